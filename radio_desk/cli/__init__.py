@@ -1,0 +1,72 @@
+"""The ``radio-desk`` command line.
+
+``radio-desk`` alone opens the desktop app.  Each subcommand lives in its own module below
+``radio_desk.cli`` exposing ``register(subparsers, common)``; add the module's name to ``COMMANDS``.
+Every subcommand inherits ``--database PATH`` from ``common``.  A :class:`RadioDeskError` is printed as
+one Indonesian sentence with exit status 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from radio_desk import __version__
+from radio_desk.errors import RadioDeskError
+
+# Modules under radio_desk.cli, one per subcommand (or group of subcommands).
+COMMANDS: list[str] = [
+    "app",
+    "db",
+    "demo",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="PATH",
+        default=None,
+        help="SQLite database file (default: the local database in the user's data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="radio-desk",
+        description="Radio Desk: record, transcribe and forward citizens' complaints taken on air. "
+        "Without a subcommand, opens the desktop app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"radio-desk {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"radio_desk.cli.{name}").register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    handler = getattr(args, "handler", None)
+    if handler is None:  # no subcommand: the desktop app
+        from radio_desk.cli.app import run_app
+
+        handler = run_app
+    try:
+        return int(handler(args) or 0)
+    except RadioDeskError as err:
+        print(f"radio-desk: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""The complaint lifecycle as an explicit state machine (after SP4N-LAPOR! practice).
+
+baru → terverifikasi → diteruskan (to an OPD) → diproses → selesai; a case may also end as
+bukan wewenang (not the regency's authority), duplikat or ditolak.  Closed cases stay closed except
+that an OPD may reopen a "selesai" case (the caller says nothing was fixed): selesai → diproses.
+"""
+
+from __future__ import annotations
+
+from radio_desk.domain.enums import Status
+from radio_desk.errors import IllegalTransition
+
+S = Status
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    S.BARU: frozenset({S.TERVERIFIKASI, S.BUKAN_WEWENANG, S.DUPLIKAT, S.DITOLAK}),
+    S.TERVERIFIKASI: frozenset({S.DITERUSKAN, S.BUKAN_WEWENANG, S.DUPLIKAT, S.DITOLAK}),
+    S.DITERUSKAN: frozenset({S.DIPROSES, S.SELESAI, S.BUKAN_WEWENANG}),
+    S.DIPROSES: frozenset({S.SELESAI}),
+    S.SELESAI: frozenset({S.DIPROSES}),
+    S.BUKAN_WEWENANG: frozenset(),
+    S.DUPLIKAT: frozenset(),
+    S.DITOLAK: frozenset(),
+}
+
+
+def allowed_transitions(current: Status) -> frozenset[Status]:
+    return TRANSITIONS[Status(current)]
+
+
+def can_transition(current: Status, target: Status) -> bool:
+    return Status(target) in TRANSITIONS[Status(current)]
+
+
+def check_transition(current: Status, target: Status) -> None:
+    """Raise :class:`IllegalTransition` with an Indonesian explanation if the change is not allowed."""
+    current, target = Status(current), Status(target)
+    if current == target:
+        raise IllegalTransition(f"Status aduan sudah \u201c{current.label}\u201d.", field="status")
+    if target not in TRANSITIONS[current]:
+        allowed = ", ".join(s.label for s in sorted(TRANSITIONS[current], key=list(Status).index))
+        hint = f" Yang boleh: {allowed}." if allowed else " Status ini sudah final."
+        raise IllegalTransition(
+            f"Status tidak bisa diubah dari \u201c{current.label}\u201d ke \u201c{target.label}\u201d.{hint}",
+            field="status",
+        )

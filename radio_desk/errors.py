@@ -1,0 +1,44 @@
+"""Errors a user can read.
+
+Every failure the operator, editor or coordinator may meet is raised as a :class:`RadioDeskError`
+whose message is plain Indonesian (the interface language) and names the thing at fault.  The CLI
+prints it without a traceback; the GUI shows it in the status bar or next to the field.
+"""
+
+from __future__ import annotations
+
+
+class RadioDeskError(Exception):
+    """Base class: ``str(err)`` is a complete, human Indonesian sentence."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field  # the form field at fault, when there is one
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(RadioDeskError):
+    """Bad input in a case, a form or a command-line argument."""
+
+
+class NotFoundError(RadioDeskError):
+    """A case, recording or file that does not exist."""
+
+
+class IllegalTransition(ValidationError):
+    """A status change that the complaint lifecycle does not allow."""
+
+
+class AudioError(RadioDeskError):
+    """Capture, playback or audio-file problems."""
+
+
+class ModelError(RadioDeskError):
+    """A speech model that is missing, corrupt or cannot be loaded."""
+
+
+class SyncError(RadioDeskError):
+    """The central server could not be reached or refused a request."""

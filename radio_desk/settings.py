@@ -1,0 +1,206 @@
+"""User settings, declared once as typed options (after MusicBrainz Picard's option registry).
+
+Stored per user as JSON in the config folder, written atomically.  The file carries a ``version``;
+``UPGRADES`` maps each older version to a function that migrates the raw dict, so an older settings
+file upgrades without loss.  The server key is a secret: it lives in the OS keyring, or — where no
+keyring exists (headless Linux, CI) — in a file readable only by the user, and the UI says which.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from radio_desk.errors import ValidationError
+from radio_desk.paths import app_paths
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 2
+KEYRING_SERVICE = "radio-desk"
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    default: Any
+    type: type
+    description: str
+    choices: tuple[Any, ...] | None = None
+    nullable: bool = False
+
+    def coerce(self, value: Any) -> Any:
+        if value is None:
+            if self.nullable:
+                return None
+            raise ValidationError(f"Pengaturan {self.key} tidak boleh kosong.", field=self.key)
+        try:
+            value = self.type(value) if not isinstance(value, self.type) else value
+        except (TypeError, ValueError) as err:
+            raise ValidationError(f"Nilai pengaturan {self.key} tidak valid: {value!r}.", field=self.key) from err
+        if self.choices is not None and value not in self.choices:
+            allowed = ", ".join(map(str, self.choices))
+            raise ValidationError(f"Pengaturan {self.key} harus salah satu dari: {allowed}.", field=self.key)
+        return value
+
+
+OPTIONS: dict[str, Option] = {
+    o.key: o
+    for o in (
+        # station
+        Option("station_name", "", str, "Nama stasiun radio"),
+        Option("station_code", "", str, "Kode stasiun di server pusat"),
+        Option("home_regency", "35.22", str, "Kode kabupaten asal stasiun (35.22 Bojonegoro, 35.13 Probolinggo)"),
+        Option("timezone", "Asia/Jakarta", str, "Zona waktu tampilan (WIB)"),
+        Option("operator_name", "", str, "Nama operator yang sedang bertugas"),
+        # audio
+        Option("audio_device", None, str, "Nama perangkat input audio", nullable=True),
+        Option("audio_samplerate", None, int, "Laju sampel (kosong = bawaan perangkat)", nullable=True),
+        Option("channel_map", "mono", str, "Pemetaan kanal", choices=("mono", "mix", "split")),
+        Option("preroll_seconds", 10.0, float, "Pre-roll dalam detik"),
+        Option("archive_flac", True, bool, "Simpan rekaman sebagai FLAC setelah panggilan"),
+        # transcription
+        Option("asr_engine", "faster-whisper", str, "Mesin transkripsi", choices=("faster-whisper", "openai-whisper")),
+        Option("asr_model", None, str, "Model (kosong = whisper-base bawaan)", nullable=True),
+        Option("asr_language", "id", str, "Bahasa", choices=("id", "jw", "auto")),
+        Option("asr_live", True, bool, "Transkripsi langsung selama panggilan"),
+        # sync
+        Option("server_url", "", str, "Alamat server pusat Diskominfo"),
+        Option("sync_enabled", True, bool, "Kirim aduan ke server pusat"),
+        # interface
+        Option("ui_language", "id", str, "Bahasa antarmuka", choices=("id", "en")),
+        Option("first_run_done", False, bool, "Asisten awal sudah dijalankan"),
+        Option("saved_filters", {}, dict, "Filter tersimpan di ruang editor"),
+    )
+}
+
+
+def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
+    # v1 called the input "input_device" and stored a "stereo_split" flag.
+    if "input_device" in raw:
+        raw["audio_device"] = raw.pop("input_device")
+    if raw.pop("stereo_split", False):
+        raw["channel_map"] = "split"
+    return raw
+
+
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+
+
+class Settings:
+    """Thread-safe typed settings bound to one JSON file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or app_paths().settings_file
+        self._lock = threading.Lock()
+        self._values: dict[str, Any] = {}
+        self._unknown: dict[str, Any] = {}  # keys a newer version wrote: kept, never dropped
+        self.load()
+
+    # -- persistence -----------------------------------------------------------------------------
+    def load(self) -> None:
+        raw: dict[str, Any] = {}
+        if self.path.exists():
+            try:
+                raw = json.loads(self.path.read_text(encoding="utf-8"))
+                if not isinstance(raw, dict):
+                    raise ValueError("not an object")
+            except (OSError, ValueError) as err:
+                backup = self.path.with_suffix(".broken.json")
+                log.warning("settings file %s unreadable (%s); kept as %s, using defaults", self.path, err, backup)
+                try:
+                    self.path.replace(backup)
+                except OSError:
+                    pass
+                raw = {}
+        version = int(raw.pop("version", SETTINGS_VERSION if not raw else 1))
+        while version < SETTINGS_VERSION:
+            raw = UPGRADES[version](raw)
+            version += 1
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in OPTIONS:
+                try:
+                    values[key] = OPTIONS[key].coerce(value)
+                except ValidationError as err:
+                    log.warning("ignoring setting: %s", err)
+            else:
+                self._unknown[key] = value
+        with self._lock:
+            self._values = values
+
+    def save(self) -> None:
+        with self._lock:
+            data = {"version": SETTINGS_VERSION, **self._unknown, **self._values}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(self.path)
+
+    # -- access ----------------------------------------------------------------------------------
+    def __getitem__(self, key: str) -> Any:
+        option = OPTIONS[key]
+        with self._lock:
+            return self._values.get(key, option.default)
+
+    def get(self, key: str) -> Any:
+        return self[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key not in OPTIONS:
+            raise KeyError(key)
+        coerced = OPTIONS[key].coerce(value)
+        with self._lock:
+            self._values[key] = coerced
+
+    def update(self, values: dict[str, Any], *, save: bool = True) -> None:
+        for key, value in values.items():
+            self[key] = value
+        if save:
+            self.save()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {key: self[key] for key in OPTIONS}
+
+    # -- secrets ---------------------------------------------------------------------------------
+    @property
+    def _secret_file(self) -> Path:
+        return self.path.parent / "server-key.secret"
+
+    def set_server_key(self, key: str) -> str:
+        """Store the server key; returns where it went ("keyring" or "file")."""
+        try:
+            import keyring
+
+            keyring.set_password(KEYRING_SERVICE, "server_key", key)
+            self._secret_file.unlink(missing_ok=True)
+            return "keyring"
+        except Exception as err:  # no backend (headless), locked keyring, D-Bus missing ...
+            log.info("no usable keyring (%s); storing the server key in %s", err, self._secret_file)
+            self._secret_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self._secret_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(key)
+            return "file"
+
+    def server_key(self) -> str | None:
+        try:
+            import keyring
+
+            value = keyring.get_password(KEYRING_SERVICE, "server_key")
+            if value:
+                return value
+        except Exception as err:
+            log.debug("keyring unavailable: %s", err)
+        if self._secret_file.exists():
+            return self._secret_file.read_text(encoding="utf-8").strip() or None
+        return None

@@ -1,0 +1,33 @@
+"""Test-wide isolation: no test touches the user's real folders, keyring or display.
+
+- ``RADIO_DESK_HOME`` points every test at its own temporary home (settings, database, recordings).
+- ``RADIO_DESK_MODELS`` is shared for the whole run so the 145 MB bundled model is joined once
+  (kept in ``.pytest_cache`` between runs).
+- The keyring is forced to the "fail" backend, so the file fallback for secrets is what runs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.setdefault("RADIO_DESK_MODELS", str(ROOT / ".pytest_cache" / "models"))
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("RADIO_DESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "radio-desk.sqlite3"
