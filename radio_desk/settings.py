@@ -8,6 +8,7 @@ keyring exists (headless Linux, CI) — in a file readable only by the user, and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -43,7 +44,9 @@ class Option:
         try:
             value = self.type(value) if not isinstance(value, self.type) else value
         except (TypeError, ValueError) as err:
-            raise ValidationError(f"Nilai pengaturan {self.key} tidak valid: {value!r}.", field=self.key) from err
+            raise ValidationError(
+                f"Nilai pengaturan {self.key} tidak valid: {value!r}.", field=self.key
+            ) from err
         if self.choices is not None and value not in self.choices:
             allowed = ", ".join(map(str, self.choices))
             raise ValidationError(f"Pengaturan {self.key} harus salah satu dari: {allowed}.", field=self.key)
@@ -56,7 +59,9 @@ OPTIONS: dict[str, Option] = {
         # station
         Option("station_name", "", str, "Nama stasiun radio"),
         Option("station_code", "", str, "Kode stasiun di server pusat"),
-        Option("home_regency", "35.22", str, "Kode kabupaten asal stasiun (35.22 Bojonegoro, 35.13 Probolinggo)"),
+        Option(
+            "home_regency", "35.22", str, "Kode kabupaten asal stasiun (35.22 Bojonegoro, 35.13 Probolinggo)"
+        ),
         Option("timezone", "Asia/Jakarta", str, "Zona waktu tampilan (WIB)"),
         Option("operator_name", "", str, "Nama operator yang sedang bertugas"),
         # audio
@@ -66,7 +71,13 @@ OPTIONS: dict[str, Option] = {
         Option("preroll_seconds", 10.0, float, "Pre-roll dalam detik"),
         Option("archive_flac", True, bool, "Simpan rekaman sebagai FLAC setelah panggilan"),
         # transcription
-        Option("asr_engine", "faster-whisper", str, "Mesin transkripsi", choices=("faster-whisper", "openai-whisper")),
+        Option(
+            "asr_engine",
+            "faster-whisper",
+            str,
+            "Mesin transkripsi",
+            choices=("faster-whisper", "openai-whisper"),
+        ),
         Option("asr_model", None, str, "Model (kosong = whisper-base bawaan)", nullable=True),
         Option("asr_language", "id", str, "Bahasa", choices=("id", "jw", "auto")),
         Option("asr_live", True, bool, "Transkripsi langsung selama panggilan"),
@@ -113,11 +124,11 @@ class Settings:
                     raise ValueError("not an object")
             except (OSError, ValueError) as err:
                 backup = self.path.with_suffix(".broken.json")
-                log.warning("settings file %s unreadable (%s); kept as %s, using defaults", self.path, err, backup)
-                try:
+                log.warning(
+                    "settings file %s unreadable (%s); kept as %s, using defaults", self.path, err, backup
+                )
+                with contextlib.suppress(OSError):
                     self.path.replace(backup)
-                except OSError:
-                    pass
                 raw = {}
         version = int(raw.pop("version", SETTINGS_VERSION if not raw else 1))
         while version < SETTINGS_VERSION:

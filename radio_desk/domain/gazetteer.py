@@ -111,7 +111,7 @@ class Gazetteer:
         return [d for k in self.kecamatan_of(regency_code) for d in self.desa_of(k.code)]
 
     def check_place(self, kecamatan_code: str | None, desa_code: str | None) -> None:
-        """Raise a clear error when a kecamatan or desa code is unknown or the desa is not in the kecamatan."""
+        """Raise a clear error for an unknown kecamatan or desa code, or a desa outside the kecamatan."""
         if kecamatan_code:
             kec = self.get(kecamatan_code)
             if kec.level != "district":

@@ -38,9 +38,7 @@ def normalize_phone(raw: str | None) -> str | None:
     if national.startswith("0"):
         national = national[1:]  # "+62 0812..." is a common mistake
     if not national.isdigit():
-        raise ValidationError(
-            f"Nomor telepon \u201c{raw}\u201d berisi karakter selain angka.", field="phone"
-        )
+        raise ValidationError(f"Nomor telepon \u201c{raw}\u201d berisi karakter selain angka.", field="phone")
     if national.startswith("8"):
         if not 9 <= len(national) <= 12:
             raise ValidationError(

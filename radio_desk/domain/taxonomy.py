@@ -78,9 +78,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise ValidationError(f"Berkas taksonomi {path} tidak bisa dibaca: {err}") from err
-    opds = {
-        o["code"]: Opd(o["code"], o["name"], o.get("short", o["name"])) for o in data.get("opd", [])
-    }
+    opds = {o["code"]: Opd(o["code"], o["name"], o.get("short", o["name"])) for o in data.get("opd", [])}
     cats: dict[str, Category] = {}
     for c in data.get("category", []):
         opd = c.get("opd") or None
