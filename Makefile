@@ -12,7 +12,8 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Runtime libraries (PortAudio, libsndfile, Qt's xcb platform), and what tests use to make and read media.
 APT_PACKAGES      := python3-venv libportaudio2 libsndfile1 ffmpeg libxcb-cursor0 libxkbcommon-x11-0 \
                      libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-APT_TEST_PACKAGES := espeak-ng sox libsox-fmt-all poppler-utils xvfb xauth alsa-utils libasound2-plugins
+APT_TEST_PACKAGES := espeak-ng sox libsox-fmt-all poppler-utils xvfb xauth alsa-utils libasound2-plugins \
+                     pulseaudio pulseaudio-utils
 
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 

@@ -1,0 +1,14 @@
+"""Audio: capture, crash-safe files, recovery, playback, import.  No Qt here.
+
+- :mod:`~radio_desk.audio.recorder` — :class:`Recorder` (always listening, pre-roll, one WAV per call,
+  :class:`RecorderStatus` snapshots for the UI, ``fanout`` of live audio to the transcriber)
+- :mod:`~radio_desk.audio.stream` — ``AudioFanOut`` / ``AudioSubscription`` / ``AudioBlock``
+- :mod:`~radio_desk.audio.devices` — input devices by name, fallback with a warning
+- :mod:`~radio_desk.audio.wavfile` — WAV with automatic header update; header repair
+- :mod:`~radio_desk.audio.sidecar` — the JSON kept next to each recording
+- :mod:`~radio_desk.audio.recovery` — start-up repair of recordings a crash left open
+- :mod:`~radio_desk.audio.archive` — WAV → verified FLAC
+- :mod:`~radio_desk.audio.importer` — WAV/FLAC/OGG-Opus/MP3 (+ffmpeg formats) as recordings
+- :mod:`~radio_desk.audio.playback` — :class:`Player` (play/stop/seek a recording or a segment)
+- :mod:`~radio_desk.audio.catalog` — the bridge to the local database
+"""

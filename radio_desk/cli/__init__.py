@@ -20,8 +20,15 @@ from radio_desk.errors import RadioDeskError
 # Modules under radio_desk.cli, one per subcommand (or group of subcommands).
 COMMANDS: list[str] = [
     "app",
+    "audio",
+    "bench",
     "db",
     "demo",
+    "report",
+    "transcribe",
+    "models",
+    "triage",
+    "sync",
 ]
 
 

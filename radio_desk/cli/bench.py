@@ -15,6 +15,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     asr.add_argument("--model", default=None, metavar="PATH|NAME", help="default: the bundled whisper-base")
     asr.add_argument("--limit", type=int, default=None, help="only the first N clips")
     asr.add_argument("--json", dest="json_out", default=None, metavar="OUT")
+    asr.add_argument("--threads", type=int, default=0, metavar="N", help="CPU threads (default: automatic)")
+    asr.add_argument("--beam-size", type=int, default=None, metavar="N", help="default: the engine's")
+    asr.add_argument("--no-vad", action="store_true", help="no voice-activity trimming (the plain reference)")
+    asr.add_argument("--plain", action="store_true", help="stock faster-whisper transcribe(), for comparison")
     asr.set_defaults(handler=_asr)
 
     tri = bsub.add_parser("triage", parents=[common], help="category top-1/top-3 accuracy, place precision")

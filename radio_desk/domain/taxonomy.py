@@ -33,6 +33,11 @@ class Category:
     description: str
     opd: str | None
     hints: tuple[str, ...] = ()
+    # optional: hints that settle the category almost alone / that only nudge it; prior: how common
+    # the category is among the regency's complaints (1.0 = average), used when the text says little
+    strong_hints: tuple[str, ...] = ()
+    weak_hints: tuple[str, ...] = ()
+    prior: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,21 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         opd = c.get("opd") or None
         if opd is not None and opd not in opds:
             raise ValidationError(f"Taksonomi {path}: kategori {c['code']} merujuk OPD tak dikenal {opd}.")
+        try:
+            prior = float(c.get("prior", 1.0))
+        except (TypeError, ValueError):
+            prior = -1.0
+        if not prior > 0:
+            raise ValidationError(f"Taksonomi {path}: prior kategori {c['code']} harus angka lebih dari 0.")
         cats[c["code"]] = Category(
-            c["code"], c["name"], c.get("description", ""), opd, tuple(h.lower() for h in c.get("hints", []))
+            c["code"],
+            c["name"],
+            c.get("description", ""),
+            opd,
+            tuple(h.lower() for h in c.get("hints", [])),
+            tuple(h.lower() for h in c.get("strong_hints", [])),
+            tuple(h.lower() for h in c.get("weak_hints", [])),
+            prior,
         )
     missing = [code for code in CATEGORY_CODES if code not in cats]
     if missing:

@@ -1,0 +1,63 @@
+"""Where recordings meet the local database.  The only module of ``radio_desk.audio`` that knows the store.
+
+Every function takes the database path (``None``: the default one) and returns quietly when the store
+package is not available, so the recorder keeps working from its sidecars alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import Path
+
+from radio_desk.audio.importer import ImportedAudio
+from radio_desk.audio.recovery import RecoveryReport
+from radio_desk.domain import Case, Recording
+
+log = logging.getLogger(__name__)
+
+
+def _open(database: str | Path | None):
+    try:
+        from radio_desk.store import open_store
+    except ImportError:  # the store is optional for the audio layer
+        return None
+    from radio_desk.paths import app_paths
+
+    return open_store(Path(database) if database else app_paths().database)
+
+
+def save_recording(rec: Recording, database: str | Path | None = None) -> bool:
+    """Insert or update the recording's row; ``False`` when there is no store."""
+    store = _open(database)
+    if store is None:
+        return False
+    with store:
+        store.recordings.save(rec)
+    return True
+
+
+def import_as_case(imported: ImportedAudio, database: str | Path | None = None) -> uuid.UUID | None:
+    """A new case holding the imported recording; its id, or ``None`` without a store."""
+    store = _open(database)
+    if store is None:
+        return None
+    case = Case(channel=imported.channel, notes=f"Diimpor dari {imported.source.name}")
+    imported.recording.case_id = case.id
+    with store:
+        store.cases.add(case)
+        store.recordings.save(imported.recording)
+    return case.id
+
+
+def apply_recovery(report: RecoveryReport, database: str | Path | None = None) -> int:
+    """Write recovered recordings (state ``recovered``, real duration) to the database."""
+    if not report.recovered:
+        return 0
+    store = _open(database)
+    if store is None:
+        return 0
+    with store:
+        for rec in report.recovered:
+            store.recordings.save(rec)
+    return len(report.recovered)

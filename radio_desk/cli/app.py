@@ -1,0 +1,27 @@
+"""``radio-desk app`` (and ``radio-desk`` with no subcommand): the desktop window.
+
+The On-Air desk (``radio_desk.gui``) is not built yet; until it is, this command says so clearly
+instead of letting the whole command line fail on a missing module.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from radio_desk.errors import RadioDeskError
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("app", parents=[common], help="open the desktop app (On-Air desk)")
+    p.set_defaults(handler=run_app)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    try:
+        from radio_desk.gui.app import run  # type: ignore[import-not-found]
+    except ModuleNotFoundError as err:
+        raise RadioDeskError(
+            "Jendela aplikasi (meja On-Air) belum tersedia di versi ini; gunakan subperintah lain "
+            "(lihat radio-desk --help)."
+        ) from err
+    return int(run(args) or 0)

@@ -1,0 +1,163 @@
+"""``radio-desk record`` / ``import`` / ``devices``: headless capture, file import, input listing."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from radio_desk.errors import RadioDeskError, ValidationError
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "record",
+        parents=[common],
+        help="record one call from an input device (headless)",
+        description="Record one call to a crash-safe WAV (then FLAC) in the recordings folder; "
+        "prints the file path and the recording id.",
+    )
+    p.add_argument("--device", default=None, metavar="NAME", help="input device (default: from settings)")
+    p.add_argument("--seconds", type=float, required=True, metavar="N", help="length of the recording")
+    p.add_argument("--case", default=None, metavar="UUID", help="attach the recording to this case")
+    p.add_argument("--samplerate", type=int, default=None, metavar="HZ", help="default: the device's own")
+    p.add_argument("--channel-map", default=None, choices=["mono", "mix", "split"])
+    p.add_argument("--preroll", type=float, default=None, metavar="S", help="listen this long before")
+    p.add_argument("--flac", dest="flac", action="store_true", default=None, help="archive as FLAC after")
+    p.add_argument("--no-flac", dest="flac", action="store_false")
+    p.set_defaults(handler=_record)
+
+    i = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import audio files as new cases",
+        description="Import WAV, FLAC, OGG/Opus (WhatsApp voice notes), MP3 (M4A/AAC with ffmpeg) "
+        "as new cases.",
+    )
+    i.add_argument("files", nargs="+", metavar="FILE")
+    i.set_defaults(handler=_import)
+
+    d = sub.add_parser("devices", parents=[common], help="list audio input devices")
+    d.set_defaults(handler=_devices)
+
+
+def _settings():
+    from radio_desk.settings import Settings
+
+    try:
+        return Settings()
+    except Exception:  # settings must never stop a recording
+        return None
+
+
+def _catalog(what: str, fn, *a):
+    """A database problem must never cost a recording: the file and its sidecar are already safe."""
+    try:
+        return fn(*a)
+    except Exception as err:
+        print(
+            f"peringatan: {what} tidak tercatat di basis data ({err}); berkas audio dan catatan JSON-nya "
+            "tetap aman.",
+            file=sys.stderr,
+        )
+        return None
+
+
+def _record(args: argparse.Namespace) -> int:
+    from radio_desk.audio.archive import archive_to_flac
+    from radio_desk.audio.catalog import apply_recovery, save_recording
+    from radio_desk.audio.recorder import Recorder
+    from radio_desk.audio.recovery import recover_recordings
+
+    if args.seconds <= 0:
+        raise ValidationError("--seconds harus lebih dari 0.", field="seconds")
+    case_id = None
+    if args.case:
+        try:
+            case_id = uuid.UUID(args.case)
+        except ValueError as err:
+            raise ValidationError(f"--case '{args.case}' bukan UUID yang valid.", field="case") from err
+    s = _settings()
+    get = (lambda k: s.get(k)) if s is not None else (lambda k: None)
+    report = recover_recordings()
+    for problem in report.problems:
+        print(f"peringatan: {problem}", file=sys.stderr)
+    if report.recovered:
+        _catalog("rekaman yang dipulihkan", apply_recovery, report, args.database)
+        print(f"{len(report.recovered)} rekaman yang terputus dipulihkan.", file=sys.stderr)
+
+    recorder = Recorder(
+        args.device or get("audio_device"),
+        samplerate=args.samplerate or get("audio_samplerate"),
+        channel_map=args.channel_map or get("channel_map") or "mono",
+        preroll_seconds=args.preroll if args.preroll is not None else (get("preroll_seconds") or 10.0),
+    )
+    flac = args.flac if args.flac is not None else bool(get("archive_flac"))
+    stop = {"now": False}
+    signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
+    with recorder:
+        st = recorder.status()
+        if st.device_warning:
+            print(f"peringatan: {st.device_warning}", file=sys.stderr)
+        rec = recorder.start_recording(case_id)
+        _catalog("rekaman", save_recording, rec, args.database)
+        print(f"Merekam: {rec.path}", flush=True)
+        print(f"ID rekaman: {rec.id}", flush=True)
+        deadline = time.monotonic() + args.seconds
+        shown: set[str] = set()
+        try:
+            while time.monotonic() < deadline and not stop["now"]:
+                time.sleep(0.05)
+                for msg in recorder.status().messages():
+                    if msg not in shown and "sinyal selama" not in msg:
+                        shown.add(msg)
+                        print(f"peringatan: {msg}", file=sys.stderr, flush=True)
+        except KeyboardInterrupt:
+            pass
+        rec = recorder.stop_recording()
+    if flac:
+        try:
+            rec = archive_to_flac(rec)
+        except RadioDeskError as err:  # the WAV stays the recording
+            print(f"peringatan: {err}", file=sys.stderr)
+    _catalog("rekaman", save_recording, rec, args.database)
+    print(f"Selesai: {rec.path} ({rec.duration_s:.1f} detik, {rec.state.value})", flush=True)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from radio_desk.audio.catalog import import_as_case
+    from radio_desk.audio.importer import import_audio_file
+
+    failed = 0
+    for name in args.files:
+        try:
+            imp = import_audio_file(Path(name))
+        except RadioDeskError as err:  # one bad file must not stop the others
+            print(f"radio-desk: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        case_id = _catalog(f"aduan dari {name}", import_as_case, imp, args.database)
+        rec = imp.recording
+        where = f"aduan {case_id}" if case_id else "tanpa basis data"
+        print(
+            f"{name}: {rec.duration_s:.1f} detik, {rec.samplerate} Hz → {rec.path} "
+            f"({where}, rekaman {rec.id})"
+        )
+    return 2 if failed else 0
+
+
+def _devices(args: argparse.Namespace) -> int:
+    from radio_desk.audio.devices import list_input_devices
+
+    devices = list_input_devices()
+    if not devices:
+        print("Tidak ada perangkat input audio.")
+        return 0
+    for d in devices:
+        mark = "*" if d.is_default else " "
+        print(f"{mark} {d.name}  ({d.hostapi}, {d.max_input_channels} kanal, {int(d.default_samplerate)} Hz)")
+    return 0

@@ -1,0 +1,79 @@
+"""``radio-desk report weekly|csv``: the Friday review PDF and CSV exports of filtered cases."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+
+from radio_desk.errors import ValidationError
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("report", help="weekly review PDF, CSV export")
+    rsub = p.add_subparsers(dest="report_command", metavar="WHAT", required=True)
+
+    w = rsub.add_parser("weekly", parents=[common], help="weekly review report (PDF)")
+    w.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="first day, 2017-04-07")
+    w.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="last day (inclusive)")
+    w.add_argument("--station", default=None, metavar="CODE")
+    w.add_argument("--edition", default="internal", choices=["internal", "public"])
+    w.add_argument("--by", default=None, metavar="NAME", help="who generates it (default: the login name)")
+    w.add_argument("--out", required=True, metavar="FILE.pdf")
+    w.set_defaults(handler=_weekly)
+
+    c = rsub.add_parser("csv", parents=[common], help="CSV of a filtered case list (UTF-8 with BOM)")
+    c.add_argument("--from", dest="date_from", default=None, metavar="DATE")
+    c.add_argument("--to", dest="date_to", default=None, metavar="DATE")
+    c.add_argument("--station", default=None, metavar="CODE")
+    for name in ("status", "category", "opd", "urgency", "channel", "kecamatan"):
+        c.add_argument(f"--{name}", default=None, metavar="CODE")
+    c.add_argument("--edition", default="internal", choices=["internal", "public"])
+    c.add_argument("--separator", default=";", choices=[";", ","], help="column separator (default ;)")
+    c.add_argument("--out", required=True, metavar="FILE.csv")
+    c.set_defaults(handler=_csv)
+
+
+def _dates(args: argparse.Namespace, required: bool):  # type: ignore[no-untyped-def]
+    from radio_desk.reports.indonesian import parse_date
+
+    if not args.date_from and not args.date_to and not required:
+        return None, None
+    if not args.date_from or not args.date_to:
+        raise ValidationError("Isi --from dan --to bersama-sama.", field="from")
+    start, end = parse_date(args.date_from, "--from"), parse_date(args.date_to, "--to")
+    if end < start:
+        raise ValidationError("Tanggal --to lebih awal dari --from.", field="to")
+    return start, end
+
+
+def _weekly(args: argparse.Namespace) -> int:
+    from radio_desk.reports.data import load_report_data
+    from radio_desk.reports.indonesian import format_int
+    from radio_desk.reports.weekly import ReportData, build_weekly_report
+
+    start, end = _dates(args, required=True)
+    cases, events, stations = load_report_data(args.database, start, end, args.station)
+    data = ReportData(start, end, cases, events, stations, args.edition, args.by or getpass.getuser())
+    fig = build_weekly_report(data, args.out)
+    print(f"Laporan ditulis ke {args.out}: {format_int(fig.received)} aduan.")
+    return 0
+
+
+def _csv(args: argparse.Namespace) -> int:
+    from radio_desk.reports.csv_export import write_cases_csv
+    from radio_desk.reports.data import iter_cases
+
+    start, end = _dates(args, required=False)
+    where = {
+        "status": args.status,
+        "category": args.category,
+        "opd": args.opd,
+        "urgency": args.urgency,
+        "channel": args.channel,
+        "kecamatan_code": args.kecamatan,
+    }
+    n = write_cases_csv(
+        iter_cases(args.database, start, end, args.station, **where), args.out, args.edition, args.separator
+    )
+    print(f"{n} aduan ditulis ke {args.out}.")
+    return 0

@@ -1,0 +1,90 @@
+"""Radio Desk's own endpoints under ``/api/v1``: batch intake for the desk's sync, staff status changes,
+the overdue listing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.server import cases
+from radio_desk.server.deps import CalendarDep, KeyedDep, SessionDep, SettingsDep
+from radio_desk.server.intake import parse_case_uuid, parse_datetime
+from radio_desk.server.models import ServiceRequest
+
+router = APIRouter(prefix="/api/v1", tags=["radio-desk"])
+
+
+class BatchIn(BaseModel):
+    cases: list[dict[str, Any]] = Field(description="Aduan dengan case_uuid, service_code, description, ...")
+
+
+class StatusIn(BaseModel):
+    status: str = Field(max_length=40)
+    note: str = Field(default="", max_length=4000)
+    opd: str | None = Field(default=None, max_length=40)
+    duplicate_of: int | None = Field(default=None, ge=1, le=2**62)
+
+
+@router.get("/whoami", summary="Pemilik kunci API")
+def whoami(principal: KeyedDep) -> dict[str, Any]:
+    return {"name": principal.name, "role": principal.role}
+
+
+@router.post("/requests/batch", summary="Kirim sekumpulan aduan (idempoten per case_uuid)")
+def post_batch(
+    body: BatchIn, session: SessionDep, principal: KeyedDep, settings: SettingsDep
+) -> dict[str, Any]:
+    if len(body.cases) > settings.max_batch:
+        raise ValidationError(
+            f"Terlalu banyak aduan dalam satu kiriman ({len(body.cases)} > {settings.max_batch})."
+        )
+    results = cases.submit_cases(session, principal, body.cases)
+    return {"results": [r.as_dict() for r in results]}
+
+
+@router.get("/cases/{case_uuid}", summary="Aduan menurut UUID desk")
+def get_case(case_uuid: str, session: SessionDep, principal: KeyedDep, cal: CalendarDep) -> dict[str, Any]:
+    try:
+        uid = parse_case_uuid(case_uuid)
+    except ValidationError as err:
+        raise NotFoundError(f"Aduan {case_uuid[:40]} tidak ada.") from err
+    req_id = session.scalar(select(ServiceRequest.id).where(ServiceRequest.case_uuid == uid))
+    if req_id is None:
+        raise NotFoundError(f"Aduan {uid} tidak ada.")
+    return cases.request_dict(cases.get_visible(session, principal, req_id), principal, cal)
+
+
+@router.post("/requests/{service_request_id}/status", summary="Ubah status aduan (admin/koordinator)")
+def post_status(
+    service_request_id: Annotated[int, Path(ge=1, le=2**62)],
+    body: StatusIn,
+    session: SessionDep,
+    principal: KeyedDep,
+    cal: CalendarDep,
+) -> dict[str, Any]:
+    if not principal.is_staff:
+        cases.log.warning(
+            "refused: %s (%s) tried to change the status of case %s",
+            principal.name,
+            principal.role,
+            service_request_id,
+        )
+    req = cases.change_status(
+        session, principal, service_request_id, body.status, body.note, body.opd, body.duplicate_of
+    )
+    return cases.request_dict(req, principal, cal)
+
+
+@router.get("/overdue", summary="Aduan melewati tenggat SP4N-LAPOR! per OPD (admin/koordinator)")
+def get_overdue(
+    session: SessionDep, principal: KeyedDep, cal: CalendarDep, now: str | None = None
+) -> list[dict[str, Any]]:
+    at: datetime | None = parse_datetime(now, "now") if now else None
+    if not principal.is_staff:
+        cases.log.warning("refused: %s (%s) asked for the overdue listing", principal.name, principal.role)
+    return cases.overdue(session, principal, cal, at)

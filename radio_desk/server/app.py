@@ -1,0 +1,136 @@
+"""The FastAPI application: middleware, error format, routers."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
+from radio_desk.server import api, open311, uploads
+from radio_desk.server.cases import Conflict, Forbidden
+from radio_desk.server.config import ServerSettings
+from radio_desk.server.db import make_engine, make_sessionmaker, migrate
+from radio_desk.server.deadlines import Calendar, load_holidays
+from radio_desk.server.deps import AuthError
+from radio_desk.server.limits import BodySizeLimit, RateLimit
+from radio_desk.server.xmlout import to_xml
+
+log = logging.getLogger("radio_desk.server.security")
+
+
+def error_response(request: Request, status: int, description: str, headers: dict | None = None) -> Response:
+    payload = [{"code": status, "description": description}]
+    if request.url.path.endswith(".xml"):
+        return Response(
+            to_xml("errors", payload),
+            status_code=status,
+            media_type="text/xml; charset=utf-8",
+            headers=headers,
+        )
+    return JSONResponse(payload, status_code=status, headers=headers)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def status_for(err: RadioDeskError) -> int:
+    if isinstance(err, AuthError | Forbidden):
+        return 403
+    if isinstance(err, NotFoundError):
+        return 404
+    if isinstance(err, Conflict):
+        return 409
+    return 400
+
+
+def create_app(settings: ServerSettings | None = None, *, run_migrations: bool = True) -> FastAPI:
+    settings = settings or ServerSettings.from_env()
+    engine = make_engine(settings.database_url)
+    if run_migrations:
+        migrate(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Radio Desk — server pusat Diskominfo",
+        version="1.0",
+        description="Open311 GeoReport v2 (/open311/v2), umpan pembaruan status, unggahan berkas yang dapat "
+        "dilanjutkan, dan API staf (/api/v1). Kunci API di header X-API-Key.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.calendar = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+
+    @app.exception_handler(RadioDeskError)
+    async def _radio_desk_error(request: Request, err: RadioDeskError) -> Response:
+        status = status_for(err)
+        if status in (403, 409) or isinstance(err, ValidationError):
+            # the message never contains a key; the query string (which may hold api_key) is not logged
+            log.warning(
+                "refused %s: %s %s from %s: %s",
+                status,
+                request.method,
+                request.url.path,
+                _client(request),
+                err.message,
+            )
+        return error_response(request, status, err.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, err: RequestValidationError) -> Response:
+        parts = []
+        for e in err.errors()[:5]:
+            where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path", "header"))
+            parts.append(f"{where or 'permintaan'}: {e.get('msg', 'tidak sah')}")
+        log.warning(
+            "refused 400: %s %s from %s: invalid parameters %s",
+            request.method,
+            request.url.path,
+            _client(request),
+            [p.split(":")[0] for p in parts],
+        )
+        return error_response(request, 400, "Permintaan tidak sah — " + "; ".join(parts))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, err: StarletteHTTPException) -> Response:
+        text = {404: "Alamat tidak ada.", 405: "Metode tidak diizinkan untuk alamat ini."}.get(
+            err.status_code, str(err.detail)
+        )
+        if err.status_code >= 400:
+            log.info(
+                "refused %s: %s %s from %s",
+                err.status_code,
+                request.method,
+                request.url.path,
+                _client(request),
+            )
+        return error_response(request, err.status_code, text, getattr(err, "headers", None))
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.include_router(open311.router)
+    app.include_router(api.router)
+    app.include_router(uploads.router)
+    app.add_middleware(
+        RateLimit,
+        rate=settings.rate_per_second,
+        burst=settings.rate_burst,
+        anon_rate=settings.anon_rate_per_second,
+        anon_burst=settings.anon_rate_burst,
+    )
+    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, chunk_limit=settings.max_chunk_bytes)
+    return app

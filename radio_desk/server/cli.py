@@ -1,0 +1,241 @@
+"""``radio-desk-server``: run the central server and manage its stations, staff and cases.
+
+    radio-desk-server serve [--host H] [--port P] [--database URL]
+    radio-desk-server station add|list|rotate|revoke [NAME]
+    radio-desk-server user add NAME --role admin|coordinator   (and list|rotate|revoke)
+    radio-desk-server status ID STATUS [--note T] [--opd CODE] [--duplicate-of ID]
+    radio-desk-server overdue [--json]
+
+A new key is printed once, alone on the last line of the output; only its hash is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from radio_desk.errors import RadioDeskError
+from radio_desk.server.auth import Principal, Role
+
+STATION_ROLES = {Role.STATION}
+STAFF_ROLES = {Role.ADMIN, Role.COORDINATOR}
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from radio_desk.server.config import ServerSettings
+    from radio_desk.server.db import make_engine, make_sessionmaker, migrate
+
+    settings = ServerSettings.from_env(args.database)
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    return settings, engine, make_sessionmaker(engine)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from radio_desk.server.app import create_app
+    from radio_desk.server.config import ServerSettings
+
+    settings = ServerSettings.from_env(args.database)
+    app = create_app(settings)
+    where = settings.database_url.split("@")[-1] if "@" in settings.database_url else settings.database_url
+    print(
+        f"radio-desk-server: basis data {where}; mendengarkan di http://{args.host}:{args.port}", flush=True
+    )
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        access_log=args.access_log,
+    )
+    return 0
+
+
+def _accounts(args: argparse.Namespace, roles: set[Role]) -> int:
+    from radio_desk.server import accounts
+
+    _settings, engine, sm = _open(args)
+    try:
+        with sm() as session:
+            if args.action == "add":
+                role = Role(getattr(args, "role", None) or "station")
+                if role not in roles:
+                    raise RadioDeskError(f"Peran \u201c{role}\u201d tidak berlaku di sini.")
+                key = accounts.add_account(session, args.name, role)
+                print(
+                    f"Akun {args.name} ({role}) dibuat. Simpan kunci API ini sekarang; kunci tidak bisa "
+                    "ditampilkan lagi:"
+                )
+                print(key)
+            elif args.action == "rotate":
+                key = accounts.rotate_key(session, args.name, roles)
+                print(f"Kunci baru untuk {args.name}; kunci lama tidak berlaku lagi:")
+                print(key)
+            elif args.action == "revoke":
+                accounts.revoke_key(session, args.name, roles)
+                print(f"Kunci {args.name} dicabut.")
+            else:
+                rows = accounts.list_accounts(session, roles)
+                if not rows:
+                    print("(belum ada akun)")
+                for a in rows:
+                    state = "dicabut " + a.revoked_at.date().isoformat() if a.revoked_at else "aktif"
+                    print(
+                        f"{a.name:<30} {a.role:<12} {a.key_prefix or '-':<10}… {state:<20} "
+                        f"dibuat {a.created_at.date().isoformat()}"
+                    )
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_station(args: argparse.Namespace) -> int:
+    return _accounts(args, STATION_ROLES)
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    return _accounts(args, STAFF_ROLES)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from radio_desk.server import cases
+
+    _settings, engine, sm = _open(args)
+    try:
+        with sm() as session:
+            actor = Principal(0, f"cli:{args.by}", Role.ADMIN)
+            req = cases.change_status(
+                session, actor, args.id, args.status, args.note or "", args.opd, args.duplicate_of
+            )
+            print(f"Aduan {req.id}: status sekarang {req.status}.")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_overdue(args: argparse.Namespace) -> int:
+    from radio_desk.server import cases
+    from radio_desk.server.intake import parse_datetime
+
+    settings, engine, sm = _open(args)
+    try:
+        from zoneinfo import ZoneInfo
+
+        from radio_desk.server.deadlines import Calendar, load_holidays
+
+        cal = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+        with sm() as session:
+            now = parse_datetime(args.now, "--now") if args.now else None
+            groups = cases.overdue(session, Principal(0, "cli", Role.ADMIN), cal, now)
+        if args.json:
+            print(json.dumps(groups, ensure_ascii=False, indent=2))
+            return 0
+        if not groups:
+            print("Tidak ada aduan yang melewati tenggat.")
+        for g in groups:
+            print(f"{g['opd_name']} ({g['opd'] or '-'}): {g['count']} aduan terlambat")
+            for c in g["cases"]:
+                print(
+                    f"  #{c['service_request_id']:<8} {c['stage']:<14} tenggat {c['due']}  "
+                    f"terlambat {c['overdue_hours']} jam  {c['station']}  {c['service_code']}"
+                )
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    _settings, engine, _sm = _open(args)
+    engine.dispose()
+    print("Skema basis data server sudah mutakhir.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=None,
+        help="postgresql://user@host/db, sqlite:///file or a file path "
+        "(default: SQLite in the user's data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="radio-desk-server", description=__doc__.splitlines()[0], parents=[common]
+    )
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("serve", parents=[common], help="run the HTTP server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8311)
+    p.add_argument("--log-level", default="info")
+    p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
+    p.add_argument(
+        "--forwarded-allow-ips", default="127.0.0.1", help="reverse proxies whose X-Forwarded-For is trusted"
+    )
+    p.set_defaults(handler=cmd_serve)
+
+    for name, handler, help_text in (
+        ("station", cmd_station, "radio stations and their keys"),
+        ("user", cmd_user, "admin and coordinator accounts"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+        add = actions.add_parser("add", parents=[common], help="create an account and print its key")
+        add.add_argument("name")
+        if name == "user":
+            add.add_argument("--role", choices=["admin", "coordinator"], required=True)
+        for action in ("rotate", "revoke"):
+            a = actions.add_parser(action, parents=[common])
+            a.add_argument("name")
+        actions.add_parser("list", parents=[common])
+        p.set_defaults(handler=handler)
+
+    p = sub.add_parser("status", parents=[common], help="change a case's status (as staff)")
+    p.add_argument("id", type=int)
+    p.add_argument(
+        "status", help="terverifikasi, diteruskan, diproses, selesai, bukan_wewenang, duplikat, ditolak"
+    )
+    p.add_argument("--note", default="")
+    p.add_argument("--opd", default=None)
+    p.add_argument("--duplicate-of", type=int, default=None)
+    p.add_argument("--by", default="admin")
+    p.set_defaults(handler=cmd_status)
+
+    p = sub.add_parser("overdue", parents=[common], help="cases past their SP4N-LAPOR! deadline, per OPD")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--now", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_overdue)
+
+    p = sub.add_parser("migrate", parents=[common], help="upgrade the database schema")
+    p.set_defaults(handler=cmd_migrate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    try:
+        return int(args.handler(args) or 0)
+    except RadioDeskError as err:
+        print(f"radio-desk-server: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""FastAPI dependencies: the database session and the principal behind the request."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+from sqlalchemy.orm import Session
+
+from radio_desk.errors import RadioDeskError
+from radio_desk.server.auth import PUBLIC, Principal, Role, find_account
+from radio_desk.server.config import ServerSettings
+from radio_desk.server.deadlines import Calendar
+
+log = logging.getLogger("radio_desk.server.security")
+
+
+class AuthError(RadioDeskError):
+    """A missing, unknown or revoked key (HTTP 403, as in Open311)."""
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.sessionmaker() as session:
+        yield session
+
+
+def get_settings(request: Request) -> ServerSettings:
+    return request.app.state.settings
+
+
+def get_calendar(request: Request) -> Calendar:
+    return request.app.state.calendar
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[ServerSettings, Depends(get_settings)]
+CalendarDep = Annotated[Calendar, Depends(get_calendar)]
+
+
+def principal_for_key(session: Session, key: str | None, request: Request) -> Principal:
+    if not key:
+        return PUBLIC
+    account = find_account(session, key)
+    client = request.client.host if request.client else "?"
+    if account is None:
+        log.warning("refused: unknown API key on %s %s from %s", request.method, request.url.path, client)
+        raise AuthError("Kunci API tidak dikenal.")
+    if account.revoked_at is not None:
+        log.warning(
+            "refused: revoked key of %s on %s %s from %s",
+            account.name,
+            request.method,
+            request.url.path,
+            client,
+        )
+        raise AuthError("Kunci API ini sudah dicabut; minta kunci baru ke admin Diskominfo.")
+    request.state.principal_name = account.name
+    return Principal(account.id, account.name, Role(account.role))
+
+
+def get_principal(
+    request: Request,
+    session: SessionDep,
+    x_api_key: Annotated[str | None, Header(description="Kunci API stasiun atau staf")] = None,
+    api_key: Annotated[str | None, Query(description="Kunci API (gaya Open311)")] = None,
+) -> Principal:
+    return principal_for_key(session, x_api_key or api_key, request)
+
+
+def require_key(principal: Annotated[Principal, Depends(get_principal)], request: Request) -> Principal:
+    if principal.is_public:
+        client = request.client.host if request.client else "?"
+        log.warning("refused: no API key on %s %s from %s", request.method, request.url.path, client)
+        raise AuthError("Kunci API wajib disertakan (header X-API-Key).")
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+KeyedDep = Annotated[Principal, Depends(require_key)]

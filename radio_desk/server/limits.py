@@ -1,0 +1,155 @@
+"""Request size limits and per-key / per-IP rate limits, as plain ASGI middleware (cheap per request)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+import time
+from collections import OrderedDict
+from typing import Any
+from urllib.parse import parse_qs
+
+log = logging.getLogger("radio_desk.server.security")
+Scope = dict[str, Any]
+
+
+def _client_ip(scope: Scope) -> str:
+    client = scope.get("client")
+    return client[0] if client else "?"
+
+
+def _error_body(path: str, code: int, description: str) -> tuple[bytes, bytes]:
+    if path.endswith(".xml"):
+        from radio_desk.server.xmlout import to_xml
+
+        return to_xml("errors", [{"code": code, "description": description}]), b"text/xml; charset=utf-8"
+    body = json.dumps([{"code": code, "description": description}], ensure_ascii=False).encode()
+    return body, b"application/json"
+
+
+async def _send_error(send, path: str, status: int, description: str, extra: list | None = None) -> None:  # type: ignore[no-untyped-def]
+    body, ctype = _error_body(path, status, description)
+    headers = [(b"content-type", ctype), (b"content-length", str(len(body)).encode())] + (extra or [])
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodySizeLimit:
+    """Refuse bodies above ``limit`` bytes (``chunk_limit`` for PATCHes of resumable uploads)."""
+
+    def __init__(self, app, limit: int, chunk_limit: int) -> None:  # type: ignore[no-untyped-def]
+        self.app, self.limit, self.chunk_limit = app, limit, chunk_limit
+
+    async def __call__(self, scope: Scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        limit = self.chunk_limit if scope.get("method") == "PATCH" and "/uploads/" in path else self.limit
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = limit + 1
+                if declared > limit:
+                    log.warning(
+                        "refused: body of %s bytes over %s on %s from %s",
+                        value.decode(errors="replace"),
+                        limit,
+                        path,
+                        _client_ip(scope),
+                    )
+                    await _send_error(send, path, 413, f"Permintaan terlalu besar (batas {limit} bita).")
+                    return
+        received = 0
+        started = False
+
+        async def counted_receive():  # type: ignore[no-untyped-def]
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message):  # type: ignore[no-untyped-def]
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, tracking_send)
+        except _TooLarge:
+            log.warning("refused: streamed body over %s bytes on %s from %s", limit, path, _client_ip(scope))
+            if not started:
+                await _send_error(send, path, 413, f"Permintaan terlalu besar (batas {limit} bita).")
+
+
+class TokenBucket:
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.burst = rate, burst
+        self.tokens: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def take(self, who: str, now: float | None = None) -> float:
+        """0 if allowed, else the seconds to wait."""
+        now = time.monotonic() if now is None else now
+        with self.lock:
+            tokens, last = self.tokens.pop(who, (float(self.burst), now))
+            tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+            if tokens >= 1.0:
+                self.tokens[who] = (tokens - 1.0, now)
+                wait = 0.0
+            else:
+                self.tokens[who] = (tokens, now)
+                wait = (1.0 - tokens) / self.rate if self.rate > 0 else 60.0
+            while len(self.tokens) > 50_000:  # forget the oldest callers; memory stays bounded
+                self.tokens.popitem(last=False)
+            return wait
+
+
+class RateLimit:
+    """Per API key (hashed, never kept in clear) or, without a key, per client IP."""
+
+    def __init__(self, app, rate: float, burst: int, anon_rate: float, anon_burst: int) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+        self.keyed = TokenBucket(rate, burst)
+        self.anon = TokenBucket(anon_rate, anon_burst)
+
+    async def __call__(self, scope: Scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if scope["type"] != "http" or scope.get("path") == "/healthz":
+            await self.app(scope, receive, send)
+            return
+        key = None
+        for name, value in scope.get("headers", []):
+            if name == b"x-api-key":
+                key = value
+                break
+        if key is None and b"api_key=" in scope.get("query_string", b""):
+            found = parse_qs(scope["query_string"].decode("latin-1")).get("api_key")
+            key = found[0].encode() if found else None
+        if key:
+            who, bucket = "k:" + hashlib.sha256(key).hexdigest()[:16], self.keyed
+        else:
+            who, bucket = "ip:" + _client_ip(scope), self.anon
+        wait = bucket.take(who)
+        if wait > 0:
+            log.warning("refused: rate limit for %s on %s", who, scope.get("path"))
+            await _send_error(
+                send,
+                scope.get("path", ""),
+                429,
+                "Terlalu banyak permintaan; coba lagi sebentar.",
+                [(b"retry-after", str(max(1, round(wait))).encode())],
+            )
+            return
+        await self.app(scope, receive, send)

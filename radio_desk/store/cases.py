@@ -1,0 +1,540 @@
+"""Cases: create, read, change (with field history and outbox), list with filters, search.
+
+Every method opens its own short session, so the repository may be called from any thread (GUI
+workers, the recorder, the sync thread).  Methods take and return :class:`~radio_desk.domain.Case`
+and friends, never ORM rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    column,
+    delete,
+    func,
+    literal_column,
+    select,
+    table,
+)
+from sqlalchemy import case as sql_case
+from sqlalchemy.orm import Session
+
+from radio_desk.domain.enums import Channel, Status, Urgency
+from radio_desk.domain.lifecycle import check_transition
+from radio_desk.domain.models import Case, StatusEvent, utcnow
+from radio_desk.domain.phone import normalize_phone
+from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.store.convert import case_from_row, case_values, event_from_row
+from radio_desk.store.models import CaseChangeRow, CaseRow, StatusEventRow
+from radio_desk.store.outbox import OutboxKind, enqueue
+from radio_desk.store.search import ELLIPSIS, HL_END, HL_START, fts_query
+from radio_desk.store.validate import EDITABLE_FIELDS, normalize_case, to_text
+
+if TYPE_CHECKING:
+    from radio_desk.store.store import Store
+
+# The FTS5 table (created by migration 0002, not a model): rowid = cases.pk.
+case_fts = table("case_fts", column("rowid", Integer), column("case_fts"))
+FTS_COLUMNS = ("caller_name", "place", "summary", "notes", "transcript")
+# bm25 weights per FTS column: a word in the summary or the place says more than one in the chatter.
+BM25 = "bm25(case_fts, 2.0, 3.0, 4.0, 1.0, 1.0)"
+SNIPPET_TOKENS = 16
+
+Order = Literal["newest", "oldest", "updated", "urgency"]
+SearchOrder = Literal["relevance", "newest"]
+
+
+@dataclass
+class CaseFilter:
+    """What the case list shows.  ``None`` = no restriction; fields taking several values accept a single
+    value or a collection (any of them matches).  ``received_to`` is exclusive."""
+
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    category: str | Collection[str] | None = None
+    urgency: Urgency | Collection[Urgency] | None = None
+    status: Status | Collection[Status] | None = None
+    closed: bool | None = None  # True: only closed cases (selesai, bukan wewenang, ...); False: open ones
+    kecamatan_code: str | Collection[str] | None = None
+    desa_code: str | Collection[str] | None = None
+    station: str | Collection[str] | None = None
+    channel: Channel | Collection[Channel] | None = None
+    opd: str | Collection[str] | None = None
+    anonim: bool | None = None
+    rahasia: bool | None = None
+    phone: str | None = None  # any Indonesian format; compared in E.164
+    text: str | None = None  # full-text query (words, "phrases"); see store.search
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    case: Case
+    snippet: str  # with HL_START/HL_END around matches; see store.search.to_html / spans
+    rank: float  # bm25: lower is better
+
+
+@dataclass(frozen=True)
+class CaseChange:
+    case_id: uuid.UUID
+    field: str
+    old: str | None
+    new: str | None
+    at: datetime
+    by: str
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SyncInfo:
+    remote_id: str | None
+    revision: int  # local revision: grows with every local change
+    synced_revision: int  # the revision the server last acknowledged
+    synced_at: datetime | None
+
+    @property
+    def dirty(self) -> bool:
+        return self.synced_revision < self.revision
+
+
+def _values(value: Any) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # also StrEnum members
+        return [str(value)]
+    return [str(v) for v in value]
+
+
+def filter_conditions(f: CaseFilter | None) -> list[ColumnElement[bool]]:
+    if f is None:
+        return []
+    c = CaseRow
+    cond: list[ColumnElement[bool]] = []
+    if f.received_from is not None:
+        cond.append(c.received_at >= f.received_from)
+    if f.received_to is not None:
+        cond.append(c.received_at < f.received_to)
+    for attr, col in (
+        ("category", c.category),
+        ("urgency", c.urgency),
+        ("status", c.status),
+        ("kecamatan_code", c.kecamatan_code),
+        ("desa_code", c.desa_code),
+        ("station", c.station),
+        ("channel", c.channel),
+        ("opd", c.opd),
+    ):
+        values = _values(getattr(f, attr))
+        if values is not None:
+            cond.append(col == values[0] if len(values) == 1 else col.in_(values))
+    if f.closed is not None:
+        closed = [s.value for s in Status if s.is_closed]
+        cond.append(c.status.in_(closed) if f.closed else c.status.not_in(closed))
+    if f.anonim is not None:
+        cond.append(c.anonim.is_(f.anonim))
+    if f.rahasia is not None:
+        cond.append(c.rahasia.is_(f.rahasia))
+    if f.phone:
+        cond.append(c.phone == normalize_phone(f.phone))
+    if f.text is not None and f.text.strip():
+        query = fts_query(f.text)
+        if query is None:
+            cond.append(literal_column("0") == 1)  # text of no searchable word matches nothing
+        else:
+            cond.append(c.pk.in_(select(case_fts.c.rowid).where(case_fts.c.case_fts.op("MATCH")(query))))
+    return cond
+
+
+_URGENCY_RANK = sql_case({u.value: u.rank for u in Urgency}, value=CaseRow.urgency, else_=0)
+
+
+def _ordered(stmt: Select[Any], order: Order) -> Select[Any]:
+    c = CaseRow
+    if order == "newest":
+        return stmt.order_by(c.received_at.desc(), c.pk.desc())
+    if order == "oldest":
+        return stmt.order_by(c.received_at, c.pk)
+    if order == "updated":
+        return stmt.order_by(c.updated_at.desc(), c.pk.desc())
+    if order == "urgency":
+        return stmt.order_by(_URGENCY_RANK.desc(), c.received_at.desc(), c.pk.desc())
+    raise ValueError(f"unknown order {order!r}")
+
+
+class CaseRepository:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _normalize(self, case: Case) -> tuple[Case, str]:
+        return normalize_case(case, self._store.taxonomy, self._store.gazetteer)
+
+    @staticmethod
+    def _row(s: Session, case_id: uuid.UUID | str) -> CaseRow:
+        try:
+            cid = case_id if isinstance(case_id, uuid.UUID) else uuid.UUID(str(case_id))
+        except ValueError:
+            raise NotFoundError(f"Aduan dengan ID \u201c{case_id}\u201d tidak ada.") from None
+        row = s.scalars(select(CaseRow).where(CaseRow.id == cid)).one_or_none()
+        if row is None:
+            raise NotFoundError(f"Aduan dengan ID \u201c{case_id}\u201d tidak ada.")
+        return row
+
+    @staticmethod
+    def _check_duplicate_target(s: Session, case: Case) -> None:
+        if case.duplicate_of is not None:
+            found = s.scalar(select(CaseRow.pk).where(CaseRow.id == case.duplicate_of))
+            if found is None:
+                raise ValidationError(
+                    f"Aduan asal duplikat \u201c{case.duplicate_of}\u201d tidak ada.", field="duplicate_of"
+                )
+
+    # -- create / read ---------------------------------------------------------------------------
+    def create(self, case: Case, *, by: str = "") -> Case:
+        """Store a new case; records its first status event and queues it for the server."""
+        normal, place = self._normalize(case)
+        with self._store.write() as s:
+            if s.scalar(select(CaseRow.pk).where(CaseRow.id == normal.id)) is not None:
+                raise ValidationError(f"Aduan dengan ID {normal.id} sudah ada.", field="id")
+            self._check_duplicate_target(s, normal)
+            s.add(CaseRow(**case_values(normal), place_text=place, revision=1, synced_revision=0))
+            s.add(
+                StatusEventRow(
+                    case_id=normal.id,
+                    from_status=None,
+                    to_status=str(normal.status),
+                    at=normal.created_at,
+                    by=by,
+                    note="",
+                    origin="local",
+                )
+            )
+            enqueue(s, normal.id, OutboxKind.CREATE, {"revision": 1})
+        return normal
+
+    def get(self, case_id: uuid.UUID | str) -> Case:
+        with self._store.read() as s:
+            return case_from_row(self._row(s, case_id))
+
+    def find(self, case_id: uuid.UUID | str) -> Case | None:
+        try:
+            return self.get(case_id)
+        except NotFoundError:
+            return None
+
+    def get_many(self, case_ids: Iterable[uuid.UUID]) -> list[Case]:
+        ids = list(case_ids)
+        with self._store.read() as s:
+            rows = {r.id: r for r in s.scalars(select(CaseRow).where(CaseRow.id.in_(ids)))}
+        return [case_from_row(rows[i]) for i in ids if i in rows]
+
+    # -- changes ---------------------------------------------------------------------------------
+    def update(
+        self,
+        case_id: uuid.UUID | str,
+        changes: dict[str, Any],
+        *,
+        by: str = "",
+        at: datetime | None = None,
+    ) -> Case:
+        """Change some fields; each real change goes to the field history and the outbox.
+
+        Fields not in ``changes`` are left as they are in the database (two editors changing different
+        fields do not overwrite each other).  ``status`` is changed with :meth:`change_status`.
+        """
+        unknown = set(changes) - EDITABLE_FIELDS
+        if "status" in unknown:
+            raise ValidationError(
+                "Status diubah lewat perubahan status, bukan suntingan biasa.", field="status"
+            )
+        if unknown:
+            raise ValidationError(
+                f"Kolom tidak bisa diubah: {', '.join(sorted(unknown))}.", field=sorted(unknown)[0]
+            )
+        at = at or utcnow()
+        with self._store.write() as s:
+            row = self._row(s, case_id)
+            current = case_from_row(row)
+            normal, place = self._normalize(dataclasses.replace(current, **changes))
+            self._check_duplicate_target(s, normal)
+            # a desa alone may have filled in its kecamatan: history shows both
+            changed = [
+                name for name in sorted(EDITABLE_FIELDS) if getattr(normal, name) != getattr(current, name)
+            ]
+            if not changed:
+                return current
+            for name in changed:
+                old, new = getattr(current, name), getattr(normal, name)
+                s.add(
+                    CaseChangeRow(
+                        case_id=row.id,
+                        field=name,
+                        old_value=to_text(old),
+                        new_value=to_text(new),
+                        at=at,
+                        by=by,
+                    )
+                )
+            values = case_values(normal)
+            for name in changed:
+                setattr(row, name, values[name])
+            row.place_text = place
+            row.updated_at = at
+            row.revision += 1
+            enqueue(s, row.id, OutboxKind.UPDATE, {"fields": changed, "revision": row.revision})
+            s.flush()
+            return case_from_row(row)
+
+    def change_status(
+        self,
+        case_id: uuid.UUID | str,
+        to: Status | str,
+        *,
+        by: str = "",
+        note: str = "",
+        opd: str | None = None,
+        duplicate_of: uuid.UUID | None = None,
+        at: datetime | None = None,
+    ) -> StatusEvent:
+        """Move a case along the lifecycle (refused with :class:`IllegalTransition` if not allowed).
+
+        ``opd`` (when forwarding) and ``duplicate_of`` (when marking a duplicate) are set in the same
+        transaction and appear in the field history.
+        """
+        try:
+            target = Status(to)
+        except ValueError:
+            raise ValidationError(f"Status \u201c{to}\u201d tidak dikenal.", field="status") from None
+        at = at or utcnow()
+        extra: dict[str, Any] = {}
+        if opd is not None:
+            extra["opd"] = opd
+        if duplicate_of is not None:
+            extra["duplicate_of"] = duplicate_of
+        if target == Status.DUPLIKAT and duplicate_of is None:
+            pass  # allowed: the editor may not know the original yet
+        with self._store.write() as s:
+            row = self._row(s, case_id)
+            current = case_from_row(row)
+            check_transition(current.status, target)
+            if extra:
+                normal, _ = self._normalize(dataclasses.replace(current, **extra))
+                self._check_duplicate_target(s, normal)
+                for name in extra:
+                    old, new = getattr(current, name), getattr(normal, name)
+                    if old != new:
+                        s.add(
+                            CaseChangeRow(
+                                case_id=row.id,
+                                field=name,
+                                old_value=to_text(old),
+                                new_value=to_text(new),
+                                at=at,
+                                by=by,
+                            )
+                        )
+                        setattr(row, name, new)
+            event = StatusEventRow(
+                case_id=row.id, from_status=row.status, to_status=target.value, at=at, by=by,
+                note=(note or "").replace("\x00", ""), origin="local",
+            )  # fmt: skip
+            s.add(event)
+            row.status = target.value
+            row.updated_at = at
+            row.revision += 1
+            s.flush()
+            payload = {"event_id": event.id, "from": current.status.value, "to": target.value}
+            enqueue(s, row.id, OutboxKind.STATUS, {**payload, "revision": row.revision})
+            return event_from_row(event)
+
+    def apply_remote_status(
+        self, case_id: uuid.UUID | str, to: Status | str, *, at: datetime, by: str = "", note: str = ""
+    ) -> StatusEvent | None:
+        """A status change that came from the server (the OPD's follow-up): recorded as it is, without the
+        local lifecycle check (the server is the authority) and without queueing anything back.
+        Returns ``None`` when the case already has that status."""
+        target = Status(to)
+        with self._store.write() as s:
+            row = self._row(s, case_id)
+            if row.status == target.value:
+                return None
+            event = StatusEventRow(
+                case_id=row.id, from_status=row.status, to_status=target.value, at=at, by=by,
+                note=note, origin="server",
+            )  # fmt: skip
+            s.add(event)
+            row.status = target.value
+            row.updated_at = max(row.updated_at, at)
+            s.flush()
+            return event_from_row(event)
+
+    def delete(self, case_id: uuid.UUID | str, *, by: str = "") -> None:
+        """Remove a case with its history (recordings stay, detached).  Queued for the server only if
+        the server already has it."""
+        with self._store.write() as s:
+            row = self._row(s, case_id)
+            if row.remote_id is not None:
+                enqueue(s, row.id, OutboxKind.DELETE, {"remote_id": row.remote_id, "by": by})
+            s.execute(delete(CaseRow).where(CaseRow.pk == row.pk))
+
+    # -- sync bookkeeping ------------------------------------------------------------------------
+    def sync_info(self, case_id: uuid.UUID | str) -> SyncInfo:
+        with self._store.read() as s:
+            row = self._row(s, case_id)
+            return SyncInfo(row.remote_id, row.revision, row.synced_revision, row.synced_at)
+
+    def mark_synced(
+        self,
+        case_id: uuid.UUID | str,
+        *,
+        revision: int,
+        remote_id: str | None = None,
+        at: datetime | None = None,
+    ) -> None:
+        """The server acknowledged ``revision`` of the case (and, on first send, gave it ``remote_id``)."""
+        with self._store.write() as s:
+            row = self._row(s, case_id)
+            if remote_id is not None:
+                row.remote_id = remote_id
+            row.synced_revision = max(row.synced_revision, revision)
+            row.synced_at = at or utcnow()
+
+    def by_remote_id(self, remote_id: str) -> Case | None:
+        with self._store.read() as s:
+            row = s.scalars(select(CaseRow).where(CaseRow.remote_id == remote_id)).one_or_none()
+            return case_from_row(row) if row else None
+
+    # -- lists -----------------------------------------------------------------------------------
+    def list(
+        self,
+        filters: CaseFilter | None = None,
+        *,
+        order: Order = "newest",
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[Case]:
+        stmt = _ordered(select(CaseRow).where(*filter_conditions(filters)), order)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
+        with self._store.read() as s:
+            return [case_from_row(r) for r in s.scalars(stmt)]
+
+    def count(self, filters: CaseFilter | None = None) -> int:
+        stmt = select(func.count()).select_from(CaseRow).where(*filter_conditions(filters))
+        with self._store.read() as s:
+            return int(s.scalar(stmt) or 0)
+
+    def search(
+        self,
+        query: str,
+        filters: CaseFilter | None = None,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        order: SearchOrder = "relevance",
+    ) -> list[SearchHit]:
+        """Cases matching the words of ``query`` (any user input is safe), best first, with a snippet."""
+        match = fts_query(query)
+        if match is None:
+            return []
+        if filters is not None and filters.text:
+            filters = dataclasses.replace(filters, text=None)
+        rank = literal_column(BM25)
+        snippet = func.snippet(literal_column("case_fts"), -1, HL_START, HL_END, ELLIPSIS, SNIPPET_TOKENS)
+        stmt = (
+            select(CaseRow, snippet, rank)
+            .select_from(case_fts)
+            .join(CaseRow, CaseRow.pk == case_fts.c.rowid)
+            .where(case_fts.c.case_fts.op("MATCH")(match), *filter_conditions(filters))
+        )
+        if order == "relevance":
+            stmt = stmt.order_by(rank, CaseRow.received_at.desc())
+        else:
+            stmt = stmt.order_by(CaseRow.received_at.desc(), CaseRow.pk.desc())
+        stmt = stmt.limit(limit).offset(offset)
+        with self._store.read() as s:
+            return [SearchHit(case_from_row(row), snip or "", float(r)) for row, snip, r in s.execute(stmt)]
+
+    def highlight(self, case_id: uuid.UUID | str, query: str, field: str = "transcript") -> str:
+        """The whole text of ``field`` (one of FTS_COLUMNS) with the query's matches marked
+        (HL_START/HL_END), for the editor.  Unmarked text when nothing matches."""
+        if field not in FTS_COLUMNS:
+            raise ValueError(f"not a searchable field: {field}")
+        col = FTS_COLUMNS.index(field)
+        match = fts_query(query)
+        with self._store.read() as s:
+            row = self._row(s, case_id)
+            if match is not None:
+                marked = s.scalar(
+                    select(func.highlight(literal_column("case_fts"), col, HL_START, HL_END))
+                    .select_from(case_fts)
+                    .where(case_fts.c.rowid == row.pk, case_fts.c.case_fts.op("MATCH")(match))
+                )
+                if marked is not None:
+                    return str(marked)
+            plain = s.scalar(
+                select(literal_column(field)).select_from(case_fts).where(case_fts.c.rowid == row.pk)
+            )
+            return str(plain or "")
+
+    def by_phone(self, phone: str, *, exclude: uuid.UUID | None = None, limit: int = 50) -> list[Case]:
+        """Earlier cases from the same number (repeat callers), newest first."""
+        e164 = normalize_phone(phone)
+        if e164 is None:
+            return []
+        stmt = select(CaseRow).where(CaseRow.phone == e164)
+        if exclude is not None:
+            stmt = stmt.where(CaseRow.id != exclude)
+        stmt = stmt.order_by(CaseRow.received_at.desc(), CaseRow.pk.desc()).limit(limit)
+        with self._store.read() as s:
+            return [case_from_row(r) for r in s.scalars(stmt)]
+
+    def history(self, case_id: uuid.UUID | str, field: str | None = None) -> list[CaseChange]:
+        """Every field change of the case, oldest first (optionally of one field)."""
+        with self._store.read() as s:
+            row = self._row(s, case_id)
+            stmt = select(CaseChangeRow).where(CaseChangeRow.case_id == row.id)
+            if field is not None:
+                stmt = stmt.where(CaseChangeRow.field == field)
+            stmt = stmt.order_by(CaseChangeRow.at, CaseChangeRow.id)
+            return [
+                CaseChange(r.case_id, r.field, r.old_value, r.new_value, r.at, r.by, r.id)
+                for r in s.scalars(stmt)
+            ]
+
+    def status_events(self, case_id: uuid.UUID | str) -> list[StatusEvent]:
+        with self._store.read() as s:
+            row = self._row(s, case_id)
+            stmt = (
+                select(StatusEventRow)
+                .where(StatusEventRow.case_id == row.id)
+                .order_by(StatusEventRow.at, StatusEventRow.id)
+            )
+            return [event_from_row(r) for r in s.scalars(stmt)]
+
+    def stale(self, *, status: Status, older_than: datetime) -> list[Case]:
+        """Cases in ``status`` whose last status change is older than ``older_than`` (overdue lists)."""
+        last = (
+            select(StatusEventRow.case_id, func.max(StatusEventRow.at).label("at"))
+            .group_by(StatusEventRow.case_id)
+            .subquery()
+        )
+        stmt = (
+            select(CaseRow)
+            .join(last, last.c.case_id == CaseRow.id)
+            .where(and_(CaseRow.status == status.value, last.c.at < older_than))
+            .order_by(last.c.at)
+        )
+        with self._store.read() as s:
+            return [case_from_row(r) for r in s.scalars(stmt)]

@@ -1,0 +1,116 @@
+"""The local case store: one SQLite file, its repositories, and :func:`open_store`."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import exc, text
+from sqlalchemy.orm import Session
+
+from radio_desk.domain.gazetteer import Gazetteer, get_gazetteer
+from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
+from radio_desk.errors import RadioDeskError
+from radio_desk.paths import app_paths
+from radio_desk.store import migrate
+from radio_desk.store.cases import CaseRepository
+from radio_desk.store.engine import make_engine, make_sessionmakers
+from radio_desk.store.outbox import OutboxRepository
+from radio_desk.store.recordings import RecordingRepository
+from radio_desk.store.segments import SegmentRepository
+from radio_desk.store.rundowns import RundownRepository
+from radio_desk.store.stations import StationRepository, SyncStateRepository
+
+
+class Store:
+    """Repositories over one database file.  Safe to share between threads: every repository call runs
+    in its own session and transaction."""
+
+    def __init__(self, path: Path, *, taxonomy: Taxonomy | None = None, gazetteer: Gazetteer | None = None):
+        self.path = path
+        self.engine = make_engine(path)
+        self._read, self._write = make_sessionmakers(self.engine)
+        self._taxonomy = taxonomy
+        self._gazetteer = gazetteer
+        self.cases = CaseRepository(self)
+        self.recordings = RecordingRepository(self)
+        self.segments = SegmentRepository(self)
+        self.outbox = OutboxRepository(self)
+        self.stations = StationRepository(self)
+        self.sync_state = SyncStateRepository(self)
+        self.rundowns = RundownRepository(self)
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return self._taxonomy or get_taxonomy()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = get_gazetteer()
+        return self._gazetteer
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session in a read transaction (a consistent snapshot), closed at the end."""
+        with self._read() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in a write transaction (BEGIN IMMEDIATE), committed at the end, rolled back on error."""
+        with self._write() as session, session.begin():
+            yield session
+
+    def revision(self) -> str | None:
+        return migrate.current_revision(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+
+def open_store(
+    path: Path | str | None = None,
+    *,
+    taxonomy: Taxonomy | None = None,
+    gazetteer: Gazetteer | None = None,
+    upgrade: bool = True,
+) -> Store:
+    """Open (creating if needed) the database at ``path`` -- default: the user's local database -- and
+    bring its schema up to date."""
+    db = Path(path).expanduser() if path is not None else app_paths().database
+    if str(db) == ":memory:":
+        raise RadioDeskError(
+            "Basis data di memori tidak didukung; gunakan berkas (mis. di folder sementara)."
+        )
+    if db.exists() and db.is_dir():
+        raise RadioDeskError(f"{db} adalah folder, bukan berkas basis data.")
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise RadioDeskError(f"Folder basis data {db.parent} tidak bisa dibuat: {err.strerror}.") from err
+    try:
+        if upgrade:
+            migrate.upgrade(db)
+        store = Store(db, taxonomy=taxonomy, gazetteer=gazetteer)
+        with store.engine.connect() as conn:  # fail here, not in the first GUI call
+            conn.execute(text("SELECT 1 FROM cases LIMIT 1"))
+        return store
+    except (exc.DatabaseError, sqlite3.DatabaseError) as err:
+        detail = str(getattr(err, "orig", err))
+        if "not a database" in detail or "malformed" in detail:
+            raise RadioDeskError(f"Berkas {db} bukan basis data Radio Desk atau rusak ({detail}).") from err
+        if "unable to open" in detail or "readonly" in detail:
+            raise RadioDeskError(f"Basis data {db} tidak bisa dibuka untuk ditulis ({detail}).") from err
+        raise RadioDeskError(f"Basis data {db} tidak bisa dibuka: {detail}.") from err

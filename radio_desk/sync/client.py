@@ -1,0 +1,110 @@
+"""HTTP client for the central server: batch push (idempotent), update pull, resumable upload.
+
+Every network failure becomes a :class:`SyncError` with an Indonesian message the status bar can show;
+the caller decides when to retry (see :class:`radio_desk.sync.backoff.Backoff`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from radio_desk.errors import SyncError
+
+CHUNK = 4 * 1024 * 1024
+
+
+class SyncClient:
+    def __init__(
+        self, server: str, key: str, *, timeout: float = 15.0, transport: httpx.BaseTransport | None = None
+    ):
+        self.server = server.rstrip("/")
+        self._http = httpx.Client(
+            base_url=self.server, headers={"X-API-Key": key}, timeout=timeout, transport=transport
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _call(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, url, **kw)
+        except httpx.ConnectError as err:
+            raise SyncError(
+                f"Server {self.server} tidak bisa dihubungi (jaringan mati atau server padam)."
+            ) from err
+        except httpx.TimeoutException as err:
+            raise SyncError(f"Server {self.server} tidak menjawab tepat waktu.") from err
+        except httpx.HTTPError as err:
+            raise SyncError(f"Hubungan ke server {self.server} terputus: {type(err).__name__}.") from err
+        if response.status_code in (401, 403):
+            raise SyncError("Server menolak kunci API stasiun ini; periksa kunci di Pengaturan.")
+        if response.status_code == 429:
+            raise SyncError("Server sedang membatasi kiriman; dicoba lagi nanti.")
+        if response.status_code >= 500:
+            raise SyncError(f"Server mengalami gangguan (HTTP {response.status_code}); dicoba lagi nanti.")
+        return response
+
+    @staticmethod
+    def _describe(response: httpx.Response) -> str:
+        try:
+            return response.json()[0]["description"]
+        except Exception:
+            return f"HTTP {response.status_code}"
+
+    def whoami(self) -> dict[str, Any]:
+        r = self._call("GET", "/api/v1/whoami")
+        if r.status_code != 200:
+            raise SyncError(f"Server menolak: {self._describe(r)}")
+        return r.json()
+
+    def push(self, cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Send a batch; the answer has one result per case (outcome, service_request_id or error)."""
+        r = self._call("POST", "/api/v1/requests/batch", json={"cases": cases})
+        if r.status_code != 200:
+            raise SyncError(f"Kiriman ditolak server: {self._describe(r)}")
+        return r.json()["results"]
+
+    def pull(self, after: int | None, limit: int = 1000) -> list[dict[str, Any]]:
+        params: dict[str, Any] = {"limit": limit}
+        if after is not None:
+            params["after"] = after
+        r = self._call("GET", "/open311/v2/servicerequestupdates.json", params=params)
+        if r.status_code != 200:
+            raise SyncError(f"Pembaruan status tidak bisa diambil: {self._describe(r)}")
+        return r.json()
+
+    def upload(self, service_request_id: str, kind: str, path: Path, chunk: int = CHUNK) -> str:
+        """Upload ``path`` resumably (asks the server where to continue); returns the upload id."""
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        spec = {"kind": kind, "filename": path.name, "length": len(data), "sha256": sha}
+        r = self._call("POST", f"/api/v1/requests/{service_request_id}/uploads", json=spec)
+        if r.status_code not in (200, 201):
+            raise SyncError(f"Unggahan {path.name} ditolak: {self._describe(r)}")
+        location = r.headers["location"]
+        offset = int(r.headers.get("upload-offset", "0"))
+        while offset < len(data):
+            piece = data[offset : offset + chunk]
+            r = self._call(
+                "PATCH",
+                location,
+                content=piece,
+                headers={"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
+            )
+            if r.status_code == 409:  # someone (an earlier attempt) moved on: ask where the server is
+                offset = int(self._call("HEAD", location).headers["upload-offset"])
+                continue
+            if r.status_code != 204:
+                raise SyncError(f"Unggahan {path.name} gagal: {self._describe(r)}")
+            offset = int(r.headers["upload-offset"])
+        return location.rsplit("/", 1)[-1]

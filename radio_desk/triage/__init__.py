@@ -1,0 +1,9 @@
+"""Triage suggestions from what the caller said: category (top 3), OPD, urgency, kecamatan and desa,
+repeat callers and possible duplicates, each with the words that led to it.
+
+Entry points: :class:`radio_desk.triage.suggest.Suggester` (one text -> :class:`Suggestion`),
+:class:`radio_desk.triage.service.TriageService` (the app's view: suggestions with the station's learned
+model, background retraining, related cases), :mod:`radio_desk.triage.evaluate` (``radio-desk bench
+triage``).  Modules: ``text`` (normalising, stemming), ``hints`` (taxonomy keyword scorer), ``model``
+(learned classifier), ``learning`` (model file, when to retrain), ``urgency``, ``places``, ``related``.
+"""

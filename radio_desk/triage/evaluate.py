@@ -1,0 +1,166 @@
+"""``radio-desk bench triage``: how good the suggestions are on a labelled CSV.
+
+CSV columns: ``text``, ``category`` and optionally ``kecamatan`` and ``kelurahan`` (names).  Reports
+top-1/top-3 category accuracy (with ``--train``: after learning from those rows as confirmed cases, in
+memory only: the station's own model is neither used nor touched) and place precision/recall.
+
+Place figures: a row counts as *named* when the text contains its kelurahan's name; the suggested desa
+counts when its confidence is at least ``PLACE_MIN_CONFIDENCE`` (what the form fills in by itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from radio_desk.domain.gazetteer import Gazetteer, get_gazetteer, normalize_name
+from radio_desk.domain.taxonomy import CATEGORY_CODES, get_taxonomy
+from radio_desk.errors import ValidationError
+from radio_desk.triage import text as tx
+from radio_desk.triage.model import train
+from radio_desk.triage.suggest import PLACE_MIN_CONFIDENCE, Suggester
+
+csv.field_size_limit(10_000_000)
+
+
+def read_rows(path: str | Path) -> list[dict[str, str]]:
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            fields = set(reader.fieldnames or [])
+            missing = {"text", "category"} - fields
+            if missing:
+                raise ValidationError(f"Berkas {path} tidak punya kolom {', '.join(sorted(missing))}.")
+            rows = [dict(r) for r in reader]
+    except OSError as err:
+        raise ValidationError(f"Berkas {path} tidak bisa dibaca: {err.strerror or err}.") from err
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise ValidationError(f"Berkas {path} bukan CSV UTF-8 yang sah: {err}.") from err
+    unknown = sorted({r["category"] for r in rows if r.get("category") not in CATEGORY_CODES})
+    if unknown:
+        raise ValidationError(f"Berkas {path} memuat kategori tak dikenal: {', '.join(unknown[:5])}.")
+    return rows
+
+
+def _gold_desa(gaz: Gazetteer, regency: str, kelurahan: str, kecamatan: str) -> str | None:
+    """The code of a kelurahan given by name (and its kecamatan, which settles shared names)."""
+    if not kelurahan.strip():
+        return None
+    key = normalize_name(kelurahan)
+    kec_key = normalize_name(kecamatan)
+    matches = [p for p in gaz.villages_of_regency(regency) if normalize_name(p.name) == key]
+    if not matches:  # "Wonorejo Rungkut": the kecamatan appended to tell two namesakes apart
+        matches = [
+            p
+            for p in gaz.villages_of_regency(regency)
+            if key == normalize_name(p.name) + normalize_name(gaz.name(p.parent_code))
+        ]
+    if len(matches) > 1 and kec_key:
+        matches = [p for p in matches if normalize_name(gaz.name(p.parent_code)) == kec_key] or matches
+    return matches[0].code if len(matches) == 1 else None
+
+
+def evaluate(
+    test: list[dict[str, str]],
+    train_rows: list[dict[str, str]] | None = None,
+    regency: str | None = None,
+) -> dict:
+    taxonomy = get_taxonomy()
+    gaz = get_gazetteer()
+    regency_code = gaz.regency(regency).code if regency else taxonomy.regency_code
+    suggester = Suggester(taxonomy, regency_code)
+    train_s = None
+    if train_rows:
+        start = time.perf_counter()
+        model = train([(r["text"], r["category"]) for r in train_rows], list(taxonomy.categories))
+        train_s = time.perf_counter() - start
+        suggester.set_model(model)
+    top1 = top3 = 0
+    times: list[float] = []
+    place = {"rows_with_kelurahan": 0, "named": 0, "pred": 0, "pred_ok": 0, "named_pred": 0, "named_ok": 0}
+    kec = {"rows": 0, "pred": 0, "ok": 0}
+    for row in test:
+        start = time.perf_counter()
+        s = suggester.suggest(row["text"])
+        times.append(time.perf_counter() - start)
+        codes = [c.code for c in s.categories]
+        top1 += bool(codes) and codes[0] == row["category"]
+        top3 += row["category"] in codes
+        gold = _gold_desa(gaz, regency_code, row.get("kelurahan") or "", row.get("kecamatan") or "")
+        desa = s.desa if s.desa and s.desa.confidence >= PLACE_MIN_CONFIDENCE else None
+        if gold:
+            place["rows_with_kelurahan"] += 1
+            named = normalize_name(gaz.name(gold)) in normalize_name(tx.normalize(row["text"]))
+            place["named"] += named
+            if desa:
+                place["pred"] += 1
+                place["pred_ok"] += desa.code == gold
+                if named:
+                    place["named_pred"] += 1
+                    place["named_ok"] += desa.code == gold
+        gold_kec = (row.get("kecamatan") or "").strip()
+        if gold_kec:
+            kec["rows"] += 1
+            if s.kecamatan and s.kecamatan.confidence >= PLACE_MIN_CONFIDENCE:
+                kec["pred"] += 1
+                kec["ok"] += normalize_name(s.kecamatan.name) == normalize_name(gold_kec)
+    n = len(test)
+    ms = sorted(t * 1000 for t in times)
+
+    def ratio(a: int, b: int) -> float | None:
+        return round(a / b, 4) if b else None
+
+    return {
+        "rows": n,
+        "train_rows": len(train_rows or []),
+        "regency": regency_code,
+        "category_top1": ratio(top1, n),
+        "category_top3": ratio(top3, n),
+        "place": {
+            **place,
+            "desa_precision_named": ratio(place["named_ok"], place["named_pred"]),
+            "desa_recall_named": ratio(place["named_ok"], place["named"]),
+            "desa_precision_all": ratio(place["pred_ok"], place["pred"]),
+            "desa_recall_all": ratio(place["pred_ok"], place["rows_with_kelurahan"]),
+            "kecamatan_precision": ratio(kec["ok"], kec["pred"]),
+            "kecamatan_recall": ratio(kec["ok"], kec["rows"]),
+            "min_confidence": PLACE_MIN_CONFIDENCE,
+        },
+        "suggest_ms_p50": round(statistics.median(ms), 3) if ms else None,
+        "suggest_ms_p95": round(ms[int(0.95 * (len(ms) - 1))], 3) if ms else None,
+        "train_s": round(train_s, 3) if train_s is not None else None,
+    }
+
+
+def run_bench_triage(args: argparse.Namespace) -> int:
+    test = read_rows(args.test)
+    if not test:
+        raise ValidationError(f"Berkas {args.test} tidak berisi baris aduan.")
+    train_rows = read_rows(args.train) if args.train else None
+    result = evaluate(test, train_rows, args.regency)
+    out = sys.stdout
+    out.write(f"baris uji            {result['rows']}   (latih: {result['train_rows']})\n")
+    out.write(f"kategori top-1       {result['category_top1']}\n")
+    out.write(f"kategori top-3       {result['category_top3']}\n")
+    p = result["place"]
+    out.write(
+        f"desa (nama disebut)  presisi {p['desa_precision_named']}  recall {p['desa_recall_named']}"
+        f"  (n={p['named']})\n"
+    )
+    out.write(f"desa (semua)         presisi {p['desa_precision_all']}  recall {p['desa_recall_all']}\n")
+    out.write(f"kecamatan            presisi {p['kecamatan_precision']}  recall {p['kecamatan_recall']}\n")
+    out.write(f"waktu saran          p50 {result['suggest_ms_p50']} ms  p95 {result['suggest_ms_p95']} ms\n")
+    if args.json_out:
+        try:
+            Path(args.json_out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        except OSError as err:
+            raise ValidationError(
+                f"Berkas {args.json_out} tidak bisa ditulis: {err.strerror or err}."
+            ) from err
+    return 0

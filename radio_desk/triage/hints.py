@@ -1,0 +1,150 @@
+"""Category scores from the taxonomy's keyword hints: the suggester that works out of the box.
+
+Every hint (a word or short phrase, Indonesian or Javanese) is stemmed like the text, so ``diperbaiki``
+meets ``perbaikan`` and ``dalane`` meets ``dalan``.  A hint weighs more when it is a phrase, when the
+regency lists it as a strong hint and when few categories share it; words the speech recogniser got
+slightly wrong (``selokkan``, ``puskesmass``) still count, a little less, through a fuzzy match.
+"""
+
+# ruff: noqa: SIM905  (word lists read best as one string)
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from radio_desk.domain.taxonomy import Taxonomy
+from radio_desk.triage import text as tx
+
+STRONG, NORMAL, WEAK = 3.0, 1.0, 0.3
+FUZZY_FACTOR = 0.7  # a misspelt hint counts this much of an exact one
+FUZZY_MIN_LEN = 5
+FUZZY_CUTOFF = 84.0
+MAX_PHRASE = 4
+FILLERS = frozenset(
+    "yang sangat sudah sekali agak cukup makin semakin juga pun itu ini tersebut kami kita di ke pada "
+    "sing ingkang banget wis sampun niku iku iki kula ing neng nang ning ugi pisan sanget".split()
+)
+
+
+@dataclass(frozen=True)
+class HintHit:
+    hint: str  # the hint as the taxonomy writes it
+    said: str  # the words of the text that matched it
+    weight: float
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class _Hint:
+    category: str
+    text: str
+    weight: float
+
+
+class HintScorer:
+    """Scores every category of a taxonomy from its hints; pure Python + numpy, thread-safe."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.codes: list[str] = list(taxonomy.categories)
+        self._col = {c: i for i, c in enumerate(self.codes)}
+        priors = np.array([max(taxonomy.categories[c].prior, 1e-3) for c in self.codes], dtype=np.float64)
+        self.log_prior = np.log(priors / priors.sum())
+        raw: dict[tuple[str, ...], list[_Hint]] = {}
+        roots: set[str] = set()
+        for code, cat in taxonomy.categories.items():
+            for hints, weight in ((cat.hints, NORMAL), (cat.strong_hints, STRONG), (cat.weak_hints, WEAK)):
+                for hint in hints:
+                    words = tx.tokens(hint)
+                    roots.update(w for w in words if len(w) > 3)
+                    if words:
+                        raw.setdefault(tuple(words), []).append(_Hint(code, hint, weight))
+        tx.register_roots(frozenset(roots))
+        # key = stems of the hint; a hint shared by k categories weighs 1/sqrt(k) in each
+        self._phrases: dict[tuple[str, ...], list[_Hint]] = {}
+        for words, hints in raw.items():
+            key = tuple(tx.stem(w) for w in words)
+            self._phrases.setdefault(key, []).extend(hints)
+        for key, hints in self._phrases.items():
+            cats = {h.category for h in hints}
+            share = 1.0 / math.sqrt(len(cats))
+            length = 1.0 + 0.5 * (len(key) - 1)
+            # one category listing the same stem at two strengths ("camat" strong, "kecamatan" weak):
+            # the weaker wins, since stemming made them one word
+            best: dict[str, _Hint] = {}
+            for h in hints:
+                if h.category not in best or h.weight < best[h.category].weight:
+                    best[h.category] = h
+            self._phrases[key] = [_Hint(h.category, h.text, h.weight * share * length) for h in best.values()]
+        self.max_len = max((len(k) for k in self._phrases), default=1)
+        # fuzzy vocabulary: single-word hints and phrases written as one word ("lampujalan")
+        self._fuzzy_vocab: dict[str, tuple[str, ...]] = {}
+        for key in self._phrases:
+            if len(key) == 1 and len(key[0]) >= FUZZY_MIN_LEN:
+                self._fuzzy_vocab[key[0]] = key
+            joined = "".join(key)
+            if len(key) > 1 and len(joined) >= FUZZY_MIN_LEN + 2:
+                self._fuzzy_vocab.setdefault(joined, key)
+        self._fuzzy_keys = list(self._fuzzy_vocab)
+        self._fuzzy_cached = lru_cache(maxsize=100_000)(self._fuzzy_uncached)
+
+    # ---------------------------------------------------------------------------------------------
+    def _fuzzy_uncached(self, word: str) -> tuple[tuple[str, ...], float] | None:
+        if len(word) < FUZZY_MIN_LEN or tx.is_known_root(word) or not self._fuzzy_keys:
+            return None
+        found = process.extractOne(word, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if found is None:
+            return None
+        return self._fuzzy_vocab[found[0]], found[1] / 100.0
+
+    def hits(self, words: list[str], stems: list[str]) -> dict[str, list[HintHit]]:
+        """The hints found in a text (already split into ``words`` and their ``stems``), by category."""
+        out: dict[str, list[HintHit]] = {}
+        n = len(stems)
+        covered = 0  # words up to here belong to a phrase already counted
+        for i in range(n):
+            matched = False
+            for length in range(min(self.max_len, n - i), 0, -1):
+                if i + length <= covered:
+                    break
+                hints = self._phrases.get(tuple(stems[i : i + length]))
+                if hints:
+                    said = " ".join(words[i : i + length])
+                    for h in hints:
+                        out.setdefault(h.category, []).append(HintHit(h.text, said, h.weight))
+                    covered = i + length
+                    matched = True
+                    break
+            if not matched and i >= covered and (i == 0 or stems[i] != stems[i - 1]):
+                found = self._fuzzy_cached(stems[i]) or (
+                    self._fuzzy_cached(words[i]) if words[i] != stems[i] else None
+                )
+                if found:
+                    key, sim = found
+                    for h in self._phrases[key]:
+                        out.setdefault(h.category, []).append(
+                            HintHit(h.text, words[i], h.weight * FUZZY_FACTOR * sim, fuzzy=True)
+                        )
+        # two-word hints with a filler in between, as people speak: "jalan yang rusak", "dalan ingkang
+        # rusak", "lampu sudah mati"
+        for i in range(n - 2):
+            if stems[i + 1] in FILLERS:
+                hints = self._phrases.get((stems[i], stems[i + 2]))
+                if hints:
+                    said = " ".join(words[i : i + 3])
+                    for h in hints:
+                        out.setdefault(h.category, []).append(HintHit(h.text, said, h.weight * 0.9))
+        return out
+
+    def raw_scores(self, hits: dict[str, list[HintHit]]) -> np.ndarray:
+        """Evidence per category: repeated hints count with diminishing returns (1 + log n)."""
+        scores = np.zeros(len(self.codes))
+        for cat, cat_hits in hits.items():
+            per_hint: dict[str, list[float]] = {}
+            for h in cat_hits:
+                per_hint.setdefault(h.hint, []).append(h.weight)
+            scores[self._col[cat]] = sum(max(w) * (1.0 + math.log(len(w))) for w in per_hint.values())
+        return scores

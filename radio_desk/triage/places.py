@@ -1,0 +1,248 @@
+"""Kecamatan and desa/kelurahan named in a text, found through the home regency's gazetteer.
+
+The text is read as windows of one to four words; each window is compared with the names of the
+regency's kecamatan and desa the way :func:`normalize_name` compares names (old spellings, spacing),
+first exactly and then, for longer names, fuzzily to forgive misheard or misspelt names
+(``Sumberejo`` for ``Sumberrejo``, ``Kedungbaru`` for ``Kedung Baruk``).  Confidence rises when the
+name follows ``desa``/``kelurahan``/``kecamatan``, when desa and kecamatan agree, and falls for names
+that are also everyday words (``Pakis``, ``Beringin``) or are shared by several desa.
+"""
+
+# ruff: noqa: SIM905  (word lists read best as one string)
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from radio_desk.domain.gazetteer import Gazetteer, Place, get_gazetteer, normalize_name
+from radio_desk.triage import text as tx
+
+DESA_MARKERS = frozenset({"desa", "ds", "kelurahan", "kel", "kelurhan", "kalurahan", "deso", "dsa"})
+KEC_MARKERS = frozenset({"kecamatan", "kec", "kecamatn", "kcamatan"})
+# a name right after these is a street, estate or building named after a place, often elsewhere
+STREET_MARKERS = frozenset(
+    "jalan jl jln jaln gang gg jalane dalan raya perum perumahan pasar puskesmas rusun rusunawa taman makam "
+    "terminal stasiun rs rsud sekolah sd smp sma smk kantor kawasan komplek kompleks blok "
+    "perempatan pertigaan simpang bundaran jembatan halte masjid mall plaza depot".split()
+)
+# ... and after these it is where something goes or comes from, not where the problem is
+DIRECTION_MARKERS = frozenset("arah menuju sampai dari ke tembus perbatasan".split())
+# ... and a name followed by these is an estate or a street ("Darmo Permai", "Ngagel Timur")
+ESTATE_WORDS = frozenset(
+    "indah permai asri regency residence park land raya timur barat utara selatan megah harapan "
+    "mas golf city town hills garden".split()
+)
+# a name right after these is where the caller lives or the problem is
+HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili".split())
+MAX_WORDS = 4
+STREET_FACTOR = 0.7  # streets and buildings are mostly named after the place they are in
+FUZZY_MIN_KEY = 6  # shorter names only match exactly (too many near misses otherwise)
+FUZZY_CUTOFF = 86.0
+# Javanese and Indonesian words used every day that are also place names somewhere in Jawa Timur
+COMMON_WORDS = frozenset(
+    "kidul wetan kulon lor tengah baru lama kauman pasar kota sumber banyu kali gunung alas sawah tegal "
+    "karang ngasem bulu jati dukuh made ujung mojo gading pakis beringin lontar jeruk genteng kapas balen "
+    "kendal pandan randu asem klampis pucang kebon gedong bareng butoh betet pejok kedung malo "
+    # Javanese everyday words (ngoko/krama) that are also names of desa ("Opo Opo", "Sudah", "Jari")
+    "opo apa iki iku kuwi niku ora mboten ono ana wis sampun karo kaliyan sing ingkang neng nang ing "
+    "wae mawon kabeh akeh lan terus mau niki nggih enggih sudah jari padang panjang turi soko gajah "
+    "geger kunci petak pelem pojok teleng pacul jono kemiri bendo wedi seneng rawan paras boto bago".split()
+)
+
+
+_name_key = lru_cache(maxsize=200_000)(normalize_name)
+
+
+@dataclass(frozen=True)
+class PlaceFound:
+    place: Place
+    confidence: float  # 0..1
+    said: str  # the words of the text that named it
+    reasons: tuple[str, ...] = ()
+    at: int = -1  # word position of the mention in the text
+
+
+@dataclass(frozen=True)
+class PlaceResult:
+    kecamatan: PlaceFound | None = None
+    desa: PlaceFound | None = None
+    candidates: tuple[PlaceFound, ...] = field(default_factory=tuple)  # every mention, best first
+
+
+class RegencyPlaces:
+    """Name indexes of one regency's kecamatan and desa; build once, reuse for every text."""
+
+    def __init__(self, gazetteer: Gazetteer, regency_code: str) -> None:
+        self.regency = gazetteer.get(regency_code)
+        self.gazetteer = gazetteer
+        self.by_key: dict[str, list[Place]] = {}
+        for kec in gazetteer.kecamatan_of(regency_code):
+            self.by_key.setdefault(normalize_name(kec.name), []).append(kec)
+            for desa in gazetteer.desa_of(kec.code):
+                self.by_key.setdefault(normalize_name(desa.name), []).append(desa)
+        self.by_key.pop("", None)
+        self._buckets: dict[str, list[str]] = {}
+        for key in self.by_key:
+            if len(key) >= FUZZY_MIN_KEY:
+                self._buckets.setdefault(key[:2], []).append(key)
+        # a window can only match if its first word starts like some name (fuzzy matches keep the
+        # first two letters too): most words of a text are ruled out by this set alone
+        self._starts = frozenset(k[:2] for k in self.by_key)
+        self.desa_count = {k: sum(p.level == "village" for p in ps) for k, ps in self.by_key.items()}
+        self._lookup = lru_cache(maxsize=50_000)(self._lookup_uncached)
+
+    def _lookup_uncached(self, key: str) -> tuple[str, float] | None:
+        if key in self.by_key:
+            return key, 1.0
+        if len(key) < FUZZY_MIN_KEY:
+            return None
+        best: tuple[str, float] | None = None
+        for cand in self._buckets.get(key[:2], ()):
+            if abs(len(cand) - len(key)) > 2:
+                continue
+            score = fuzz.ratio(key, cand)
+            if score >= FUZZY_CUTOFF and (best is None or score > best[1] * 100):
+                best = (cand, score / 100.0)
+        return best
+
+    def is_common(self, key: str) -> bool:
+        return key in COMMON_WORDS or tx.is_known_root(key)
+
+    def _fuzzable(self, word: str) -> bool:
+        """A word that may be a misspelt name: not a word of the language, nor a derived form of one."""
+        if len(word) < 3 or word.isdigit() or self.is_common(word):
+            return False
+        root = tx.stem(word)
+        return root == word or len(root) < 4
+
+    # ---------------------------------------------------------------------------------------------
+    def find(self, text: str) -> PlaceResult:
+        words = tx.normalize(text).split()
+        mentions: dict[str, PlaceFound] = {}
+        i = 0
+        n = len(words)
+        while i < n:
+            if words[i] in DESA_MARKERS or words[i] in KEC_MARKERS:
+                i += 1
+                continue
+            found = self._match_at(words, i)
+            if not found:
+                i += 1
+                continue
+            length, places, sim = found
+            said = " ".join(words[i : i + length])
+            before = words[i - 1] if i > 0 else ""
+            context = set(words[max(0, i - 2) : i])
+            after = words[i + length] if i + length < n else ""
+            for place in places:
+                conf, why = self._confidence(place, said, sim, before, len(places), context, after)
+                old = mentions.get(place.code)
+                if old is None or conf > old.confidence:
+                    mentions[place.code] = PlaceFound(place, conf, said, why, i)
+            i += length
+        return self._decide(mentions)
+
+    def _match_at(self, words: list[str], i: int) -> tuple[int, list[Place], float] | None:
+        if _name_key(words[i])[:2] not in self._starts:
+            return None
+        for length in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            window = words[i : i + length]
+            if window[-1] in DESA_MARKERS or window[-1] in KEC_MARKERS:
+                continue
+            key = _name_key(" ".join(window))
+            if not key or key.isdigit():
+                continue
+            hit = self._lookup(key)
+            if hit is not None:
+                if hit[1] < 1.0 and not all(self._fuzzable(w) for w in window):
+                    continue  # "meninggal" is not Menanggal: near misses must be made of non-words
+                return length, self.by_key[hit[0]], hit[1]
+        return None
+
+    def _confidence(
+        self, place: Place, said: str, sim: float, before: str, n_same: int, context: set[str], after: str
+    ) -> tuple[float, tuple[str, ...]]:
+        key = normalize_name(place.name)
+        why: list[str] = []
+        marker = DESA_MARKERS if place.level == "village" else KEC_MARKERS
+        if before in marker:
+            conf = 0.95
+            why.append(f"didahului kata \u201c{before}\u201d")
+        elif before in (DESA_MARKERS | KEC_MARKERS):
+            conf = 0.45  # "kecamatan X" where X is (also) a desa
+            why.append(f"didahului \u201c{before}\u201d (tingkat lain)")
+        elif self.is_common(key) or len(key) <= 4 or all(w in COMMON_WORDS for w in said.split()):
+            conf = 0.2
+            why.append("nama ini juga kata sehari-hari")
+        elif " " in said or len(key) >= 8:
+            conf = 0.8
+        else:
+            conf = 0.7
+        if context & DIRECTION_MARKERS:
+            conf *= 0.5
+            why.append("arah/asal, bukan tempat kejadian")
+        elif context & STREET_MARKERS or after in ESTATE_WORDS:
+            conf *= STREET_FACTOR
+            why.append("bagian nama jalan/tempat")
+        elif before in HOME_MARKERS:
+            conf = min(0.9, conf + 0.1)
+        if sim < 1.0:
+            conf *= sim**3
+            why.append(f"mirip {round(sim * 100)}%")
+        n_desa = self.desa_count.get(key, 0)
+        if place.level == "village" and n_desa > 1:
+            conf /= n_desa
+            why.append(f"{n_desa} desa bernama sama")
+        elif place.level == "district" and n_same > 1:
+            conf *= 0.9  # also the name of a desa
+        return round(min(conf, 1.0), 3), tuple(why)
+
+    def _decide(self, mentions: dict[str, PlaceFound]) -> PlaceResult:
+        if not mentions:
+            return PlaceResult()
+        kec_found = {m.place.code: m for m in mentions.values() if m.place.level == "district"}
+        desa_found: list[PlaceFound] = []
+        for m in mentions.values():
+            if m.place.level != "village":
+                continue
+            parent = kec_found.get(m.place.parent_code)
+            n_same = self.desa_count.get(normalize_name(m.place.name), 1)
+            if n_same > 1:
+                if parent is None:
+                    desa_found.append(m)
+                    continue
+                # several desa share the name: the kecamatan named in the text says which one
+                m = PlaceFound(m.place, round(min(0.95, m.confidence * n_same), 3), m.said, m.reasons, m.at)
+            if parent is not None and parent.at != m.at and parent.confidence >= 0.5:
+                # desa and its own kecamatan both named: they vouch for each other
+                boosted = max(m.confidence, min(0.9, m.confidence + 0.2))
+                m = PlaceFound(m.place, round(boosted, 3), m.said, (*m.reasons, "kecamatannya disebut"), m.at)
+            desa_found.append(m)
+        desa_found.sort(key=lambda m: -m.confidence)
+        desa = desa_found[0] if desa_found else None
+        kecamatan: PlaceFound | None = None
+        if kec_found:
+            kecamatan = max(kec_found.values(), key=lambda m: m.confidence)
+        if desa is not None:
+            parent = self.gazetteer.get(desa.place.parent_code)
+            if kecamatan is None or kecamatan.place.code != parent.code:
+                if kecamatan is None or desa.confidence >= kecamatan.confidence:
+                    kecamatan = PlaceFound(
+                        parent, desa.confidence, desa.said, ("kecamatan dari desanya",), desa.at
+                    )
+            else:
+                conf = max(kecamatan.confidence, desa.confidence)
+                kecamatan = PlaceFound(kecamatan.place, conf, kecamatan.said, kecamatan.reasons, kecamatan.at)
+        candidates = tuple(sorted(mentions.values(), key=lambda m: -m.confidence))
+        return PlaceResult(kecamatan, desa, candidates)
+
+
+@lru_cache(maxsize=8)
+def regency_places(regency_code: str) -> RegencyPlaces:
+    return RegencyPlaces(get_gazetteer(), regency_code)
+
+
+def find_places(text: str, regency_code: str) -> PlaceResult:
+    return regency_places(regency_code).find(text)

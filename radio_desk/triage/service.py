@@ -1,0 +1,104 @@
+"""What a running Radio Desk holds for triage: suggestions with the station's model, background
+retraining, repeat callers and possible duplicates.
+
+The cases come from a :class:`CaseSource` (the local store in the app, a list in tests).  Nothing here
+touches Qt: the GUI calls :meth:`TriageService.retrain_if_needed` from a worker thread and
+:meth:`TriageService.suggest` from wherever it likes (both are thread-safe).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from radio_desk.domain.models import Case, utcnow
+from radio_desk.errors import RadioDeskError
+from radio_desk.triage.learning import Learner
+from radio_desk.triage.related import DUPLICATE_WINDOW, RelatedCase, possible_duplicates, repeat_caller
+from radio_desk.triage.suggest import Suggester, Suggestion
+
+log = logging.getLogger(__name__)
+
+
+class CaseSource(Protocol):
+    """The few questions triage asks of the station's cases."""
+
+    def confirmed_pairs(self) -> Sequence[tuple[str, str]]:
+        """``(text, category)`` of every case whose category an operator confirmed."""
+        ...
+
+    def cases_by_phone(self, phone: str) -> Sequence[Case]:
+        """Every case from this phone number (E.164)."""
+        ...
+
+    def recent_cases(self, desa_code: str, category: str, since: datetime) -> Sequence[tuple[Case, str]]:
+        """Cases of a desa and category received since ``since``, each with its text."""
+        ...
+
+
+@dataclass(frozen=True)
+class Related:
+    repeat_caller: tuple[Case, ...]
+    duplicates: tuple[RelatedCase, ...]
+
+
+class TriageService:
+    def __init__(
+        self,
+        source: CaseSource | None = None,
+        suggester: Suggester | None = None,
+        learner: Learner | None = None,
+    ) -> None:
+        self.source = source
+        self.learner = learner or Learner()
+        self.suggester = suggester or Suggester(model=self.learner.model())
+        if suggester is not None and suggester.model is None:
+            suggester.set_model(self.learner.model())
+        self._retraining = threading.Lock()
+
+    def suggest(self, text: str | None) -> Suggestion:
+        return self.suggester.suggest(text)
+
+    def retrain_if_needed(self) -> bool:
+        """Retrain when enough new confirmations exist (blocking; run it in a worker).  Returns whether a
+        new model is now in use.  A second call while one runs returns ``False`` at once."""
+        if self.source is None or not self._retraining.acquire(blocking=False):
+            return False
+        try:
+            pairs = list(self.source.confirmed_pairs())
+            try:
+                model = self.learner.retrain_if_needed(pairs)
+            except (RadioDeskError, OSError) as err:  # keep the old model; say why in the log
+                log.warning("Pelatihan ulang saran kategori gagal: %s", err)
+                return False
+            if model is None:
+                return False
+            self.suggester.set_model(model)
+            return True
+        finally:
+            self._retraining.release()
+
+    def related(
+        self,
+        text: str,
+        *,
+        phone: str | None,
+        desa_code: str | None,
+        category: str | None,
+        exclude: object = None,
+        now: datetime | None = None,
+    ) -> Related:
+        """Earlier cases of the same caller, and possible duplicates of this one."""
+        if self.source is None:
+            return Related((), ())
+        now = now or utcnow()
+        earlier = repeat_caller(phone, self.source.cases_by_phone(phone) if phone else (), exclude=exclude)
+        dups: list[RelatedCase] = []
+        if desa_code and category:
+            recent = self.source.recent_cases(desa_code, category, now - DUPLICATE_WINDOW)
+            dups = possible_duplicates(text, desa_code, category, recent, now=now, exclude=exclude)
+        return Related(tuple(earlier), tuple(dups))

@@ -1,0 +1,237 @@
+"""Suggestions for one complaint text: category (top 3), OPD, urgency, kecamatan and desa, with reasons.
+
+The category ranking adds three kinds of evidence on a log scale:
+  * the taxonomy's hints (works from the first day; :mod:`radio_desk.triage.hints`);
+  * the category's prior (how common it is in the regency, from the taxonomy);
+  * once the station has confirmed cases, the learned model (:mod:`radio_desk.triage.model`), whose say
+    grows with the number of cases it learned from.
+Everything here is plain Python, safe to call from any thread; one :class:`Suggester` serves a session.
+"""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from radio_desk.domain.enums import Urgency
+from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
+from radio_desk.triage import text as tx
+from radio_desk.triage.hints import HintScorer
+from radio_desk.triage.model import CategoryModel
+from radio_desk.triage.places import PlaceFound, regency_places
+from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
+
+HINT_GAIN = 1.2  # log-odds per unit of hint evidence
+MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
+MODEL_HALF = 100  # cases after which the model has half its full say
+DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
+PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
+TOP = 3
+
+
+@dataclass(frozen=True)
+class CategorySuggestion:
+    code: str
+    name: str
+    score: float  # 0..1, the suggester's belief
+    words: tuple[str, ...] = ()  # what in the text pointed here (hints, learned words)
+
+
+@dataclass(frozen=True)
+class PlaceSuggestion:
+    code: str
+    name: str
+    level: str  # district | village
+    confidence: float
+    said: str
+    reasons: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, found: PlaceFound | None) -> PlaceSuggestion | None:
+        if found is None:
+            return None
+        p = found.place
+        return cls(p.code, p.name, p.level, found.confidence, found.said, found.reasons)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    categories: tuple[CategorySuggestion, ...]
+    opd: str | None
+    opd_name: str
+    urgency: Urgency
+    urgency_words: tuple[str, ...]
+    kecamatan: PlaceSuggestion | None
+    desa: PlaceSuggestion | None
+    place_candidates: tuple[PlaceSuggestion, ...] = field(default_factory=tuple)
+    evidence: bool = True  # False: the text gave nothing to go on (empty, gibberish)
+    elapsed_ms: float = 0.0
+
+    @property
+    def category(self) -> str | None:
+        return self.categories[0].code if self.categories else None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["urgency"] = self.urgency.value
+        d["category"] = self.category
+        return d
+
+
+class Suggester:
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        regency_code: str | None = None,
+        model: CategoryModel | None = None,
+    ) -> None:
+        self.taxonomy = taxonomy or get_taxonomy()
+        self.regency_code = regency_code or self.taxonomy.regency_code
+        self.hints = HintScorer(self.taxonomy)
+        self.codes = self.hints.codes
+        self.urgency = UrgencyRater(self.taxonomy)
+        self.places = regency_places(self.regency_code)
+        self.routes = _load_routes(self.taxonomy)
+        # (model, its column for each of self.codes): one attribute, so a swap from another thread is atomic
+        self._learned: tuple[CategoryModel, np.ndarray] | None = None
+        self.set_model(model)
+
+    @property
+    def model(self) -> CategoryModel | None:
+        learned = self._learned
+        return learned[0] if learned else None
+
+    def set_model(self, model: CategoryModel | None) -> None:
+        """Swap the learned model (e.g. after a background retrain); ``None`` = hints only."""
+        if model is None:
+            self._learned = None
+            return
+        where = {c: i for i, c in enumerate(model.categories)}
+        self._learned = (model, np.array([where.get(c, -1) for c in self.codes]))
+
+    # ---------------------------------------------------------------------------------------------
+    def _category_logits(
+        self,
+        words: list[str],
+        stems: list[str],
+        text: str,
+        learned: tuple[CategoryModel, np.ndarray] | None,
+        vec: tuple | None,
+    ) -> tuple[np.ndarray, dict[str, list[str]], bool, UrgencyResult]:
+        """Log-scores of every category (``self.codes`` order), the words behind each, whether the
+        text gave any evidence at all, and the urgency (an emergency is evidence for ``darurat``)."""
+        hits = self.hints.hits(words, stems)
+        raw = self.hints.raw_scores(hits)
+        logits = self.hints.log_prior + HINT_GAIN * raw
+        why: dict[str, list[str]] = {  # strongest first
+            c: [f"\u201c{h.said}\u201d" for h in sorted(hs, key=lambda h: -h.weight)]
+            for c, hs in hits.items()
+        }
+        evidence = bool(hits)
+        if learned is not None and vec is not None:
+            model, cols = learned
+            scores = model.log_scores(text, vec)
+            if np.any(scores != 0):
+                evidence = True
+                gain = MODEL_GAIN * model.n_trained / (model.n_trained + MODEL_HALF)
+                logits = logits + gain * np.where(cols >= 0, scores[np.maximum(cols, 0)], 0.0)
+        urg = self.urgency.rate(words)
+        if urg.level is Urgency.DARURAT and "darurat" in self.codes:
+            # "anak saya hilang", "ada yang tenggelam": an emergency is also evidence for its category
+            logits[self.codes.index("darurat")] += HINT_GAIN * DARURAT_EVIDENCE
+            why.setdefault("darurat", []).extend(f"\u201c{w}\u201d" for w in urg.words)
+            evidence = True
+        return logits, why, evidence, urg
+
+    def _prepare(self, text: str):
+        words = tx.tokens(text)
+        stems = [tx.stem(w) for w in words]
+        learned = self._learned
+        vec = learned[0].vector(text) if learned is not None and words else None
+        return words, stems, learned, vec
+
+    def rank(self, text: str | None) -> list[tuple[str, float]]:
+        """Every category with its probability, best first."""
+        text = text or ""
+        words, stems, learned, vec = self._prepare(text)
+        logits, _, _, _ = self._category_logits(words, stems, text, learned, vec)
+        probs = _softmax(logits)
+        order = np.argsort(-probs)
+        return [(self.codes[i], float(probs[i])) for i in order]
+
+    def suggest(self, text: str | None) -> Suggestion:
+        start = time.perf_counter()
+        text = text or ""
+        words, stems, learned, vec = self._prepare(text)
+        logits, why, evidence, urg = self._category_logits(words, stems, text, learned, vec)
+        model = learned[0] if learned else None
+        probs = _softmax(logits)
+        order = np.argsort(-probs)[:TOP]
+        cats = []
+        for i in order:
+            code = self.codes[i]
+            reasons = list(dict.fromkeys(why.get(code, [])))[:5]
+            if model is not None and vec is not None:
+                learned = [f"{w} (dipelajari)" for w, _ in model.explain(text, code, top=3, vec=vec)]
+                reasons += [w for w in learned if w not in reasons][: max(0, 5 - len(reasons))]
+            cats.append(
+                CategorySuggestion(
+                    code, self.taxonomy.category_name(code), round(float(probs[i]), 3), tuple(reasons)
+                )
+            )
+        top = cats[0].code
+        found = self.places.find(text) if words else None
+        kec = PlaceSuggestion.of(found.kecamatan) if found else None
+        desa = PlaceSuggestion.of(found.desa) if found else None
+        cands = tuple(PlaceSuggestion.of(c) for c in found.candidates[:5]) if found else ()
+        opd = self.opd_for(top, kec.code if kec and kec.confidence >= PLACE_MIN_CONFIDENCE else None)
+        if top == "darurat" and urg.level.rank < Urgency.TINGGI.rank:
+            urg = UrgencyResult(Urgency.TINGGI, urg.words)
+        return Suggestion(
+            categories=tuple(cats),
+            opd=opd,
+            opd_name=self.taxonomy.opd_name(opd),
+            urgency=urg.level,
+            urgency_words=urg.words,
+            kecamatan=kec,
+            desa=desa,
+            place_candidates=tuple(c for c in cands if c is not None),
+            evidence=evidence,
+            elapsed_ms=round((time.perf_counter() - start) * 1000, 2),
+        )
+
+    def opd_for(self, category: str | None, kecamatan_code: str | None = None) -> str | None:
+        """The category's OPD, or the one the regency routes this kecamatan's cases of it to."""
+        if category and kecamatan_code:
+            routed = self.routes.get((category, kecamatan_code))
+            if routed:
+                return routed
+        return self.taxonomy.default_opd(category)
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max())
+    return e / e.sum()
+
+
+def _load_routes(taxonomy: Taxonomy) -> dict[tuple[str, str], str]:
+    """Optional ``[[route]]`` tables in the taxonomy: category + kecamatan code(s) -> OPD.
+
+    ``[[route]] category = "ketertiban"  kecamatan = ["35.22.01"]  opd = "satpolpp"``
+    """
+    if taxonomy.source is None:
+        return {}
+    try:
+        data = tomllib.loads(taxonomy.source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}  # the taxonomy loader already reported an unreadable file
+    routes: dict[tuple[str, str], str] = {}
+    for r in data.get("route", []):
+        cat, opd, kec = r.get("category"), r.get("opd"), r.get("kecamatan", [])
+        if cat in taxonomy.categories and opd in taxonomy.opds:
+            for k in [kec] if isinstance(kec, str) else kec:
+                routes[(cat, k)] = opd
+    return routes

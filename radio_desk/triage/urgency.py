@@ -1,0 +1,84 @@
+"""Urgency from danger words and their context.
+
+The taxonomy's ``[urgency]`` table lists words and phrases per level (darurat, tinggi, rendah).  A phrase
+matches even with a few words in between (``anak saya hilang`` meets ``anak hilang``); a danger word
+right after a negation (``tidak ada korban``) does not count.  Without danger words a complaint is
+Sedang; a question, suggestion or request for information that reports no trouble is Rendah.  An
+emergency category (darurat) is at least Tinggi.
+"""
+
+# ruff: noqa: SIM905  (word lists read best as one string)
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from radio_desk.domain.enums import Urgency
+from radio_desk.domain.taxonomy import Taxonomy
+from radio_desk.triage import text as tx
+
+NEGATIONS = frozenset({"tidak", "belum", "tanpa", "bukan", "ora", "durung", "mboten", "dereng", "nggak"})
+# a question that also reports trouble ("kenapa jalan belum diperbaiki") is a complaint, not Rendah
+TROUBLE = frozenset(
+    "rusak mati padam belum kenapa mengapa macet mampet bocor hilang susah sulit ditolak kecewa keluh "
+    "mengeluh mengeluhkan parah tolong lama rusake ora durung dereng mboten angel".split()
+)
+MAX_GAP = 2  # words allowed between the words of a phrase
+_LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgency.RENDAH}
+
+
+@dataclass(frozen=True)
+class UrgencyResult:
+    level: Urgency
+    words: tuple[str, ...]  # what the caller said that set the level
+
+
+class UrgencyRater:
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.phrases: list[tuple[tuple[str, ...], Urgency, str]] = []
+        for key, level in _LEVELS.items():
+            for phrase in taxonomy.urgency_hints.get(key, ()):
+                words = tx.tokens(phrase)
+                if words:
+                    self.phrases.append((tuple(tx.light_stem(w) for w in words), level, phrase))
+        self.first: dict[str, list[int]] = {}
+        for i, (stems, _, _) in enumerate(self.phrases):
+            self.first.setdefault(stems[0], []).append(i)
+
+    def rate(self, words: list[str], category: str | None = None) -> UrgencyResult:
+        stems = [tx.light_stem(w) for w in words]
+        found: dict[Urgency, list[str]] = {}
+        n = len(stems)
+        for i, s in enumerate(stems):
+            for k in self.first.get(s, ()):
+                phrase, level, _ = self.phrases[k]
+                end = _match_with_gaps(stems, i, phrase)
+                if end is None or _negated(words, i):
+                    continue
+                found.setdefault(level, []).append(" ".join(words[i:end]))
+        del n
+        for level in (Urgency.DARURAT, Urgency.TINGGI):
+            if level in found:
+                return UrgencyResult(level, tuple(dict.fromkeys(found[level])))
+        if category == "darurat":  # an emergency without danger words is still at least Tinggi
+            return UrgencyResult(Urgency.TINGGI, ())
+        if Urgency.RENDAH in found and not any(w in TROUBLE for w in words):
+            return UrgencyResult(Urgency.RENDAH, tuple(dict.fromkeys(found[Urgency.RENDAH])))
+        return UrgencyResult(Urgency.SEDANG, ())
+
+
+def _match_with_gaps(stems: list[str], start: int, phrase: tuple[str, ...]) -> int | None:
+    pos = start
+    for s in phrase[1:]:
+        for j in range(pos + 1, min(len(stems), pos + 2 + MAX_GAP)):
+            if stems[j] == s:
+                pos = j
+                break
+        else:
+            return None
+    return pos + 1
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """``tidak ada korban``, ``belum ada yang luka``, ``tanpa korban``."""
+    window = words[max(0, i - 3) : i]
+    return any(w in NEGATIONS for w in window)

@@ -1,0 +1,69 @@
+"""A recording process killed with SIGKILL mid-call is recovered at the next start."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+from audio_devices import RATE, STUDIO, locate
+
+from radio_desk.audio.recovery import recover_recordings
+from radio_desk.domain import RecordingState
+
+pytestmark = pytest.mark.slow
+HERE = Path(__file__).resolve().parent
+
+
+def test_sigkill_mid_call_is_recovered_within_a_second(virtual_audio, isolated_home):
+    case_id = uuid.uuid4()
+    cmd = [sys.executable, str(HERE / "audio_cli.py"), "record", "--device", STUDIO, "--seconds", "60"]
+    cmd += ["--samplerate", str(RATE), "--channel-map", "split", "--preroll", "0", "--no-flac"]
+    cmd += ["--case", str(case_id)]
+    env = dict(os.environ, RADIO_DESK_HOME=str(isolated_home))  # ALSA_CONFIG_PATH comes from the fixture
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        path = None
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if line.startswith("Merekam:"):
+                path = Path(line.split(":", 1)[1].strip())
+                started = time.monotonic()
+                break
+            if not line and proc.poll() is not None:
+                break
+        assert path is not None, proc.stderr.read()
+        rec_id = proc.stdout.readline().split(":", 1)[1].strip()
+        time.sleep(3.0)
+        killed = time.monotonic()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    captured = killed - started
+    assert json.loads(path.with_suffix(".json").read_text())["state"] == "recording"
+
+    report = recover_recordings(isolated_home / "data" / "recordings")
+    assert [str(r.id) for r in report.recovered] == [rec_id] and not report.problems
+    rec = report.recovered[0]
+    assert rec.state == RecordingState.RECOVERED and rec.case_id == case_id
+    assert abs(rec.duration_s - captured) < 1.0, (rec.duration_s, captured)
+    data, rate = sf.read(path, dtype="int16", always_2d=True)  # a valid, readable WAV
+    assert rate == RATE and len(data) == round(rec.duration_s * RATE)
+    src = virtual_audio.captures[STUDIO].samples
+    at = locate(src, data)
+    np.testing.assert_array_equal(data, src[at : at + len(data)])
+    side = json.loads(path.with_suffix(".json").read_text())
+    assert side["state"] == "recovered" and side["case_id"] == str(case_id)
+    assert side["events"][-1]["event"] == "recovered"
+    assert recover_recordings(isolated_home / "data" / "recordings").recovered == []  # only once

@@ -1,0 +1,80 @@
+"""Importing existing audio files: every supported format, and a clear refusal for the rest."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+import soundfile as sf
+from audio_cli import run
+
+from radio_desk.audio.importer import import_audio_file
+from radio_desk.domain import Channel, RecordingState
+from radio_desk.errors import AudioError, NotFoundError
+
+
+def tone(seconds: float = 1.5, rate: int = 48000) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
+    return (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "subtype", "stored"),
+    [
+        ("call.wav", "WAV", "PCM_16", "wav"),
+        ("call.flac", "FLAC", "PCM_16", "flac"),
+        ("voice-note.opus", "OGG", "OPUS", "ogg"),
+        ("voice.ogg", "OGG", "VORBIS", "ogg"),
+        ("call.mp3", "MP3", "MPEG_LAYER_III", "mp3"),
+    ],
+)
+def test_import_native_formats(tmp_path, name, fmt, subtype, stored):
+    src = tmp_path / name
+    sf.write(src, tone(), 48000, format=fmt, subtype=subtype)
+    imp = import_audio_file(src, tmp_path / "rec")
+    rec = imp.recording
+    assert rec.format == stored and rec.state == RecordingState.COMPLETE
+    assert rec.duration_s == pytest.approx(1.5, abs=0.1) and rec.channels == 1
+    assert sf.info(rec.path).frames > 0 and rec.sha256
+    assert imp.channel == (Channel.WHATSAPP if name.endswith((".opus", ".ogg")) else Channel.ON_AIR)
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
+def test_import_m4a_through_ffmpeg(tmp_path):
+    wav = tmp_path / "x.wav"
+    sf.write(wav, tone(), 48000)
+    m4a = tmp_path / "note.m4a"
+    subprocess.run(["ffmpeg", "-v", "error", "-i", str(wav), "-c:a", "aac", str(m4a)], check=True)
+    rec = import_audio_file(m4a, tmp_path / "rec").recording
+    assert rec.format == "flac" and rec.duration_s == pytest.approx(1.5, abs=0.1)
+
+
+def test_corrupt_and_unsupported_files_are_refused_with_the_reason(tmp_path):
+    corrupt = tmp_path / "rusak.mp3"
+    corrupt.write_bytes(np.random.default_rng(0).bytes(20000))
+    with pytest.raises(AudioError, match=r"rusak\.mp3.*tidak bisa diimpor: isinya rusak"):
+        import_audio_file(corrupt, tmp_path / "rec")
+    text = tmp_path / "catatan.txt"
+    text.write_text("bukan audio")
+    with pytest.raises(AudioError, match=r"catatan\.txt.*format '\.txt' tidak didukung"):
+        import_audio_file(text, tmp_path / "rec")
+    empty = tmp_path / "kosong.wav"
+    empty.write_bytes(b"")
+    with pytest.raises(AudioError, match=r"kosong\.wav.*kosong"):
+        import_audio_file(empty, tmp_path / "rec")
+    with pytest.raises(NotFoundError, match="tidak ditemukan"):
+        import_audio_file(tmp_path / "nope.wav", tmp_path / "rec")
+    assert not list((tmp_path / "rec").rglob("*.mp3"))  # nothing half-imported
+
+
+def test_cli_import_reports_bad_files_and_keeps_going(tmp_path, capsys):
+    good = tmp_path / "ok.flac"
+    sf.write(good, tone(), 48000, format="FLAC")
+    bad = tmp_path / "rusak.wav"
+    bad.write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunk")
+    assert run(["import", str(bad), str(good)]) == 2
+    out, err = capsys.readouterr()
+    assert "rusak.wav" in err and "Traceback" not in err
+    assert "ok.flac: 1.5 detik" in out

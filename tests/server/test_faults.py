@@ -1,0 +1,266 @@
+"""Faults with a real server process (uvicorn on a free 127.0.0.1 port): SIGKILL mid-batch and
+restart, connection refused, timeouts, the same batch twice, two stations posting at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from server_helpers import make_case, truncate_pg
+
+from radio_desk.errors import SyncError
+from radio_desk.sync.client import SyncClient
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServerProcess:
+    def __init__(self, database: str, home: Path) -> None:
+        self.database, self.port = database, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "RADIO_DESK_HOME": str(home),
+            "RADIO_DESK_SERVER_RATE": "100000",
+            "RADIO_DESK_SERVER_BURST": "100000",
+            "RADIO_DESK_SERVER_ANON_RATE": "100000",
+            "RADIO_DESK_SERVER_ANON_BURST": "100000",
+        }
+        self.proc: subprocess.Popen | None = None
+
+    def cli(self, *args: str) -> str:
+        out = subprocess.run(
+            [sys.executable, "-m", "radio_desk.server.cli", *args, "--database", self.database],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return out.stdout
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "radio_desk.server.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--database",
+                self.database,
+                "--no-access-log",
+                "--log-level",
+                "warning",
+            ],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    if request.param == "sqlite":
+        database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    else:
+        database = request.getfixturevalue("pg_url")
+    srv = ServerProcess(database, tmp_path / "home")
+    try:
+        yield srv
+    finally:
+        srv.stop()
+        if request.param == "postgres":
+            truncate_pg(database)
+
+
+def add_station(srv: ServerProcess, name: str) -> str:
+    out = srv.cli("station", "add", name)
+    key = out.strip().splitlines()[-1]
+    assert key.startswith("rdk_") and " " not in key  # alone on the last line
+    return key
+
+
+def all_cases(srv: ServerProcess, admin_key: str) -> list[dict]:
+    """Every case on the server, from the "received" rows of the update feed (paged by cursor)."""
+    received: list[dict] = []
+    after = 0
+    while True:
+        r = httpx.get(
+            srv.url + "/open311/v2/servicerequestupdates.json",
+            params={"after": after},
+            headers={"X-API-Key": admin_key},
+            timeout=30,
+        )
+        assert r.status_code == 200
+        page = r.json()
+        if not page:
+            return received
+        received += [
+            u for u in page if u["external_status_code"] == "baru" and "diterima" in u["description"]
+        ]
+        after = int(page[-1]["update_id"])
+
+
+def push_until_done(client: SyncClient, batches: list[list[dict]], give_up: float = 60) -> list[dict]:
+    results: list[dict] = []
+    deadline = time.monotonic() + give_up
+    for batch in batches:
+        while True:
+            try:
+                results.extend(client.push(batch))
+                break
+            except SyncError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+    return results
+
+
+def test_killed_mid_batch_then_restarted(server: ServerProcess) -> None:
+    key = add_station(server, "stasiun-a")
+    admin = server.cli("user", "add", "admin", "--role", "admin").strip().splitlines()[-1]
+    server.start()
+    cases = [make_case() for _ in range(8000)]
+    batches = [cases[i : i + 250] for i in range(0, len(cases), 250)]
+    sent: list[dict] = []
+    errors: list[str] = []
+
+    def pusher() -> None:
+        with SyncClient(server.url, key, timeout=5) as client:
+            for batch in batches:
+                try:
+                    sent.extend(client.push(batch))
+                except SyncError as err:
+                    errors.append(str(err))
+                    return
+
+    t = threading.Thread(target=pusher)
+    t.start()
+    deadline = time.monotonic() + 30
+    while len(sent) < 500 and time.monotonic() < deadline:  # two batches acknowledged ...
+        time.sleep(0.002)
+    server.kill()  # ... then kill -9 while the next one is in flight
+    t.join(30)
+    assert errors and (
+        "tidak bisa dihubungi" in errors[0] or "terputus" in errors[0] or "tepat waktu" in errors[0]
+    )
+    server.start()
+    with SyncClient(server.url, key, timeout=10) as client:
+        results = push_until_done(client, batches)  # the desk resends everything not acknowledged
+    assert len(results) == len(cases)
+    ids = [r["service_request_id"] for r in results]
+    assert len(set(ids)) == len(cases)
+    stored = all_cases(server, admin)
+    assert sorted(c["case_uuid"] for c in stored) == sorted(c["case_uuid"] for c in cases)
+    for earlier in sent:  # what was acknowledged before the crash kept its number
+        assert (
+            dict(zip([r["case_uuid"] for r in results], ids, strict=True))[earlier["case_uuid"]]
+            == earlier["service_request_id"]
+        )
+
+
+def test_two_stations_at_once_and_batches_twice(server: ServerProcess) -> None:
+    keys = [add_station(server, "stasiun-a"), add_station(server, "stasiun-b")]
+    admin = server.cli("user", "add", "admin", "--role", "admin").strip().splitlines()[-1]
+    server.start()
+    per_station = [[make_case() for _ in range(300)] for _ in keys]
+    outcomes: list[list[dict]] = [[], []]
+
+    def run(i: int) -> None:
+        batches = [per_station[i][j : j + 100] for j in range(0, 300, 100)]
+        with SyncClient(server.url, keys[i], timeout=30) as client:
+            outcomes[i] = push_until_done(client, batches + batches)  # every batch sent twice
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    for i in range(2):
+        assert [r["outcome"] for r in outcomes[i]] == ["created"] * 300 + ["unchanged"] * 300
+        first, second = outcomes[i][:300], outcomes[i][300:]
+        assert [r["service_request_id"] for r in first] == [r["service_request_id"] for r in second]
+    stored = all_cases(server, admin)
+    assert len(stored) == 600
+    assert len({c["service_request_id"] for c in stored}) == 600
+    for i, key in enumerate(keys):  # each station sees exactly its own 300
+        own = httpx.get(
+            server.url + "/open311/v2/requests.json",
+            params={"start_date": "2000-01-01T00:00:00Z"},
+            headers={"X-API-Key": key},
+        ).json()
+        assert sorted(c["case_uuid"] for c in own) == sorted(c["case_uuid"] for c in per_station[i])
+
+
+def test_connection_refused_and_timeout() -> None:
+    port = free_port()  # nothing listens there
+    with (
+        SyncClient(f"http://127.0.0.1:{port}", "rdk_x", timeout=2) as client,
+        pytest.raises(SyncError, match="tidak bisa dihubungi"),
+    ):
+        client.push([make_case()])
+    # a server that accepts the connection and never answers
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    try:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        started = time.monotonic()
+        with SyncClient(url, "rdk_x", timeout=0.5) as client, pytest.raises(SyncError, match="tepat waktu"):
+            client.pull(None)
+        assert time.monotonic() - started < 5
+    finally:
+        listener.close()
+
+
+def test_revoked_key_refused_by_running_server(server: ServerProcess) -> None:
+    key = add_station(server, "stasiun-a")
+    server.start()
+    with SyncClient(server.url, key) as client:
+        assert client.whoami() == {"name": "stasiun-a", "role": "station"}
+        server.cli("station", "revoke", "stasiun-a")
+        with pytest.raises(SyncError, match="menolak kunci"):
+            client.push([make_case()])
+    rotated = server.cli("station", "rotate", "stasiun-a").strip().splitlines()[-1]
+    with SyncClient(server.url, rotated) as client:
+        assert client.push([make_case()])[0]["outcome"] == "created"

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from radio_desk.errors import RadioDeskError
+from radio_desk.store import migrate, open_store
+from radio_desk.store.engine import make_engine
+from radio_desk.store.models import Base
+
+
+def test_upgrade_from_0001_with_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    migrate.upgrade(path, "0001")
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO cases (id, station, received_at, channel, caller_name, urgency, summary, notes, status,"
+        " created_at, updated_at, place_text) VALUES ('6f1c2b8e-0000-4000-8000-000000000001', 'fm',"
+        " '2026-01-02 03:04:05.000000', 'sms', 'Pak Harjo', 'tinggi', 'Banjir di desa', 'catatan lama',"
+        " 'baru', '2026-01-02 03:04:05.000000', '2026-01-02 03:04:05.000000', 'Dander')"
+    )
+    con.execute(
+        "INSERT INTO recordings (id, case_id, path, format, samplerate, channels, channel_map, state,"
+        " started_at)"
+        " VALUES ('6f1c2b8e-0000-4000-8000-0000000000aa', '6f1c2b8e-0000-4000-8000-000000000001', '/a.wav',"
+        " 'wav', 48000, 1, 'mono', 'complete', '2026-01-02 03:04:05.000000')"
+    )
+    con.execute(
+        "INSERT INTO transcript_segments (recording_id, start_s, end_s, text) VALUES"
+        " ('6f1c2b8e-0000-4000-8000-0000000000aa', 0, 3, 'kali meluap sampai rumah')"
+    )
+    con.commit()
+    con.close()
+    store = open_store(path)
+    assert store.revision() == migrate.head_revision()
+    case = store.cases.list()[0]
+    assert (case.caller_name, case.summary, case.notes) == ("Pak Harjo", "Banjir di desa", "catatan lama")
+    assert case.received_at.year == 2026 and case.received_at.tzinfo is not None
+    assert [h.case.id for h in store.cases.search("meluap")] == [case.id]
+    assert [h.case.id for h in store.cases.search("dander banjir")] == [case.id]
+    store.close()
+
+
+def test_migrations_match_models(tmp_path):
+    path = tmp_path / "m.sqlite3"
+    migrate.upgrade(path)
+    engine = make_engine(path)
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = [d for d in compare_metadata(ctx, Base.metadata) if "case_fts" not in str(d)]
+    engine.dispose()
+    assert diff == []
+
+
+def test_open_not_a_database(tmp_path):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"this is a text file, not sqlite" * 100)
+    with pytest.raises(RadioDeskError) as err:
+        open_store(bad)
+    assert "bukan basis data" in str(err.value)
+    assert bad.read_bytes().startswith(b"this is a text file")
+
+
+def test_pragmas(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1

@@ -1,0 +1,269 @@
+"""Desk sync against the real server app: outbox push, idempotent resend, status pull with cursor,
+offline handling and the worker thread's status snapshot."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy import create_engine, select
+
+from radio_desk.server.accounts import add_account
+from radio_desk.server.app import create_app
+from radio_desk.server.auth import Role
+from radio_desk.server.config import ServerSettings
+from radio_desk.store.models import Base, CaseRow, OutboxRow, StatusEventRow
+from radio_desk.sync.backoff import Backoff
+from radio_desk.sync.client import SyncClient
+from radio_desk.sync.outbox import CURSOR_KEY, SqlOutbox, case_payload
+from radio_desk.sync.worker import SyncWorker, run_cycle
+
+
+@pytest.fixture
+def server(tmp_path: Path):  # type: ignore[no-untyped-def]
+    s = ServerSettings.from_env(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    s.data_dir = tmp_path / "srv"
+    s.rate_per_second, s.rate_burst = 10_000.0, 10_000
+    app = create_app(s)
+    with app.state.sessionmaker() as session:
+        keys = {
+            "station": add_account(session, "stasiun-a", Role.STATION),
+            "admin": add_account(session, "admin", Role.ADMIN),
+        }
+    # a real HTTP server on a free loopback port, in a thread (uvicorn), so the client is the real one
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    srv = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    while not srv.started:
+        time.sleep(0.01)
+    tc = httpx.Client(base_url=f"http://127.0.0.1:{port}")
+    yield tc, keys
+    tc.close()
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> SqlOutbox:
+    engine = create_engine(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    Base.metadata.create_all(engine)  # the store's own tables
+    return SqlOutbox(engine)
+
+
+def queue_case(desk: SqlOutbox, **over) -> uuid.UUID:  # type: ignore[no-untyped-def]
+    now = datetime.now(UTC)
+    cid = uuid.uuid4()
+    values = dict(
+        id=cid,
+        station="stasiun-a",
+        received_at=now,
+        channel="on_air",
+        caller_name="Bu Sri",
+        phone="+6281234567890",
+        category="jalan",
+        urgency="tinggi",
+        summary="Jalan berlubang",
+        status="baru",
+        created_at=now,
+        updated_at=now,
+        revision=1,
+    )
+    values.update(over)
+    with desk.sessions() as s:
+        s.add(CaseRow(**values))
+        s.add(OutboxRow(case_id=cid, kind="upsert", payload=json.dumps({}), created_at=now))
+        s.commit()
+    return cid
+
+
+def client_for(server, role: str = "station") -> SyncClient:  # type: ignore[no-untyped-def]
+    tc, keys = server
+    return SyncClient(str(tc.base_url), keys[role])
+
+
+def test_push_pull_and_resend(server, desk: SqlOutbox) -> None:  # type: ignore[no-untyped-def]
+    ids = [queue_case(desk) for _ in range(7)]
+    with client_for(server) as client:
+        report = run_cycle(desk, client, batch_size=3)
+    assert report.pushed == 7 and report.batches == 3 and report.refused == 0
+    assert desk.pending_count() == 0
+    with desk.sessions() as s:
+        remote = {r.id: r.remote_id for r in s.scalars(select(CaseRow))}
+    assert all(remote[i] for i in ids)
+    cursor = int(desk.get_state(CURSOR_KEY))
+    # staff verify one case on the server; the next cycle brings the status back
+    tc, keys = server
+    rid = remote[ids[0]]
+    r = tc.post(
+        f"/api/v1/requests/{rid}/status",
+        json={"status": "terverifikasi"},
+        headers={"X-API-Key": keys["admin"]},
+    )
+    assert r.status_code == 200
+    # the same case queued again (the desk edited it): the server keeps its number
+    with desk.sessions() as s:
+        s.add(OutboxRow(case_id=ids[1], kind="upsert", payload="{}", created_at=datetime.now(UTC)))
+        s.commit()
+    with client_for(server) as client:
+        report = run_cycle(desk, client)
+    assert report.pushed == 1 and report.applied == 1
+    assert int(desk.get_state(CURSOR_KEY)) > cursor
+    with desk.sessions() as s:
+        case = s.scalar(select(CaseRow).where(CaseRow.id == ids[0]))
+        assert case.status == "terverifikasi"
+        ev = s.scalars(select(StatusEventRow).where(StatusEventRow.case_id == ids[0])).all()
+        assert [(e.from_status, e.to_status, e.origin) for e in ev] == [("baru", "terverifikasi", "server")]
+        assert s.scalar(select(CaseRow.remote_id).where(CaseRow.id == ids[1])) == remote[ids[1]]
+    listed = tc.get("/open311/v2/requests.json", headers={"X-API-Key": keys["admin"]}).json()
+    assert len(listed) == 7
+
+
+def test_refused_case_stays_queued(server, desk: SqlOutbox) -> None:  # type: ignore[no-untyped-def]
+    queue_case(desk, kecamatan_code="bukan-kode")
+    good = queue_case(desk)
+    with client_for(server) as client:
+        report = run_cycle(desk, client)
+    assert report.pushed == 1 and report.refused == 1
+    assert desk.pending_count() == 1
+    with desk.sessions() as s:
+        row = s.scalar(select(OutboxRow).where(OutboxRow.done.is_(False)))
+        assert "kecamatan" in row.last_error and row.next_attempt_at is not None
+        assert s.scalar(select(CaseRow.remote_id).where(CaseRow.id == good))
+
+
+def test_worker_offline_then_online(tmp_path: Path, server, desk: SqlOutbox) -> None:  # type: ignore[no-untyped-def]
+    queue_case(desk)
+    online = {"up": False}
+
+    def factory() -> SyncClient:
+        if online["up"]:
+            return client_for(server)
+        return SyncClient("http://127.0.0.1:9", "rdk_x", timeout=1)  # port 9: nothing listens
+
+    worker = SyncWorker(desk, factory, interval=0.1, backoff=Backoff(base=0.05, cap=0.2))
+    worker.start()
+    try:
+        deadline = time.monotonic() + 10
+        while "Luring" not in worker.snapshot().message and time.monotonic() < deadline:
+            time.sleep(0.02)
+        snap = worker.snapshot()
+        assert snap.pending == 1 and not snap.online and "tidak bisa dihubungi" in snap.message
+        online["up"] = True
+        worker.wake()
+        while not worker.snapshot().online and time.monotonic() < deadline:
+            time.sleep(0.02)
+        snap = worker.snapshot()
+        assert snap.pending == 0 and snap.last_success is not None
+    finally:
+        worker.stop()
+    assert Backoff(base=1, cap=8).next_delay() <= 1
+
+
+def test_backoff_grows_with_jitter_and_caps() -> None:
+    import random
+
+    b = Backoff(base=1.0, cap=10.0, rng=random.Random(1))
+    delays = [b.next_delay() for _ in range(8)]
+    assert all(0 <= d <= 10 for d in delays) and len(set(delays)) == 8
+    assert max(delays[4:]) > max(delays[:2])
+
+
+def test_recording_upload_resumes_after_interruption(server, desk: SqlOutbox, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from radio_desk.store.models import RecordingRow
+
+    cid = queue_case(desk)
+    audio = tmp_path / "panggilan.wav"
+    audio.write_bytes(bytes(range(256)) * 2000)  # 512 kB
+    with desk.sessions() as s:
+        s.add(
+            RecordingRow(
+                id=uuid.uuid4(),
+                case_id=cid,
+                path=str(audio),
+                format="wav",
+                samplerate=48000,
+                channels=1,
+                channel_map="mono",
+                sha256=None,
+                state="complete",
+                started_at=datetime.now(UTC),
+            )
+        )
+        s.commit()
+    tc, keys = server
+    with client_for(server) as client:
+        # the first attempt dies after 100 kB (the connection drops)
+        with desk.sessions() as s:
+            payload = case_payload(s.scalar(select(CaseRow).where(CaseRow.id == cid)))
+        remote = client.push([payload])[0]["service_request_id"]
+        data = audio.read_bytes()
+        spec = {
+            "kind": "audio",
+            "filename": audio.name,
+            "length": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+        r = tc.post(f"/api/v1/requests/{remote}/uploads", json=spec, headers={"X-API-Key": keys["station"]})
+        tc.patch(
+            r.headers["location"],
+            content=data[:100_000],
+            headers={
+                "X-API-Key": keys["station"],
+                "Upload-Offset": "0",
+                "Content-Type": "application/offset+octet-stream",
+            },
+        )
+        report = run_cycle(desk, client)  # the worker resumes the same upload at 100 kB
+    assert report.uploaded == 1
+    status = tc.get(r.headers["location"], headers={"X-API-Key": keys["admin"]}).json()
+    assert status["complete"] is True and status["offset"] == len(data)
+    content = tc.get(r.headers["location"] + "/content", headers={"X-API-Key": keys["admin"]}).content
+    assert content == data
+    with client_for(server) as client:
+        assert run_cycle(desk, client).uploaded == 0  # never twice
+
+
+def test_cli_sync_once(server, desk: SqlOutbox, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    from radio_desk.cli import sync as sync_cli
+    from radio_desk.errors import RadioDeskError
+
+    def main(argv: list[str]) -> int:  # the sync subcommand as radio_desk.cli wires it
+        common = argparse.ArgumentParser(add_help=False)
+        common.add_argument("--database", default=None)
+        parser = argparse.ArgumentParser()
+        sync_cli.register(parser.add_subparsers(), common)
+        args = parser.parse_args(argv)
+        try:
+            return args.handler(args)
+        except RadioDeskError as err:
+            print(f"radio-desk: {err}", file=sys.stderr)
+            return 2
+
+    queue_case(desk)
+    queue_case(desk)
+    tc, keys = server
+    db = desk.sessions.kw["bind"].url.database
+    rc = main(["sync", "--once", "--server", str(tc.base_url), "--key", keys["station"], "--database", db])
+    out = capsys.readouterr().out
+    assert rc == 0 and "Terkirim 2 aduan" in out and "Menunggu dikirim: 0 aduan" in out
+    rc = main(["sync", "--once", "--server", "http://127.0.0.1:9", "--key", "rdk_x", "--database", db])
+    err = capsys.readouterr().err
+    assert rc == 2 and "tidak bisa dihubungi" in err and "Traceback" not in err

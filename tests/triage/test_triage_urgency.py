@@ -1,0 +1,64 @@
+"""Urgency from danger words and their context."""
+
+from __future__ import annotations
+
+import pytest
+
+from radio_desk.domain.enums import Urgency
+
+CASES = [
+    (Urgency.DARURAT, "tolong ada kecelakaan di jalan raya kapas, motor ditabrak truk"),
+    (Urgency.DARURAT, "anak saya hilang sejak sore belum pulang, terakhir main di sungai"),
+    (Urgency.DARURAT, "ana bocah kintir neng kali bengawan, tulung"),
+    (Urgency.DARURAT, "rumah tetangga kobong, geni ne wis gedhe"),
+    (Urgency.DARURAT, "tebing longsor menimbun rumah warga di dusun atas"),
+    (Urgency.DARURAT, "ada warga pingsan di pasar tidak sadarkan diri"),
+    (Urgency.TINGGI, "pohon besar di pinggir jalan rawan tumbang, kalau angin bahaya"),
+    (Urgency.TINGGI, "kabel listrik menjuntai sampai ke jalan, membahayakan anak anak"),
+    (Urgency.TINGGI, "kampung kami kebanjiran sejak semalam"),
+    (Urgency.TINGGI, "wingi ana sing tiba numpak motor merga dalane bolong"),
+    (Urgency.SEDANG, "lampu jalan di gang tiga mati sudah seminggu"),
+    (Urgency.SEDANG, "sampah di tps belum diangkut"),
+    (Urgency.RENDAH, "saya mau tanya syarat membuat akta kelahiran"),
+    (Urgency.RENDAH, "terima kasih pak, jalannya sudah diperbaiki, saran saya diberi marka"),
+]
+
+
+@pytest.mark.parametrize(("expected", "text"), CASES)
+def test_urgency(bojonegoro, expected, text):
+    s = bojonegoro.suggest(text)
+    assert s.urgency is expected, (s.urgency, s.urgency_words)
+    if expected in (Urgency.DARURAT, Urgency.TINGGI):
+        assert s.urgency_words, "a raised urgency names the words that raised it"
+
+
+def test_negated_danger_word_does_not_count(bojonegoro):
+    hurt = bojonegoro.suggest("ada pohon tumbang menimpa warung, ada korban luka")
+    unhurt = bojonegoro.suggest("ada pohon tumbang menimpa warung, tidak ada korban dan tidak ada yang luka")
+    assert hurt.urgency is Urgency.DARURAT
+    assert unhurt.urgency is Urgency.TINGGI  # the fallen tree itself still matters
+
+
+def test_emergency_phrase_pulls_category_to_darurat(bojonegoro):
+    s = bojonegoro.suggest("anak saya hilang tadi di pasar, tolong dibantu cari")
+    assert s.categories[0].code == "darurat"
+    assert s.urgency is Urgency.DARURAT
+
+
+def test_lost_document_is_not_an_emergency(bojonegoro):
+    s = bojonegoro.suggest("ktp saya hilang, bagaimana cara mengurus yang baru")
+    assert s.urgency is not Urgency.DARURAT
+    assert s.categories[0].code == "adminduk"
+
+
+def test_politeness_and_questions_with_trouble_are_not_rendah(bojonegoro):
+    s = bojonegoro.suggest("jalan di depan balai desa berlubang, mohon diperbaiki, terima kasih")
+    assert s.urgency is Urgency.SEDANG
+    s = bojonegoro.suggest("saya mau tanya kenapa lampu jalan belum diperbaiki sampai sekarang")
+    assert s.urgency is Urgency.SEDANG
+    assert s.categories[0].code == "pju"
+
+
+def test_greetings_alone_do_not_make_a_category(bojonegoro):
+    s = bojonegoro.suggest("assalamualaikum mas penyiar, salam kagem sedaya pamiarsa, matur nuwun")
+    assert s.categories[0].score < 0.5
