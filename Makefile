@@ -11,9 +11,10 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Runtime libraries (PortAudio, libsndfile, Qt's xcb platform), and what tests use to make and read media.
 APT_PACKAGES      := python3-venv libportaudio2 libsndfile1 ffmpeg libxcb-cursor0 libxkbcommon-x11-0 \
-                     libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+                     libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
+                     libxcb-randr0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 APT_TEST_PACKAGES := espeak-ng sox libsox-fmt-all poppler-utils xvfb xauth alsa-utils libasound2-plugins \
-                     pulseaudio pulseaudio-utils
+                     pulseaudio pulseaudio-utils x11-utils desktop-file-utils appstream
 
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
@@ -74,8 +75,9 @@ setup: system-deps $(VENV)/.setup-run
 
 setup-dev: system-test-deps $(VENV)/.setup-dev
 
-package: setup-dev
-	$(PIP) install -q "pyinstaller>=6.6"
+# The Linux one-folder app dist/radio-desk/ and its tarball (packaging/README.md); about 3 minutes.
+package: setup
+	$(PIP) install -q -e ".[package]"
 	bash packaging/linux/build.sh
 
 clean:

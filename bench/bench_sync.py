@@ -125,7 +125,7 @@ def bench_desk_to_server(tmp: Path) -> dict:
                     revision=1,
                 )
             )
-            s.add(OutboxRow(case_id=cid, kind="upsert", payload="{}", created_at=now))
+            s.add(OutboxRow(case_id=cid, kind="create", payload='{"revision": 1}', created_at=now))
         s.commit()
     with Server(f"sqlite:///{tmp / 'server.sqlite3'}", tmp / "home") as srv:
         key = srv.cli("station", "add", "bench-fm").strip().splitlines()[-1]

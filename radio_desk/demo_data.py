@@ -94,7 +94,9 @@ def make_case(
     return case, [s.format(desa=village.name) for s in sentences], _walk_status(rng)
 
 
-def seed_store(store, n: int, *, seed: int = 1, station: str = "demo-fm", regency: str = "35.22") -> int:  # type: ignore[no-untyped-def]
+def seed_store(
+    store, n: int, *, seed: int = 1, station: str = "demo-fm", regency: str = "35.22", days: int = 42
+) -> int:  # type: ignore[no-untyped-def]
     """Add ``n`` sample cases with a recording, transcript and status history; returns ``n``."""
     from radio_desk.domain import Station
 
@@ -102,7 +104,7 @@ def seed_store(store, n: int, *, seed: int = 1, station: str = "demo-fm", regenc
     store.stations.upsert(Station(station, "Radio Demo FM", regency))
     villages = store.gazetteer.villages_of_regency(regency)
     for _ in range(n):
-        case, sentences, path = make_case(rng, villages, station)
+        case, sentences, path = make_case(rng, villages, station, days)
         case = store.cases.create(case, by=rng.choice(OPERATORS))
         rec = store.recordings.add(
             Recording(case_id=case.id, path=f"demo/{case.id}.wav", state=RecordingState.COMPLETE,

@@ -9,8 +9,10 @@ keyring exists (headless Linux, CI) — in a file readable only by the user, and
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import logging
+import math
 import os
 import threading
 from collections.abc import Callable
@@ -35,6 +37,9 @@ class Option:
     description: str
     choices: tuple[Any, ...] | None = None
     nullable: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    check: Callable[[Any], Any] | None = None  # validates and may normalise; raises ValidationError
 
     def coerce(self, value: Any) -> Any:
         if value is None:
@@ -42,15 +47,60 @@ class Option:
                 return None
             raise ValidationError(f"Pengaturan {self.key} tidak boleh kosong.", field=self.key)
         try:
-            value = self.type(value) if not isinstance(value, self.type) else value
+            if self.type is bool:
+                value = _to_bool(value)
+            elif not isinstance(value, self.type) or isinstance(value, bool) != (self.type is bool):
+                value = self.type(value)
         except (TypeError, ValueError) as err:
             raise ValidationError(
                 f"Nilai pengaturan {self.key} tidak valid: {value!r}.", field=self.key
             ) from err
+        if self.type in (int, float) and not math.isfinite(value):
+            raise ValidationError(f"Nilai pengaturan {self.key} tidak valid: {value!r}.", field=self.key)
+        if self.minimum is not None and value < self.minimum:
+            raise ValidationError(
+                f"Pengaturan {self.key} paling kecil {self.minimum:g} (diberikan {value!r}).", field=self.key
+            )
+        if self.maximum is not None and value > self.maximum:
+            raise ValidationError(
+                f"Pengaturan {self.key} paling besar {self.maximum:g} (diberikan {value!r}).", field=self.key
+            )
         if self.choices is not None and value not in self.choices:
             allowed = ", ".join(map(str, self.choices))
             raise ValidationError(f"Pengaturan {self.key} harus salah satu dari: {allowed}.", field=self.key)
+        if self.check is not None:
+            value = self.check(value)
         return value
+
+
+_TRUE = {"1", "true", "yes", "ya", "on", "y"}
+_FALSE = {"0", "false", "no", "tidak", "off", "n", ""}
+
+
+def _to_bool(value: Any) -> bool:
+    """``bool("false")`` is True; settings typed in a form or an old file must not be misread."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise ValueError(f"not a yes/no value: {value!r}")
+
+
+def _regency_code(value: str) -> str:
+    """A kabupaten/kota of Jawa Timur by code or name ("35.13", "Probolinggo") → its code."""
+    from radio_desk.domain.gazetteer import get_gazetteer
+    from radio_desk.errors import NotFoundError
+
+    try:
+        return get_gazetteer().regency(value).code
+    except (NotFoundError, ValidationError) as err:
+        raise ValidationError(
+            f"Kabupaten asal \u201c{value}\u201d tidak dikenal: isi kode (mis. 35.22 Bojonegoro, "
+            "35.13 Probolinggo) atau nama kabupaten di Jawa Timur.",
+            field="home_regency",
+        ) from err
 
 
 OPTIONS: dict[str, Option] = {
@@ -60,15 +110,27 @@ OPTIONS: dict[str, Option] = {
         Option("station_name", "", str, "Nama stasiun radio"),
         Option("station_code", "", str, "Kode stasiun di server pusat"),
         Option(
-            "home_regency", "35.22", str, "Kode kabupaten asal stasiun (35.22 Bojonegoro, 35.13 Probolinggo)"
+            "home_regency",
+            "35.22",
+            str,
+            "Kode kabupaten asal stasiun (35.22 Bojonegoro, 35.13 Probolinggo)",
+            check=_regency_code,
         ),
         Option("timezone", "Asia/Jakarta", str, "Zona waktu tampilan (WIB)"),
         Option("operator_name", "", str, "Nama operator yang sedang bertugas"),
         # audio
         Option("audio_device", None, str, "Nama perangkat input audio", nullable=True),
-        Option("audio_samplerate", None, int, "Laju sampel (kosong = bawaan perangkat)", nullable=True),
+        Option(
+            "audio_samplerate",
+            None,
+            int,
+            "Laju sampel (kosong = bawaan perangkat)",
+            nullable=True,
+            minimum=8000,
+            maximum=384_000,
+        ),
         Option("channel_map", "mono", str, "Pemetaan kanal", choices=("mono", "mix", "split")),
-        Option("preroll_seconds", 10.0, float, "Pre-roll dalam detik"),
+        Option("preroll_seconds", 10.0, float, "Pre-roll dalam detik", minimum=0.0, maximum=120.0),
         Option("archive_flac", True, bool, "Simpan rekaman sebagai FLAC setelah panggilan"),
         # transcription
         Option(
@@ -139,8 +201,9 @@ class Settings:
             if key in OPTIONS:
                 try:
                     values[key] = OPTIONS[key].coerce(value)
-                except ValidationError as err:
+                except ValidationError as err:  # kept in the file as it was, the default is used
                     log.warning("ignoring setting: %s", err)
+                    self._unknown[key] = value
             else:
                 self._unknown[key] = value
         with self._lock:
@@ -161,7 +224,10 @@ class Settings:
     def __getitem__(self, key: str) -> Any:
         option = OPTIONS[key]
         with self._lock:
-            return self._values.get(key, option.default)
+            value = self._values.get(key, option.default)
+        # a caller editing a dict/list setting must not change the default or the stored value behind
+        # the settings' back (save with ``settings[key] = value``)
+        return copy.deepcopy(value) if isinstance(value, dict | list) else value
 
     def get(self, key: str) -> Any:
         return self[key]
@@ -202,6 +268,17 @@ class Settings:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(key)
             return "file"
+
+    def server_key_storage(self) -> str | None:
+        """Where the server key is kept: "keyring", "file" (no usable keyring), or ``None`` (no key)."""
+        try:
+            import keyring
+
+            if keyring.get_password(KEYRING_SERVICE, "server_key"):
+                return "keyring"
+        except Exception as err:
+            log.debug("keyring unavailable: %s", err)
+        return "file" if self._secret_file.exists() else None
 
     def server_key(self) -> str | None:
         try:

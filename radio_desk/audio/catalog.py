@@ -6,6 +6,7 @@ package is not available, so the recorder keeps working from its sidecars alone.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from pathlib import Path
@@ -27,6 +28,15 @@ def _open(database: str | Path | None):
     return open_store(Path(database) if database else app_paths().database)
 
 
+def case_exists(case_id: uuid.UUID, database: str | Path | None = None) -> bool | None:
+    """Whether the case is in the database; ``None`` when there is no store."""
+    store = _open(database)
+    if store is None:
+        return None
+    with store:
+        return store.cases.find(case_id) is not None
+
+
 def save_recording(rec: Recording, database: str | Path | None = None) -> bool:
     """Insert or update the recording's row; ``False`` when there is no store."""
     store = _open(database)
@@ -37,16 +47,18 @@ def save_recording(rec: Recording, database: str | Path | None = None) -> bool:
     return True
 
 
-def import_as_case(imported: ImportedAudio, database: str | Path | None = None) -> uuid.UUID | None:
+def import_as_case(
+    imported: ImportedAudio, database: str | Path | None = None, *, station: str = "lokal", by: str = "impor"
+) -> uuid.UUID | None:
     """A new case holding the imported recording; its id, or ``None`` without a store."""
     store = _open(database)
     if store is None:
         return None
-    case = Case(channel=imported.channel, notes=f"Diimpor dari {imported.source.name}")
-    imported.recording.case_id = case.id
+    case = Case(station=station, channel=imported.channel, notes=f"Diimpor dari {imported.source.name}")
     with store:
-        store.cases.add(case)
-        store.recordings.save(imported.recording)
+        store.cases.create(case, by=by)
+        store.recordings.save(dataclasses.replace(imported.recording, case_id=case.id))
+    imported.recording.case_id = case.id
     return case.id
 
 

@@ -8,6 +8,8 @@ corrupt file is refused with a message naming the file and the reason — never 
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import subprocess
 import tempfile
@@ -102,11 +104,14 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
     except OSError as err:
         raise AudioError(f"Berkas '{src.name}' tidak bisa dibaca: {err.strerror}.") from err
 
+    part: Path | None = None
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
         if fmt is not None:
             dst = target_dir / f"{stem}{src.suffix.lower() or '.' + fmt}"
-            shutil.copyfile(src, dst)
+            part = dst.with_name(dst.name + ".part")  # a full disk must not leave half a file behind
+            shutil.copyfile(src, part)
+            os.replace(part, dst)
         else:
             with tempfile.TemporaryDirectory(dir=target_dir) as tmp:
                 tmp_flac = Path(tmp) / "x.flac"
@@ -127,7 +132,11 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
                 shutil.move(tmp_flac, dst)
             fmt = "flac"
     except OSError as err:
-        raise AudioError(f"Berkas '{src.name}' tidak bisa disalin ke {target_dir}: {err.strerror}.") from err
+        if part is not None:
+            part.unlink(missing_ok=True)
+        full = err.errno == errno.ENOSPC
+        reason = "disk penuh" if full else err.strerror
+        raise AudioError(f"Berkas '{src.name}' tidak bisa disalin ke {target_dir}: {reason}.") from err
 
     rec.path = str(dst)
     rec.format = fmt

@@ -157,6 +157,8 @@ class Recorder:
     ) -> None:
         if channel_map not in CHANNEL_MAPS:
             raise AudioError(f"Pemetaan kanal '{channel_map}' tidak dikenal (pilih mono, mix atau split).")
+        if not 0 <= preroll_seconds <= 600:
+            raise AudioError(f"Pre-roll {preroll_seconds} detik tidak valid (0 sampai 600 detik).")
         self.device_name = device
         self.requested_samplerate = samplerate
         self.channel_map = channel_map
@@ -276,13 +278,24 @@ class Recorder:
 
     def start_recording(self, case_id: uuid.UUID | None = None) -> Recording:
         """Start a call's file, beginning up to ``preroll_seconds`` before now.  Returns its Recording."""
-        return self._call(lambda: self._start(case_id))
+        return self.start_recording_async(case_id).result(15.0)
 
     def stop_recording(self) -> Recording:
         """Finish the call: everything captured until now is written, closed, synced."""
+        return self.stop_recording_async().result(15.0)
+
+    def start_recording_async(self, case_id: uuid.UUID | None = None) -> Future[Recording]:
+        """Like :meth:`start_recording` without waiting (a GUI thread): the pre-roll point is the moment
+        of this call; the returned future gives the Recording or raises :class:`AudioError`."""
+        ring = self.ring
+        at_pos = ring.write_pos if ring else 0
+        return self._submit(lambda: self._start(case_id, at_pos))
+
+    def stop_recording_async(self) -> Future[Recording]:
+        """Like :meth:`stop_recording` without waiting: the call ends at the moment of this call."""
         ring = self.ring
         stop_pos = ring.write_pos if ring else 0
-        return self._call(lambda: self._stop(stop_pos))
+        return self._submit(lambda: self._stop(stop_pos))
 
     # ------------------------------------------------------------------ audio callback
     def _callback(self, indata, frames, _time, status) -> None:  # PortAudio thread: keep it tiny
@@ -367,13 +380,16 @@ class Recorder:
                 return  # audio flows again; the writer clears the lost state
 
     # ------------------------------------------------------------------ writer thread
-    def _call(self, fn: Callable[[], Any], timeout: float = 15.0) -> Any:
+    def _submit(self, fn: Callable[[], Any]) -> Future:
         if self._writer is None or not self._writer.is_alive():
             raise AudioError("Perekam belum dibuka; pilih perangkat input dulu.")
         fut: Future = Future()
         self._requests.put((fn, fut))
         self._wake.set()
-        return fut.result(timeout)
+        return fut
+
+    def _call(self, fn: Callable[[], Any], timeout: float = 15.0) -> Any:
+        return self._submit(fn).result(timeout)
 
     def _run(self) -> None:
         now = time.monotonic()
@@ -496,11 +512,11 @@ class Recorder:
         folder.mkdir(parents=True, exist_ok=True)
         return folder / f"{ts:%Y%m%dT%H%M%SZ}_{rec.id.hex[:8]}.wav"
 
-    def _start(self, case_id: uuid.UUID | None) -> Recording:
+    def _start(self, case_id: uuid.UUID | None, at_pos: int | None = None) -> Recording:
         if self._active is not None:
             raise AudioError("Sudah ada panggilan yang sedang direkam; hentikan dulu.")
         ring = self.ring
-        wp = ring.write_pos
+        wp = ring.write_pos if at_pos is None else min(at_pos, ring.write_pos)
         start = max(ring.oldest_available(), wp - int(self.preroll_seconds * self.samplerate), 0)
         ring.protect_from = start
         rec = Recording(

@@ -33,21 +33,25 @@ COMMANDS: list[str] = [
 
 
 def build_parser() -> argparse.ArgumentParser:
+    database_help = "SQLite database file (default: the local database in the user's data folder)"
+    # Subcommands get --database with a SUPPRESSed default: otherwise a subparser's default (None) would
+    # overwrite ``radio-desk --database X SUBCOMMAND`` and the command would silently use another file.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--database",
-        metavar="PATH",
-        default=None,
-        help="SQLite database file (default: the local database in the user's data folder)",
-    )
+    common.add_argument("--database", metavar="PATH", default=argparse.SUPPRESS, help=database_help)
     parser = argparse.ArgumentParser(
         prog="radio-desk",
         description="Radio Desk: record, transcribe and forward citizens' complaints taken on air. "
         "Without a subcommand, opens the desktop app.",
-        parents=[common],
     )
+    parser.add_argument("--database", metavar="PATH", default=None, help=database_help)
     parser.add_argument("--version", action="version", version=f"radio-desk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the installation (database, bundled model, transcription of a sample, a window) "
+        "and exit: 0 when everything works",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"radio_desk.cli.{name}").register(sub, common)
@@ -62,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     handler = getattr(args, "handler", None)
+    if handler is None and args.self_test:  # smoke test of an installation (packaging/README.md)
+        from radio_desk.cli.selftest import run as handler
     if handler is None:  # no subcommand: the desktop app
         from radio_desk.cli.app import run_app
 

@@ -1,7 +1,7 @@
-"""``radio-desk app`` (and ``radio-desk`` with no subcommand): the desktop window.
+"""``radio-desk app`` (and ``radio-desk`` with no subcommand): the desktop window (``radio_desk.gui.app``).
 
-The On-Air desk (``radio_desk.gui``) is not built yet; until it is, this command says so clearly
-instead of letting the whole command line fail on a missing module.
+Qt is imported only here, so every other subcommand works on a machine without a display; a missing
+Qt installation is reported in one sentence instead of a traceback.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run_app(args: argparse.Namespace) -> int:
     try:
-        from radio_desk.gui.app import run  # type: ignore[import-not-found]
+        from radio_desk.gui.app import run
     except ModuleNotFoundError as err:
         raise RadioDeskError(
             "Jendela aplikasi (meja On-Air) belum tersedia di versi ini; gunakan subperintah lain "

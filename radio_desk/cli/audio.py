@@ -53,10 +53,10 @@ def _settings():
         return None
 
 
-def _catalog(what: str, fn, *a):
+def _catalog(what: str, fn, *a, **kw):
     """A database problem must never cost a recording: the file and its sidecar are already safe."""
     try:
-        return fn(*a)
+        return fn(*a, **kw)
     except Exception as err:
         print(
             f"peringatan: {what} tidak tercatat di basis data ({err}); berkas audio dan catatan JSON-nya "
@@ -64,6 +64,22 @@ def _catalog(what: str, fn, *a):
             file=sys.stderr,
         )
         return None
+
+
+def _check_case(case_id: uuid.UUID, database: str | None) -> None:
+    """Refuse a ``--case`` the database does not know, before anything is recorded.  If the database
+    itself cannot be opened the recording goes ahead (its sidecar keeps the case id)."""
+    from radio_desk.audio.catalog import case_exists
+
+    try:
+        found = case_exists(case_id, database)
+    except Exception as err:
+        print(f"peringatan: aduan {case_id} tidak bisa diperiksa di basis data ({err}).", file=sys.stderr)
+        return
+    if found is False:
+        raise ValidationError(
+            f"Aduan {case_id} tidak ada di basis data; periksa --case (atau --database).", field="case"
+        )
 
 
 def _record(args: argparse.Namespace) -> int:
@@ -80,6 +96,8 @@ def _record(args: argparse.Namespace) -> int:
             case_id = uuid.UUID(args.case)
         except ValueError as err:
             raise ValidationError(f"--case '{args.case}' bukan UUID yang valid.", field="case") from err
+    if case_id is not None:
+        _check_case(case_id, args.database)
     s = _settings()
     get = (lambda k: s.get(k)) if s is not None else (lambda k: None)
     report = recover_recordings()
@@ -103,10 +121,11 @@ def _record(args: argparse.Namespace) -> int:
         if st.device_warning:
             print(f"peringatan: {st.device_warning}", file=sys.stderr)
         rec = recorder.start_recording(case_id)
-        _catalog("rekaman", save_recording, rec, args.database)
+        deadline = time.monotonic() + args.seconds
+        # first the path and id (the file and its sidecar are already safe), then the database row
         print(f"Merekam: {rec.path}", flush=True)
         print(f"ID rekaman: {rec.id}", flush=True)
-        deadline = time.monotonic() + args.seconds
+        _catalog("rekaman", save_recording, rec, args.database)
         shown: set[str] = set()
         try:
             while time.monotonic() < deadline and not stop["now"]:
@@ -132,6 +151,8 @@ def _import(args: argparse.Namespace) -> int:
     from radio_desk.audio.catalog import import_as_case
     from radio_desk.audio.importer import import_audio_file
 
+    s = _settings()
+    station = (s.get("station_code") if s is not None else "") or "lokal"  # as the desk does
     failed = 0
     for name in args.files:
         try:
@@ -140,7 +161,7 @@ def _import(args: argparse.Namespace) -> int:
             print(f"radio-desk: {err}", file=sys.stderr)
             failed += 1
             continue
-        case_id = _catalog(f"aduan dari {name}", import_as_case, imp, args.database)
+        case_id = _catalog(f"aduan dari {name}", import_as_case, imp, args.database, station=station)
         rec = imp.recording
         where = f"aduan {case_id}" if case_id else "tanpa basis data"
         print(

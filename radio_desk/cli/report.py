@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 
 from radio_desk.errors import ValidationError
 
@@ -47,16 +46,43 @@ def _dates(args: argparse.Namespace, required: bool):  # type: ignore[no-untyped
 
 
 def _weekly(args: argparse.Namespace) -> int:
-    from radio_desk.reports.data import load_report_data
     from radio_desk.reports.indonesian import format_int
-    from radio_desk.reports.weekly import ReportData, build_weekly_report
+    from radio_desk.reports.weekly import write_weekly_report
 
     start, end = _dates(args, required=True)
-    cases, events, stations = load_report_data(args.database, start, end, args.station)
-    data = ReportData(start, end, cases, events, stations, args.edition, args.by or getpass.getuser())
-    fig = build_weekly_report(data, args.out)
+    fig = write_weekly_report(
+        args.database, start, end, args.out, station=args.station, edition=args.edition, by=args.by
+    )
     print(f"Laporan ditulis ke {args.out}: {format_int(fig.received)} aduan.")
     return 0
+
+
+def _check_filters(args: argparse.Namespace) -> None:
+    """A misspelt filter value would silently give an empty file: say which values exist instead."""
+    from radio_desk.domain.enums import Channel, Status, Urgency
+    from radio_desk.domain.gazetteer import get_gazetteer
+    from radio_desk.domain.taxonomy import get_taxonomy
+
+    tax = get_taxonomy()
+    known = {
+        "status": [s.value for s in Status],
+        "urgency": [u.value for u in Urgency],
+        "channel": [c.value for c in Channel],
+        "category": list(tax.categories),
+        "opd": list(tax.opds),
+    }
+    for name, values in known.items():
+        value = getattr(args, name)
+        if value and value not in values:
+            raise ValidationError(
+                f"--{name} \u201c{value}\u201d tidak dikenal; pilih salah satu: {', '.join(values)}.",
+                field=name,
+            )
+    if args.kecamatan and not get_gazetteer().name(args.kecamatan):
+        raise ValidationError(
+            f"--kecamatan \u201c{args.kecamatan}\u201d bukan kode wilayah yang dikenal (contoh: 35.22.16).",
+            field="kecamatan",
+        )
 
 
 def _csv(args: argparse.Namespace) -> int:
@@ -64,6 +90,7 @@ def _csv(args: argparse.Namespace) -> int:
     from radio_desk.reports.data import iter_cases
 
     start, end = _dates(args, required=False)
+    _check_filters(args)
     where = {
         "status": args.status,
         "category": args.category,

@@ -18,10 +18,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
-    from sqlalchemy import create_engine
-
     from radio_desk.paths import app_paths
     from radio_desk.settings import Settings
+    from radio_desk.store import open_store
     from radio_desk.sync.client import SyncClient
     from radio_desk.sync.outbox import SqlOutbox
     from radio_desk.sync.worker import run_cycle
@@ -49,16 +48,16 @@ def run(args: argparse.Namespace) -> int:
     db = Path(args.database) if args.database else app_paths().database
     if not db.exists():
         raise ValidationError(f"Basis data {db} tidak ada; belum ada aduan untuk dikirim.", field="database")
-    engine = create_engine(f"sqlite:///{db}")
-    outbox = SqlOutbox(engine)
+    store = open_store(db)  # the store's engine (busy timeout, WAL) and an up-to-date schema
+    outbox = SqlOutbox(store.engine)
     try:
         with SyncClient(server, key) as client:
             report = run_cycle(outbox, client, batch_size=max(1, min(args.batch, 500)))
+        print(report.describe())
+        print(f"Menunggu dikirim: {outbox.pending_count()} aduan.")
     except SyncError:
         print(f"Menunggu dikirim: {outbox.pending_count()} aduan.")
         raise
     finally:
-        engine.dispose()
-    print(report.describe())
-    print(f"Menunggu dikirim: {outbox.pending_count()} aduan.")
+        store.close()
     return 0 if not report.refused else 1

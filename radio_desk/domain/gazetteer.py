@@ -23,6 +23,7 @@ REGENCIES = {"bojonegoro": "35.22", "probolinggo": "35.13"}
 _PREFIX = re.compile(
     r"^(?:kabupaten|kab\.?|kota|kecamatan|kec\.?|kelurahan|kel\.?|desa|ds\.?|dusun|dsn\.?)\s+", re.IGNORECASE
 )
+_REGENCY_KIND = re.compile(r"^\s*(kabupaten|kab\b\.?|kota)\s*", re.IGNORECASE)
 _OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -90,10 +91,20 @@ class Gazetteer:
         return self.places[code].name if code in self.places else ""
 
     def regency(self, code_or_name: str) -> Place:
-        key = REGENCIES.get(normalize_name(code_or_name), code_or_name)
+        """A regency (kabupaten) or city (kota) by code or name.  A bare name means the kabupaten;
+        "Kota Probolinggo" (35.74) and "Kabupaten Probolinggo" (35.13) are told apart."""
+        kind = _REGENCY_KIND.match(code_or_name)
+        wanted = None if kind is None else ("Kota " if kind.group(1).lower() == "kota" else "Kabupaten ")
+        key = code_or_name.strip()
+        if wanted is None:
+            key = REGENCIES.get(normalize_name(code_or_name), key)
         place = self.places.get(key)
         if place is None:
-            matches = [m for m in self.find(code_or_name, "35", "regency") if m.score >= 0.9]
+            matches = [m for m in self.find(code_or_name, "35", "regency", limit=10) if m.score >= 0.9]
+            if wanted is not None:
+                matches = [m for m in matches if m.place.name.startswith(wanted)]
+            else:  # a bare name: the kabupaten before the kota of the same name
+                matches.sort(key=lambda m: (-m.score, m.place.name.startswith("Kota ")))
             if not matches:
                 raise NotFoundError(f"Kabupaten/kota \u201c{code_or_name}\u201d tidak ada di Jawa Timur.")
             place = matches[0].place

@@ -8,6 +8,7 @@ after the leading 0 (8xx prefix); landlines an area code of 2 to 3 digits plus 5
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from radio_desk.errors import ValidationError
 
@@ -18,7 +19,7 @@ def normalize_phone(raw: str | None) -> str | None:
     """Return the E.164 form (``+6281234567890``), ``None`` for empty input; raise on a malformed number."""
     if raw is None:
         return None
-    text = _SEPARATORS.sub("", raw.strip())
+    text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", raw).strip())  # full-width digits → ASCII
     if not text:
         return None
     if text.startswith("+"):
@@ -37,7 +38,9 @@ def normalize_phone(raw: str | None) -> str | None:
         )
     if national.startswith("0"):
         national = national[1:]  # "+62 0812..." is a common mistake
-    if not national.isdigit():
+    if not national:
+        raise ValidationError(f"Nomor telepon \u201c{raw}\u201d terlalu pendek.", field="phone")
+    if not (national.isascii() and national.isdigit()):
         raise ValidationError(f"Nomor telepon \u201c{raw}\u201d berisi karakter selain angka.", field="phone")
     if national.startswith("8"):
         if not 9 <= len(national) <= 12:

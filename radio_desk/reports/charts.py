@@ -6,19 +6,20 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from radio_desk.reports.fonts import BOLD, CONDENSED
+from radio_desk.reports.fonts import BOLD, CONDENSED, REGULAR
 
 BAR = colors.HexColor("#2f6f9f")
+REST = "(sisanya digabung)"  # not "Lainnya", which is also a category's name
 
 
 def hbar(title: str, items: list[tuple[str, int]], width: float, top: int = 12) -> Drawing:
     """Horizontal bars, largest first; beyond ``top`` the rest are summed as "Lainnya"."""
     if len(items) > top:
-        items = [*items[: top - 1], ("Lainnya", sum(v for _, v in items[top - 1 :]))]
+        items = [*items[: top - 1], (REST, sum(v for _, v in items[top - 1 :]))]
     items = list(reversed(items)) or [("(tidak ada data)", 0)]
     row = 14
     height = row * len(items) + 34
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=REGULAR)  # not reportlab's Helvetica: embedded fonts only
     d.add(String(0, height - 12, title, fontName=BOLD, fontSize=10))
     ch = HorizontalBarChart()
     ch.x, ch.y, ch.width, ch.height = 150, 8, width - 190, row * len(items)
@@ -44,7 +45,7 @@ def hbar(title: str, items: list[tuple[str, int]], width: float, top: int = 12) 
 def vbar(title: str, items: list[tuple[str, int]], width: float, height: float = 150) -> Drawing:
     """Vertical bars in the given order (days); labels thinned out when there are many."""
     items = items or [("-", 0)]
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=REGULAR)
     d.add(String(0, height - 12, title, fontName=BOLD, fontSize=10))
     ch = VerticalBarChart()
     ch.x, ch.y, ch.width, ch.height = 30, 30, width - 40, height - 55

@@ -104,6 +104,7 @@ def build_rundown(items: list[RundownItem], out: str | Path, show_date: date, st
         topMargin=15 * mm,
         bottomMargin=18 * mm,
         title="Rundown Ayo Mas Bro",
+        initialFontName=REGULAR,  # every font in the PDF is embedded
     )
     try:
         doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -8,15 +8,18 @@ so the store is touched only by :func:`radio_desk.reports.data.load_report_data`
 from __future__ import annotations
 
 import getpass
+import tempfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -49,6 +52,7 @@ from radio_desk.reports.privacy import caller_label, clean_text, phone_label, vi
 
 INTERNAL_MARK = "RAHASIA — INTERNAL"
 PUBLIC_MARK = "EDISI PUBLIK"
+RAHASIA_TAG = "[RAHASIA]"  # next to every rahasia case in every table of the internal edition
 MARGIN = 15 * mm
 
 
@@ -66,8 +70,50 @@ class ReportData:
     holidays: frozenset[date] = frozenset()
 
 
+def last_review_week(today: date) -> tuple[date, date]:
+    """The last complete Friday-to-Thursday week before ``today`` (what the Friday review looks at)."""
+    end = today - timedelta(days=(today.weekday() - 3) % 7 or 7)  # Thursday = 3; today's week is not over
+    return end - timedelta(days=6), end
+
+
+def write_weekly_report(
+    database: str | Path | None,
+    start: date,
+    end: date,
+    out: str | Path,
+    *,
+    station: str | None = None,
+    edition: str = "internal",
+    by: str | None = None,
+) -> KeyFigures:
+    """Read the period's cases from the database and write the PDF (the CLI and the app's dialog)."""
+    from radio_desk.reports.data import load_report_data
+
+    if end < start:
+        raise ValidationError("Tanggal akhir periode laporan lebih awal dari tanggal mulai.", field="to")
+    cases, events, stations = load_report_data(database, start, end, station)
+    data = ReportData(start, end, cases, events, stations, edition, by or getpass.getuser())
+    return build_weekly_report(data, out)
+
+
 def _p(text: str, style) -> Paragraph:  # type: ignore[no-untyped-def]
     return Paragraph(escape(text), style)
+
+
+class _SpilledStream(PDFStream):
+    """A finished page's compressed content, kept in a temporary file until the PDF is written."""
+
+    def __init__(self, spill, offset: int, length: int) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}), b"")
+        self.spill, self.offset, self.length = spill, offset, length
+
+    def format(self, document):  # type: ignore[no-untyped-def]
+        self.spill.seek(self.offset)
+        self.content = self.spill.read(self.length)
+        try:
+            return super().format(document)
+        finally:
+            self.content = b""
 
 
 class _Doc(BaseDocTemplate):
@@ -83,9 +129,13 @@ class _Doc(BaseDocTemplate):
             author=data.generated_by,
             subject=_period_text(data),
             creator="Radio Desk",
-            pageCompression=1,  # page streams are held until save: compressed they cost ~5x less
+            initialFontName=REGULAR,  # else every page names Helvetica, a font the PDF does not embed
+            pageCompression=1,  # the other streams (page-count form, fonts); pages: see _pack_page
         )
         self.data = data
+        # closed after saving, or by build_weekly_report when the build fails
+        self._spill = tempfile.TemporaryFile(prefix="radio-desk-pages-")  # noqa: SIM115
+        self.setPageCallBack(self._pack_page)
         portrait = Frame(MARGIN, 16 * mm, A4[0] - 2 * MARGIN, A4[1] - 36 * mm, id="p")
         lw, lh = landscape(A4)
         wide = Frame(MARGIN, 16 * mm, lw - 2 * MARGIN, lh - 36 * mm, id="l")
@@ -132,6 +182,19 @@ class _Doc(BaseDocTemplate):
 
     def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]
         pass
+
+    def _pack_page(self, _page_number: int) -> None:
+        """Move each finished page out of memory at once: reportlab holds every page's content until
+        it saves the file (~20 KB of text a page; a 20,000-case report has 2,000 pages).  The content is
+        compressed into a temporary file and read back only while the PDF is written, so memory does
+        not grow with the pages.  The stream is marked FlateDecode: reportlab does not compress it again."""
+        page = self.canv._doc.Pages.pages[-1]
+        if page.stream and not page.Contents:
+            data = zlib.compress(page.stream.encode("utf8"))
+            offset = self._spill.seek(0, 2)
+            self._spill.write(data)
+            page.Contents = _SpilledStream(self._spill, offset, len(data))
+            page.stream = None
 
     def _endBuild(self) -> None:
         self._doSave = 0  # reportlab: finish the last page but let us save
@@ -342,6 +405,8 @@ def build_weekly_report(data: ReportData, out: str | Path) -> KeyFigures:
         doc.build(story)
     except OSError as err:
         raise ValidationError(f"Berkas laporan {out} tidak bisa ditulis: {err.strerror or err}.") from err
+    finally:
+        doc._spill.close()
     return fig
 
 
@@ -370,7 +435,7 @@ def _case_table(cases: Sequence[Case], fig, tax, gaz, edition, width, with_opd):
     def row(c: Case) -> list[str]:
         cells = [
             f"{format_short_date(c.received_at)} {format_time(c.received_at)}",
-            caller_label(c),
+            caller_label(c) + (f"\n{RAHASIA_TAG}" if c.rahasia and edition == "internal" else ""),
             _place(c, gaz),
             tax.category_name(c.category) if c.category else "-",
             c.urgency.label,
@@ -408,7 +473,7 @@ def _appendix(cases, fig, tax, gaz, edition, width):  # type: ignore[no-untyped-
         if internal and c.phone and not c.anonim:
             who += f"\n{phone_label(c)}"
         if internal and c.rahasia:
-            who += "\n[RAHASIA]"
+            who += f"\n{RAHASIA_TAG}"
         text = clean_text(c.summary, c)
         if internal and c.notes:
             text += f"\nCatatan: {clean_text(c.notes, c)}"

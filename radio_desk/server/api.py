@@ -13,7 +13,7 @@ from sqlalchemy import select
 from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.server import cases
 from radio_desk.server.deps import CalendarDep, KeyedDep, SessionDep, SettingsDep
-from radio_desk.server.intake import parse_case_uuid, parse_datetime
+from radio_desk.server.intake import CleanStr, parse_case_uuid, parse_datetime
 from radio_desk.server.models import ServiceRequest
 
 router = APIRouter(prefix="/api/v1", tags=["radio-desk"])
@@ -24,9 +24,9 @@ class BatchIn(BaseModel):
 
 
 class StatusIn(BaseModel):
-    status: str = Field(max_length=40)
-    note: str = Field(default="", max_length=4000)
-    opd: str | None = Field(default=None, max_length=40)
+    status: CleanStr = Field(max_length=40)
+    note: CleanStr = Field(default="", max_length=4000)
+    opd: CleanStr | None = Field(default=None, max_length=40)
     duplicate_of: int | None = Field(default=None, ge=1, le=2**62)
 
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
@@ -102,6 +103,20 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
             [p.split(":")[0] for p in parts],
         )
         return error_response(request, 400, "Permintaan tidak sah — " + "; ".join(parts))
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, err: DataError) -> Response:
+        # PostgreSQL refuses what SQLite stores (a NUL character, an out-of-range number): bad input
+        log.warning(
+            "refused 400: %s %s from %s: value the database cannot store (%s)",
+            request.method,
+            request.url.path,
+            _client(request),
+            type(getattr(err, "orig", err)).__name__,
+        )
+        return error_response(
+            request, 400, "Permintaan memuat nilai yang tidak bisa disimpan (mis. karakter NUL)."
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, err: StarletteHTTPException) -> Response:

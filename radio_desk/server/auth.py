@@ -50,8 +50,13 @@ class Principal:
         return self.role == Role.STATION
 
     def may_see_private(self, station_id: int) -> bool:
-        """Names and phone numbers (also of anonim reporters), rahasia cases: staff and the owner."""
+        """Rahasia cases, the anonim/rahasia flags and internal notes: staff and the owning station."""
         return self.is_staff or (self.is_station and self.account_id == station_id)
+
+    def may_see_identity(self, station_id: int, anonim: bool) -> bool:
+        """The reporter's name, phone and voice: an anonim reporter's only to staff (admin/coordinator);
+        otherwise also to the station that took the call."""
+        return self.is_staff or (not anonim and self.may_see_private(station_id))
 
 
 PUBLIC = Principal(None, "publik", None)

@@ -114,13 +114,13 @@ def _submit_once(session: Session, principal: Principal, raws: list[dict[str, An
         cleaned.append((len(results) - 1, values))
     if not cleaned:
         return results
-    lock_feed(session)
     uuids = [v["case_uuid"] for _, v in cleaned]
     existing = {
         r.case_uuid: r
         for r in session.scalars(select(ServiceRequest).where(ServiceRequest.case_uuid.in_(uuids)))
     }
     created: list[tuple[int, ServiceRequest]] = []
+    edits: list[tuple[ServiceRequest, str]] = []  # feed rows of "updated" cases, written at the end
     for index, values in cleaned:
         result = results[index]
         req = existing.get(values["case_uuid"])
@@ -161,12 +161,13 @@ def _submit_once(session: Session, principal: Principal, raws: list[dict[str, An
         for f in changed:
             setattr(req, f, values[f])
         req.updated_datetime = now
-        session.flush()
-        _add_update(
-            session, req, "Data aduan diperbarui oleh stasiun: " + ", ".join(changed), principal.name, now
-        )
+        edits.append((req, "Data aduan diperbarui oleh stasiun: " + ", ".join(changed)))
         result.outcome = "updated"
-    session.flush()  # assigns ids to the new cases
+    session.flush()  # assigns ids to the new cases (a duplicate UUID raced in: IntegrityError, retried)
+    # The feed rows last, under the feed lock held until commit: as few statements as possible in it.
+    lock_feed(session)
+    for req, text in edits:
+        _add_update(session, req, text, principal.name, now)
     announced: set[int] = set()
     for index, req in created:
         if id(req) not in announced:
@@ -299,10 +300,9 @@ def request_dict(req: ServiceRequest, principal: Principal, cal: Calendar) -> di
         "duplicate_of": str(req.duplicate_of) if req.duplicate_of else None,
     }
     if principal.may_see_private(req.station_id):
-        out.update(
-            caller_name=req.caller_name, phone=req.phone, anonim=req.anonim, rahasia=req.rahasia,
-            notes=req.notes,
-        )  # fmt: skip
+        out.update(anonim=req.anonim, rahasia=req.rahasia, notes=req.notes)
+    if principal.may_see_identity(req.station_id, req.anonim):
+        out.update(caller_name=req.caller_name, phone=req.phone)
     return out
 
 

@@ -159,17 +159,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    database_help = (
+        "postgresql://user@host/db, sqlite:///file or a file path (default: SQLite in the user's data folder)"
+    )
+    parser = argparse.ArgumentParser(prog="radio-desk-server", description=__doc__.splitlines()[0])
+    parser.add_argument("--database", metavar="URL", default=None, help=database_help)
+    # on the subcommands too, but without a default: "--database X station add N" must keep X
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--database",
-        metavar="URL",
-        default=None,
-        help="postgresql://user@host/db, sqlite:///file or a file path "
-        "(default: SQLite in the user's data folder)",
-    )
-    parser = argparse.ArgumentParser(
-        prog="radio-desk-server", description=__doc__.splitlines()[0], parents=[common]
-    )
+    common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 

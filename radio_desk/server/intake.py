@@ -5,11 +5,23 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator
 
 from radio_desk.domain.enums import Channel, Urgency
 from radio_desk.domain.taxonomy import get_taxonomy
 from radio_desk.errors import ValidationError
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("memuat karakter NUL")
+    return value
+
+
+# A text field of a JSON body: NUL is refused on every database (PostgreSQL could not store it).
+CleanStr = Annotated[str, AfterValidator(_no_nul)]
 
 KECAMATAN_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
 DESA_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")

@@ -11,6 +11,8 @@ from collections import OrderedDict
 from typing import Any
 from urllib.parse import parse_qs
 
+from starlette.exceptions import HTTPException
+
 log = logging.getLogger("radio_desk.server.security")
 Scope = dict[str, Any]
 
@@ -36,8 +38,12 @@ async def _send_error(send, path: str, status: int, description: str, extra: lis
     await send({"type": "http.response.body", "body": body})
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(HTTPException):
+    """Raised from ``receive`` when a streamed body passes the limit.  An HTTPException so that FastAPI's
+    body parsing passes it on (it turns other errors into a 400) and the app answers 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"Permintaan terlalu besar (batas {limit} bita).")
 
 
 class BodySizeLimit:
@@ -77,7 +83,10 @@ class BodySizeLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise _TooLarge
+                    log.warning(
+                        "refused: streamed body over %s bytes on %s from %s", limit, path, _client_ip(scope)
+                    )
+                    raise _TooLarge(limit)
             return message
 
         async def tracking_send(message):  # type: ignore[no-untyped-def]
@@ -89,7 +98,6 @@ class BodySizeLimit:
         try:
             await self.app(scope, counted_receive, tracking_send)
         except _TooLarge:
-            log.warning("refused: streamed body over %s bytes on %s from %s", limit, path, _client_ip(scope))
             if not started:
                 await _send_error(send, path, 413, f"Permintaan terlalu besar (batas {limit} bita).")
 

@@ -161,7 +161,6 @@ def post_request(
             "service_request_id": str(result.service_request_id),
             "token": result.token,
             "service_notice": Status(result.status).label,
-            "account_id": None,
         }
     ]
     return respond(fmt, "service_requests", payload, 201 if result.outcome == "created" else 200)
@@ -226,7 +225,9 @@ def get_request(
 @router.get("/tokens/{token}.{fmt}", summary="Nomor aduan dari token")
 def get_token(token: str, fmt: str, session: SessionDep) -> Response:
     check_format(fmt)
-    req = session.scalar(select(ServiceRequest).where(ServiceRequest.token == token[:64]))
+    req = None
+    if "\x00" not in token:  # (PostgreSQL cannot even compare a NUL; no token has one)
+        req = session.scalar(select(ServiceRequest).where(ServiceRequest.token == token[:64]))
     if req is None:
         raise NotFoundError("Token tidak dikenal.")
     return respond(fmt, "service_requests", [{"service_request_id": str(req.id), "token": req.token}])

@@ -24,7 +24,8 @@ from sqlalchemy import select
 from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.server import cases
 from radio_desk.server.deps import KeyedDep, SessionDep, SettingsDep
-from radio_desk.server.models import Upload, utcnow
+from radio_desk.server.intake import CleanStr
+from radio_desk.server.models import ServiceRequest, Upload, utcnow
 
 router = APIRouter(prefix="/api/v1", tags=["uploads"])
 KINDS = ("audio", "transcript")
@@ -33,11 +34,11 @@ UPLOAD_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 class UploadIn(BaseModel):
-    kind: str = Field(max_length=20)
-    filename: str = Field(max_length=200)
+    kind: CleanStr = Field(max_length=20)
+    filename: CleanStr = Field(max_length=200)
     length: int = Field(ge=0, le=2**40)
-    sha256: str | None = Field(default=None, max_length=64)
-    content_type: str = Field(default="application/octet-stream", max_length=100)
+    sha256: CleanStr | None = Field(default=None, max_length=64)
+    content_type: CleanStr = Field(default="application/octet-stream", max_length=100)
 
 
 def _headers(up: Upload) -> dict[str, str]:
@@ -141,6 +142,11 @@ def get_upload_content(
     upload_id: str, session: SessionDep, principal: KeyedDep, settings: SettingsDep
 ) -> Response:
     up = _owned_upload(session, principal, upload_id)
+    req = session.get(ServiceRequest, up.request_id)
+    if req is not None and not principal.may_see_identity(req.station_id, req.anonim):
+        # an anonim reporter's voice is their identity: only staff may fetch it back
+        cases.log.warning("refused: %s fetched the recording of anonim case %s", principal.name, req.id)
+        raise cases.Forbidden("Berkas aduan anonim hanya untuk admin atau koordinator.")
     if up.completed_at is None:
         raise cases.Conflict("Unggahan belum lengkap.")
     return FileResponse(_path(settings, up.id), media_type=up.content_type, filename=up.filename)

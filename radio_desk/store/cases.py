@@ -326,6 +326,14 @@ class CaseRepository:
             row = self._row(s, case_id)
             current = case_from_row(row)
             check_transition(current.status, target)
+            if target == Status.DITERUSKAN and not (extra.get("opd") or current.opd):
+                default = self._store.taxonomy.default_opd(current.category)  # the category's usual OPD
+                if default is None:
+                    raise ValidationError(
+                        "Aduan hanya bisa diteruskan ke sebuah OPD: pilih OPD tujuan (atau kategorinya).",
+                        field="opd",
+                    )
+                extra["opd"] = default
             if extra:
                 normal, _ = self._normalize(dataclasses.replace(current, **extra))
                 self._check_duplicate_target(s, normal)

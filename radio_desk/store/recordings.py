@@ -54,6 +54,30 @@ class RecordingRepository:
             s.add(RecordingRow(**values))
         return recording
 
+    def save(self, recording: Recording) -> Recording:
+        """Insert the recording, or bring its row up to date (state, duration, path, format, checksum...).
+
+        The recorder and start-up recovery call this more than once for the same call.  A ``case_id`` on
+        ``recording`` attaches it (the case must exist); ``None`` leaves an existing link alone."""
+        values = _values(recording)
+        with self._store.write() as s:
+            if recording.case_id is not None:
+                self._check_case(s, recording.case_id)
+            row = s.get(RecordingRow, recording.id)
+            if row is None:
+                s.add(RecordingRow(**values))
+                return recording
+            old_case = row.case_id
+            for name in _UPDATABLE | {"started_at"}:
+                setattr(row, name, values[name])
+            if recording.case_id is not None and recording.case_id != old_case:
+                row.case_id = recording.case_id
+                s.flush()
+                for cid in {old_case, recording.case_id} - {None}:
+                    enqueue(s, cid, OutboxKind.TRANSCRIPT, {"recording_id": str(recording.id)})  # type: ignore[arg-type]
+            s.flush()
+            return recording_from_row(row)
+
     def get(self, recording_id: uuid.UUID) -> Recording:
         with self._store.read() as s:
             return recording_from_row(self._row(s, recording_id))

@@ -19,8 +19,8 @@ from radio_desk.store.cases import CaseRepository
 from radio_desk.store.engine import make_engine, make_sessionmakers
 from radio_desk.store.outbox import OutboxRepository
 from radio_desk.store.recordings import RecordingRepository
-from radio_desk.store.segments import SegmentRepository
 from radio_desk.store.rundowns import RundownRepository
+from radio_desk.store.segments import SegmentRepository
 from radio_desk.store.stations import StationRepository, SyncStateRepository
 
 

@@ -17,6 +17,10 @@ from radio_desk.errors import SyncError
 CHUNK = 4 * 1024 * 1024
 
 
+class UploadRefused(SyncError):
+    """The server answered but refused one file (too large, bad checksum ...): not a network fault."""
+
+
 class SyncClient:
     def __init__(
         self, server: str, key: str, *, timeout: float = 15.0, transport: httpx.BaseTransport | None = None
@@ -85,12 +89,27 @@ class SyncClient:
 
     def upload(self, service_request_id: str, kind: str, path: Path, chunk: int = CHUNK) -> str:
         """Upload ``path`` resumably (asks the server where to continue); returns the upload id."""
-        data = path.read_bytes()
+        return self.upload_bytes(service_request_id, kind, path.name, path.read_bytes(), chunk=chunk)
+
+    def upload_bytes(
+        self,
+        service_request_id: str,
+        kind: str,
+        filename: str,
+        data: bytes,
+        *,
+        content_type: str = "application/octet-stream",
+        chunk: int = CHUNK,
+    ) -> str:
+        """Upload ``data`` resumably: the same bytes again continue the upload already begun."""
         sha = hashlib.sha256(data).hexdigest()
-        spec = {"kind": kind, "filename": path.name, "length": len(data), "sha256": sha}
+        spec = {
+            "kind": kind, "filename": filename, "length": len(data), "sha256": sha,
+            "content_type": content_type,
+        }  # fmt: skip
         r = self._call("POST", f"/api/v1/requests/{service_request_id}/uploads", json=spec)
         if r.status_code not in (200, 201):
-            raise SyncError(f"Unggahan {path.name} ditolak: {self._describe(r)}")
+            raise UploadRefused(f"Unggahan {filename} ditolak: {self._describe(r)}")
         location = r.headers["location"]
         offset = int(r.headers.get("upload-offset", "0"))
         while offset < len(data):
@@ -105,6 +124,6 @@ class SyncClient:
                 offset = int(self._call("HEAD", location).headers["upload-offset"])
                 continue
             if r.status_code != 204:
-                raise SyncError(f"Unggahan {path.name} gagal: {self._describe(r)}")
+                raise UploadRefused(f"Unggahan {filename} gagal: {self._describe(r)}")
             offset = int(r.headers["upload-offset"])
         return location.rsplit("/", 1)[-1]

@@ -7,11 +7,21 @@ SQLAlchemy engine on the desk's SQLite file.  The rule applied when status comes
   event with origin "server");
 * the **desk owns the intake fields** (caller, place, category, urgency, text) **until the case is
   verified**; the server ignores later intake edits of a verified case and answers "kept".
+
+Feed rows whose status is ``baru`` (a case's arrival on the server, a station's edit before
+verification) are not status changes: nothing moves a case back to ``baru``, so they never overwrite a
+status the desk holds; every other feed row does.
+
+Transcripts: a ``transcript`` outbox item (final transcript saved, segment corrected, recording
+attached) marks the recording's transcript as due; once the case has its server number the transcript
+is uploaded as JSON, again only when its SHA-256 differs from the last one the server took.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,10 +30,21 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from radio_desk.store.models import CaseRow, OutboxRow, RecordingRow, StatusEventRow, SyncStateRow
+from radio_desk.store.models import (
+    CaseRow,
+    OutboxRow,
+    RecordingRow,
+    SegmentRow,
+    StatusEventRow,
+    SyncStateRow,
+)
 
 CURSOR_KEY = "server_update_cursor"
 LAST_SUCCESS_KEY = "server_last_success"
+TRANSCRIPT_DUE = "transcript_due:"  # + recording id: its transcript changed and must be uploaded
+TRANSCRIPT_SENT = "transcript:"  # + recording id: SHA-256 of the transcript the server has
+REFUSED_RETRY_CAP = 3600.0  # a refused case is retried at most hourly
+STATUS_NOT_A_CHANGE = "baru"  # the feed's arrival / intake-edit rows (no transition leads back to baru)
 
 
 def now_utc() -> datetime:
@@ -48,6 +69,44 @@ def case_payload(row: CaseRow) -> dict[str, Any]:
         "received_at": row.received_at.isoformat(),
         "opd": row.opd,
     }
+
+
+def refused_retry_delay(base: float, attempts: int, rng: random.Random | None = None) -> float:
+    """Seconds before a refused case is tried again: base·2^(attempts-1), capped, with jitter."""
+    ceiling = min(REFUSED_RETRY_CAP, base * (2 ** min(max(attempts - 1, 0), 16)))
+    return (rng or random).uniform(ceiling / 2, ceiling)
+
+
+def render_transcript(recording_id: str, case_uuid: str, segments: list[SegmentRow]) -> bytes:
+    """A recording's transcript as the JSON document uploaded to the server (stable bytes)."""
+    doc = {
+        "recording_id": recording_id,
+        "case_uuid": case_uuid,
+        "segments": [
+            {
+                "start": s.start_s,
+                "end": s.end_s,
+                "speaker": s.speaker,
+                "text": s.text,
+                "edited": bool(s.edited),
+            }
+            for s in segments
+        ],
+        "text": " ".join(s.text.strip() for s in segments if s.text.strip()),
+    }
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+@dataclass
+class TranscriptUpload:
+    recording_id: str
+    remote_id: str
+    filename: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass
@@ -79,14 +138,20 @@ class SqlOutbox:
                 .order_by(OutboxRow.id)
                 .limit(limit * 4)
             ).all()
+            ids = {r.case_id for r in rows}
+            cases = {c.id: c for c in s.scalars(select(CaseRow).where(CaseRow.id.in_(ids)))} if ids else {}
             items: dict[uuid.UUID, PendingItem] = {}
             for row in rows:
+                if row.kind == "transcript":
+                    rec_id = self.payload_of(row).get("recording_id")
+                    if rec_id:
+                        self.set_state(TRANSCRIPT_DUE + str(rec_id), "1", session=s)
                 if row.case_id in items:
                     items[row.case_id].outbox_ids.append(row.id)
                     continue
                 if len(items) >= limit:
                     continue
-                case = s.scalar(select(CaseRow).where(CaseRow.id == row.case_id))
+                case = cases.get(row.case_id)
                 if case is None:  # deleted locally: nothing to send (the server keeps its copy)
                     row.done, row.sent_at, row.last_error = True, now, "kasus dihapus di desk"
                     continue
@@ -102,20 +167,25 @@ class SqlOutbox:
         by_uuid = {r.get("case_uuid"): r for r in results}
         ok = failed = 0
         with self.sessions() as s:
+            all_ids = [i for item in items for i in item.outbox_ids]
+            outbox = {r.id: r for r in s.scalars(select(OutboxRow).where(OutboxRow.id.in_(all_ids)))}
+            case_ids = [item.case_id for item in items]
+            cases = {c.id: c for c in s.scalars(select(CaseRow).where(CaseRow.id.in_(case_ids)))}
             for item in items:
                 res = by_uuid.get(str(item.case_id), {"outcome": "error", "description": "tanpa jawaban"})
-                rows = s.scalars(select(OutboxRow).where(OutboxRow.id.in_(item.outbox_ids))).all()
+                rows = [outbox[i] for i in item.outbox_ids if i in outbox]
                 if res.get("outcome") == "error":
                     failed += 1
                     for row in rows:
                         row.attempts += 1
                         row.last_error = str(res.get("description", ""))[:500]
-                        row.next_attempt_at = now + timedelta(seconds=retry_in)
+                        delay = refused_retry_delay(retry_in, row.attempts)
+                        row.next_attempt_at = now + timedelta(seconds=delay)
                     continue
                 ok += 1
                 for row in rows:
                     row.done, row.sent_at, row.last_error = True, now, None
-                case = s.scalar(select(CaseRow).where(CaseRow.id == item.case_id))
+                case = cases.get(item.case_id)
                 if case is not None:
                     case.remote_id = res.get("service_request_id")
                     case.synced_revision = max(case.synced_revision or 0, item.revision)
@@ -169,7 +239,7 @@ class SqlOutbox:
                     continue
                 if case.remote_id is None:
                     case.remote_id = upd.get("service_request_id")
-                if case.status == status:
+                if case.status == status or status == STATUS_NOT_A_CHANGE:
                     continue
                 at = datetime.fromisoformat(str(upd["updated_datetime"]).replace("Z", "+00:00"))
                 s.add(
@@ -190,8 +260,13 @@ class SqlOutbox:
             s.commit()
         return applied
 
-    def payload_of(self, row: OutboxRow) -> dict[str, Any]:
-        return json.loads(row.payload or "{}")
+    @staticmethod
+    def payload_of(row: OutboxRow) -> dict[str, Any]:
+        try:
+            payload = json.loads(row.payload or "{}")
+        except ValueError:
+            return {}
+        return payload if isinstance(payload, dict) else {}
 
     def recordings_to_upload(self, limit: int = 20) -> list[tuple[str, str, str]]:
         """(recording id, server id of its case, file path) of finished recordings not yet uploaded."""
@@ -215,3 +290,63 @@ class SqlOutbox:
 
     def mark_uploaded(self, recording_id: str, upload_id: str) -> None:
         self.set_state(f"uploaded:{recording_id}", upload_id)
+
+    def transcripts_to_upload(self, limit: int = 20) -> list[TranscriptUpload]:
+        """Transcripts marked due whose case the server knows; unchanged ones are cleared on the way."""
+        out: list[TranscriptUpload] = []
+        with self.sessions() as s:
+            due = s.scalars(
+                select(SyncStateRow.key).where(SyncStateRow.key.like(TRANSCRIPT_DUE + "%")).limit(limit * 4)
+            ).all()
+            for key in due:
+                rec_key = key[len(TRANSCRIPT_DUE) :]
+                try:
+                    rec_id = uuid.UUID(rec_key)
+                except ValueError:
+                    s.delete(s.get(SyncStateRow, key))
+                    continue
+                row = s.execute(
+                    select(CaseRow.id, CaseRow.remote_id)
+                    .join(RecordingRow, RecordingRow.case_id == CaseRow.id)
+                    .where(RecordingRow.id == rec_id)
+                ).first()
+                if row is None:  # recording gone or detached: nothing to send
+                    s.delete(s.get(SyncStateRow, key))
+                    continue
+                case_id, remote_id = row
+                if remote_id is None:
+                    continue  # the case has not reached the server yet; stays due
+                upload = TranscriptUpload(
+                    str(rec_id), str(remote_id), f"{rec_id}.transcript.json",
+                    render_transcript(str(rec_id), str(case_id), _segments(s, rec_id)),
+                )  # fmt: skip
+                sent = s.get(SyncStateRow, TRANSCRIPT_SENT + str(rec_id))
+                if sent is not None and sent.value == upload.sha256:
+                    s.delete(s.get(SyncStateRow, key))
+                    continue
+                out.append(upload)
+                if len(out) >= limit:
+                    break
+            s.commit()
+        return out
+
+    def mark_transcript_uploaded(self, upload: TranscriptUpload) -> None:
+        """Remember what the server has; the "due" mark goes only if nothing changed meanwhile."""
+        with self.sessions() as s:
+            self.set_state(TRANSCRIPT_SENT + upload.recording_id, upload.sha256, session=s)
+            case_uuid = json.loads(upload.data)["case_uuid"]
+            current = render_transcript(upload.recording_id, case_uuid, _segments(s, upload.recording_id))
+            due = s.get(SyncStateRow, TRANSCRIPT_DUE + upload.recording_id)
+            if due is not None and current == upload.data:
+                s.delete(due)
+            s.commit()
+
+
+def _segments(s: Session, recording_id: str | uuid.UUID) -> list[SegmentRow]:
+    rec_id = recording_id if isinstance(recording_id, uuid.UUID) else uuid.UUID(recording_id)
+    stmt = (
+        select(SegmentRow)
+        .where(SegmentRow.recording_id == rec_id)
+        .order_by(SegmentRow.start_s, SegmentRow.id)
+    )
+    return list(s.scalars(stmt))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from radio_desk.errors import SyncError
 from radio_desk.sync.backoff import Backoff
-from radio_desk.sync.client import SyncClient
+from radio_desk.sync.client import SyncClient, UploadRefused
 from radio_desk.sync.outbox import CURSOR_KEY, LAST_SUCCESS_KEY, SqlOutbox
 
 log = logging.getLogger(__name__)
@@ -31,13 +31,14 @@ class CycleReport:
     applied: int = 0
     batches: int = 0
     uploaded: int = 0
+    transcripts: int = 0
     errors: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         text = (
             f"Terkirim {self.pushed} aduan ({self.batches} kiriman), ditolak {self.refused}; "
             f"{self.pulled} pembaruan status diterima, {self.applied} diterapkan; "
-            f"{self.uploaded} rekaman diunggah."
+            f"{self.uploaded} rekaman dan {self.transcripts} transkrip diunggah."
         )
         if self.errors:
             text += " Galat: " + " | ".join(self.errors)
@@ -87,8 +88,23 @@ def run_cycle(
             report.errors.append(f"rekaman {file.name} tidak ditemukan")
             continue
         # resumable: after a crash or a lost connection the server says where to continue
-        outbox.mark_uploaded(rec_id, client.upload(remote_id, "audio", file))
+        try:
+            outbox.mark_uploaded(rec_id, client.upload(remote_id, "audio", file))
+        except UploadRefused as err:  # this file only; the network is fine, go on with the rest
+            report.errors.append(str(err))
+            continue
         report.uploaded += 1
+    for transcript in outbox.transcripts_to_upload():
+        try:
+            client.upload_bytes(
+                transcript.remote_id, "transcript", transcript.filename, transcript.data,
+                content_type="application/json",
+            )  # fmt: skip
+        except UploadRefused as err:
+            report.errors.append(str(err))
+            continue
+        outbox.mark_transcript_uploaded(transcript)
+        report.transcripts += 1
     outbox.set_state(LAST_SUCCESS_KEY, datetime.now(UTC).isoformat())
     return report
 

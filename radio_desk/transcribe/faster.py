@@ -29,7 +29,7 @@ import os
 import re
 import threading
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +52,8 @@ VAD_DEFAULTS = {
     "min_silence_duration_ms": 500,
     "speech_pad_ms": 300,
 }
+TIMESTAMPS = True  # decode with timestamps: pieces starting after the audio ended are dropped
+TIMESTAMP_SLACK_S = 0.3  # a piece must start this far before the end of the chunk's audio
 TOKENS_PER_SECOND = 12  # generous bound on speech tokens; stops runaway repetition early
 AUTO_LANGUAGES = ("id", "jw")  # what "auto" chooses between
 
@@ -108,6 +110,37 @@ def collapse_repeats(text: str, min_words: int = 3) -> str:
     return " ".join(words)
 
 
+def _timed_parts(tokens: list[int], tokenizer, seconds: float) -> list[tuple[float, float, str]]:
+    """Split a timestamped decoding into (start, end, text) pieces, dropping invented ones.
+
+    Timestamps are what make short windows safe: on a window only slightly longer than the speech,
+    Whisper sometimes reads the utterance a second time "after" its end.  Such a piece starts at or
+    past the end of the audio, where nothing was said, so it is dropped.
+    """
+    begin = tokenizer.timestamp_begin
+    parts: list[tuple[float, float, str]] = []
+    start: float | None = None
+    text: list[int] = []
+    for tok in tokens:
+        if tok >= begin:
+            t = (tok - begin) * 0.02
+            if start is None:
+                start = t
+            elif text:
+                parts.append((start, t, tokenizer.decode(text).strip()))
+                start, text = None, []
+            else:
+                start = t  # two timestamps in a row: a new piece begins here
+        elif tok < tokenizer.eot:
+            if start is None:
+                start = parts[-1][1] if parts else 0.0
+            text.append(tok)
+    if text and start is not None:  # cut off by the length limit: keep it, ending at the audio's end
+        parts.append((start, max(start, seconds), tokenizer.decode(text).strip()))
+    limit = max(seconds - TIMESTAMP_SLACK_S, 0.0)
+    return [(a, min(b, seconds), t) for a, b, t in parts if t and a < limit]
+
+
 @dataclass
 class _Chunk:
     start: int  # samples, in the audio given to transcribe()
@@ -125,6 +158,7 @@ class _Decoded:
     avg_logprob: float
     no_speech_prob: float
     compression_ratio: float
+    parts: list[tuple[float, float, str]] = field(default_factory=list)  # timed pieces of ``text``
 
 
 class FasterWhisperEngine:
@@ -226,7 +260,7 @@ class FasterWhisperEngine:
             previous_tokens=tokenizer.encode(" " + options.initial_prompt.strip())
             if options.initial_prompt
             else [],
-            without_timestamps=True,
+            without_timestamps=not extra.get("timestamps", TIMESTAMPS),
             hotwords=options.hotwords,
         )
         batch_size = int(extra.get("batch_size", BATCH_SIZE))
@@ -244,16 +278,20 @@ class FasterWhisperEngine:
             d = decoded[i]
             if not d.text:
                 continue
-            segments.append(
-                Segment(
-                    round(chunk.start / SAMPLE_RATE, 3),
-                    round(chunk.end / SAMPLE_RATE, 3),
-                    d.text,
-                    None,
-                    round(d.avg_logprob, 4),
-                    round(d.no_speech_prob, 4),
+            c0, c1 = chunk.start / SAMPLE_RATE, chunk.end / SAMPLE_RATE
+            parts = d.parts or [(0.0, c1 - c0, d.text)]
+            for start, end, text in parts:
+                s0 = round(min(c0 + start, c1), 3)
+                segments.append(
+                    Segment(
+                        s0,
+                        round(max(s0, min(c0 + end, c1)), 3),
+                        text,
+                        None,
+                        round(d.avg_logprob, 4),
+                        round(d.no_speech_prob, 4),
+                    )
                 )
-            )
         return segments, language
 
     def _chunks(self, audio: np.ndarray, vad: bool, extra: dict) -> list[_Chunk]:
@@ -321,6 +359,7 @@ class FasterWhisperEngine:
         encoder_output = self._model.model.encode(ctranslate2.StorageView.from_array(features))
         window = features.shape[-1] / 100
         max_length = min(self._model.max_length, len(prompt) + int(TOKENS_PER_SECOND * window) + 16)
+        timestamps = bool(extra.get("timestamps", TIMESTAMPS))
         common = {
             "max_length": max_length,
             "return_scores": True,
@@ -330,6 +369,8 @@ class FasterWhisperEngine:
             "repetition_penalty": float(extra.get("repetition_penalty", 1.0)),
             "no_repeat_ngram_size": int(extra.get("no_repeat_ngram_size", 0)),
         }
+        if timestamps:
+            common["max_initial_timestamp_index"] = 50  # the first words start within 1 s
         results: list[_Decoded | None] = [None] * len(chunks)
         candidates: list[list[_Decoded]] = [[] for _ in chunks]
         pending = list(range(len(chunks)))
@@ -352,10 +393,12 @@ class FasterWhisperEngine:
             for i, out in zip(pending, outs, strict=True):
                 tokens = out.sequences_ids[0]
                 avg = out.scores[0] * len(tokens) / (len(tokens) + 1)
-                text = tokenizer.decode(tokens).strip()
+                parts = _timed_parts(tokens, tokenizer, chunks[i].seconds) if timestamps else []
+                text = " ".join(p[2] for p in parts) if timestamps else tokenizer.decode(tokens).strip()
                 if extra.get("collapse_repeats", True):
                     text = collapse_repeats(text)
-                d = _Decoded(text, avg, out.no_speech_prob, _compression_ratio(text))
+                    parts = [(a, b, collapse_repeats(t)) for a, b, t in parts]
+                d = _Decoded(text, avg, out.no_speech_prob, _compression_ratio(text), parts)
                 candidates[i].append(d)
                 silent = (
                     options.no_speech_threshold is not None

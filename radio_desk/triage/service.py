@@ -82,6 +82,16 @@ class TriageService:
         finally:
             self._retraining.release()
 
+    def retrain_in_background(self) -> threading.Thread | None:
+        """Call after an operator confirms a case: checks (and retrains when enough new confirmations
+        exist) in a daemon thread, so no caller ever waits; the new model is swapped in when ready.
+        Returns the thread (tests join it), or ``None`` when a retrain is already running."""
+        if self.source is None or self._retraining.locked():
+            return None
+        worker = threading.Thread(target=self.retrain_if_needed, name="triage-retrain", daemon=True)
+        worker.start()
+        return worker
+
     def related(
         self,
         text: str,

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import numpy as np
@@ -16,18 +15,22 @@ import pytest
 import soundfile as sf
 from audio_devices import RATE, STUDIO, locate
 
+from radio_desk.audio.catalog import apply_recovery
 from radio_desk.audio.recovery import recover_recordings
-from radio_desk.domain import RecordingState
+from radio_desk.domain import Case, RecordingState
+from radio_desk.store import open_store
 
 pytestmark = pytest.mark.slow
 HERE = Path(__file__).resolve().parent
 
 
-def test_sigkill_mid_call_is_recovered_within_a_second(virtual_audio, isolated_home):
-    case_id = uuid.uuid4()
+def test_sigkill_mid_call_is_recovered_within_a_second(virtual_audio, isolated_home, tmp_path):
+    database = tmp_path / "studio.sqlite3"
+    with open_store(database) as store:
+        case_id = store.cases.create(Case(station="fm", summary="jalan rusak")).id
     cmd = [sys.executable, str(HERE / "audio_cli.py"), "record", "--device", STUDIO, "--seconds", "60"]
     cmd += ["--samplerate", str(RATE), "--channel-map", "split", "--preroll", "0", "--no-flac"]
-    cmd += ["--case", str(case_id)]
+    cmd += ["--case", str(case_id), "--database", str(database)]
     env = dict(os.environ, RADIO_DESK_HOME=str(isolated_home))  # ALSA_CONFIG_PATH comes from the fixture
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
@@ -67,3 +70,9 @@ def test_sigkill_mid_call_is_recovered_within_a_second(virtual_audio, isolated_h
     assert side["state"] == "recovered" and side["case_id"] == str(case_id)
     assert side["events"][-1]["event"] == "recovered"
     assert recover_recordings(isolated_home / "data" / "recordings").recovered == []  # only once
+
+    assert apply_recovery(report, database) == 1  # the row follows: recovered, real length, same case
+    with open_store(database) as store:
+        (row,) = store.recordings.for_case(case_id)
+    assert row.id == rec.id and row.state == RecordingState.RECOVERED
+    assert row.duration_s == pytest.approx(rec.duration_s) and row.path == str(path)

@@ -109,3 +109,31 @@ def test_recovery_keeps_the_case_and_reports_missing_audio(tmp_path):
     report = recover_recordings(tmp_path)
     assert report.recovered[0].case_id == case and report.recovered[0].state == RecordingState.RECOVERED
     assert "hilang" in report.problems[0]
+
+
+def test_archive_on_a_full_disk_keeps_the_wav(tiny_disk):
+    wav = tiny_disk / "f.wav"
+    x = noise(96000)  # 384 kB of noise: its FLAC (about as big) does not fit next to it
+    sf.write(wav, x, 48000, subtype="PCM_16")
+    rec = _recording(wav)
+    write_sidecar(wav, rec)
+    with pytest.raises(AudioError, match=r"f\.wav.*WAV asli tetap disimpan"):
+        archive_to_flac(rec)
+    np.testing.assert_array_equal(sf.read(wav, dtype="int16")[0], x)
+    assert read_sidecar(wav.with_suffix(".json"))["format"] == "wav"
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["f.json", "f.wav"]  # no half-written FLAC
+
+
+def test_archive_that_fails_verification_keeps_the_wav(tmp_path, monkeypatch):
+    # A FLAC that decodes differently cannot be produced on purpose: the comparison is forced to fail.
+    from radio_desk.audio import archive
+
+    wav = tmp_path / "g.wav"
+    sf.write(wav, noise(4800), 48000, subtype="PCM_16")
+    rec = _recording(wav)
+    write_sidecar(wav, rec)
+    monkeypatch.setattr(archive, "_same_audio", lambda a, b: False)
+    with pytest.raises(AudioError, match="Verifikasi FLAC"):
+        archive_to_flac(rec)
+    assert wav.exists() and not list(tmp_path.glob("g.flac*"))
+    assert read_sidecar(wav.with_suffix(".json"))["format"] == "wav"

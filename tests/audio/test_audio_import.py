@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +14,7 @@ from audio_cli import run
 from radio_desk.audio.importer import import_audio_file
 from radio_desk.domain import Channel, RecordingState
 from radio_desk.errors import AudioError, NotFoundError
+from radio_desk.store import open_store
 
 
 def tone(seconds: float = 1.5, rate: int = 48000) -> np.ndarray:
@@ -78,3 +80,35 @@ def test_cli_import_reports_bad_files_and_keeps_going(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "rusak.wav" in err and "Traceback" not in err
     assert "ok.flac: 1.5 detik" in out
+
+
+def test_cli_import_makes_one_case_per_file(tmp_path, capsys):
+    database = tmp_path / "studio.sqlite3"
+    names = []
+    for name, fmt, subtype in [
+        ("a.wav", "WAV", "PCM_16"),
+        ("wa.opus", "OGG", "OPUS"),
+        ("c.mp3", "MP3", None),
+    ]:
+        sf.write(tmp_path / name, tone(), 48000, format=fmt, subtype=subtype)
+        names.append(str(tmp_path / name))
+    assert run(["import", *names, "--database", str(database)]) == 0
+    err = capsys.readouterr().err
+    assert "peringatan" not in err, err
+    with open_store(database) as store:
+        cases = store.cases.list(limit=None)
+        assert len(cases) == 3
+        by_note = {c.notes: c for c in cases}
+        wa = by_note["Diimpor dari wa.opus"]
+        assert wa.channel == Channel.WHATSAPP
+        (rec,) = store.recordings.for_case(wa.id)
+    assert rec.format == "ogg" and Path(rec.path).exists() and rec.duration_s == pytest.approx(1.5, abs=0.1)
+
+
+def test_import_onto_a_full_disk_names_the_file_and_leaves_nothing(tmp_path, tiny_disk):
+    big = tmp_path / "panjang.wav"
+    sf.write(big, np.tile(tone(), 8), 48000, subtype="PCM_16")  # ~1.1 MB: more than the 600 kB disk
+    with pytest.raises(AudioError, match=r"panjang\.wav.*disk penuh"):
+        import_audio_file(big, tiny_disk)
+    assert [p for p in tiny_disk.rglob("*") if p.is_file()] == []
+    assert big.exists()  # the source is never touched

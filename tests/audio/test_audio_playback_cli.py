@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,9 @@ from audio_cli import run
 from audio_devices import RATE, SPEAKER, STUDIO, locate
 
 from radio_desk.audio.playback import Player
+from radio_desk.domain import Case, RecordingState
 from radio_desk.errors import AudioError, NotFoundError
+from radio_desk.store import open_store
 
 pytestmark = pytest.mark.slow
 
@@ -85,3 +88,22 @@ def test_cli_record_rejects_bad_arguments(virtual_audio, capsys):
     assert run(["record", "--seconds", "2", "--case", "bukan-uuid"]) == 2
     assert "bukan UUID" in capsys.readouterr().err
     assert run(["record", "--seconds", "0"]) == 2
+
+
+def test_cli_record_into_a_database_attaches_to_the_case(virtual_audio, tmp_path, capsys):
+    database = tmp_path / "studio.sqlite3"
+    with open_store(database) as store:
+        case_id = store.cases.create(Case(station="fm", summary="air mati")).id
+    args = ["record", "--device", STUDIO, "--seconds", "1", "--samplerate", str(RATE), "--preroll", "0"]
+    assert run([*args, "--flac", "--case", str(case_id), "--database", str(database)]) == 0
+    out, err = capsys.readouterr()
+    assert "peringatan" not in err, err
+    rec_id = uuid.UUID(dict(line.split(": ", 1) for line in out.strip().splitlines())["ID rekaman"])
+    with open_store(database) as store:
+        (rec,) = store.recordings.for_case(case_id)
+    assert rec.id == rec_id and rec.state == RecordingState.COMPLETE and rec.format == "flac"
+    assert Path(rec.path).exists() and rec.sha256 and 0.8 < rec.duration_s < 1.6
+
+    unknown = uuid.uuid4()  # a case the database does not know: refused before anything is recorded
+    assert run([*args, "--case", str(unknown), "--database", str(database)]) == 2
+    assert f"Aduan {unknown} tidak ada" in capsys.readouterr().err

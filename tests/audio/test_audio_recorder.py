@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 from pathlib import Path
 
@@ -179,17 +178,6 @@ def test_writer_stall_drops_audio_visibly_but_keeps_the_file_valid(virtual_audio
     assert sf.info(done.path).frames > 0
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    out = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mnt)], capture_output=True)
-    if out.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs (needs root): {out.stderr.decode().strip()}")
-    yield mnt
-    subprocess.run(["umount", "-l", str(mnt)], check=False)
-
-
 def test_full_disk_keeps_what_fit_and_the_app_working(virtual_audio, tmp_path, tiny_disk):
     r = Recorder(STUDIO, samplerate=RATE, channel_map="split", preroll_seconds=0.5, recordings_dir=tiny_disk)
     with r:
@@ -238,3 +226,33 @@ def test_silence_and_clipping_are_signalled(virtual_audio, tmp_path):
         st = r.status()
         assert st.peak_dbfs[0] == 0.0 and st.seconds_without_signal < 0.5
         assert any("clipping" in m for m in st.messages())
+
+
+def test_non_blocking_start_and_stop_take_the_moment_of_the_call(tmp_path):
+    """For a GUI thread: the futures resolve later, but the call starts and ends where they were asked."""
+    from concurrent.futures import Future
+
+    from support.virtual_audio import known_signal
+
+    x = known_signal(2, RATE, channels=2, seed=5)
+    r = Recorder("feed", channel_map="split", preroll_seconds=0.5, recordings_dir=tmp_path / "rec")
+    r.open_external(RATE)
+    try:
+        r.feed(x[:RATE])
+        started = r.start_recording_async()
+        assert isinstance(started, Future)
+        r.feed(x[RATE : RATE + RATE // 2])  # audio arriving before the writer took the request
+        rec = started.result(10)
+        assert rec.state == RecordingState.RECORDING and Path(rec.path).exists()
+        stopped = r.stop_recording_async()
+        r.feed(x[RATE + RATE // 2 :])  # after the stop: not part of the call
+        done = stopped.result(10)
+    finally:
+        r.close()
+    data, _ = sf.read(done.path, dtype="int16", always_2d=True)
+    np.testing.assert_array_equal(data, x[RATE // 2 : RATE + RATE // 2])
+    assert done.state == RecordingState.COMPLETE and done.duration_s == pytest.approx(1.0)
+    with pytest.raises(AudioError, match="belum dibuka"):
+        r.start_recording_async()
+    with pytest.raises(AudioError, match="Pre-roll"):
+        Recorder("feed", preroll_seconds=-1)

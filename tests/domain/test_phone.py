@@ -18,6 +18,7 @@ from radio_desk.errors import ValidationError
         ("+62 353 881234", "+62353881234"),
         ("021 5551234", "+62215551234"),
         ("  0857.1234.5678 ", "+6285712345678"),
+        ("０８１２-３４５６-７８９０", "+6281234567890"),  # full-width digits from a phone keyboard
     ],
 )
 def test_normalise(raw, e164):
@@ -25,7 +26,19 @@ def test_normalise(raw, e164):
 
 
 @pytest.mark.parametrize(
-    "raw", ["12345", "+1 202 555 0100", "0812-abc-7890", "0812", "08123456789012345", "0"]
+    "raw",
+    [
+        "12345",
+        "+1 202 555 0100",
+        "0812-abc-7890",
+        "0812",
+        "08123456789012345",
+        "0",
+        "+62",
+        "٠٨١٢٣٤٥٦٧٨٩٠",
+        "0812'; DROP TABLE cases;--",
+        "📞 0812 3456 7890",
+    ],
 )
 def test_malformed(raw):
     with pytest.raises(ValidationError) as err:

@@ -46,3 +46,44 @@ def test_check_place():
         g.check_place("35.22.99", None)
     with pytest.raises(ValidationError):
         g.check_place(g.desa_of(a.code)[0].code, None)  # a desa code where a kecamatan is expected
+
+
+def test_probolinggo_as_home_regency():
+    g = get_gazetteer()
+    assert g.regency("35.13").name == "Kabupaten Probolinggo"
+    assert g.regency("Kab. Probolinggo").code == "35.13"
+    assert g.regency("Kota Probolinggo").code == "35.74"  # the city is another regency, not confused
+    assert g.regency("kota  kediri").code == "35.71" and g.regency("Kediri").code == "35.06"
+    assert len(g.kecamatan_of("35.13")) == 24
+    for spelling, name in [("KRAKSAN", "Kraksaan"), ("Kec. Paiton", "Paiton"), ("sumber asih", "Sumberasih"),
+                           ("kotaanyar", "Kotaanyar"), ("Kota Anyar", "Kotaanyar")]:  # fmt: skip
+        assert g.find_kecamatan(spelling, "35.13")[0].place.name == name, spelling
+    kraksaan = g.find_kecamatan("Kraksaan", "35.13")[0].place
+    desa = g.find_desa("Ds. sidomukti", kraksaan.code)[0].place
+    assert desa.parent_code == kraksaan.code and desa.name == "Sidomukti"
+    g.check_place(kraksaan.code, desa.code)
+    with pytest.raises(NotFoundError):
+        g.regency("Atlantis")
+
+
+def test_gazetteer_spacing_and_double_letters():
+    g = get_gazetteer()
+    for spelling in ("Kedung Adem", "kedungadem", "KEDUNG-ADEM"):
+        assert g.find_kecamatan(spelling, "35.22")[0].place.name == "Kedungadem", spelling
+    assert g.find_kecamatan("Sumberejo", "35.22")[0].place.name == "Sumberrejo"
+    assert g.find_kecamatan("", "35.22") == [] and g.find_kecamatan("😀", "35.22") == []
+
+
+def test_regency_edits_its_own_taxonomy(isolated_home):
+    from radio_desk.domain.taxonomy import default_taxonomy_path, get_taxonomy
+
+    text = default_taxonomy_path().read_text(encoding="utf-8")
+    assert 'short = "Dinas PU Bina Marga"' in text
+    own = isolated_home / "config" / "taxonomy.toml"
+    own.parent.mkdir(parents=True)
+    own.write_text(
+        text.replace('short = "Dinas PU Bina Marga"', 'short = "PUPR Probolinggo"'), encoding="utf-8"
+    )
+    tax = get_taxonomy()
+    assert tax.source == own and tax.opds["dpubmpr"].short == "PUPR Probolinggo"
+    assert tax.category("jalan").name and tax.category("jalan").hints  # Indonesian name, keyword hints

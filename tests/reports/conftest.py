@@ -25,6 +25,14 @@ def pdf_text(path: Path) -> str:
     ).stdout
 
 
+def fonts_not_embedded(path: Path) -> list[str]:
+    """pdffonts rows of fonts the PDF uses without embedding them (should be none)."""
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = out.strip().splitlines()[2:]
+    assert rows, "pdffonts lists no fonts at all"
+    return [r for r in rows if r.split()[-5] != "yes"]
+
+
 def save_to_sqlite(db: Path, cases, events) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session

@@ -13,7 +13,7 @@ from radio_desk.reports.csv_export import write_cases_csv
 from radio_desk.reports.fonts import missing_glyphs
 from radio_desk.reports.indonesian import format_date, format_decimal, format_int, parse_date
 from radio_desk.reports.rundown import RundownItem, build_rundown
-from tests.reports.conftest import pdf_text
+from tests.reports.conftest import fonts_not_embedded, pdf_text
 
 
 def test_working_days_skip_weekend() -> None:
@@ -51,6 +51,7 @@ def test_rundown_masks_and_refuses_rahasia(tmp_path) -> None:  # type: ignore[no
     build_rundown([item], out, date(2026, 11, 20), "Malowopati FM")
     text = pdf_text(out)
     assert "Darmo" not in text and "081234567890" not in text and "00:12 – 01:05" in text
+    assert "Jumat, 20 November 2026" in text and fonts_not_embedded(out) == []
     with pytest.raises(ValidationError, match="rahasia"):
         build_rundown([RundownItem(Case(rahasia=True), "x")], out, date(2026, 11, 20))
 

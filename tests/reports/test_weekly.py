@@ -158,6 +158,14 @@ def _cli(args: list[str]):  # type: ignore[no-untyped-def]
     return subprocess.run([sys.executable, "-c", code, "report", *args], capture_output=True, text=True)
 
 
+def test_cli_csv_unknown_filter_value_is_a_clear_message(tmp_path):  # type: ignore[no-untyped-def]
+    run = _cli(["csv", "--status", "selesei", "--out", str(tmp_path / "x.csv")])
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "selesei" in run.stderr and "selesai" in run.stderr
+    run = _cli(["csv", "--kecamatan", "99.99", "--out", str(tmp_path / "x.csv")])
+    assert run.returncode == 2 and "99.99" in run.stderr and not (tmp_path / "x.csv").exists()
+
+
 def test_cli_bad_date_is_a_clear_message(tmp_path):  # type: ignore[no-untyped-def]
     run = _cli(["weekly", "--from", "kemarin", "--to",
                           "2026-11-19", "--out", str(tmp_path / "x.pdf")])  # fmt: skip

@@ -6,6 +6,7 @@ import hashlib
 import json
 import uuid
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,22 @@ def test_lifecycle_feed_and_filters(env: Env) -> None:
     assert [u["external_status_code"] for u in after] == ["diproses", "selesai"]
     xml = env.client.get("/open311/v2/servicerequestupdates.xml", headers=env.h(env.key_a))
     assert ET.fromstring(xml.content).find("request_update/update_id") is not None
+    # start_date / end_date select by updated_datetime (inclusive)
+    moment = mine[3]["updated_datetime"]
+    since = env.client.get(
+        "/open311/v2/servicerequestupdates.json", params={"start_date": moment}, headers=env.h(env.key_a)
+    ).json()
+    assert [u["update_id"] for u in since if u["service_request_id"] == rid] == [
+        u["update_id"] for u in mine if u["updated_datetime"] >= moment
+    ]
+    until = env.client.get(
+        "/open311/v2/servicerequestupdates.json",
+        params={"end_date": "2001-01-01T00:00:00Z"},
+        headers=env.h(env.key_a),
+    ).json()
+    assert until == []
+    bad_date = env.client.get("/open311/v2/servicerequestupdates.xml?start_date=besok")
+    assert bad_date.status_code == 400 and ET.fromstring(bad_date.content).findtext("error/code") == "400"
     closed = env.client.get("/open311/v2/requests.json?status=closed", headers=env.h(env.key_a)).json()
     assert [r["service_request_id"] for r in closed] == [rid]
     by_code = env.client.get(
@@ -174,6 +191,42 @@ def test_lifecycle_feed_and_filters(env: Env) -> None:
     window = env.client.get("/open311/v2/requests.json?start_date=2030-01-01T00:00:00Z").json()
     assert window == []
     assert env.client.get("/open311/v2/requests.json?start_date=kemarin").status_code == 400
+
+
+def test_other_endings_and_follow_up_clock(env: Env) -> None:
+    """Not our authority / duplicate / rejected close a case, each a feed row; a forwarded case's OPD
+    clock (5 working days) shows in the overdue listing under its OPD."""
+    [orig, dup, notours, rejected, fwd] = env.post_cases(env.key_a, [make_case() for _ in range(5)])
+    no_orig = env.client.post(
+        f"/api/v1/requests/{dup['service_request_id']}/status",
+        json={"status": "duplikat"},
+        headers=env.h(env.key_admin),
+    )
+    assert no_orig.status_code == 400 and "duplicate_of" in no_orig.json()[0]["description"]
+    d = env.set_status(dup["service_request_id"], "duplikat", duplicate_of=int(orig["service_request_id"]))
+    assert d["status"] == "closed" and d["duplicate_of"] == orig["service_request_id"]
+    env.set_status(notours["service_request_id"], "terverifikasi")
+    env.set_status(notours["service_request_id"], "bukan_wewenang", note="urusan provinsi")
+    env.set_status(rejected["service_request_id"], "ditolak", note="bukan aduan")
+    env.set_status(fwd["service_request_id"], "terverifikasi")
+    env.set_status(fwd["service_request_id"], "diteruskan", opd="dinkes")
+    feed = env.client.get("/open311/v2/servicerequestupdates.json", headers=env.h(env.key_coord)).json()
+    last = {u["service_request_id"]: u for u in feed}
+    assert [last[r["service_request_id"]]["external_status_code"] for r in (dup, notours, rejected)] == [
+        "duplikat",
+        "bukan_wewenang",
+        "ditolak",
+    ]
+    assert all(last[r["service_request_id"]]["status"] == "closed" for r in (dup, notours, rejected))
+    assert "urusan provinsi" in last[notours["service_request_id"]]["description"]
+    later = (datetime.now(UTC) + timedelta(days=14)).isoformat()
+    groups = env.client.get("/api/v1/overdue", params={"now": later}, headers=env.h(env.key_admin)).json()
+    by_opd = {g["opd"]: g for g in groups}
+    assert [c["service_request_id"] for c in by_opd["dinkes"]["cases"]] == [fwd["service_request_id"]]
+    assert by_opd["dinkes"]["cases"][0]["stage"] == "tindak_lanjut"
+    listed = {c["service_request_id"] for g in groups for c in g["cases"]}
+    assert not listed & {r["service_request_id"] for r in (dup, notours, rejected)}  # closed: no clock
+    assert orig["service_request_id"] in listed  # still baru after 14 days: verification overdue
 
 
 def test_overdue_listing_per_opd(env: Env) -> None:
@@ -196,7 +249,8 @@ def test_overdue_listing_per_opd(env: Env) -> None:
 # ------------------------------------------------------------------------------------------ privacy
 def test_rahasia_and_anonim_privacy(env: Env) -> None:
     [sec, anon] = env.post_cases(
-        env.key_a, [make_case(rahasia=True), make_case(anonim=True, caller_name="Siti")]
+        env.key_a,
+        [make_case(rahasia=True), make_case(anonim=True, caller_name="Siti", phone="+6285700001111")],
     )
     public = env.client.get("/open311/v2/requests.json").json()
     assert [r["service_request_id"] for r in public] == [anon["service_request_id"]]
@@ -211,9 +265,43 @@ def test_rahasia_and_anonim_privacy(env: Env) -> None:
     assert staff["caller_name"] == "Siti" and staff["anonim"] is True
     owner = env.client.get(f"/open311/v2/requests/{sec['service_request_id']}.json", headers=env.h(env.key_a))
     assert owner.status_code == 200 and owner.json()[0]["rahasia"] is True
+    assert owner.json()[0]["caller_name"] == "Bu Sri"  # not anonim: the station that took the call sees it
+    # an anonim reporter's identity goes to staff only, not even back to the station, in JSON or XML
+    own_anon = env.client.get(
+        f"/open311/v2/requests/{anon['service_request_id']}.json", headers=env.h(env.key_a)
+    ).json()[0]
+    assert own_anon["anonim"] is True and "caller_name" not in own_anon and "phone" not in own_anon
+    for who in ({}, env.h(env.key_a)):
+        for url in ("/open311/v2/requests.xml", "/open311/v2/servicerequestupdates.json"):
+            body = env.client.get(url, headers=who).text
+            assert "Siti" not in body and "85700001111" not in body
+    rid = anon["service_request_id"]
+    spec = {"kind": "audio", "filename": "a.wav", "length": 3}
+    loc = env.client.post(f"/api/v1/requests/{rid}/uploads", json=spec, headers=env.h(env.key_a))
+    loc = loc.headers["location"]
+    chunk = {"Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
+    env.client.patch(loc, content=b"abc", headers={**chunk, **env.h(env.key_a)})
+    assert env.client.get(loc + "/content", headers=env.h(env.key_a)).status_code == 403  # the voice
+    assert env.client.get(loc + "/content", headers=env.h(env.key_coord)).content == b"abc"
 
 
 # --------------------------------------------------------------------------------------------- auth
+def test_only_the_key_hash_is_stored(env: Env) -> None:
+    from sqlalchemy import select
+
+    from radio_desk.server.models import Account
+
+    with env.app.state.sessionmaker() as s:
+        rows = {a.name: a for a in s.scalars(select(Account))}
+        for name, key in (("stasiun-a", env.key_a), ("admin", env.key_admin)):
+            stored = [str(v) for v in vars(rows[name]).values()]
+            assert key not in stored and not any(key in v for v in stored)
+            assert rows[name].key_hash == hashlib.sha256(key.encode()).hexdigest()
+    if env.settings.database_url.startswith("sqlite"):
+        raw = Path(env.settings.database_url.split("///", 1)[1]).read_bytes()
+        assert env.key_a.encode() not in raw
+
+
 def test_auth_refusals(env: Env, caplog: pytest.LogCaptureFixture) -> None:
     [a] = env.post_cases(env.key_a, [make_case()])
     rid = a["service_request_id"]
@@ -257,10 +345,38 @@ def test_auth_refusals(env: Env, caplog: pytest.LogCaptureFixture) -> None:
     assert key_c not in caplog.text and env.key_a not in caplog.text
 
 
+def test_characters_postgresql_cannot_store_are_400_not_500(env: Env) -> None:
+    """A NUL character is fine for SQLite but refused by PostgreSQL: on both a clear 400/404."""
+    [a] = env.post_cases(env.key_a, [make_case()])
+    rid = a["service_request_id"]
+    admin, station = env.h(env.key_admin), env.h(env.key_a)
+    assert env.client.get("/open311/v2/tokens/a%00b.json").status_code == 404
+    note = env.client.post(
+        f"/api/v1/requests/{rid}/status", json={"status": "terverifikasi", "note": "a\x00b"}, headers=admin
+    )
+    assert note.status_code == 400 and note.json()[0]["code"] == 400
+    assert env.client.get(f"/open311/v2/requests/{rid}.json", headers=admin).json()[0]["status_notes"] is None
+    spec = {"kind": "audio", "filename": "a.wav", "length": 3, "content_type": "audio/\x00"}
+    up = env.client.post(f"/api/v1/requests/{rid}/uploads", json=spec, headers=station)
+    assert up.status_code == 400
+    form = {"service_code": "jalan", "attribute[case_uuid]": str(uuid.uuid4()), "address_string": "x\x00"}
+    assert env.client.post("/open311/v2/requests.xml", data=form, headers=station).status_code == 400
+
+
 def test_size_and_rate_limits(env: Env) -> None:
     big = {"cases": [make_case(description="x" * 15_000) for _ in range(80)]}
     r = env.client.post("/api/v1/requests/batch", json=big, headers=env.h(env.key_a))
     assert r.status_code == 413 and r.json()[0]["code"] == 413
+
+    def streamed():  # type: ignore[no-untyped-def]  # no Content-Length: counted as it arrives
+        yield b'{"cases": ['
+        for _ in range(40):
+            yield json.dumps(make_case(description="y" * 30_000)).encode() + b","
+        yield b"{}]}"
+
+    r = env.client.post("/api/v1/requests/batch", content=streamed(), headers=env.h(env.key_a))
+    assert r.status_code == 413 and r.json()[0]["code"] == 413
+    assert env.client.get("/open311/v2/requests.json", headers=env.h(env.key_a)).json() == []
     from radio_desk.server.limits import TokenBucket
 
     bucket = TokenBucket(rate=1.0, burst=2)
@@ -269,20 +385,31 @@ def test_size_and_rate_limits(env: Env) -> None:
     assert bucket.take("x", now=1.5) == 0
 
 
-def test_rate_limit_answers_429(tmp_path: Path) -> None:
+def test_rate_limit_answers_429(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     from fastapi.testclient import TestClient
 
+    from radio_desk.server.accounts import add_account
     from radio_desk.server.app import create_app
     from radio_desk.server.config import ServerSettings
 
     s = ServerSettings.from_env(str(tmp_path / "s.sqlite3"))
     s.data_dir = tmp_path
     s.anon_rate_per_second, s.anon_rate_burst = 0.01, 3
-    c = TestClient(create_app(s))
+    s.rate_per_second, s.rate_burst = 0.01, 2
+    app = create_app(s)
+    with app.state.sessionmaker() as session:
+        key = add_account(session, "stasiun-a", Role.STATION)
+    c = TestClient(app)
+    caplog.set_level("WARNING", logger="radio_desk.server.security")
     codes = [c.get("/open311/v2/services.json").status_code for _ in range(5)]
     assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
-    r = c.get("/open311/v2/services.json")
-    assert r.headers["retry-after"] and r.json()[0]["code"] == 429
+    r = c.get("/open311/v2/services.xml")
+    assert r.headers["retry-after"] and ET.fromstring(r.content).findtext("error/code") == "429"
+    # a key has its own bucket (not the IP's), also when it comes as Open311's api_key parameter
+    keyed = [c.get(f"/open311/v2/requests.json?api_key={key}").status_code for _ in range(3)]
+    assert keyed == [200, 200, 429]
+    assert "rate limit for ip:" in caplog.text and "rate limit for k:" in caplog.text
+    assert key not in caplog.text
 
 
 # ------------------------------------------------------------------------------------------- uploads

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    def __init__(self, database: str, home: Path) -> None:
+    """``radio-desk-server`` in a child process; ``database=None`` is the zero-configuration start."""
+
+    def __init__(self, database: str | None, home: Path) -> None:
         self.database, self.port = database, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -45,7 +48,7 @@ class ServerProcess:
 
     def cli(self, *args: str) -> str:
         out = subprocess.run(
-            [sys.executable, "-m", "radio_desk.server.cli", *args, "--database", self.database],
+            [sys.executable, "-m", "radio_desk.server.cli", *args, *self._db()],
             env=self.env,
             capture_output=True,
             text=True,
@@ -53,6 +56,9 @@ class ServerProcess:
             check=True,
         )
         return out.stdout
+
+    def _db(self) -> list[str]:
+        return ["--database", self.database] if self.database else []
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
@@ -65,8 +71,7 @@ class ServerProcess:
                 "127.0.0.1",
                 "--port",
                 str(self.port),
-                "--database",
-                self.database,
+                *self._db(),
                 "--no-access-log",
                 "--log-level",
                 "warning",
@@ -211,11 +216,33 @@ def test_two_stations_at_once_and_batches_twice(server: ServerProcess) -> None:
         with SyncClient(server.url, keys[i], timeout=30) as client:
             outcomes[i] = push_until_done(client, batches + batches)  # every batch sent twice
 
+    followed: list[str] = []  # update ids seen by a desk following the feed with its cursor meanwhile
+    posting = threading.Event()
+    posting.set()
+
+    def follow() -> None:
+        after = 0
+        with httpx.Client(base_url=server.url, headers={"X-API-Key": admin}, timeout=30) as http:
+            while True:
+                still_posting = posting.is_set()
+                page = http.get("/open311/v2/servicerequestupdates.json", params={"after": after}).json()
+                followed.extend(u["update_id"] for u in page)
+                if page:
+                    after = int(page[-1]["update_id"])
+                elif not still_posting:
+                    return
+                else:
+                    time.sleep(0.005)
+
+    reader = threading.Thread(target=follow)
+    reader.start()
     threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(120)
+    posting.clear()
+    reader.join(60)
     for i in range(2):
         assert [r["outcome"] for r in outcomes[i]] == ["created"] * 300 + ["unchanged"] * 300
         first, second = outcomes[i][:300], outcomes[i][300:]
@@ -223,6 +250,11 @@ def test_two_stations_at_once_and_batches_twice(server: ServerProcess) -> None:
     stored = all_cases(server, admin)
     assert len(stored) == 600
     assert len({c["service_request_id"] for c in stored}) == 600
+    # the cursor never skipped a row written by a concurrent transaction
+    full = httpx.get(
+        server.url + "/open311/v2/servicerequestupdates.json", headers={"X-API-Key": admin}, timeout=30
+    ).json()
+    assert len(full) == 600 and followed == [u["update_id"] for u in full]
     for i, key in enumerate(keys):  # each station sees exactly its own 300
         own = httpx.get(
             server.url + "/open311/v2/requests.json",
@@ -264,3 +296,97 @@ def test_revoked_key_refused_by_running_server(server: ServerProcess) -> None:
     rotated = server.cli("station", "rotate", "stasiun-a").strip().splitlines()[-1]
     with SyncClient(server.url, rotated) as client:
         assert client.push([make_case()])[0]["outcome"] == "created"
+
+
+def test_serve_with_zero_configuration(tmp_path: Path) -> None:
+    """No --database: an embedded SQLite file in the data folder; the account commands find it too."""
+    home = tmp_path / "home"
+    srv = ServerProcess(None, home)
+    key = add_station(srv, "stasiun-a")
+    db = home / "data" / "server" / "radio-desk-server.sqlite3"
+    assert db.is_file()
+    try:
+        srv.start()
+        with SyncClient(srv.url, key) as client:
+            assert client.push([make_case()])[0]["outcome"] == "created"
+        assert "stasiun-a" in srv.cli("station", "list")
+    finally:
+        srv.stop()
+    # --database before the subcommand is honoured as well as after it
+    other = tmp_path / "other.sqlite3"
+    out = subprocess.run(
+        [sys.executable, "-m", "radio_desk.server.cli", "--database", str(other), "station", "add", "b"],
+        env=srv.env, capture_output=True, text=True, timeout=60, check=True,
+    ).stdout  # fmt: skip
+    assert other.is_file() and out.strip().splitlines()[-1].startswith("rdk_")
+    assert " b " not in srv.cli("station", "list")
+
+
+def _queue_cases(engine, n: int) -> list[str]:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from sqlalchemy.orm import Session
+
+    from radio_desk.store.models import CaseRow, OutboxRow
+
+    now = datetime.now(UTC)
+    ids = []
+    with Session(engine) as s:
+        for i in range(n):
+            case = make_case()
+            cid = uuid.UUID(case["case_uuid"])
+            ids.append(str(cid))
+            s.add(
+                CaseRow(
+                    id=cid, station="stasiun-a", received_at=now, channel="on_air", caller_name="Bu Sri",
+                    category="jalan", urgency="tinggi", summary=f"Jalan berlubang {i}", status="baru",
+                    created_at=now, updated_at=now, revision=1,
+                )
+            )  # fmt: skip
+            s.add(OutboxRow(case_id=cid, kind="create", payload='{"revision": 1}', created_at=now))
+        s.commit()
+    return ids
+
+
+def test_desk_outbox_survives_server_killed_mid_sync(server: ServerProcess, tmp_path: Path) -> None:
+    """The desk's own cycle: server killed mid-run, desk restarted, server restarted -> exactly once."""
+    from radio_desk.store import open_store
+    from radio_desk.sync.outbox import SqlOutbox
+    from radio_desk.sync.worker import run_cycle
+
+    key = add_station(server, "stasiun-a")
+    admin = server.cli("user", "add", "admin", "--role", "admin").strip().splitlines()[-1]
+    server.start()
+    store = open_store(tmp_path / "desk.sqlite3")
+    ids = _queue_cases(store.engine, 3000)
+    outbox = SqlOutbox(store.engine)
+    failure: list[Exception] = []
+
+    def sync() -> None:
+        try:
+            with SyncClient(server.url, key, timeout=5) as client:
+                run_cycle(outbox, client, batch_size=100)
+        except SyncError as err:
+            failure.append(err)
+
+    t = threading.Thread(target=sync)
+    t.start()
+    deadline = time.monotonic() + 60
+    while outbox.pending_count() > 2700 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    server.kill()
+    t.join(60)
+    left = outbox.pending_count()
+    assert failure and 0 < left < 3000
+    store.close()
+    server.start()
+    store = open_store(tmp_path / "desk.sqlite3")  # the desk starts again too
+    try:
+        outbox = SqlOutbox(store.engine)
+        with SyncClient(server.url, key, timeout=30) as client:
+            report = run_cycle(outbox, client, batch_size=100)
+        assert outbox.pending_count() == 0 and report.refused == 0 and report.pushed == left
+    finally:
+        store.close()
+    stored = all_cases(server, admin)
+    assert sorted(c["case_uuid"] for c in stored) == sorted(ids)  # each exactly once

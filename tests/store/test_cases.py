@@ -237,3 +237,16 @@ def test_highlight_whole_text(store, places):
     assert plain == "dalane bolong gedhe"
     assert [plain[a:b] for a, b in marks] == ["bolong"]
     assert store.cases.highlight(c.id, "tidakada") == "dalane bolong gedhe"
+
+
+def test_forwarding_needs_an_opd(store, places):
+    c = store.cases.create(make(places, category=None))
+    store.cases.change_status(c.id, Status.TERVERIFIKASI)
+    with pytest.raises(ValidationError) as err:
+        store.cases.change_status(c.id, Status.DITERUSKAN)  # no OPD, no category to suggest one
+    assert err.value.field == "opd" and store.cases.get(c.id).status == Status.TERVERIFIKASI
+    store.cases.update(c.id, {"category": "air_bersih"})
+    store.cases.change_status(c.id, Status.DITERUSKAN, by="ed")  # the category's default OPD
+    got = store.cases.get(c.id)
+    assert got.status == Status.DITERUSKAN and got.opd == store.taxonomy.default_opd("air_bersih")
+    assert any(h.field == "opd" for h in store.cases.history(c.id))

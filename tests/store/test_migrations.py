@@ -41,7 +41,26 @@ def test_upgrade_from_0001_with_data(tmp_path):
     assert case.received_at.year == 2026 and case.received_at.tzinfo is not None
     assert [h.case.id for h in store.cases.search("meluap")] == [case.id]
     assert [h.case.id for h in store.cases.search("dander banjir")] == [case.id]
+    (rec,) = store.recordings.for_case(case.id)
+    assert rec.path == "/a.wav" and rec.samplerate == 48000
+    assert [s.text for s in store.segments.list_for_case(case.id)] == ["kali meluap sampai rumah"]
+    store.cases.update(case.id, {"notes": "catatan baru"})  # the upgraded database takes writes
+    assert store.cases.get(case.id).notes == "catatan baru"
     store.close()
+    assert migrate.upgrade(path) == (migrate.head_revision(), migrate.head_revision())  # idempotent
+
+
+def test_newer_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "newer.sqlite3"
+    migrate.upgrade(path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(RadioDeskError, match="versi Radio Desk yang lebih baru"):
+        open_store(path)
+    assert path.read_bytes() == before
 
 
 def test_migrations_match_models(tmp_path):

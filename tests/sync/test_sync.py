@@ -9,22 +9,24 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from radio_desk.server.accounts import add_account
 from radio_desk.server.app import create_app
 from radio_desk.server.auth import Role
 from radio_desk.server.config import ServerSettings
-from radio_desk.store.models import Base, CaseRow, OutboxRow, StatusEventRow
+from radio_desk.store import Store, open_store
+from radio_desk.store.models import CaseRow, OutboxRow, StatusEventRow
 from radio_desk.sync.backoff import Backoff
 from radio_desk.sync.client import SyncClient
-from radio_desk.sync.outbox import CURSOR_KEY, SqlOutbox, case_payload
+from radio_desk.sync.outbox import CURSOR_KEY, SqlOutbox, case_payload, render_transcript
 from radio_desk.sync.worker import SyncWorker, run_cycle
 
 
@@ -58,10 +60,17 @@ def server(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def desk(tmp_path: Path) -> SqlOutbox:
-    engine = create_engine(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
-    Base.metadata.create_all(engine)  # the store's own tables
-    return SqlOutbox(engine)
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The desk's real store (migrated SQLite file), as the app and ``radio-desk sync`` open it."""
+    monkeypatch.setenv("RADIO_DESK_HOME", str(tmp_path / "home"))
+    s = open_store(tmp_path / "desk.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def desk(store: Store) -> SqlOutbox:
+    return SqlOutbox(store.engine)
 
 
 def queue_case(desk: SqlOutbox, **over) -> uuid.UUID:  # type: ignore[no-untyped-def]
@@ -267,3 +276,132 @@ def test_cli_sync_once(server, desk: SqlOutbox, tmp_path: Path, capsys: pytest.C
     rc = main(["sync", "--once", "--server", "http://127.0.0.1:9", "--key", "rdk_x", "--database", db])
     err = capsys.readouterr().err
     assert rc == 2 and "tidak bisa dihubungi" in err and "Traceback" not in err
+
+
+def test_store_to_server_with_transcript_and_status_rule(server, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The real path: the store queues in the same transaction, the cycle pushes, uploads the audio and
+    the transcript, and applies only the server's real status changes."""
+    from radio_desk.domain import Case, Recording, RecordingState, TranscriptSegment
+
+    desk = SqlOutbox(store.engine)
+    case = store.cases.create(
+        Case(station="stasiun-a", caller_name="Pak Slamet", phone="081234567890", category="jalan",
+             kecamatan_code="35.22.01", summary="Jalan rusak dekat balai desa"),
+    )  # fmt: skip
+    audio = tmp_path / "call.wav"
+    audio.write_bytes(b"RIFF" + bytes(5000))
+    rec = store.recordings.add(Recording(case_id=case.id, path=str(audio), state=RecordingState.COMPLETE))
+    store.segments.replace_for_recording(
+        rec.id,
+        [
+            TranscriptSegment(rec.id, 0.0, 2.5, "jalannya rusak parah"),
+            TranscriptSegment(rec.id, 2.5, 4.0, "sudah dua bulan"),
+        ],
+    )
+    # the editor verifies it locally before the first sync: the server's arrival row must not undo that
+    store.cases.change_status(case.id, "terverifikasi", by="editor")
+    assert desk.pending_count() == 3  # create, transcript, status: each in its own save's transaction
+    with client_for(server) as client:
+        first = run_cycle(desk, client)
+    assert (first.pushed, first.uploaded, first.transcripts, first.applied) == (1, 1, 1, 0)
+    assert store.cases.get(case.id).status == "terverifikasi"
+    remote = store.cases.sync_info(case.id).remote_id
+    tc, keys = server
+    admin = {"X-API-Key": keys["admin"]}
+
+    def transcript_on_server() -> dict:
+        with client_for(server, "admin") as staff:
+            data = render_transcript(str(rec.id), str(case.id), _segments_of(store, rec.id))
+            uid = staff.upload_bytes(remote, "transcript", f"{rec.id}.transcript.json", data)
+        return json.loads(tc.get(f"/api/v1/uploads/{uid}/content", headers=admin).content)
+
+    assert transcript_on_server()["text"] == "jalannya rusak parah sudah dua bulan"
+    # the server rejects it: the server owns status, the desk follows
+    r = tc.post(f"/api/v1/requests/{remote}/status", json={"status": "ditolak"}, headers=admin)
+    assert r.status_code == 200
+    # an editor corrects a word: only the transcript goes again, once
+    seg = store.segments.list_for_recording(rec.id)[0]
+    store.segments.update_text(seg.id, "jalannya rusak berat")
+    with client_for(server) as client:
+        second = run_cycle(desk, client)
+        third = run_cycle(desk, client)
+    assert (second.applied, second.transcripts, second.uploaded) == (1, 1, 0)
+    assert (third.pushed, third.transcripts, third.uploaded, third.applied) == (0, 0, 0, 0)
+    assert store.cases.get(case.id).status == "ditolak"
+    events = store.cases.status_events(case.id)
+    assert [(str(e.from_status), str(e.to_status), e.by) for e in events][-1] == (
+        "terverifikasi", "ditolak", "server",
+    )  # fmt: skip
+    assert transcript_on_server()["text"] == "jalannya rusak berat sudah dua bulan"
+
+
+def _segments_of(store: Store, rec_id: uuid.UUID) -> list:  # type: ignore[type-arg]
+    from radio_desk.store.models import SegmentRow
+
+    with store.read() as s:
+        stmt = select(SegmentRow).where(SegmentRow.recording_id == rec_id)
+        return list(s.scalars(stmt.order_by(SegmentRow.start_s, SegmentRow.id)))
+
+
+def test_refused_case_backs_off_exponentially() -> None:
+    import random
+
+    from radio_desk.sync.outbox import REFUSED_RETRY_CAP, refused_retry_delay
+
+    rng = random.Random(7)
+    delays = [refused_retry_delay(30.0, n, rng) for n in range(1, 12)]
+    assert 15 <= delays[0] <= 30 and 30 <= delays[1] <= 60 and 60 <= delays[2] <= 120
+    assert all(REFUSED_RETRY_CAP / 2 <= d <= REFUSED_RETRY_CAP for d in delays[8:])
+
+
+def test_worker_resumes_after_desk_restart(server, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Queued while offline, the desk closed; reopened, the worker sends everything exactly once."""
+    ids = [queue_case(SqlOutbox(store.engine)) for _ in range(5)]
+    offline = SyncWorker(
+        SqlOutbox(store.engine),
+        lambda: SyncClient("http://127.0.0.1:9", "rdk_x", timeout=1),
+        interval=0.1,
+        backoff=Backoff(base=0.05, cap=0.1),
+    )
+    offline.start()
+    deadline = time.monotonic() + 10
+    while "Luring" not in offline.snapshot().message and time.monotonic() < deadline:
+        time.sleep(0.02)
+    offline.stop()
+    assert offline.snapshot().pending == 5
+    store.close()
+    reopened = open_store(store.path)  # the app starts again on the same file
+    try:
+        worker = SyncWorker(SqlOutbox(reopened.engine), lambda: client_for(server), interval=0.1)
+        worker.start()
+        while worker.snapshot().pending and time.monotonic() < deadline + 10:
+            time.sleep(0.02)
+        worker.stop()
+        assert worker.snapshot().pending == 0 and worker.snapshot().online
+        tc, keys = server
+        listed = tc.get(
+            "/open311/v2/requests.json", params={"start_date": "2000-01-01T00:00:00Z"},
+            headers={"X-API-Key": keys["admin"]},
+        ).json()  # fmt: skip
+        assert sorted(r["case_uuid"] for r in listed) == sorted(str(i) for i in ids)
+    finally:
+        reopened.close()
+
+
+def test_cli_sync_once_from_settings(server, store: Store, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Without --server/--key the address comes from the settings and the key from the secret store."""
+    from radio_desk.cli import main
+    from radio_desk.settings import Settings
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # no desktop keyring
+    tc, keys = server
+    settings = Settings()
+    settings.update({"server_url": str(tc.base_url)})
+    settings.set_server_key(keys["station"])
+    queue_case(SqlOutbox(store.engine))
+    rc = main(["sync", "--once", "--database", str(store.path)])
+    out = capsys.readouterr().out
+    assert rc == 0 and "Terkirim 1 aduan" in out and "Menunggu dikirim: 0 aduan" in out
+    settings.update({"server_url": ""})
+    rc = main(["sync", "--once", "--database", str(store.path)])
+    assert rc == 2 and "Alamat server belum diisi" in capsys.readouterr().err

@@ -22,6 +22,7 @@ from radio_desk.transcribe.engine import SAMPLE_RATE
 # Words espeak-ng speaks clearly enough for whisper-base to get right every time (checked by hand).
 SENTENCE = "Jalan di desa Sukorejo rusak parah, mohon segera diperbaiki oleh dinas pekerjaan umum."
 KEY_WORDS = ("jalan", "rusak", "mohon", "segera", "umum")
+HOST_SENTENCE = "Baik bapak, laporan anda kami teruskan ke dinas kesehatan hari ini."
 
 
 @contextmanager
@@ -104,6 +105,14 @@ def speech(speech_wav: Path) -> np.ndarray:
     return audio
 
 
+@pytest.fixture(scope="session")
+def host_speech(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    """The studio host's answer (a second voice for the split-stereo tests), 16 kHz mono."""
+    from radio_desk.transcribe.audio_io import load_audio
+
+    return load_audio(espeak_wav(tmp_path_factory.mktemp("host") / "host.wav", HOST_SENTENCE))
+
+
 def key_words_in(text: str) -> set[str]:
     from radio_desk.transcribe.wer import normalize
 
@@ -115,6 +124,11 @@ def key_words_in(text: str) -> set[str]:
 def heard():
     """``heard(text)``: which of ``KEY_WORDS`` the text contains (normalised like the WER)."""
     return key_words_in
+
+
+@pytest.fixture(scope="session")
+def sentence() -> str:
+    return SENTENCE
 
 
 @pytest.fixture(scope="session")

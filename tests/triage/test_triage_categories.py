@@ -110,6 +110,22 @@ def test_opd_routes_by_place_when_the_regency_says_so(tmp_path, taxonomy):
     assert elsewhere.opd == "dpubmpr"
 
 
+# as the taxonomy issue lists them; the server, reports and sync rely on them
+ISSUE_CODES = [
+    "jalan", "drainase", "pju", "air_bersih", "lingkungan", "lalu_lintas", "kesehatan", "pendidikan",
+    "adminduk", "sosial", "perumahan", "ketertiban", "darurat", "ekonomi", "pertanian",
+    "pemerintahan_desa", "listrik", "kepegawaian", "pajak_retribusi", "informasi", "lainnya",
+]  # fmt: skip
+
+
+def test_default_taxonomy_has_exactly_the_fixed_codes_each_named_with_an_opd(taxonomy):
+    assert list(CATEGORY_CODES) == ISSUE_CODES
+    assert list(taxonomy.categories) == ISSUE_CODES
+    for code, cat in taxonomy.categories.items():
+        assert cat.name and cat.description, code
+        assert taxonomy.default_opd(code) in taxonomy.opds, code
+
+
 def test_taxonomy_hint_lists_load(taxonomy):
     for code in CATEGORY_CODES:
         cat = taxonomy.categories[code]

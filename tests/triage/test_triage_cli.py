@@ -6,9 +6,7 @@ import argparse
 import csv
 import io
 import json
-import statistics
 import sys
-import time
 
 import pytest
 
@@ -163,7 +161,8 @@ TRANSCRIPT = (
 )
 
 
-def test_suggestion_for_one_transcript_within_20_ms(bojonegoro):
+def test_long_javanese_transcript_with_a_learned_model(bojonegoro):
+    """A whole call's transcript (its speed, <= 20 ms, is measured by bench/bench_triage.py)."""
     from test_triage_learning import confirmed_cases
 
     from radio_desk.domain.taxonomy import CATEGORY_CODES
@@ -172,12 +171,7 @@ def test_suggestion_for_one_transcript_within_20_ms(bojonegoro):
 
     s = Suggester(bojonegoro.taxonomy, "35.22", model=train(confirmed_cases(), CATEGORY_CODES))
     words = TRANSCRIPT.split()
-    times = []
-    for i in range(40):
-        text = " ".join(words[i % 7 :] + words[: i % 7]) + f" nomer {i}"
-        start = time.perf_counter()
-        result = s.suggest(text)
-        times.append(time.perf_counter() - start)
-    assert result.categories[0].code == "jalan"
-    assert result.desa is not None and result.desa.name == "Leran"
-    assert statistics.median(times) < 0.020, statistics.median(times)
+    for i in range(7):  # word order shifted: the same suggestion
+        result = s.suggest(" ".join(words[i:] + words[:i]))
+        assert result.categories[0].code == "jalan"
+        assert result.desa is not None and result.desa.name == "Leran"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import numpy as np
 import pytest
@@ -101,8 +100,8 @@ def test_forget_removes_the_model():
     assert not learner.path.exists() and learner.model() is None
 
 
-@pytest.mark.slow
-def test_retraining_on_5000_cases_takes_under_5_seconds():
+def test_retraining_on_5000_cases_learns_them_all():
+    """5,000 confirmed cases train one model (its speed is measured by bench/bench_triage.py)."""
     rng = random.Random(1)
     vocab = [w for _, t in OTHERS for w in t.split()] + [w for t in SOUND for w in t.split()]
     pairs = []
@@ -110,8 +109,7 @@ def test_retraining_on_5000_cases_takes_under_5_seconds():
         cat, text = OTHERS[i % len(OTHERS)]
         extra = " ".join(rng.choice(vocab) + rng.choice(["", "nya", "an", "e"]) for _ in range(40))
         pairs.append((f"{text} {extra} nomor {i}", cat))
-    start = time.perf_counter()
     model = train(pairs, CATEGORY_CODES)
-    elapsed = time.perf_counter() - start
     assert model.n_trained == 5000
-    assert elapsed < 5.0, elapsed
+    scores = model.log_scores("air pdam di rumah tidak mengalir")
+    assert model.categories[int(np.argmax(scores))] == "air_bersih"

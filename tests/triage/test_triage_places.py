@@ -16,6 +16,9 @@ BOJONEGORO_CASES = [
     ("banjir di desa leran kecamatan kalitdu", "35.22.16", "35.22.16.2020"),
     ("aku wong kecamatan temayan, dalane rusak", "35.22.21", None),
     ("warga kedewan mengeluh sumur kering", "35.22.25", None),
+    # a desa name misheard ("dalam" for "dalem") or split in two words by the recogniser
+    ("jalan rusak di desa ngumpakdalam kecamatan dander", "35.22.06", "35.22.06.2013"),
+    ("lampu mati di desa ngumpak dalem kecamatan dander", "35.22.06", "35.22.06.2013"),
 ]
 
 PROBOLINGGO_CASES = [

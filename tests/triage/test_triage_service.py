@@ -56,6 +56,24 @@ def test_service_retrains_after_enough_confirmations_and_uses_the_new_model(bojo
     assert restarted.suggest(PROBE).categories[0].code == "lingkungan"
 
 
+def test_confirmations_retrain_in_the_background(bojonegoro):
+    from radio_desk.triage.suggest import Suggester
+
+    source = ListSource()
+    service = TriageService(source, Suggester(bojonegoro.taxonomy, "35.22"), Learner())
+    source.pairs = confirmed_cases()[:5]
+    worker = service.retrain_in_background()  # too few confirmations: checks and leaves the model alone
+    assert worker is not None
+    worker.join(timeout=30)
+    assert service.suggester.model is None
+    source.pairs = confirmed_cases()
+    worker = service.retrain_in_background()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert service.suggester.model is not None and service.suggester.model.n_trained == len(source.pairs)
+    assert service.suggest(PROBE).categories[0].code == "lingkungan"
+
+
 def test_service_related_cases():
     source = ListSource()
     desa = "35.22.16.2020"

@@ -1,4 +1,4 @@
-""""Ayo Mas Bro" rundowns: the dialogue segments an editor prepares and their ordered items.
+""" "Ayo Mas Bro" rundowns: the dialogue segments an editor prepares and their ordered items.
 
 Revision ID: 0003
 Revises: 0002

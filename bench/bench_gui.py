@@ -1,0 +1,166 @@
+"""On-Air desk benchmarks: cold start to a usable window, and the longest GUI-thread stall during a
+recorded and transcribed call.
+
+* ``cold_start_s``: a fresh process (imports included) on an empty database until the main window
+  is shown and its event loop has run once — the speech model is still loading in the background.
+  Median and worst of ``RUNS`` starts.  Target ≤ 2 s.
+* ``stall_*``: a 10 ms ``QTimer`` probe on the GUI thread records the gap between its ticks while a
+  call is recorded (the real :class:`Recorder`, fed the bundled sample call in real time, 3 minutes
+  by default), transcribed (live when ``radio_desk.transcribe.live`` exists, else after the call, by
+  the real whisper-base) and saved.  ``stall_max_ms`` is the longest gap minus the 10 ms period.
+  Target ≤ 50 ms.  ``RADIO_DESK_BENCH_GUI_CALL_S`` shortens the call for a quick look.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from bench.common import ROOT, percentile, record
+
+RUNS = 3
+CALL_S = float(os.environ.get("RADIO_DESK_BENCH_GUI_CALL_S", "180"))
+PROBE_MS = 10
+
+COLD_START = textwrap.dedent(
+    """
+    import time
+    t0 = time.perf_counter()
+    from PySide6.QtCore import QTimer
+    from radio_desk.gui.app import application, build_window
+    from radio_desk.gui.demo_input import demo_recorder_factory
+    from radio_desk.settings import Settings
+    app = application()
+    s = Settings(); s.update({"first_run_done": True})
+    w = build_window(recorder_factory=demo_recorder_factory(), settings=s)
+    w.show()
+    def usable():
+        print("USABLE", time.perf_counter() - t0, flush=True)
+        w.close(); app.quit()
+    QTimer.singleShot(0, usable)
+    app.exec()
+    """
+)
+
+
+def cold_start() -> list[float]:
+    times = []
+    for _ in range(RUNS):
+        with tempfile.TemporaryDirectory() as home:
+            env = dict(os.environ, RADIO_DESK_HOME=home, QT_QPA_PLATFORM="offscreen")
+            out = subprocess.run(
+                [sys.executable, "-c", COLD_START], cwd=ROOT, env=env, capture_output=True, text=True,
+                timeout=120,
+            )  # fmt: skip
+            line = next((x for x in out.stdout.splitlines() if x.startswith("USABLE")), None)
+            if line is None:
+                raise RuntimeError(f"cold start failed: {out.stderr[-2000:]}")
+            times.append(float(line.split()[1]))
+    return times
+
+
+def stall_during_call() -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtTest import QTest
+
+    from radio_desk.gui.app import application
+    from radio_desk.gui.demo_input import demo_recorder_factory
+    from radio_desk.gui.main_window import MainWindow
+    from radio_desk.gui.services import Services
+    from radio_desk.gui.tasks import TaskRunner
+    from radio_desk.settings import Settings
+    from radio_desk.store import open_store
+
+    app = application()  # noqa: F841 (kept alive for the whole run)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["RADIO_DESK_HOME"] = home
+        s = Settings()
+        s.update({"first_run_done": True, "station_code": "bench-fm"})
+        services = Services(
+            open_store(Path(home) / "bench.sqlite3"), s, TaskRunner(max_threads=2),
+            recorder_factory=demo_recorder_factory(preroll_seconds=2.0), start_sync=False,
+        )  # fmt: skip
+        w = MainWindow(services)
+        w.show()
+        w.start()
+        desk = w.desk
+
+        def wait(cond, timeout_s: float) -> None:  # type: ignore[no-untyped-def]
+            end = time.monotonic() + timeout_s
+            while not cond():
+                if time.monotonic() > end:
+                    raise TimeoutError("benchmark step timed out")
+                QTest.qWait(20)
+
+        wait(lambda: desk.recorder.recorder is not None and w.engine.state == "ready", 120)
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.nsecsElapsed()]
+
+        def tick() -> None:
+            now = clock.nsecsElapsed()
+            gaps.append((now - last[0]) / 1e6)
+            last[0] = now
+
+        probe = QTimer(interval=PROBE_MS)
+        probe.timeout.connect(tick)
+        probe.start()
+        desk.toggle_record()
+        wait(lambda: desk.recorder.recording, 10)
+        call = desk.live_call
+        wait(lambda: desk.recorder.last_status.elapsed_s >= CALL_S, CALL_S + 60)
+        t_stop = time.monotonic()
+        desk.toggle_record()
+        wait(lambda: call.transcript_done, 600)
+        final_after_stop = time.monotonic() - t_stop
+        desk.ui.summaryEdit.setText("Benchmark")
+        desk.accept_suggestion()
+        desk.save()
+        wait(lambda: call.saved, 30)
+        QTest.qWait(200)
+        probe.stop()
+        live = desk.transcribers == {} and bool(call.engine)
+        w.close()
+        services.store.close()
+    stalls = [max(0.0, g - PROBE_MS) for g in gaps[1:]]
+    return {
+        "call_s": CALL_S,
+        "live_transcription": _live_available(),
+        "segments": len(call.segments),
+        "final_transcript_after_stop_s": round(final_after_stop, 2),
+        "stall_max_ms": round(max(stalls), 1),
+        "stall_p99_ms": round(percentile(stalls, 0.99), 1),
+        "ticks": len(gaps),
+        "saved": bool(live or call.saved),
+    }
+
+
+def _live_available() -> bool:
+    from radio_desk.gui.onair.transcription import live_available
+
+    return live_available()
+
+
+def main() -> None:
+    starts = cold_start()
+    metrics: dict = {
+        "cold_start_s": {"median": round(statistics.median(starts), 3), "max": round(max(starts), 3)},
+    }
+    metrics["call"] = stall_during_call()
+    record(
+        "gui",
+        metrics,
+        targets={"cold_start_s.median": "<= 2.0", "call.stall_max_ms": "<= 50"},
+    )
+
+
+if __name__ == "__main__":
+    main()

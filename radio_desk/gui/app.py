@@ -1,0 +1,97 @@
+"""``radio-desk`` (no subcommand): the desktop app.
+
+Start-up does only what the first frame needs on the GUI thread — settings, translators, the database
+(migrated), the window — and shows it; the speech model, the audio input, recovery of a crashed call,
+triage and sync then start in the background (see :meth:`MainWindow.start`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from radio_desk.errors import RadioDeskError
+from radio_desk.gui.i18n import install_translators
+from radio_desk.gui.services import Services
+from radio_desk.gui.tasks import TaskRunner
+from radio_desk.logs import install_crash_handler, setup_logging
+from radio_desk.paths import app_paths
+from radio_desk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _crash_dialog(path: Path, exc: BaseException) -> None:
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return  # a worker thread: the report is written; the GUI keeps running
+    QMessageBox.critical(
+        None,
+        QApplication.translate("App", "Unexpected error"),
+        QApplication.translate(
+            "App",
+            "Radio Desk hit an unexpected error: %s\n\nRecordings and the form are kept. "
+            "A crash report was written to %s (nothing is sent anywhere).",
+        )
+        % (exc, path),
+    )
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName("Radio Desk")
+    app.setOrganizationName("RadioDesk")
+    return app  # type: ignore[return-value]
+
+
+def build_window(
+    database: str | Path | None = None, *, demo: bool = False, recorder_factory: Any = None,
+    settings: Settings | None = None, start: bool = True,
+) -> Any:  # fmt: skip
+    """Open the store and build the main window (the app's and the benchmark's common path)."""
+    from radio_desk.gui.main_window import MainWindow
+    from radio_desk.store import open_store
+
+    paths = app_paths().ensure()
+    settings = settings or Settings()
+    store = open_store(Path(database) if database else paths.database)
+    services = Services(
+        store, settings, TaskRunner(max_threads=2), recorder_factory=recorder_factory, demo=demo
+    )
+    window = MainWindow(services)
+    if start:
+        QTimer.singleShot(0, window.start)
+    return window
+
+
+def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_factory: Any = None) -> int:
+    setup_logging()
+    install_crash_handler(_crash_dialog)
+    app = application()
+    settings = Settings()
+    install_translators(app, settings["ui_language"])
+    if not demo and not settings["first_run_done"]:
+        from radio_desk.gui.first_start import FirstStartDialog
+
+        FirstStartDialog(settings).exec()
+        install_translators(app, settings["ui_language"])
+    try:
+        window = build_window(
+            getattr(args, "database", None), demo=demo, recorder_factory=recorder_factory, settings=settings
+        )
+    except RadioDeskError as err:
+        QMessageBox.critical(None, "Radio Desk", str(err))
+        return 2
+    window.show()
+    log.info("window shown")
+    code = app.exec()
+    window.services.store.close()
+    return int(code)

@@ -1,0 +1,607 @@
+"""The case detail page: intake fields with their history, status changes, related cases, and the
+transcript editor synced with the recording (waveform, playback, edits, split/merge, speaker)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QInputDialog,
+    QListWidgetItem,
+    QMessageBox,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from radio_desk.audio.playback import Player
+from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
+from radio_desk.domain.lifecycle import allowed_transitions
+from radio_desk.domain.models import Case, Recording, StatusEvent, TranscriptSegment
+from radio_desk.gui.editor.retranscribe import load as load_engine
+from radio_desk.gui.editor.retranscribe import retranscribe
+from radio_desk.gui.editor.transcript import (
+    TEXT_COLUMN,
+    PlaybackKeys,
+    SegmentDelegate,
+    SegmentModel,
+    clock,
+)
+from radio_desk.gui.editor.waveform_data import Waveform, load_waveform
+from radio_desk.gui.generated.ui_editor_case import Ui_EditorCase
+from radio_desk.gui.tasks import TaskRunner
+from radio_desk.reports.indonesian import local
+from radio_desk.settings import Settings
+from radio_desk.store import CaseChange, Store
+from radio_desk.store.segment_edits import merge_segments, split_segment
+from radio_desk.transcribe import ENGINES
+from radio_desk.triage.service import Related, TriageService
+
+POLL_MS = 40
+CASE_ROLE = Qt.ItemDataRole.UserRole
+ERROR_STYLE = "color: #b00020;"
+
+
+@dataclass
+class CaseBundle:
+    """Everything the page shows of one case, read in one worker call."""
+
+    case: Case
+    changes: list[CaseChange]
+    events: list[StatusEvent]
+    recordings: list[Recording]
+    segments: list[TranscriptSegment] = field(default_factory=list)
+
+
+def load_bundle(store: Store, case_id: uuid.UUID) -> CaseBundle:
+    return CaseBundle(
+        case=store.cases.get(case_id),
+        changes=store.cases.history(case_id),
+        events=store.cases.status_events(case_id),
+        recordings=store.recordings.for_case(case_id),
+        segments=store.segments.list_for_case(case_id),
+    )
+
+
+def playable_recording(recordings: list[Recording]) -> Recording | None:
+    """The case's first recording whose file is there (the transcript editor plays one at a time)."""
+    return next((r for r in recordings if r.path and Path(r.path).exists()), None)
+
+
+def _fill(combo: QComboBox, items: list[tuple[Any, str]], none_text: str | None = None) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    if none_text is not None:
+        combo.addItem(none_text, None)
+    for code, label in items:
+        combo.addItem(label, code)
+    combo.blockSignals(False)
+
+
+def _select(combo: QComboBox, code: Any) -> None:
+    i = combo.findData(code)
+    combo.setCurrentIndex(i if i >= 0 else 0)
+
+
+class CasePage(QWidget):
+    message = Signal(str)
+    caseChanged = Signal(object)  # uuid.UUID: something of the case changed in the store
+    audioReady = Signal(float)  # the recording is loaded and can play (its duration)
+    waveformReady = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        runner: TaskRunner,
+        player_factory: Callable[[], Player] = Player,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.settings, self.runner = store, settings, runner
+        self.ui = Ui_EditorCase()
+        self.ui.setupUi(self)
+        self.bundle: CaseBundle | None = None
+        self.recording: Recording | None = None
+        self.related: Related | None = None
+        self.player = player_factory()
+        self.player_ready = False
+        # one thread for the player: its calls (open device, join feeder) never run on the GUI thread
+        self.audio_runner = TaskRunner(self, max_threads=1, synchronous=runner.synchronous)
+        self._generation = 0
+        self._triage: TriageService | None = None  # built on a worker: it reads the category model
+        self.segments = SegmentModel(self)
+        self.keys = PlaybackKeys(self.toggle_playback, self.jump, self)
+        self.delegate = SegmentDelegate(self.keys, self)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._setup()
+
+    # -- setup -------------------------------------------------------------------------------
+    def _setup(self) -> None:
+        ui, tax = self.ui, self.store.taxonomy
+        _fill(ui.channelCombo, [(c, c.label) for c in Channel])
+        _fill(ui.urgencyCombo, [(u, u.label) for u in Urgency])
+        cats = sorted(((c.code, c.name) for c in tax.categories.values()), key=lambda x: x[1])
+        _fill(ui.categoryCombo, cats, self.tr("(none)"))
+        opds = sorted(((o.code, o.name) for o in tax.opds.values()), key=lambda x: x[1])
+        _fill(ui.opdCombo, opds, self.tr("(none)"))
+        regency = self.settings["home_regency"]
+        kec = [(p.code, p.name) for p in self.store.gazetteer.kecamatan_of(regency)]
+        _fill(ui.kecamatanCombo, kec, self.tr("(unknown)"))
+        ui.kecamatanCombo.currentIndexChanged.connect(self._kecamatan_changed)
+        _fill(ui.speakerCombo, [(s.value, s.value) for s in Speaker], self.tr("(speaker)"))
+        table = ui.segmentTable
+        table.setModel(self.segments)
+        table.setItemDelegateForColumn(TEXT_COLUMN, self.delegate)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = table.horizontalHeader()
+        for col, width in enumerate((60, 60, 90)):
+            table.setColumnWidth(col, width)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(4, 70)
+        table.verticalHeader().hide()
+        table.clicked.connect(self._segment_clicked)
+        self.segments.textEdited.connect(self._save_text)
+        table.selectionModel().currentRowChanged.connect(self._row_selected)
+        ui.waveform.seekRequested.connect(self.seek)
+        ui.playButton.clicked.connect(self.toggle_playback)
+        ui.splitButton.clicked.connect(self.split_current)
+        ui.mergeButton.clicked.connect(self.merge_current)
+        ui.speakerCombo.activated.connect(self._speaker_chosen)
+        ui.retranscribeButton.clicked.connect(self._retranscribe_dialog)
+        ui.saveButton.clicked.connect(self.save_intake)
+        ui.changeStatusButton.clicked.connect(self.apply_status)
+        ui.duplicateButton.clicked.connect(self.mark_duplicate)
+        ui.historyTree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for w in [self, *self.findChildren(QWidget)]:
+            self.keys.watch(w)
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.ui.intakeBox, self.ui.statusBox, self.ui.relatedBox, self.ui.splitButton,
+                  self.ui.mergeButton, self.ui.speakerCombo, self.ui.retranscribeButton):  # fmt: skip
+            w.setEnabled(on)
+        self.ui.playButton.setEnabled(on and self.player_ready)
+
+    def _kecamatan_changed(self) -> None:
+        code = self.ui.kecamatanCombo.currentData()
+        places = self.store.gazetteer.desa_of(code) if code else []
+        _fill(self.ui.desaCombo, [(p.code, p.name) for p in places], self.tr("(unknown)"))
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.ui.transcriptTitle.setText(text if text else self.tr("Transcript"))
+        self.ui.transcriptTitle.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.emit(text)
+
+    def _error(self, err: object) -> None:
+        self.show_message(str(err), error=True)
+
+    # -- opening -----------------------------------------------------------------------------
+    @property
+    def case_id(self) -> uuid.UUID | None:
+        return self.bundle.case.id if self.bundle else None
+
+    def open_case(self, case_id: uuid.UUID) -> None:
+        self._generation += 1
+        gen = self._generation
+        self.stop_playback()
+        self.player_ready = False
+        self.ui.waveform.clear()
+        self.ui.waveform.set_message(self.tr("Loading…"))
+        self.runner.submit(
+            lambda: load_bundle(self.store, case_id), lambda b: self._opened(gen, b), self._error
+        )
+
+    def _opened(self, gen: int, bundle: CaseBundle) -> None:
+        if gen != self._generation:
+            return
+        first_open = self.bundle is None or self.bundle.case.id != bundle.case.id
+        self.bundle = bundle
+        self._show_case(bundle.case)
+        self._show_history(bundle)
+        self.segments.set_segments(bundle.segments)
+        self.ui.waveform.set_marks([s.start for s in bundle.segments])
+        self._set_enabled(True)
+        self.show_message("")
+        if first_open or self.recording is None:
+            self._load_audio(gen, bundle)
+        self._load_related(gen, bundle.case)
+
+    def reload(self) -> None:
+        """Re-read the case (after a change) without reloading its audio."""
+        if self.bundle is None:
+            return
+        gen, cid = self._generation, self.bundle.case.id
+        self.runner.submit(lambda: load_bundle(self.store, cid), lambda b: self._opened(gen, b), self._error)
+
+    def _load_audio(self, gen: int, bundle: CaseBundle) -> None:
+        rec = self.recording = playable_recording(bundle.recordings)
+        if rec is None:
+            text = (
+                self.tr("No recording file for this case.") if bundle.recordings else self.tr("No recording.")
+            )
+            self.ui.waveform.set_message(text)
+            return
+        self.ui.waveform.set_duration(rec.duration_s)
+        path = Path(rec.path)
+
+        def ready(_: object) -> None:
+            if gen != self._generation:
+                return
+            self.player_ready = True
+            self.ui.playButton.setEnabled(True)
+            self.ui.waveform.set_duration(self.player.duration)
+            self.ui.waveform.set_position(0.0)
+            self.audioReady.emit(self.player.duration)
+
+        self.audio_runner.submit(lambda: self.player.load(path), ready, self._error)
+
+        def drawn(wf: Waveform) -> None:
+            if gen == self._generation:
+                self.ui.waveform.set_waveform(wf.peaks, wf.duration)
+                self.waveformReady.emit()
+
+        def failed(err: object) -> None:
+            if gen == self._generation:
+                self.ui.waveform.set_message(str(err))
+
+        self.runner.submit(lambda: load_waveform(path), drawn, failed)
+
+    def _load_related(self, gen: int, case: Case) -> None:
+        def find() -> Related:
+            text = " ".join(
+                t for t in (case.summary, case.notes, self.store.segments.text_for_case(case.id)) if t
+            )
+            if self._triage is None:
+                self._triage = TriageService(_source(self.store))
+            return self._triage.related(
+                text, phone=case.phone, desa_code=case.desa_code, category=case.category,
+                exclude=case.id, now=case.received_at,
+            )  # fmt: skip
+
+        self.runner.submit(find, lambda r: gen == self._generation and self._show_related(r), self._error)
+
+    # -- showing -----------------------------------------------------------------------------
+    def _show_case(self, c: Case) -> None:
+        ui = self.ui
+        place = ", ".join(
+            x
+            for x in (self.store.gazetteer.name(c.desa_code), self.store.gazetteer.name(c.kecamatan_code))
+            if x
+        )
+        title = f"<b>{local(c.received_at):%d-%m-%Y %H:%M}</b> · {c.display_caller} · {place or '-'}"
+        if c.rahasia:
+            title += " · <span style='color:#b00020'>RAHASIA</span>"
+        ui.titleLabel.setText(title)
+        ui.callerEdit.setText(c.caller_name or "")
+        ui.phoneEdit.setText(c.phone or "")
+        ui.anonimCheck.setChecked(c.anonim)
+        ui.rahasiaCheck.setChecked(c.rahasia)
+        _select(ui.channelCombo, c.channel)
+        _select(ui.urgencyCombo, c.urgency)
+        _select(ui.categoryCombo, c.category)
+        _select(ui.opdCombo, c.opd)
+        _select(ui.kecamatanCombo, c.kecamatan_code)
+        self._kecamatan_changed()
+        _select(ui.desaCombo, c.desa_code)
+        ui.summaryEdit.setPlainText(c.summary)
+        ui.notesEdit.setPlainText(c.notes)
+        label = self.tr("Current status: %1").replace("%1", c.status.label)
+        if c.duplicate_of:
+            label += " · " + self.tr("duplicate of %1").replace("%1", str(c.duplicate_of)[:8])
+        ui.statusLabel.setText(label)
+        allowed = sorted(allowed_transitions(c.status), key=list(Status).index)
+        others = [s for s in Status if s not in allowed and s != c.status]
+        ui.nextStatusCombo.clear()
+        for s in allowed:
+            ui.nextStatusCombo.addItem(s.label, s.value)
+        for s in others:  # listed so the editor learns why not, when trying
+            ui.nextStatusCombo.addItem(self.tr("%1 (not allowed now)").replace("%1", s.label), s.value)
+            ui.nextStatusCombo.setItemData(ui.nextStatusCombo.count() - 1, QColor(140, 140, 140), 9)
+        ui.statusNoteEdit.clear()
+
+    def _show_history(self, b: CaseBundle) -> None:
+        tree = self.ui.historyTree
+        tree.clear()
+        rows: list[tuple[Any, str, str]] = []
+        for e in b.events:
+            text = (
+                e.to_status.label if e.from_status is None else f"{e.from_status.label} → {e.to_status.label}"
+            )
+            text = self.tr("Status: %1").replace("%1", text) + (f" — {e.note}" if e.note else "")
+            rows.append((e.at, e.by, text))
+        for ch in b.changes:
+            rows.append((ch.at, ch.by, f"{ch.field}: {ch.old or '∅'} → {ch.new or '∅'}"))
+        for at, by, text in sorted(rows, key=lambda r: r[0], reverse=True):
+            QTreeWidgetItem(tree, [f"{local(at):%d-%m-%Y %H:%M}", by or "-", text])
+
+    def _show_related(self, related: Related) -> None:
+        self.related = related
+        lst = self.ui.relatedList
+        lst.clear()
+        gaz = self.store.gazetteer
+        for r in related.duplicates:
+            c = r.case
+            when = f"{local(c.received_at):%d-%m-%Y}"
+            text = f"{round(r.similarity * 100)}% · {when} · {gaz.name(c.desa_code)} · {c.summary}"
+            item = QListWidgetItem(text, lst)
+            item.setData(CASE_ROLE, str(c.id))
+        for c in related.repeat_caller:
+            text = self.tr("Same caller") + f" · {local(c.received_at):%d-%m-%Y} · {c.summary}"
+            item = QListWidgetItem(text, lst)
+            item.setData(CASE_ROLE, str(c.id))
+        if not lst.count():
+            QListWidgetItem(self.tr("No related cases found."), lst).setFlags(Qt.ItemFlag.NoItemFlags)
+
+    # -- intake & status ---------------------------------------------------------------------
+    def operator(self) -> str:
+        return self.settings["operator_name"] or "editor"
+
+    def intake_changes(self) -> dict[str, Any]:
+        if self.bundle is None:
+            return {}
+        ui, c = self.ui, self.bundle.case
+        values = {
+            "caller_name": ui.callerEdit.text().strip() or None,
+            "phone": ui.phoneEdit.text().strip() or None,
+            "anonim": ui.anonimCheck.isChecked(),
+            "rahasia": ui.rahasiaCheck.isChecked(),
+            "channel": ui.channelCombo.currentData(),
+            "urgency": ui.urgencyCombo.currentData(),
+            "category": ui.categoryCombo.currentData(),
+            "opd": ui.opdCombo.currentData(),
+            "kecamatan_code": ui.kecamatanCombo.currentData(),
+            "desa_code": ui.desaCombo.currentData(),
+            "summary": ui.summaryEdit.toPlainText().strip(),
+            "notes": ui.notesEdit.toPlainText().strip(),
+        }
+        return {k: v for k, v in values.items() if v != getattr(c, k)}
+
+    def save_intake(self) -> None:
+        changes = self.intake_changes()
+        if self.bundle is None or not changes:
+            self.show_message(self.tr("Nothing to save."))
+            return
+        cid, by = self.bundle.case.id, self.operator()
+        self.runner.submit(lambda: self.store.cases.update(cid, changes, by=by), self._changed, self._error)
+
+    def _changed(self, _: object = None) -> None:
+        if self.bundle is not None:
+            self.show_message(self.tr("Saved."))
+            self.caseChanged.emit(self.bundle.case.id)
+            self.reload()
+
+    def apply_status(self) -> None:
+        if self.bundle is None:
+            return
+        target = self.ui.nextStatusCombo.currentData()
+        if not target:
+            return
+        cid, by, note = self.bundle.case.id, self.operator(), self.ui.statusNoteEdit.text().strip()
+        opd = self.ui.opdCombo.currentData() if target == Status.DITERUSKAN.value else None
+        if target == Status.DITERUSKAN.value and not opd:
+            self.show_message(self.tr("Choose the responsible OPD before forwarding."), error=True)
+            return
+        self.runner.submit(
+            lambda: self.store.cases.change_status(cid, target, by=by, note=note, opd=opd),
+            self._changed,
+            self._error,
+        )
+
+    def mark_duplicate(self) -> None:
+        item = self.ui.relatedList.currentItem()
+        if self.bundle is None or item is None or not item.data(CASE_ROLE):
+            self.show_message(self.tr("Select the original case in the list first."), error=True)
+            return
+        original = uuid.UUID(item.data(CASE_ROLE))
+        cid, by = self.bundle.case.id, self.operator()
+        note = self.ui.statusNoteEdit.text().strip() or self.tr("Duplicate of %1").replace(
+            "%1", str(original)
+        )
+        self.runner.submit(
+            lambda: self.store.cases.change_status(
+                cid, Status.DUPLIKAT, by=by, note=note, duplicate_of=original
+            ),
+            self._changed,
+            self._error,
+        )
+
+    # -- transcript edits --------------------------------------------------------------------
+    def _save_text(self, row: int, text: str) -> None:
+        seg = self.segments.segments[row]
+        if seg.id is None:
+            return
+
+        def saved(new: TranscriptSegment) -> None:
+            if row < len(self.segments.segments) and self.segments.segments[row].id == new.id:
+                self.segments.replace(row, new)
+            self.show_message(self.tr("Transcript saved."))
+
+        self.runner.submit(lambda: self.store.segments.update_text(seg.id, text), saved, self._error)
+
+    def current_row(self) -> int:
+        idx = self.ui.segmentTable.currentIndex()
+        return idx.row() if idx.isValid() else -1
+
+    def _row_selected(self, current: Any, _previous: Any) -> None:
+        row = current.row() if current.isValid() else -1
+        if 0 <= row < len(self.segments.segments):
+            _select(self.ui.speakerCombo, self.segments.segments[row].speaker)
+
+    def _speaker_chosen(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        seg = self.segments.segments[row]
+        speaker = self.ui.speakerCombo.currentData()
+        if seg.id is None or speaker == seg.speaker:
+            return
+        self.runner.submit(
+            lambda: self.store.segments.update_speaker(seg.id, speaker),
+            lambda new: self.segments.replace(row, new),
+            self._error,
+        )
+
+    def split_current(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            self.show_message(self.tr("Select the segment to split."), error=True)
+            return
+        seg = self.segments.segments[row]
+        pos = self.player.position if self.player_ready else -1.0
+        at = pos if seg.start < pos < seg.end else (seg.start + seg.end) / 2
+        cursor = self.delegate.cursor_in(row)
+        self.ui.segmentTable.setFocus()  # closes an open editor (its text is committed first)
+        sid = seg.id
+        self.runner.submit(
+            lambda: split_segment(self.store, sid, at, cursor), lambda _: self._edited(row), self._error
+        )
+
+    def merge_current(self) -> None:
+        row = self.current_row()
+        if row < 0 or row + 1 >= len(self.segments.segments):
+            self.show_message(self.tr("Select a segment that has a next one to merge with."), error=True)
+            return
+        a, b = self.segments.segments[row].id, self.segments.segments[row + 1].id
+        self.runner.submit(lambda: merge_segments(self.store, a, b), lambda _: self._edited(row), self._error)
+
+    def _edited(self, row: int) -> None:
+        if self.bundle is None:
+            return
+        cid = self.bundle.case.id
+
+        def shown(segs: list[TranscriptSegment]) -> None:
+            self.segments.set_segments(segs)
+            self.ui.waveform.set_marks([s.start for s in segs])
+            if 0 <= row < len(segs):
+                self.ui.segmentTable.selectRow(row)
+            self.show_message(self.tr("Transcript saved."))
+
+        self.runner.submit(lambda: self.store.segments.list_for_case(cid), shown, self._error)
+
+    # -- transcribing again -----------------------------------------------------------------
+    def _retranscribe_dialog(self) -> None:
+        engines = list(ENGINES)
+        current = engines.index(self.settings["asr_engine"]) if self.settings["asr_engine"] in engines else 0
+        engine, ok = QInputDialog.getItem(
+            self, self.tr("Transcribe again"), self.tr("Speech engine:"), engines, current, False
+        )
+        if not ok:
+            return
+        model, ok = QInputDialog.getText(
+            self,
+            self.tr("Transcribe again"),
+            self.tr("Model (empty: the bundled whisper-base; or small, medium, a folder):"),
+            text=self.settings["asr_model"] or "",
+        )
+        if not ok:
+            return
+        edited = sum(s.edited for s in self.segments.segments)
+        if edited:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Transcribe again"),
+                self.tr("%n segment(s) corrected by an editor will be replaced. Continue?", "", edited),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.retranscribe(engine, model.strip() or None)
+
+    def retranscribe(self, engine_name: str, model: str | None) -> None:
+        """Replace the transcript of the playing recording with a new one from ``engine_name``."""
+        rec, bundle = self.recording, self.bundle
+        if rec is None or bundle is None:
+            self.show_message(self.tr("No recording to transcribe."), error=True)
+            return
+        language = self.settings["asr_language"]
+        self.show_message(self.tr("Transcribing with %1…").replace("%1", engine_name))
+        self.ui.retranscribeButton.setEnabled(False)
+
+        def job() -> list[TranscriptSegment]:
+            return retranscribe(self.store, rec, load_engine(engine_name, model), language)
+
+        def done(_: object) -> None:
+            self.ui.retranscribeButton.setEnabled(True)
+            self._edited(-1)
+
+        def failed(err: object) -> None:
+            self.ui.retranscribeButton.setEnabled(True)
+            self._error(err)
+
+        self.runner.submit(job, done, failed)
+
+    # -- playback ----------------------------------------------------------------------------
+    def toggle_playback(self) -> None:
+        if not self.player_ready:
+            return
+        if self.player.playing:
+            self.stop_playback()
+        else:
+            self.audio_runner.submit(self.player.play, lambda _: self._started(), self._error)
+
+    def _started(self) -> None:
+        self.ui.playButton.setText(self.tr("Pause"))
+        self._timer.start()
+
+    def stop_playback(self) -> None:
+        if self.player_ready:
+            self.audio_runner.submit(self.player.stop, lambda _: self._poll(), self._error)
+        self.ui.playButton.setText(self.tr("Play"))
+
+    def seek(self, seconds: float) -> None:
+        if not self.player_ready:
+            return
+        self.audio_runner.submit(
+            lambda: self.player.seek(max(0.0, seconds)), lambda _: self._poll(), self._error
+        )
+
+    def jump(self, delta: float) -> None:
+        if self.player_ready:
+            self.seek(self.player.position + delta)
+
+    def play_from(self, seconds: float) -> None:
+        """Seek and play (a click on a segment)."""
+        if not self.player_ready:
+            return
+        self.seek(seconds)
+        if not self.player.playing:
+            self.audio_runner.submit(self.player.play, lambda _: self._started(), self._error)
+
+    def _segment_clicked(self, index: Any) -> None:
+        if index.column() != TEXT_COLUMN or not self.ui.segmentTable.isPersistentEditorOpen(index):
+            row = index.row()
+            if 0 <= row < len(self.segments.segments):
+                self.play_from(self.segments.segments[row].start)
+
+    def _poll(self) -> None:
+        pos = self.player.position
+        self.ui.waveform.set_position(pos)
+        self.ui.positionLabel.setText(clock(pos))
+        self.segments.set_playing_row(self.segments.row_at_time(pos))
+        if not self.player.playing:
+            self._timer.stop()
+            self.ui.playButton.setText(self.tr("Play"))
+
+    def close_audio(self) -> None:
+        self._timer.stop()
+        self.player.close()
+
+
+def _source(store: Store) -> Any:
+    from radio_desk.gui.onair.triage_source import StoreCaseSource
+
+    return StoreCaseSource(store)

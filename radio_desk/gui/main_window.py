@@ -1,0 +1,214 @@
+"""The main window: the On-Air desk and the editor in tabs, menus with every command and its
+shortcut, the status bar.  Wraps ``ui/main_window.ui``."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
+from radio_desk.gui.onair.desk import OnAirDesk
+from radio_desk.gui.onair.transcription import EngineHolder
+from radio_desk.gui.services import Services, settings_recorder_factory
+from radio_desk.gui.status_bar import StatusPanel
+from radio_desk.paths import app_paths
+
+log = logging.getLogger(__name__)
+
+
+def _placeholder(text: str) -> QWidget:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setMargin(24)
+    return label
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        title = self.tr("Radio Desk")
+        if services.settings["station_name"]:
+            title += f" — {services.settings['station_name']}"
+        if services.demo:
+            title += self.tr(" (demo)")
+        self.setWindowTitle(title)
+        self.engine = EngineHolder(services.engine_loader, self, synchronous=services.runner.synchronous)
+        self.desk = OnAirDesk(services, self.engine, self)
+        self.ui.tabs.addTab(self.desk, self.tr("On-Air"))
+        self.editor: QWidget | None = None  # built the first time its tab is opened (keeps start-up fast)
+        self.ui.tabs.addTab(_placeholder(self.tr("Loading the editor…")), self.tr("Editor"))
+        self.ui.tabs.currentChanged.connect(self._tab_changed)
+        self.status = StatusPanel(self.ui.statusbar, services.runner, app_paths().data)
+        self.sync_worker: Any = None
+        self._wire()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1 and self.editor is None:
+            self.ensure_editor()
+
+    def ensure_editor(self) -> QWidget:
+        """The editor tab's widget; imported and built on first use, guarded: the desk works without it."""
+        if self.editor is not None:
+            return self.editor
+        try:
+            from radio_desk.gui.editor import EditorWorkspace
+
+            s = self.services
+            widget: QWidget = EditorWorkspace(s.store, s.settings, s.runner, self)
+            self.editor = widget
+        except Exception as err:  # a broken or missing editor must not take the desk down
+            log.warning("editor workspace unavailable: %s", err, exc_info=True)
+            widget = _placeholder(
+                self.tr("The editor workspace is not available in this version (%s).") % err
+            )
+            self.editor = widget
+        tabs = self.ui.tabs
+        current = tabs.currentIndex()
+        old = tabs.widget(1)
+        tabs.blockSignals(True)
+        tabs.removeTab(1)
+        tabs.insertTab(1, widget, self.tr("Editor"))
+        tabs.setCurrentIndex(current)
+        tabs.blockSignals(False)
+        old.deleteLater()
+        self._add_editor_menus()
+        return widget
+
+    def open_case_in_editor(self, case_id: object) -> None:
+        editor = self.ensure_editor()
+        self.ui.tabs.setCurrentIndex(1)
+        if hasattr(editor, "open_case"):
+            editor.open_case(case_id)
+
+    def _wire(self) -> None:
+        ui, desk = self.ui, self.desk
+        ui.actionSave.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        ui.actionRecord.triggered.connect(desk.toggle_record)
+        ui.actionAccept.triggered.connect(desk.accept_suggestion)
+        ui.actionSave.triggered.connect(desk.save)
+        ui.actionNewForm.triggered.connect(desk.new_form)
+        for rank, action in enumerate(
+            (ui.actionUrgency1, ui.actionUrgency2, ui.actionUrgency3, ui.actionUrgency4), 1
+        ):
+            action.triggered.connect(lambda _c=False, r=rank: desk.set_urgency(r))
+        ui.actionFocusPhone.triggered.connect(lambda: self._focus(desk.ui.phoneEdit))
+        ui.actionFocusToday.triggered.connect(lambda: self._focus(desk.ui.todayTable))
+        ui.actionOnAir.triggered.connect(lambda: ui.tabs.setCurrentIndex(0))
+        ui.actionEditor.triggered.connect(lambda: ui.tabs.setCurrentIndex(1))
+        ui.actionRefresh.triggered.connect(desk.refresh)
+        ui.actionSettings.triggered.connect(self.open_settings)
+        ui.actionFirstStart.triggered.connect(self.open_first_start)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionAbout.triggered.connect(self.open_about)
+        ui.actionLogFolder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths().logs)))
+        )
+        desk.recorder.status_changed.connect(self.status.on_recorder_status)
+        desk.recorder.open_failed.connect(
+            lambda _r: self.status.set_audio(self.tr("Audio: no input"), ok=False)
+        )
+        desk.recorder.opened.connect(lambda name: self.status.set_audio(self.tr("Audio: %s") % name))
+        desk.status_message.connect(lambda m: ui.statusbar.showMessage(m, 8000))
+        desk.saved.connect(self._case_saved)
+        self.engine.state_changed.connect(self.status.set_model_state)
+
+    def _add_editor_menus(self) -> None:
+        if not hasattr(self.editor, "menus"):
+            return
+        try:
+            for menu in self.editor.menus():  # type: ignore[union-attr]
+                self.ui.menubar.insertMenu(self.ui.menuHelp.menuAction(), menu)
+        except Exception:
+            log.exception("editor menus not added")
+
+    def _focus(self, widget: QWidget) -> None:
+        self.ui.tabs.setCurrentIndex(0)
+        widget.setFocus()
+
+    # -- start / stop ----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Everything slow starts here, in the background, after the window can be shown."""
+        self.engine.load()
+        self.desk.start()
+        self._start_sync()
+        self.status.poll()
+
+    def _start_sync(self) -> None:
+        from radio_desk.sync.outbox import LAST_SUCCESS_KEY, SqlOutbox
+
+        s = self.services.settings
+        outbox = SqlOutbox(self.services.store.engine)
+        key = s.server_key() if s["server_url"] else None
+        if self.services.start_sync and s["sync_enabled"] and s["server_url"] and key:
+            from radio_desk.sync.client import SyncClient
+            from radio_desk.sync.worker import SyncWorker
+
+            url = s["server_url"]
+            self.sync_worker = SyncWorker(outbox, lambda: SyncClient(url, key))
+            self.sync_worker.start()
+            worker = self.sync_worker
+
+            def source() -> tuple:
+                snap = worker.snapshot()
+                return snap.pending, snap.last_success, snap.online, snap.message
+
+        else:
+            reason = self.tr("No central server configured (Settings → Central server).")
+
+            def source() -> tuple:
+                last = outbox.get_state(LAST_SUCCESS_KEY)
+                return outbox.pending_count(), datetime.fromisoformat(last) if last else None, False, reason
+
+        self.status.sync_source = source
+
+    def _case_saved(self, _case: object) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.wake()
+        self.status.poll()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.desk.shutdown()
+        if self.sync_worker is not None:
+            self.sync_worker.stop(5)
+        self.services.runner.wait(10_000)
+        super().closeEvent(event)
+
+    # -- dialogs ---------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from radio_desk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services.settings, self)
+        if dialog.exec():
+            self.apply_settings(dialog.changed_keys)
+
+    def apply_settings(self, changed: set[str]) -> None:
+        s = self.services
+        if changed & {"audio_device", "channel_map", "preroll_seconds", "audio_samplerate"} and not s.demo:
+            if self.desk.recorder.recording:
+                self.ui.statusbar.showMessage(self.tr("New audio settings apply after this call."), 8000)
+            else:
+                self.desk.recorder.reopen(settings_recorder_factory(s.settings))
+        if changed & {"asr_engine", "asr_model"}:
+            self.engine.load()
+        if "ui_language" in changed:
+            self.ui.statusbar.showMessage(self.tr("The interface language changes at the next start."), 8000)
+
+    def open_first_start(self) -> None:
+        from radio_desk.gui.first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(self.services.settings, self)
+        if dialog.exec():
+            self.apply_settings({"audio_device"})
+
+    def open_about(self) -> None:
+        from radio_desk.gui.about import show_about
+
+        show_about(self)

@@ -1,0 +1,573 @@
+"""The On-Air desk widget: record / transcript / intake / today's calls, wired to the core services.
+
+State: ``form_call`` is the call the intake form describes (or ``editing``, an existing case opened
+from today's list); ``live_call`` is the call being recorded — the same one, or a new call started
+while the previous form was still open; calls waiting for the form sit in ``parked``.  Every change
+is autosaved as a draft (JSON, atomic), so a crash restores the form with its recording.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import uuid
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from radio_desk.audio.recorder import RecorderStatus, fmt_clock
+from radio_desk.audio.recovery import recover_recordings
+from radio_desk.audio.stream import AudioSubscription
+from radio_desk.domain import Case, Recording, Urgency
+from radio_desk.errors import RadioDeskError, ValidationError
+from radio_desk.gui.generated.ui_onair_desk import Ui_OnAirDesk
+from radio_desk.gui.onair.audio_control import RecorderController
+from radio_desk.gui.onair.calls import Call, save_call, store_recording, store_segments
+from radio_desk.gui.onair.intake import IntakeForm, focus_is_text
+from radio_desk.gui.onair.places import PlaceLookup
+from radio_desk.gui.onair.today import TodayModel, load_today
+from radio_desk.gui.onair.transcription import CallTranscriber, EngineHolder, options_for
+from radio_desk.gui.onair.triage_source import StoreCaseSource
+from radio_desk.gui.services import Services
+from radio_desk.gui.tasks import TaskRunner
+from radio_desk.transcribe.engine import Segment
+
+log = logging.getLogger(__name__)
+
+SUGGEST_DELAY_MS = 600
+DRAFT_DELAY_MS = 300
+
+
+class OnAirDesk(QWidget):
+    saved = Signal(object)  # Case
+    status_message = Signal(str)
+
+    def __init__(self, services: Services, engine: EngineHolder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.store, self.settings, self.runner = services.store, services.settings, services.runner
+        self.engine = engine
+        self.ui = Ui_OnAirDesk()
+        self.ui.setupUi(self)
+        synchronous = services.runner.synchronous
+        self.draft_runner = TaskRunner(self, max_threads=1, synchronous=synchronous)
+        self.places = PlaceLookup(self.store.gazetteer, self.settings["home_regency"])
+        self.form = IntakeForm(self.ui, self.store, self.runner, self.places, self.store.taxonomy, self)
+        self.form.changed.connect(self._schedule_draft)
+        self.form.message.connect(self._form_message)
+        self.triage: Any = None
+        self.form_call: Call | None = None
+        self.editing: Case | None = None
+        self.live_call: Call | None = None
+        self.parked: list[Call] = []
+        self.transcribers: dict[uuid.UUID, CallTranscriber] = {}
+        self.restored_note = ""
+
+        self.recorder = RecorderController(services.recorder_factory, self, synchronous=synchronous)
+        self.recorder.status_changed.connect(self._on_status)
+        self.recorder.opened.connect(self._on_opened)
+        self.recorder.open_failed.connect(self._on_open_failed)
+        self.recorder.started.connect(self._on_started)
+        self.recorder.stopped.connect(self._on_stopped)
+        self.recorder.failed.connect(self._on_record_failed)
+        self.engine.state_changed.connect(self._on_engine_state)
+
+        self.today = TodayModel(self)
+        table = self.ui.todayTable
+        table.setModel(self.today)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.doubleClicked.connect(lambda idx: self.open_case_row(idx.row()))
+        table.activated.connect(lambda idx: self.open_case_row(idx.row()))
+
+        self.ui.recordButton.clicked.connect(self.toggle_record)
+        self.ui.acceptButton.clicked.connect(self.accept_suggestion)
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.clearButton.clicked.connect(self.new_form)
+        self.ui.prerollLabel.setText(self.tr("Pre-roll: %d s") % int(self.settings["preroll_seconds"]))
+        self.ui.transcriptStateLabel.setText("")
+        lines = self.ui.suggestionLabel.fontMetrics().lineSpacing()
+        self.ui.suggestionLabel.setMinimumHeight(3 * lines + 4)  # a wrapped label in a form row: room for it
+        for w in self.findChildren(QWidget):  # keys 1-4 on anything that is not a text field
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not focus_is_text(w):
+                w.installEventFilter(self)
+
+        self.suggest_timer = QTimer(self, singleShot=True, interval=SUGGEST_DELAY_MS)
+        self.suggest_timer.timeout.connect(self._suggest)
+        self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self._update_call_labels()
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Open the input, restore a draft left by a crash, load triage and today's calls."""
+        self.recorder.open()
+        self.runner.submit(self._recover_and_load_draft, self._restore, self._restore_failed)
+        self.runner.submit(self._make_triage, self._triage_ready, lambda e: log.warning("triage: %s", e))
+        self.refresh()
+
+    def _make_triage(self) -> Any:
+        from radio_desk.triage.service import TriageService
+        from radio_desk.triage.suggest import Suggester
+
+        service = TriageService(
+            StoreCaseSource(self.store), suggester=Suggester(regency_code=self.settings["home_regency"])
+        )
+        service.retrain_if_needed()
+        return service
+
+    def _triage_ready(self, service: Any) -> None:
+        self.triage = service
+        self._schedule_suggest()
+
+    def _recover_and_load_draft(self) -> tuple[dict | None, list[Call]]:
+        report = recover_recordings(self.recorder_dir())
+        for rec in report.recovered:  # crash-repaired files: their rows follow their sidecars
+            try:
+                store_recording(self.store, rec)
+            except RadioDeskError as err:
+                log.warning("recovered recording %s not stored: %s", rec.path, err)
+        draft = self.services.drafts.load()
+        if not draft:
+            return None, []
+        calls = [Call.from_dict(d) for d in draft.get("calls") or []]
+        return draft, calls
+
+    def recorder_dir(self) -> Any:
+        from radio_desk.paths import app_paths
+
+        return app_paths().recordings
+
+    def _restore(self, result: tuple[dict | None, list[Call]]) -> None:
+        draft, calls = result
+        if not draft:
+            return
+        by_id = {c.case_id: c for c in calls}
+        form_id = draft.get("form_call")
+        self.form_call = by_id.pop(uuid.UUID(form_id), None) if form_id else None
+        self.parked = [c for c in calls if self.form_call is None or c.case_id != self.form_call.case_id]
+        editing = draft.get("editing")
+        if editing:
+            self.editing = self.store.cases.find(editing)
+        self.form.load(draft.get("form") or {})
+        for call in [self.form_call, *self.parked]:
+            if call is not None and call.recording is not None and not call.transcript_done:
+                self._transcribe_after(call)
+        when = draft.get("saved_at", "")
+        self.restored_note = self.tr("Unsaved form restored (autosaved %s).") % when[:19].replace("T", " ")
+        if self.form_call and self.form_call.recording:
+            self.restored_note += (
+                " " + self.tr("Its recording is attached: %s") % self.form_call.recording.path
+            )
+        self.ui.formMessageLabel.setStyleSheet("color: #1f5fa8;")
+        self.ui.formMessageLabel.setText(self.restored_note)
+        self._show_call(self.form_call)
+        self._update_call_labels()
+        self._schedule_suggest()
+
+    def _restore_failed(self, err: object) -> None:
+        log.error("draft restore failed: %s", err)
+        self._form_message(self.tr("The autosaved form could not be restored: %s") % err)
+
+    # ------------------------------------------------------------------ recording
+    def toggle_record(self) -> None:
+        if self.recorder.recording:
+            self.stop_call()
+        else:
+            self.start_call()
+        self.ui.recordButton.setChecked(self.recorder.recording or self.live_call is not None)
+
+    def start_call(self) -> None:
+        if self.recorder.recorder is None:
+            self.status_message.emit(self.tr("No audio input: check Settings → Audio input."))
+            self.ui.audioWarningLabel.setText(self.tr("No audio input open: the call cannot be recorded."))
+            return
+        call = Call()
+        if not self.recorder.start(call.case_id):
+            return
+        self.live_call = call
+        if self.form_call is None and self.editing is None and self.form.is_empty():
+            self.form_call = call
+        elif self.form_call is None and self.editing is None:
+            self.form_call = call  # the operator started typing before pressing Record: same call
+        else:
+            self.parked.append(call)
+        self.ui.callStateLabel.setText(self.tr("Starting…"))
+        self._update_call_labels()
+
+    def stop_call(self) -> None:
+        if self.recorder.stop():
+            self.ui.callStateLabel.setText(self.tr("Stopping…"))
+
+    def _on_started(self, rec: Recording, sub: AudioSubscription) -> None:
+        call = self.live_call
+        if call is None:  # cannot happen; keep the audio anyway
+            call = self.live_call = Call(case_id=rec.case_id or uuid.uuid4())
+            self.parked.append(call)
+        call.recording = rec
+        self.ui.recordButton.setChecked(True)
+        self.ui.recordButton.setText(self.tr("Stop (F9)"))
+        self.ui.recordButton.setStyleSheet("background: #c62828; color: white; font-weight: bold;")
+        self.ui.callStateLabel.setText(self.tr("● Recording"))
+        tr = CallTranscriber(
+            self.engine, options_for(self.settings), live=bool(self.settings["asr_live"]),
+            channel_map=rec.channel_map, parent=self,
+        )  # fmt: skip
+        self._wire_transcriber(call, tr)
+        tr.begin(sub)
+        self._show_call(call)
+        self.ui.transcriptStateLabel.setText(
+            self.tr("Live transcript running.") if tr.is_live else self._no_live_reason()
+        )
+        self.runner.submit(lambda: store_recording(self.store, rec), None, self._store_error)
+        self.save_draft()
+
+    def _no_live_reason(self) -> str:
+        if self.engine.state == "loading":
+            return self.tr("Speech model still loading: the transcript follows after the call.")
+        if self.engine.state == "failed":
+            return self.tr("No transcript: the speech model failed to load (%s).") % self.engine.detail
+        return self.tr("The transcript follows after the call.")
+
+    def _wire_transcriber(self, call: Call, tr: CallTranscriber) -> None:
+        self.transcribers[call.case_id] = tr
+        call.engine = getattr(self.engine.engine, "name", "") if self.engine.engine else ""
+        call.model = getattr(self.engine.engine, "model_name", "") if self.engine.engine else ""
+
+        def partial(seg: Segment) -> None:
+            call.partial = seg
+            if self._shown is call:
+                self.ui.transcriptView.set_partial(seg)
+            self._schedule_suggest()
+
+        def final(seg: Segment) -> None:
+            call.segments.append(seg)
+            call.partial = None
+            if self._shown is call:
+                self.ui.transcriptView.add_final(seg)
+            self._schedule_suggest()
+            self._schedule_draft()
+
+        def finished(segs: list[Segment]) -> None:
+            call.segments, call.partial, call.transcript_done = list(segs), None, True
+            if self.engine.engine is not None:
+                call.engine = getattr(self.engine.engine, "name", "")
+                call.model = getattr(self.engine.engine, "model_name", "")
+            self.transcribers.pop(call.case_id, None)
+            if self._shown is call:
+                self.ui.transcriptView.set_segments(call.segments)
+                self.ui.transcriptStateLabel.setText(
+                    self.tr("Transcript complete (%n segment(s)).", "", len(segs))
+                )
+            if call.saved:
+                self.runner.submit(lambda: store_segments(self.store, call), None, self._store_error)
+            self._schedule_suggest()
+            self.save_draft()
+
+        def failed(reason: str) -> None:
+            if self._shown is call:
+                self.ui.transcriptStateLabel.setText(self.tr("Transcript failed: %s") % reason)
+
+        tr.partial.connect(partial)
+        tr.final.connect(final)
+        tr.finished.connect(finished)
+        tr.failed.connect(failed)
+
+    def _transcribe_after(self, call: Call) -> None:
+        """A restored call without its transcript: make it from the file."""
+        tr = CallTranscriber(self.engine, options_for(self.settings), live=False, parent=self)
+        self._wire_transcriber(call, tr)
+        if call.recording is not None:
+            tr.end(call.recording)
+
+    def _on_stopped(self, rec: Recording) -> None:
+        call, self.live_call = self.live_call, None
+        self.ui.recordButton.setChecked(False)
+        self.ui.recordButton.setText(self.tr("Record (F9)"))
+        self.ui.recordButton.setStyleSheet("")
+        self.ui.callStateLabel.setText(self.tr("Listening"))
+        if call is None:
+            return
+        call.recording = rec
+        self.runner.submit(lambda: self._after_stop(call, rec), None, self._store_error)
+        tr = self.transcribers.get(call.case_id)
+        if tr is not None:
+            if not tr.is_live:
+                self.ui.transcriptStateLabel.setText(
+                    self.tr("Transcribing the call…") if self.engine.engine else self._no_live_reason()
+                )
+            tr.end(rec)
+        if self.form_call is not call:
+            self._show_call(self.form_call)
+        self._update_call_labels()
+        self.save_draft()
+
+    def _after_stop(self, call: Call, rec: Recording) -> None:
+        store_recording(self.store, rec)
+        if call.saved:  # the form was saved while the call was still on air
+            self.store.recordings.attach(rec.id, call.case_id)
+
+    def _on_record_failed(self, reason: str) -> None:
+        self.ui.audioWarningLabel.setText(reason)
+        self.status_message.emit(reason)
+        if not self.recorder.recording and self.live_call is not None and self.live_call.recording is None:
+            call, self.live_call = self.live_call, None  # it never started
+            if self.form_call is call:
+                self.form_call = None
+            if call in self.parked:
+                self.parked.remove(call)
+        self.ui.recordButton.setChecked(self.recorder.recording)
+        self._update_call_labels()
+
+    def _on_opened(self, device: str) -> None:
+        self.ui.deviceLabel.setText(self.tr("Input: %s") % device)
+        self.ui.audioWarningLabel.setText("")
+
+    def _on_open_failed(self, reason: str) -> None:
+        self.ui.deviceLabel.setText(self.tr("Input: none"))
+        self.ui.audioWarningLabel.setText(
+            self.tr("Audio input not available: %s Choose another input in Settings (Ctrl+,).") % reason
+        )
+
+    def _on_status(self, st: RecorderStatus) -> None:
+        self.ui.levelMeter.set_levels(st.peak_dbfs, st.rms_dbfs, st.clipping)
+        if st.recording:
+            self.ui.elapsedLabel.setText(fmt_clock(st.elapsed_s))
+        warnings = st.messages()
+        text = " ".join(warnings)
+        if text != self.ui.audioWarningLabel.text():
+            self.ui.audioWarningLabel.setText(text)
+
+    # ------------------------------------------------------------------ transcript pane
+    @property
+    def _shown(self) -> Call | None:
+        return getattr(self, "_shown_call", None)
+
+    def _show_call(self, call: Call | None) -> None:
+        self._shown_call = call
+        view = self.ui.transcriptView
+        view.clear_call()
+        if call is not None:
+            view.set_segments(call.segments, call.partial)
+
+    # ------------------------------------------------------------------ suggestions
+    def _schedule_suggest(self) -> None:
+        self.suggest_timer.start()
+
+    def _suggest(self) -> None:
+        call = self.form_call
+        if self.triage is None or call is None:
+            return
+        text = call.text
+        if not text.strip():
+            return
+        triage = self.triage
+
+        def done(s: Any) -> None:
+            if self.form_call is call:
+                self.form.set_suggestion(s, text)
+
+        self.runner.submit(lambda: triage.suggest(text), done)
+
+    def accept_suggestion(self) -> None:
+        if self.suggest_timer.isActive():  # text came in a moment ago: suggest on it first
+            self.suggest_timer.stop()
+            if self.triage is not None and self.form_call is not None and self.form_call.text.strip():
+                text = self.form_call.text
+                self.form.set_suggestion(self.triage.suggest(text), text)  # ~ms of pure Python
+        if not self.form.accept_suggestion():
+            self.status_message.emit(self.tr("No suggestion yet."))
+
+    def set_urgency(self, rank: int) -> None:
+        self.form.set_urgency(Urgency.from_rank(rank))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if (
+                Qt.Key.Key_1 <= key <= Qt.Key.Key_4
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            ):
+                self.set_urgency(key - Qt.Key.Key_0)
+                return True
+        return super().eventFilter(obj, event)
+
+    # ------------------------------------------------------------------ save / forms
+    def save(self) -> None:
+        call, editing = self.form_call, self.editing
+        if editing is not None:
+            base = editing
+        else:
+            call_id = call.case_id if call else uuid.uuid4()
+            received = call.started_at if call else datetime.now().astimezone()
+            station = self.settings["station_code"] or "lokal"
+            base = Case(id=call_id, station=station, received_at=received)
+        try:
+            case = self.form.to_case(base)
+        except ValidationError as err:
+            self._form_message(str(err))
+            return
+        by = self.settings["operator_name"] or ""
+        # the recording is attached now only if the call is over; otherwise at its stop
+        attach = call if call is not None and call is not self.live_call else None
+        if call is not None and attach is None:
+            rec_call = dataclasses.replace(call, recording=None)
+        else:
+            rec_call = attach
+        self.ui.saveButton.setEnabled(False)
+
+        def job() -> Case:
+            return save_call(self.store, case, rec_call, editing=editing is not None, by=by)
+
+        def done(saved: Case) -> None:
+            self.ui.saveButton.setEnabled(True)
+            if call is not None:
+                call.saved = True
+            self.saved.emit(saved)
+            self._next_form()
+            self.status_message.emit(self.tr("Case saved: %s") % (saved.summary or saved.display_caller))
+            self.refresh()
+
+        def failed(err: object) -> None:
+            self.ui.saveButton.setEnabled(True)
+            self._form_message(self.tr("Not saved: %s") % err)
+
+        self.runner.submit(job, done, failed)
+
+    def new_form(self) -> None:
+        """Put the form's call aside (its recording stays in the store) and start an empty form."""
+        if self.form_call is not None and not self.form.is_empty():
+            self.form_call.form = self.form.values()
+            self.parked.append(self.form_call)
+            self.form_call = None
+        elif self.form_call is not None and self.form_call is self.live_call:
+            return  # the call on air keeps the form
+        self.editing = None
+        self.form_call = None
+        self.form.clear()
+        self._show_call(self.live_call)
+        self._update_call_labels()
+        self.save_draft()
+
+    def _next_form(self) -> None:
+        self.editing = None
+        self.form.clear()
+        self.form_call = None
+        if self.live_call is not None and self.live_call in self.parked:
+            nxt = self.live_call  # the call on air takes the form first
+        else:
+            nxt = self.parked[0] if self.parked else None
+        if nxt is not None:
+            self.parked.remove(nxt)
+            self.form_call = nxt
+            if nxt.form:
+                self.form.load(nxt.form)
+        self._show_call(self.live_call or self.form_call)
+        self._update_call_labels()
+        self._schedule_suggest()
+        self.save_draft()
+
+    def open_case_row(self, row: int) -> None:
+        case = self.today.case_at(row)
+        if case is not None:
+            self.open_case(case)
+
+    def open_case(self, case: Case) -> None:
+        """Load an existing case into the form; the form's own call waits for it."""
+        if self.form_call is not None:
+            self.form_call.form = self.form.values()
+            if self.form_call not in self.parked:
+                self.parked.append(self.form_call)
+            self.form_call = None
+        self.editing = case
+        self.form.clear()
+        self.form.load_case(case)
+        self.ui.formMessageLabel.clear()
+        self._show_call(self.live_call)
+        self._update_call_labels()
+        self.ui.callerEdit.setFocus()
+        self.save_draft()
+
+    def _form_message(self, text: str) -> None:
+        self.ui.formMessageLabel.setStyleSheet("color: #b42318;")
+        self.ui.formMessageLabel.setText(text)
+
+    def _store_error(self, err: object) -> None:
+        log.error("store: %s", err)
+        self.status_message.emit(self.tr("Database error: %s") % err)
+
+    def _update_call_labels(self) -> None:
+        if self.editing is not None:
+            text = self.tr("Editing the case of %s (%s)") % (
+                self.editing.display_caller,
+                f"{self.editing.received_at.astimezone():%d/%m %H:%M}",
+            )
+        elif self.form_call is not None:
+            text = (
+                self.tr("New case for the call at %s") % f"{self.form_call.started_at.astimezone():%H:%M:%S}"
+            )
+        else:
+            text = self.tr("New case")
+        self.ui.formCallLabel.setText(text)
+        waiting = len(self.parked)
+        self.ui.queuedLabel.setText(
+            self.tr("%n more call(s) waiting for the form", "", waiting) if waiting else ""
+        )
+
+    # ------------------------------------------------------------------ draft
+    def _schedule_draft(self) -> None:
+        self.draft_timer.start()
+        self._schedule_suggest() if self.form_call is not None and self.form.suggestion is None else None
+
+    def draft(self) -> dict[str, Any] | None:
+        calls = [c for c in [self.form_call, *self.parked] if c is not None and not c.saved]
+        if self.form.is_empty() and not calls and self.editing is None:
+            return None
+        return {
+            "saved_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "form": self.form.values(),
+            "form_call": str(self.form_call.case_id) if self.form_call else None,
+            "editing": str(self.editing.id) if self.editing else None,
+            "calls": [c.to_dict() for c in calls],
+        }
+
+    def save_draft(self) -> None:
+        self.draft_timer.stop()
+        data = self.draft()
+        drafts = self.services.drafts
+        job = (lambda: drafts.save(data)) if data else drafts.clear
+        self.draft_runner.submit(job, None, lambda e: log.error("draft not saved: %s", e))
+
+    # ------------------------------------------------------------------ today / engine
+    def refresh(self) -> None:
+        self.runner.submit(lambda: load_today(self.store), self.today.set_rows, self._store_error)
+
+    def _on_engine_state(self, state: str, _detail: str) -> None:
+        if state == "ready":
+            for tr in list(self.transcribers.values()):
+                tr.engine_ready()
+        elif state == "failed":
+            for tr in list(self.transcribers.values()):
+                if tr.waiting_for_engine:
+                    tr.waiting_for_engine = False
+                    tr.failed.emit(self.engine.detail)
+
+    def shutdown(self) -> None:
+        """Closing the window: finish a running call (kept on disk) and the draft."""
+        self.suggest_timer.stop()
+        if self.draft_timer.isActive():
+            self.save_draft()
+        self.draft_runner.wait(5000)
+        for tr in self.transcribers.values():
+            tr.cancel()
+        rec = self.recorder.close()
+        self.engine.runner.wait(15_000)  # a finishing transcript or a model load: let it end first
+        if rec is not None:
+            try:
+                store_recording(self.store, rec)
+            except RadioDeskError as err:
+                log.error("recording row not updated at exit: %s", err)

@@ -1,0 +1,408 @@
+"""The intake form beside the transcript: fields, place completion, the "called before" hint,
+suggestions accepted with one key, and the form's values as a draft dict or a :class:`Case`."""
+
+from __future__ import annotations
+
+import html
+import re
+import uuid
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from radio_desk.domain import Case, Channel, Urgency
+from radio_desk.domain.phone import local_format, normalize_phone
+from radio_desk.domain.taxonomy import Taxonomy
+from radio_desk.errors import ValidationError
+from radio_desk.gui.onair.places import PlaceLookup, complete, resolve
+from radio_desk.gui.tasks import TaskRunner
+from radio_desk.store import Store
+from radio_desk.triage.suggest import PLACE_MIN_CONFIDENCE, Suggestion
+
+URGENCY_COLOURS = {
+    Urgency.RENDAH: "#2e7d32",
+    Urgency.SEDANG: "#b8860b",
+    Urgency.TINGGI: "#d35400",
+    Urgency.DARURAT: "#c62828",
+}
+SUMMARY_MAX = 120
+
+
+def summary_from(text: str) -> str:
+    """A first guess at the one-line summary: the transcript's first complaint-like sentence."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    greeting = re.compile(r"^(halo|hallo|selamat|assalam|permisi|saya\s+\w+\s+dari|nama saya)", re.I)
+    pick = next((s for s in sentences if not greeting.match(s)), sentences[0] if sentences else "")
+    return pick if len(pick) <= SUMMARY_MAX else pick[: SUMMARY_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
+class IntakeForm(QObject):
+    changed = Signal()  # anything the operator typed: autosave
+    message = Signal(str)
+
+    def __init__(
+        self, ui: Any, store: Store, runner: TaskRunner, places: PlaceLookup, taxonomy: Taxonomy,
+        parent: QObject | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ui, self.store, self.runner, self.places, self.taxonomy = ui, store, runner, places, taxonomy
+        self.kecamatan_code: str | None = None
+        self.desa_code: str | None = None
+        self.phone_e164: str | None = None
+        self.suggestion: Suggestion | None = None
+        self.transcript_text = ""
+        self._loading = False
+        self._setup()
+
+    # -- widgets ---------------------------------------------------------------------------------
+    def _setup(self) -> None:
+        ui = self.ui
+        for ch in Channel:
+            ui.channelCombo.addItem(ch.label, ch.value)
+        ui.categoryCombo.addItem("—", None)
+        for cat in sorted(self.taxonomy.categories.values(), key=lambda c: c.name):
+            ui.categoryCombo.addItem(cat.name, cat.code)
+        self.urgency_buttons = [ui.urgency1, ui.urgency2, ui.urgency3, ui.urgency4]
+        for urg, button in zip(Urgency, self.urgency_buttons, strict=True):
+            c = URGENCY_COLOURS[urg]
+            button.setStyleSheet(
+                f"QPushButton {{ border: 2px solid {c}; padding: 4px 8px; border-radius: 4px; }}"
+                f"QPushButton:checked {{ background: {c}; color: white; font-weight: bold; }}"
+            )
+            button.setProperty("urgency", urg.value)
+            button.toggled.connect(self._edited)
+        self.kec_model = QStringListModel(self)
+        self.desa_model = QStringListModel(self)
+        for edit, model, on_text in (
+            (ui.kecamatanEdit, self.kec_model, self._kec_typed),
+            (ui.desaEdit, self.desa_model, self._desa_typed),
+        ):
+            completer = QCompleter(model, edit)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            edit.setCompleter(completer)
+            edit.textEdited.connect(on_text)
+        # leaving a field (Tab, click) or Return finishes it; editingFinished is not used because the
+        # completer's popup takes the focus for a moment and fires it with half a word
+        self._finishers = {
+            ui.kecamatanEdit: self._kec_done, ui.desaEdit: self._desa_done, ui.phoneEdit: self._phone_done,
+        }  # fmt: skip
+        for edit, finish in self._finishers.items():
+            edit.installEventFilter(self)
+            edit.returnPressed.connect(finish)
+        ui.phoneEdit.textEdited.connect(lambda _t: setattr(self, "phone_e164", None))
+        for w in (ui.callerEdit, ui.phoneEdit, ui.kecamatanEdit, ui.desaEdit, ui.summaryEdit):
+            w.textEdited.connect(self._edited)
+        ui.notesEdit.textChanged.connect(self._edited)
+        for combo in (ui.channelCombo, ui.categoryCombo):
+            combo.currentIndexChanged.connect(self._edited)
+        for box in (ui.anonimCheck, ui.rahasiaCheck):
+            box.toggled.connect(self._edited)
+        self.clear()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+            and obj in self._finishers
+        ):
+            self._finishers[obj]()  # type: ignore[index]
+        return super().eventFilter(obj, event)
+
+    def _edited(self, *_args: object) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    # -- places ----------------------------------------------------------------------------------
+    def _kec_typed(self, text: str) -> None:
+        self.kecamatan_code = None
+        self.kec_model.setStringList(complete(text, self.places.kecamatan))
+
+    def _desa_typed(self, text: str) -> None:
+        self.desa_code = None
+        self.desa_model.setStringList(complete(text, self.places.desa(self.kecamatan_code)))
+
+    def _kec_done(self) -> None:
+        text = self.ui.kecamatanEdit.text()
+        place = resolve(text, self.places.kecamatan)
+        if place is None:
+            self.kecamatan_code = None
+            if text.strip():
+                self.message.emit(self.tr("Kecamatan “%s” not found in the regency.") % text.strip())
+            return
+        if place.code != self.kecamatan_code:
+            self.set_kecamatan(place.code)
+            self.changed.emit()
+
+    def _desa_done(self) -> None:
+        text = self.ui.desaEdit.text()
+        place = resolve(text, self.places.desa(self.kecamatan_code))
+        if place is None:
+            self.desa_code = None
+            if text.strip():
+                self.message.emit(self.tr("Desa “%s” not found.") % text.strip())
+            return
+        if place.code != self.desa_code:
+            self.set_desa(place.code)
+            self.changed.emit()
+
+    def set_kecamatan(self, code: str | None) -> None:
+        self.kecamatan_code = code
+        self.ui.kecamatanEdit.setText(self.places.gazetteer.name(code) if code else "")
+        if self.desa_code and not (code and self.desa_code.startswith(code + ".")):
+            self.set_desa(None)
+        self.desa_model.setStringList([p.name for p in self.places.desa(code)][:50])
+
+    def set_desa(self, code: str | None) -> None:
+        self.desa_code = code
+        self.ui.desaEdit.setText(self.places.gazetteer.name(code) if code else "")
+        if code and not self.kecamatan_code:
+            self.set_kecamatan(self.places.gazetteer.get(code).parent_code)
+
+    # -- phone -----------------------------------------------------------------------------------
+    def _phone_done(self) -> None:
+        text = self.ui.phoneEdit.text()
+        try:
+            e164 = normalize_phone(text)
+        except ValidationError as err:
+            self.phone_e164 = None
+            self._hint(str(err), error=True)
+            return
+        if e164 == self.phone_e164:
+            return
+        self.phone_e164 = e164
+        if e164 is None:
+            self._hint("")
+            return
+        self.ui.phoneEdit.setText(local_format(e164))
+        self._lookup_phone(e164)
+
+    def _lookup_phone(self, e164: str, exclude: uuid.UUID | None = None) -> None:
+        def done(cases: list[Case]) -> None:
+            if self.phone_e164 != e164:
+                return  # the number changed meanwhile
+            if not cases:
+                self._hint(self.tr("First call from this number."))
+                return
+            items = ", ".join(
+                f"{c.received_at.astimezone():%d/%m} {self.taxonomy.category_name(c.category)}"
+                for c in cases[:3]
+            )
+            self._hint(self.tr("Called before (%n time(s)): ", "", len(cases)) + items)
+
+        self.runner.submit(lambda: self.store.cases.by_phone(e164, exclude=exclude, limit=20), done)
+
+    def _hint(self, text: str, error: bool = False) -> None:
+        self.ui.phoneHintLabel.setStyleSheet("color: #b42318;" if error else "color: #1f5fa8;")
+        self.ui.phoneHintLabel.setText(text)
+
+    # -- urgency / category ----------------------------------------------------------------------
+    @property
+    def urgency(self) -> Urgency:
+        for urg, button in zip(Urgency, self.urgency_buttons, strict=True):
+            if button.isChecked():
+                return urg
+        return Urgency.SEDANG
+
+    def set_urgency(self, urgency: Urgency) -> None:
+        self.urgency_buttons[urgency.rank - 1].setChecked(True)
+
+    @property
+    def category(self) -> str | None:
+        return self.ui.categoryCombo.currentData()
+
+    def set_category(self, code: str | None) -> None:
+        i = self.ui.categoryCombo.findData(code)
+        self.ui.categoryCombo.setCurrentIndex(max(i, 0))
+
+    # -- suggestions -----------------------------------------------------------------------------
+    def set_suggestion(self, s: Suggestion | None, transcript: str = "") -> None:
+        self.suggestion, self.transcript_text = s, transcript
+        if s is None or not s.evidence:
+            self.ui.suggestionLabel.setText("")
+            return
+        top = s.categories[0]
+        why = ", ".join(top.words[:3])
+        parts = [self.tr("Suggested: <b>%s</b>") % html.escape(top.name)]
+        if why:
+            parts[0] += f" <span style='color:#666'>({html.escape(why)})</span>"
+        parts.append(self.tr("urgency %s") % s.urgency.label)
+        place = " / ".join(
+            p.name + ("" if p.confidence >= PLACE_MIN_CONFIDENCE else "?")
+            for p in (s.kecamatan, s.desa)
+            if p is not None
+        )
+        if place:
+            parts.append(html.escape(place))
+        if s.opd:
+            opd = self.taxonomy.opds.get(s.opd)
+            parts.append(html.escape(opd.short if opd and opd.short else s.opd_name))
+        self.ui.suggestionLabel.setText(" · ".join(parts))
+
+    def accept_suggestion(self) -> bool:
+        s = self.suggestion
+        if s is None or not s.evidence:
+            return False
+        self._loading = True
+        try:
+            self.set_category(s.category)
+            self.set_urgency(s.urgency)
+            # a place is filled in only when the text is clear about it (not one of three Sukorejos)
+            if (
+                s.kecamatan is not None
+                and s.kecamatan.confidence >= PLACE_MIN_CONFIDENCE
+                and not self.kecamatan_code
+            ):
+                self.set_kecamatan(s.kecamatan.code)
+            if s.desa is not None and s.desa.confidence >= PLACE_MIN_CONFIDENCE and not self.desa_code:
+                self.set_desa(s.desa.code)
+            if not self.ui.summaryEdit.text().strip() and self.transcript_text:
+                self.ui.summaryEdit.setText(summary_from(self.transcript_text))
+        finally:
+            self._loading = False
+        self.changed.emit()
+        return True
+
+    # -- values ----------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self._loading = True
+        try:
+            ui = self.ui
+            for w in (ui.callerEdit, ui.phoneEdit, ui.kecamatanEdit, ui.desaEdit, ui.summaryEdit):
+                w.clear()
+            ui.notesEdit.clear()
+            ui.channelCombo.setCurrentIndex(0)
+            ui.categoryCombo.setCurrentIndex(0)
+            ui.anonimCheck.setChecked(False)
+            ui.rahasiaCheck.setChecked(False)
+            self.set_urgency(Urgency.SEDANG)
+            self.kecamatan_code = self.desa_code = self.phone_e164 = None
+            self.set_suggestion(None)
+            self._hint("")
+            ui.formMessageLabel.clear()
+        finally:
+            self._loading = False
+
+    def values(self) -> dict[str, Any]:
+        ui = self.ui
+        return {
+            "caller_name": ui.callerEdit.text(),
+            "phone": ui.phoneEdit.text(),
+            "kecamatan_code": self.kecamatan_code,
+            "kecamatan_text": ui.kecamatanEdit.text(),
+            "desa_code": self.desa_code,
+            "desa_text": ui.desaEdit.text(),
+            "channel": ui.channelCombo.currentData(),
+            "anonim": ui.anonimCheck.isChecked(),
+            "rahasia": ui.rahasiaCheck.isChecked(),
+            "category": self.category,
+            "urgency": self.urgency.value,
+            "summary": ui.summaryEdit.text(),
+            "notes": ui.notesEdit.toPlainText(),
+        }
+
+    def is_empty(self) -> bool:
+        v = self.values()
+        return not any(v[k] for k in ("caller_name", "phone", "kecamatan_text", "desa_text", "category",
+                                      "summary", "notes"))  # fmt: skip
+
+    def load(self, v: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            ui = self.ui
+            ui.callerEdit.setText(v.get("caller_name") or "")
+            ui.phoneEdit.setText(v.get("phone") or "")
+            ui.kecamatanEdit.setText(v.get("kecamatan_text") or "")
+            self.kecamatan_code = v.get("kecamatan_code")
+            ui.desaEdit.setText(v.get("desa_text") or "")
+            self.desa_code = v.get("desa_code")
+            ui.channelCombo.setCurrentIndex(max(0, ui.channelCombo.findData(v.get("channel"))))
+            ui.anonimCheck.setChecked(bool(v.get("anonim")))
+            ui.rahasiaCheck.setChecked(bool(v.get("rahasia")))
+            self.set_category(v.get("category"))
+            self.set_urgency(Urgency(v.get("urgency") or Urgency.SEDANG))
+            ui.summaryEdit.setText(v.get("summary") or "")
+            ui.notesEdit.setPlainText(v.get("notes") or "")
+        finally:
+            self._loading = False
+        try:
+            self.phone_e164 = normalize_phone(ui.phoneEdit.text())
+        except ValidationError:
+            self.phone_e164 = None
+
+    def load_case(self, case: Case) -> None:
+        g = self.places.gazetteer
+        self.load(
+            {
+                "caller_name": case.caller_name or "",
+                "phone": local_format(case.phone) if case.phone else "",
+                "kecamatan_code": case.kecamatan_code,
+                "kecamatan_text": g.name(case.kecamatan_code),
+                "desa_code": case.desa_code,
+                "desa_text": g.name(case.desa_code),
+                "channel": case.channel.value,
+                "anonim": case.anonim,
+                "rahasia": case.rahasia,
+                "category": case.category,
+                "urgency": case.urgency.value,
+                "summary": case.summary,
+                "notes": case.notes,
+            }
+        )
+        if case.phone:
+            self._lookup_phone(case.phone, exclude=case.id)
+
+    def to_case(self, base: Case) -> Case:
+        """The form as a case (``base`` gives id, station, times); raises :class:`ValidationError`."""
+        # finish entries the operator did not leave with Tab (Ctrl+Enter straight from the field)
+        if self.ui.kecamatanEdit.text().strip() and not self.kecamatan_code:
+            self._kec_done()
+            if not self.kecamatan_code:
+                raise ValidationError(self.tr("Unknown kecamatan: check the spelling."), field="kecamatan")
+        if self.ui.desaEdit.text().strip() and not self.desa_code:
+            self._desa_done()
+            if not self.desa_code:
+                raise ValidationError(self.tr("Unknown desa: check the spelling."), field="desa")
+        phone = normalize_phone(self.ui.phoneEdit.text())
+        v = self.values()
+        name = v["caller_name"].strip()
+        anonim = v["anonim"] or not name or name.lower() == "anonim"
+        category = v["category"]
+        suggested_opd = (
+            self.suggestion.opd if self.suggestion and self.suggestion.category == category else None
+        )
+        return Case(
+            id=base.id,
+            station=base.station,
+            received_at=base.received_at,
+            channel=Channel(v["channel"]),
+            caller_name=None if not name or name.lower() == "anonim" else name,
+            phone=phone,
+            anonim=anonim,
+            rahasia=v["rahasia"],
+            kecamatan_code=self.kecamatan_code,
+            desa_code=self.desa_code,
+            category=category,
+            urgency=self.urgency,
+            summary=v["summary"].strip(),
+            notes=v["notes"].strip(),
+            status=base.status,
+            opd=base.opd or suggested_opd or self.taxonomy.default_opd(category),
+            created_at=base.created_at,
+            updated_at=datetime.now(base.updated_at.tzinfo),
+        )
+
+
+def focus_is_text(widget: object) -> bool:
+    """Keys 1-4 set the urgency unless the operator is typing somewhere."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit
+
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+        return True
+    if isinstance(widget, QTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QComboBox) and widget.isEditable()

@@ -1,0 +1,90 @@
+"""Today's calls: a table model over rows loaded off the GUI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from radio_desk.domain import Case
+from radio_desk.gui.onair.intake import URGENCY_COLOURS
+from radio_desk.store import CaseFilter, Store
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class TodayRow:
+    case: Case
+    kecamatan: str
+    category: str
+    synced: bool
+
+
+def load_today(store: Store, now: datetime | None = None) -> list[TodayRow]:
+    """Cases received since local midnight, newest first (runs on a worker thread)."""
+    now = (now or datetime.now()).astimezone()
+    midnight = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
+    cases = store.cases.list(
+        CaseFilter(received_from=midnight, received_to=midnight + timedelta(days=1)), limit=500
+    )
+    g, tax = store.gazetteer, store.taxonomy
+    return [
+        TodayRow(c, g.name(c.kecamatan_code), tax.category_name(c.category) if c.category else "—",
+                 not store.cases.sync_info(c.id).dirty)
+        for c in cases
+    ]  # fmt: skip
+
+
+class TodayModel(QAbstractTableModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)
+        self.rows: list[TodayRow] = []
+        self.headers = [
+            self.tr("Time"), self.tr("Caller"), self.tr("Kecamatan"), self.tr("Category"),
+            self.tr("Urgency"), self.tr("Status"), self.tr("Sync"),
+        ]  # fmt: skip
+
+    def set_rows(self, rows: list[TodayRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def case_at(self, row: int) -> Case | None:
+        return self.rows[row].case if 0 <= row < len(self.rows) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        c, col = r.case, index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                f"{c.received_at.astimezone():%H:%M}",
+                c.display_caller,  # masked when anonim
+                r.kecamatan or "—",
+                r.category,
+                f"{c.urgency.rank} {c.urgency.label}",
+                c.status.label,
+                self.tr("sent") if r.synced else self.tr("waiting"),
+            ][col]
+        if role == Qt.ItemDataRole.BackgroundRole and col == 4:
+            return QBrush(QColor(URGENCY_COLOURS[c.urgency]))
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4:
+            return QBrush(QColor("white"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return c.summary or None
+        return None

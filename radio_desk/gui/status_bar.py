@@ -1,0 +1,109 @@
+"""The status bar: audio input, speech model, sync and free disk, each a label of its own.
+
+Sync figures come from the database (the outbox count), so they are read on a worker every few
+seconds; the recorder's snapshot is already in memory and arrives with the 20 Hz status signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from radio_desk.audio.recorder import RecorderStatus
+from radio_desk.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+SYNC_POLL_MS = 5000
+
+
+class StatusPanel(QWidget):
+    """Owns the permanent labels of a :class:`QStatusBar`."""
+
+    def __init__(self, bar: QStatusBar, runner: TaskRunner, data_dir: Path) -> None:
+        super().__init__(bar)
+        self.bar, self.runner, self.data_dir = bar, runner, data_dir
+        self.audio = QLabel(self.tr("Audio: opening…"))
+        self.model = QLabel(self.tr("Speech model: loading…"))
+        self.sync = QLabel(self.tr("Sync: —"))
+        self.disk = QLabel("")
+        for label in (self.audio, self.model, self.sync, self.disk):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+        self.sync_source: Any = None  # callable returning (pending, last_success, online, message)
+        self._polling = False
+        self.timer = QTimer(self, interval=SYNC_POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+        self._disk_minutes: float | None = None
+
+    # -- audio -----------------------------------------------------------------------------------
+    def set_audio(self, text: str, ok: bool = True) -> None:
+        self.audio.setText(text)
+        self.audio.setStyleSheet("" if ok else "color: #b42318; font-weight: bold;")
+
+    def on_recorder_status(self, st: RecorderStatus) -> None:
+        if st.device_lost:
+            self.set_audio(self.tr("Audio: input lost, reopening…"), ok=False)
+        elif st.device:
+            self.set_audio(self.tr("Audio: %s (%d Hz)") % (st.device, st.samplerate))
+        self._disk_minutes = st.free_disk_minutes
+
+    # -- model -----------------------------------------------------------------------------------
+    def set_model_state(self, state: str, detail: str) -> None:
+        if state == "loading":
+            self.model.setText(self.tr("Speech model: loading…"))
+            self.model.setStyleSheet("color: #8a6d00;")
+        elif state == "ready":
+            self.model.setText(self.tr("Speech model: ready (%s)") % detail)
+            self.model.setStyleSheet("color: #1e7b34;")
+        else:
+            self.model.setText(self.tr("Speech model: failed"))
+            self.model.setToolTip(detail)
+            self.model.setStyleSheet("color: #b42318; font-weight: bold;")
+            self.bar.showMessage(self.tr("Speech model failed to load: %s") % detail, 15000)
+
+    # -- sync and disk ---------------------------------------------------------------------------
+    def poll(self) -> None:
+        if self._polling:
+            return
+        self._polling = True
+        source, folder = self.sync_source, self.data_dir
+
+        def job() -> tuple[Any, float]:
+            snap = source() if source is not None else None
+            try:
+                free = shutil.disk_usage(folder).free
+            except OSError:
+                free = -1
+            return snap, free
+
+        self.runner.submit(job, self._polled, self._poll_failed)
+
+    def _poll_failed(self, err: object) -> None:
+        self._polling = False
+        log.warning("status poll failed: %s", err)
+
+    def _polled(self, result: tuple[Any, float]) -> None:
+        self._polling = False
+        snap, free = result
+        if snap is not None:
+            pending, last, online, message = snap
+            when = last.astimezone().strftime("%H:%M") if isinstance(last, datetime) else self.tr("never")
+            state = self.tr("online") if online else self.tr("offline")
+            self.sync.setText(self.tr("Sync: %s, %d waiting, last %s") % (state, pending, when))
+            self.sync.setToolTip(message)
+        if free >= 0:
+            gb = free / 1e9
+            text = self.tr("Disk: %.1f GB free") % gb
+            if self._disk_minutes is not None:
+                text += self.tr(" (~%d h of recording)") % int(self._disk_minutes // 60)
+            self.disk.setText(text)
+            low = self._disk_minutes is not None and self._disk_minutes < 30
+            self.disk.setStyleSheet("color: #b42318; font-weight: bold;" if low else "")

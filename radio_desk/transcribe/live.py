@@ -1,0 +1,455 @@
+"""Live transcription of a call while it is recorded.
+
+Two threads per call, neither of them the recorder's or the GUI's:
+
+* the **reader** drains the recorder's :class:`~radio_desk.audio.stream.AudioSubscription` at once
+  (so the subscription never overflows: audio is never dropped), resamples each channel to 16 kHz
+  with a streaming band-limited resampler, and runs a streaming Silero VAD that cuts *utterances*
+  at pauses (:class:`Endpointer`);
+* the **worker** owns the engine: a finished utterance becomes *final* segments; when it has nothing
+  else to do it transcribes the utterance in progress as a *partial* (greedy, throttled).  Finals
+  always come first, so a slow CPU shows fewer partials, never loses words, and catches up at the end.
+
+At hang-up (:meth:`LiveTranscriber.finish`) only the utterance in progress is left to transcribe, and
+an utterance is at most ``max_utterance_s`` long, so the final transcript is ready within seconds
+whatever the length of the call.  Stereo-split input: channel 1 is the caller (Penelepon), channel 2
+the host (Penyiar), each with its own VAD.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from radio_desk.audio.stream import AudioBlock, AudioSubscription
+from radio_desk.transcribe.engine import SAMPLE_RATE, Engine, Segment, TranscribeOptions
+
+log = logging.getLogger(__name__)
+
+SPEAKERS = ("Penelepon", "Penyiar")  # channel 1, channel 2 of a split recording
+VAD_WINDOW = 512  # Silero's window at 16 kHz (32 ms)
+VAD_CONTEXT = 64
+
+
+@dataclass(frozen=True)
+class LiveUpdate:
+    kind: str  # "partial" (replaces the previous partial) or "final" (append)
+    segment: Segment  # times relative to the recording start; speaker "Penelepon"/"Penyiar" when split
+
+
+class StreamingVad:
+    """Silero VAD (the model faster-whisper ships) fed piece by piece, its recurrent state kept."""
+
+    def __init__(self) -> None:
+        from faster_whisper.vad import get_vad_model
+
+        self._session = get_vad_model().session
+        self._h = np.zeros((1, 1, 128), np.float32)
+        self._c = np.zeros((1, 1, 128), np.float32)
+        self._context = np.zeros(VAD_CONTEXT, np.float32)
+        self._pending = np.zeros(0, np.float32)
+
+    def __call__(self, audio: np.ndarray) -> np.ndarray:
+        """Speech probabilities of the whole 512-sample windows completed by ``audio``."""
+        buf = np.concatenate([self._pending, audio]) if self._pending.size else audio
+        n = buf.size // VAD_WINDOW
+        self._pending = np.array(buf[n * VAD_WINDOW :], np.float32)
+        if n == 0:
+            return np.zeros(0, np.float32)
+        windows = buf[: n * VAD_WINDOW].reshape(n, VAD_WINDOW)
+        contexts = np.concatenate([self._context[None, :], windows[:-1, -VAD_CONTEXT:]])
+        self._context = np.array(windows[-1, -VAD_CONTEXT:], np.float32)
+        batch = np.ascontiguousarray(np.concatenate([contexts, windows], axis=1), np.float32)
+        out, self._h, self._c = self._session.run(None, {"input": batch, "h": self._h, "c": self._c})
+        return np.asarray(out, np.float32).reshape(-1)
+
+
+@dataclass
+class Utterance:
+    start: int  # 16 kHz samples from the start of the channel's audio
+    end: int
+
+
+class Endpointer:
+    """Cuts a stream of VAD probabilities into utterances (the rules of faster-whisper's VAD, online).
+
+    Speech starts at a window above ``threshold``; it ends after ``min_silence_s`` below
+    ``threshold - 0.15``; bursts shorter than ``min_speech_s`` are ignored; ``pad_s`` of audio is kept
+    on both sides; an utterance longer than ``max_utterance_s`` is cut at its quietest recent window.
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.5,
+        min_silence_s: float = 0.5,
+        min_speech_s: float = 0.25,
+        pad_s: float = 0.3,
+        max_utterance_s: float = 15.0,
+    ) -> None:
+        self.threshold = threshold
+        self.neg_threshold = max(threshold - 0.15, 0.01)
+        self.min_silence = int(min_silence_s * SAMPLE_RATE)
+        self.min_speech = int(min_speech_s * SAMPLE_RATE)
+        self.pad = int(pad_s * SAMPLE_RATE)
+        self.max_utterance = int(max_utterance_s * SAMPLE_RATE)
+        self.pos = 0  # samples covered by the probabilities seen so far
+        self.start: int | None = None  # first speech window of the utterance in progress
+        self.last_speech = 0  # end of its last speech window
+        self.silence_from: int | None = None  # start of the pause that may end it
+        self._probs: list[tuple[int, float]] = []  # (window end, prob) inside the utterance
+
+    @property
+    def in_speech(self) -> bool:
+        return self.start is not None
+
+    def push(self, probs: np.ndarray) -> list[Utterance]:
+        done: list[Utterance] = []
+        for p in probs:
+            p = float(p)
+            w_start, self.pos = self.pos, self.pos + VAD_WINDOW
+            if self.start is None:
+                if p >= self.threshold:
+                    self.start, self.last_speech, self._probs = w_start, self.pos, [(self.pos, p)]
+                continue
+            self._probs.append((self.pos, p))
+            if p >= self.threshold:
+                self.last_speech, self.silence_from = self.pos, None
+            elif p < self.neg_threshold and self.silence_from is None:
+                self.silence_from = w_start
+            if self.silence_from is not None and self.pos - self.silence_from >= self.min_silence:
+                done.extend(self._close(self.last_speech))
+            elif self.pos - self.start >= self.max_utterance:
+                done.extend(self._cut())
+        return done
+
+    def flush(self) -> list[Utterance]:
+        """The stream ended: the utterance in progress, whatever its state."""
+        if self.start is None:
+            return []
+        return self._close(max(self.last_speech, self.pos))
+
+    def _close(self, end: int) -> list[Utterance]:
+        start, self.start, self._probs, self.silence_from = self.start, None, [], None
+        if start is None or end - start < self.min_speech:
+            return []
+        return [Utterance(max(0, start - self.pad), min(end + self.pad, self.pos))]
+
+    def _cut(self) -> list[Utterance]:
+        # the quietest window of the last third: most likely a breath between phrases
+        recent = self._probs[len(self._probs) * 2 // 3 :] or self._probs
+        cut = min(recent, key=lambda x: x[1])[0]
+        start = self.start
+        assert start is not None
+        self.start, self.last_speech = cut, max(self.last_speech, cut)
+        if self.silence_from is not None and self.silence_from < cut:
+            self.silence_from = cut
+        self._probs = [x for x in self._probs if x[0] > cut]
+        return [Utterance(max(0, start - self.pad), cut)]
+
+
+class _Channel:
+    """One audio channel: its 16 kHz audio since ``base``, VAD, endpointer and speaker label."""
+
+    def __init__(self, speaker: str | None, rate_in: int, endpointer: Endpointer) -> None:
+        self.speaker = speaker
+        self.rate_in = rate_in
+        self.resampler = None
+        if rate_in != SAMPLE_RATE:
+            import av
+
+            self.resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+        self.vad = StreamingVad()
+        self.ep = endpointer
+        self.audio = np.zeros(0, np.float32)
+        self.base = 0  # 16 kHz sample index of audio[0]
+        self.partial_shown = False
+
+    @property
+    def end(self) -> int:
+        return self.base + self.audio.size
+
+    def resample(self, x: np.ndarray | None) -> np.ndarray:
+        if self.resampler is None:
+            return np.zeros(0, np.float32) if x is None else x
+        import av
+
+        if x is None:
+            frames = self.resampler.resample(None)
+        else:
+            frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(x)[None, :], format="flt", layout="mono")
+            frame.sample_rate = self.rate_in
+            frame.pts = None
+            frames = self.resampler.resample(frame)
+        out = [f.to_ndarray().reshape(-1) for f in frames]
+        return np.concatenate(out).astype(np.float32, copy=False) if out else np.zeros(0, np.float32)
+
+    def append(self, x: np.ndarray, lock: threading.Condition) -> list[Utterance]:
+        if x.size == 0:
+            return []
+        probs = self.vad(x)  # outside the lock: the worker may be reading the audio meanwhile
+        with lock:
+            self.audio = np.concatenate([self.audio, x])
+            return self.ep.push(probs)
+
+    def slice(self, start: int, end: int) -> np.ndarray:
+        return self.audio[max(0, start - self.base) : max(0, end - self.base)].copy()
+
+    def trim(self, keep_from: int) -> None:
+        """Forget audio before ``keep_from`` (nothing after it is needed any more)."""
+        cut = keep_from - self.base
+        if cut > SAMPLE_RATE * 5:  # in large steps: fewer copies
+            self.audio = self.audio[cut:].copy()
+            self.base = keep_from
+
+
+class LiveTranscriber:
+    """Partial and final text for one call, from the recorder's fan-out.
+
+    ``on_update`` is called on the worker thread (the GUI relays it to its own thread).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        subscription: AudioSubscription,
+        *,
+        options: TranscribeOptions,
+        channel_map: str = "mono",
+        on_update: Callable[[LiveUpdate], None] | None = None,
+        partial_interval_s: float = 1.0,
+        min_partial_s: float = 1.0,
+        min_silence_s: float = 0.5,
+        max_utterance_s: float = 15.0,
+    ) -> None:
+        self.engine = engine
+        self.subscription = subscription
+        self.options = options
+        # Partials are a preview, redone every second: greedy decoding, no temperature fallback.
+        self.partial_options = replace(options, beam_size=1, temperature=(0.0,))
+        self.channel_map = channel_map
+        self.on_update = on_update
+        self.partial_interval_s = partial_interval_s
+        self.min_partial = int(min_partial_s * SAMPLE_RATE)
+        self._endpointer = lambda: Endpointer(min_silence_s=min_silence_s, max_utterance_s=max_utterance_s)
+        self._channels: list[_Channel] = []
+        self._t0: float | None = None  # recording time (s) of the first block
+        self._next_frame: int | None = None
+        self._cond = threading.Condition()
+        self._queue: list[tuple[int, Utterance]] = []  # finished utterances: (channel, utterance)
+        self._finals: list[Segment] = []
+        self._reader_done = False
+        self._cancelled = False
+        self._partial_due = 0.0
+        self._partial_turn = 0
+        self._partial_done: dict[int, int] = {}  # channel → utterance audio end of its last partial
+        self._reader: threading.Thread | None = None
+        self._worker: threading.Thread | None = None
+        self.error: BaseException | None = None
+        self.partials_emitted = 0
+        self.partials_skipped = 0
+
+    # ------------------------------------------------------------------ public API
+    def start(self) -> None:
+        if self._reader is not None:
+            return
+        self._reader = threading.Thread(target=self._read_loop, name="radio-desk-live-reader", daemon=True)
+        self._worker = threading.Thread(target=self._work_loop, name="radio-desk-live-asr", daemon=True)
+        self._reader.start()
+        self._worker.start()
+
+    def finish(self, timeout: float | None = None) -> list[Segment]:
+        """After the recording stopped: transcribe what is left; every final segment, in time order."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        self.subscription.close()  # the recorder closes it at stop; harmless twice
+        if self._reader is None:
+            self.start()
+        for t in (self._reader, self._worker):
+            if t is not None:
+                t.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        if self.error is not None:
+            raise self.error
+        with self._cond:
+            return sorted(self._finals, key=lambda s: (s.start, s.end))
+
+    def cancel(self) -> None:
+        """Stop at once; nothing more is transcribed or reported."""
+        with self._cond:
+            self._cancelled = True
+            self._queue.clear()
+            self._cond.notify_all()
+        self.subscription.close()
+
+    @property
+    def finals(self) -> list[Segment]:
+        with self._cond:
+            return list(self._finals)
+
+    # ------------------------------------------------------------------ reader thread
+    def _read_loop(self) -> None:
+        try:
+            while not self._cancelled:
+                block = self.subscription.get(timeout=0.1)
+                if block is None:
+                    if self.subscription.closed:
+                        break
+                    continue
+                self._take(block)
+            if not self._cancelled:
+                for i, ch in enumerate(self._channels):
+                    tail = ch.resample(None)
+                    utts = ch.append(tail, self._cond)
+                    with self._cond:
+                        utts += ch.ep.flush()
+                    self._enqueue(i, utts)
+        except BaseException as err:  # surfaced by finish(); the recording itself is unaffected
+            log.exception("live transcription reader failed")
+            self.error = err
+        finally:
+            with self._cond:
+                self._reader_done = True
+                self._cond.notify_all()
+
+    def _take(self, block: AudioBlock) -> None:
+        frames = block.frames
+        if not self._channels:
+            self._t0 = block.start_time
+            split = self.channel_map == "split" and frames.shape[1] >= 2
+            speakers = SPEAKERS if split else (None,)
+            self._channels = [_Channel(s, block.samplerate, self._endpointer()) for s in speakers]
+        elif self._next_frame is not None and block.start_frame > self._next_frame:
+            # the subscription dropped blocks (it never should: we drain it): keep the timeline true
+            gap = np.zeros((block.start_frame - self._next_frame, frames.shape[1]), np.float32)
+            frames = np.concatenate([gap, frames])
+            log.warning("live transcription lost %d frames of audio", len(gap))
+        self._next_frame = block.start_frame + len(block.frames)
+        if len(self._channels) == 2:
+            signals = [frames[:, 0], frames[:, 1]]
+        else:
+            signals = [frames.mean(axis=1) if frames.shape[1] > 1 else frames[:, 0]]
+        for i, (ch, x) in enumerate(zip(self._channels, signals, strict=True)):
+            self._enqueue(i, ch.append(ch.resample(np.asarray(x, np.float32)), self._cond))
+        with self._cond:
+            self._cond.notify_all()  # new audio: a partial may be due
+
+    def _enqueue(self, channel: int, utts: list[Utterance]) -> None:
+        if not utts:
+            return
+        with self._cond:
+            self._queue.extend((channel, u) for u in utts)
+            self._cond.notify_all()
+
+    # ------------------------------------------------------------------ worker thread
+    def _work_loop(self) -> None:
+        try:
+            while True:
+                with self._cond:
+                    while True:
+                        if self._cancelled:
+                            return
+                        if self._queue:
+                            job = ("final", *self._queue.pop(0))
+                            break
+                        if self._reader_done:
+                            return
+                        partial = self._partial_job()
+                        if partial is not None:
+                            job = ("partial", *partial)
+                            break
+                        self._cond.wait(0.2)
+                if job[0] == "final":
+                    self._final(job[1], job[2])
+                else:
+                    self._partial(job[1], job[2])
+        except BaseException as err:
+            log.exception("live transcription worker failed")
+            self.error = err
+
+    def _partial_job(self) -> tuple[int, Utterance] | None:
+        """The utterance in progress that most needs a partial, if one is due (lock held)."""
+        now = time.monotonic()
+        if now < self._partial_due or not self._channels:
+            return None
+        n = len(self._channels)
+        for k in range(n):
+            i = (self._partial_turn + k) % n
+            ch = self._channels[i]
+            if not ch.ep.in_speech or ch.ep.start is None:
+                continue
+            start = max(0, ch.ep.start - ch.ep.pad)
+            end = ch.end
+            if end - start < self.min_partial or end - self._partial_done.get(i, 0) < self.min_partial // 2:
+                continue
+            self._partial_turn = i + 1
+            return i, Utterance(start, end)
+        return None
+
+    def _seconds(self, sample: int) -> float:
+        return round((self._t0 or 0.0) + sample / SAMPLE_RATE, 3)
+
+    def _final(self, i: int, utt: Utterance) -> None:
+        ch = self._channels[i]
+        audio = ch.slice(utt.start, utt.end)
+        result = self.engine.transcribe(audio, self.options)
+        offset = self._seconds(utt.start)
+        segs = [
+            Segment(
+                round(offset + s.start, 3),
+                round(offset + min(s.end, audio.size / SAMPLE_RATE), 3),
+                s.text.strip(),
+                ch.speaker,
+                s.avg_logprob,
+                s.no_speech_prob,
+            )
+            for s in result.segments
+            if s.text.strip()
+        ]
+        with self._cond:
+            if self._cancelled:
+                return
+            self._finals.extend(segs)
+            # audio before the oldest utterance still to be transcribed is no longer needed
+            pending = [u.start for c, u in self._queue if c == i]
+            if ch.ep.start is not None:
+                pending.append(max(0, ch.ep.start - ch.ep.pad))
+            keep = min(pending, default=utt.end)
+            ch.trim(min(keep, utt.end))
+            self._partial_done[i] = 0
+            shown, ch.partial_shown = ch.partial_shown, False
+        for seg in segs:
+            self._emit(LiveUpdate("final", seg))
+        if shown and not segs:  # the partial turned out to be nothing: take it off the screen
+            self._emit(LiveUpdate("partial", Segment(offset, offset, "", ch.speaker)))
+
+    def _partial(self, i: int, utt: Utterance) -> None:
+        ch = self._channels[i]
+        with self._cond:
+            audio = ch.slice(utt.start, utt.end)
+        began = time.monotonic()
+        result = self.engine.transcribe(audio, self.partial_options)
+        took = time.monotonic() - began
+        with self._cond:
+            # a partial that took long is spaced further from the next one: finals first
+            self._partial_due = time.monotonic() + max(self.partial_interval_s, took)
+            self._partial_done[i] = utt.end
+            stale = self._cancelled or any(c == i for c, _ in self._queue)
+            if stale:  # the utterance ended meanwhile: its final is coming, skip the preview
+                self.partials_skipped += 1
+                return
+            ch.partial_shown = True
+            self.partials_emitted += 1
+        text = result.text.strip()
+        start = self._seconds(utt.start)
+        self._emit(LiveUpdate("partial", Segment(start, self._seconds(utt.end), text, ch.speaker)))
+
+    def _emit(self, update: LiveUpdate) -> None:
+        if self.on_update is None or self._cancelled:
+            return
+        with contextlib.suppress(Exception):  # a broken listener must not stop the transcript
+            self.on_update(update)
