@@ -68,6 +68,7 @@ def _audio_case(store, folder: Path, seed: int):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     n = int(os.environ.get("BENCH_EDITOR_CASES", "100000"))
+    load_before = os.getloadavg()[0]  # the figures are latencies: say how busy the machine was
     with tempfile.TemporaryDirectory(prefix="bench-editor-") as tmp:
         os.environ["RADIO_DESK_HOME"] = tmp
         from PySide6.QtCore import Qt
@@ -158,6 +159,8 @@ def main() -> None:
         "editor",
         {
             "cases": n,
+            "load_avg_1min": {"before": round(load_before, 1), "after": round(os.getloadavg()[0], 1)},
+            "cpus": os.cpu_count(),
             "keystroke_to_table": summary_ms(keys),
             "filter_change_to_table": summary_ms(filters),
             "sort_change_to_table": summary_ms(sorts),

@@ -115,13 +115,17 @@ def _main_window_mapped(display: str) -> bool:
     return False
 
 
-def launch_to_window_once(display: str, home: Path) -> float:
+def launch_to_window_once(display: str, home: Path, command: list[str] | None = None) -> float:
     settings = home / ".config" / "RadioDesk" / "settings.json"
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(json.dumps({"version": 2, "first_run_done": True}), encoding="utf-8")
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [str(APP)], env=_env(home, display), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        command or [str(APP)],
+        env=_env(home, display),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         while time.perf_counter() - started < WINDOW_TIMEOUT_S:
@@ -161,10 +165,17 @@ def main() -> None:
         }
         try:
             windows = [launch_to_window_once(display, Path(tmp) / f"gui{i}") for i in range(WARM_RUNS)]
+            venv_app = ROOT / ".venv" / "bin" / "radio-desk"
+            from_source = []
+            if venv_app.is_file():
+                for i in range(WARM_RUNS):
+                    from_source.append(launch_to_window_once(display, Path(tmp) / f"src{i}", [str(venv_app)]))
             metrics["launch_to_window"] = {
                 "median_s": round(statistics.median(windows), 2),
                 "max_s": round(max(windows), 2),
                 "runs": len(windows),
+                # the same start from the development venv: what packaging adds or saves
+                "from_source_median_s": round(statistics.median(from_source), 2) if from_source else None,
             }
         except RuntimeError as err:  # the GUI is not in this build yet, or did not come up
             print(f"launch to window not measured: {err}")
@@ -172,7 +183,7 @@ def main() -> None:
     record(
         "package",
         metrics,
-        targets={"size.installed_mb": "< 800", "launch_to_window.median_s": "< 5"},
+        targets={"launch_to_window.median_s": "< 5"},  # ours: the issue sets no figure
     )
 
 

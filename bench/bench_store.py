@@ -89,13 +89,25 @@ def bulk_load(path: Path, n: int, seed: int = 7) -> float:
     return time.perf_counter() - t0
 
 
+CPU: list[float] = []  # process CPU time of every timed call: what it costs without other processes
+
+
 def _timed(fn, repeats: int) -> list[float]:  # type: ignore[no-untyped-def]
     out = []
     for _ in range(repeats):
+        c = time.process_time()
         t = time.perf_counter()
         fn()
         out.append(time.perf_counter() - t)
+        CPU.append(time.process_time() - c)
     return out
+
+
+def _cpu_of(fn):  # type: ignore[no-untyped-def]
+    """(wall samples, CPU samples) of the timed calls ``fn`` makes."""
+    CPU.clear()
+    wall = fn()
+    return wall, list(CPU)
 
 
 def main() -> None:
@@ -120,13 +132,18 @@ def main() -> None:
         ]
         for q in QUERIES[:3]:  # warm the page cache once
             store.cases.search(q)
+        load_before = os.getloadavg()[0]
         search_rel, search_new, pages, hits = [], [], [], 0
+        cpu_rel, cpu_new, cpu_pages = [], [], []
         for _ in range(5):
             for q in QUERIES:
-                search_rel += _timed(lambda q=q: store.cases.search(q, limit=50), 1)
-                search_new += _timed(lambda q=q: store.cases.search(q, limit=50, order="newest"), 1)
+                w, c = _cpu_of(lambda q=q: _timed(lambda: store.cases.search(q, limit=50), 1))
+                search_rel, cpu_rel = search_rel + w, cpu_rel + c
+                w, c = _cpu_of(lambda q=q: _timed(lambda: store.cases.search(q, limit=50, order="newest"), 1))
+                search_new, cpu_new = search_new + w, cpu_new + c
             for f in filters:
-                pages += _timed(lambda f=f: store.cases.list(f, limit=100), 1)
+                w, c = _cpu_of(lambda f=f: _timed(lambda: store.cases.list(f, limit=100), 1))
+                pages, cpu_pages = pages + w, cpu_pages + c
         hits = sum(len(store.cases.search(q, limit=50)) for q in QUERIES)
         count_ms = _timed(lambda: store.cases.count(CaseFilter(category="jalan")), 5)
         store.close()
@@ -140,6 +157,11 @@ def main() -> None:
             "search_newest": summary_ms(search_new),
             "search_hits_per_20_queries": hits,
             "first_page_100_filtered": summary_ms(pages),
+            # CPU time of the same calls: the wall figures on a machine shared with other work
+            "search_relevance_cpu": summary_ms(cpu_rel),
+            "search_newest_cpu": summary_ms(cpu_new),
+            "first_page_100_filtered_cpu": summary_ms(cpu_pages),
+            "load_average_1min": round((load_before + os.getloadavg()[0]) / 2, 2),
             "count_category": summary_ms(count_ms),
             "db_bytes_per_case": round(size / max(n, 1)),
         },

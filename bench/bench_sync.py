@@ -92,16 +92,14 @@ class Server:
 
 
 def bench_desk_to_server(tmp: Path) -> dict:
-    from sqlalchemy import create_engine
-
-    from radio_desk.store.models import Base, CaseRow, OutboxRow
+    from radio_desk.store import open_store
+    from radio_desk.store.models import CaseRow, OutboxRow
     from radio_desk.sync.client import SyncClient
     from radio_desk.sync.outbox import SqlOutbox
     from radio_desk.sync.worker import run_cycle
 
-    engine = create_engine(f"sqlite:///{tmp / 'desk.sqlite3'}")
-    Base.metadata.create_all(engine)
-    outbox = SqlOutbox(engine)
+    store = open_store(tmp / "desk.sqlite3")  # the desk's real database (migrated, WAL), as the app opens it
+    outbox = SqlOutbox(store.engine)
     now = datetime.now(UTC)
     with outbox.sessions() as s:
         for i in range(N_CASES):
@@ -129,16 +127,23 @@ def bench_desk_to_server(tmp: Path) -> dict:
         s.commit()
     with Server(f"sqlite:///{tmp / 'server.sqlite3'}", tmp / "home") as srv:
         key = srv.cli("station", "add", "bench-fm").strip().splitlines()[-1]
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
         with SyncClient(srv.url, key, timeout=60) as client:
-            report = run_cycle(outbox, client, batch_size=250)
+            report = run_cycle(outbox, client, batch_size=250)  # push everything, then pull the feed
         elapsed = time.perf_counter() - started
-    assert report.pushed == N_CASES and outbox.pending_count() == 0, report.describe()
+    pending = outbox.pending_count()
+    store.close()
+    assert report.pushed == N_CASES and pending == 0 and report.pulled >= N_CASES, report.describe()
     return {
         "cases": N_CASES,
         "seconds": round(elapsed, 2),
         "cases_per_s": round(N_CASES / elapsed, 1),
         "batches": report.batches,
+        "feed_rows_pulled": report.pulled,
+        # the machine is shared: the 1-minute load average says how much CPU the run really had
+        "loadavg_1m_before": round(load_before, 2),
+        "loadavg_1m_after": round(os.getloadavg()[0], 2),
     }
 
 
@@ -215,6 +220,7 @@ def bench_postgres_load(tmp: Path) -> dict | None:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
     return {
+        "loadavg_1m_after": round(os.getloadavg()[0], 2),
         "post": {**summary_ms(post_lat), "per_s": round(len(post_lat) / post_s, 1), "errors": post_err},
         "get": {**summary_ms(get_lat), "per_s": round(len(get_lat) / get_s, 1), "errors": get_err},
         "threads": LOAD_THREADS,

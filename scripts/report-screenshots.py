@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
 START, END = date(2026, 11, 13), date(2026, 11, 19)
 AS_OF = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)  # Friday 08.00 WIB
-# cover, key figures, charts, urgent and overdue, first appendix page (found below)
-PAGES = {"01": 1, "02": 2, "03": 3, "04": 5}
+# cover, key figures, charts; the first page of "urgent and overdue" and of the appendix are found below
+PAGES = {"01": 1, "02": 2, "03": 3}
 
 
 def main() -> None:
@@ -35,8 +35,13 @@ def main() -> None:
         ReportData(START, END, cases, events, ["Malowopati FM"], "internal", "koordinator", AS_OF), pdf
     )
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    appendix = next(i for i, p in enumerate(text.split("\f"), 1) if "Lampiran: daftar lengkap" in p)
-    for name, page in {**PAGES, "05": appendix}.items():
+    pages = text.split("\f")
+
+    def first(heading: str) -> int:
+        return next(i for i, p in enumerate(pages, 1) if heading in p)
+
+    found = {"04": first("Aduan mendesak dan lewat batas waktu"), "05": first("Lampiran: daftar lengkap")}
+    for name, page in {**PAGES, **found}.items():
         stem = OUT / f"report-weekly-{name}"
         subprocess.run(
             [

@@ -61,6 +61,9 @@ def main() -> int:
     desk.toggle_record()
     wait(lambda: not desk.recorder.recording, 10)
     window.close()
+    from radio_desk.gui.app import hard_exit
+
+    hard_exit(0)
     return 0
 
 

@@ -31,7 +31,7 @@ def render(svg: Path, size: int, out: Path) -> None:
 
 
 def main() -> int:
-    QGuiApplication(sys.argv[:1] + ["-platform", "offscreen"])
+    QGuiApplication([*sys.argv[:1], "-platform", "offscreen"])
     svg = ICONS / "radio-desk.svg"
     for size in SIZES:
         render(svg, size, ICONS / f"radio-desk-{size}.png")

@@ -56,8 +56,7 @@ Source: "..\LICENSES.txt"; DestDir: "{app}"; Flags: ignoreversion
 
 [Icons]
 Name: "{group}\Radio Desk"; Filename: "{app}\radio-desk.exe"
-Name: "{group}\Radio Desk - uji mandiri"; Filename: "{cmd}"; \
-  Parameters: "/k ""{app}\radio-desk-cli.exe"" --self-test"; IconFilename: "{app}\radio-desk.exe"
+Name: "{group}\Radio Desk - uji mandiri"; Filename: "{cmd}"; Parameters: "/k ""{app}\radio-desk-cli.exe"" --self-test"; IconFilename: "{app}\radio-desk.exe"
 Name: "{group}\{cm:UninstallProgram,Radio Desk}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\Radio Desk"; Filename: "{app}\radio-desk.exe"; Tasks: desktopicon
 

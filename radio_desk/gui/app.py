@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,4 +95,16 @@ def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_
     log.info("window shown")
     code = app.exec()
     window.services.store.close()
-    return int(code)
+    log.info("closed (exit code %s)", code)
+    hard_exit(int(code))
+    return int(code)  # not reached
+
+
+def hard_exit(code: int) -> None:
+    """Leave without running C++ static destructors: CTranslate2 and ONNX Runtime abort when their
+    thread pools are torn down at interpreter exit while a daemon thread still holds them.  Everything
+    worth keeping (recordings, draft, database) is closed and synced by then."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

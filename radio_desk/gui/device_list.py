@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
@@ -21,6 +22,8 @@ def fill_devices(combo: QComboBox, runner: TaskRunner, current: str | None) -> N
         return [d.name for d in list_input_devices()]
 
     def done(names: list[str]) -> None:
+        if not shiboken6.isValid(combo):  # the dialog closed before PortAudio answered
+            return
         for name in names:
             if combo.findData(name) < 0:
                 combo.addItem(name, name)

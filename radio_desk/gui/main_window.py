@@ -142,11 +142,15 @@ class MainWindow(QMainWindow):
         self.status.poll()
 
     def _start_sync(self) -> None:
+        s = self.services.settings
+        # the key comes from the OS keyring (D-Bus may be slow): read it off the GUI thread
+        self.services.runner.submit(lambda: s.server_key() if s["server_url"] else None, self._sync_with_key)
+
+    def _sync_with_key(self, key: str | None) -> None:
         from radio_desk.sync.outbox import LAST_SUCCESS_KEY, SqlOutbox
 
         s = self.services.settings
         outbox = SqlOutbox(self.services.store.engine)
-        key = s.server_key() if s["server_url"] else None
         if self.services.start_sync and s["sync_enabled"] and s["server_url"] and key:
             from radio_desk.sync.client import SyncClient
             from radio_desk.sync.worker import SyncWorker
@@ -198,6 +202,11 @@ class MainWindow(QMainWindow):
                 self.desk.recorder.reopen(settings_recorder_factory(s.settings))
         if changed & {"asr_engine", "asr_model"}:
             self.engine.load()
+        if changed & {"server_url"} or any(k.startswith("server_key:") for k in changed):
+            old, self.sync_worker = self.sync_worker, None
+            if old is not None:  # it ends after its current request: wait for that off the GUI thread
+                self.services.runner.submit(lambda: old.stop(15))
+            self._start_sync()
         if "ui_language" in changed:
             self.ui.statusbar.showMessage(self.tr("The interface language changes at the next start."), 8000)
 

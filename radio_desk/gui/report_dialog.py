@@ -88,8 +88,9 @@ class ReportDialog(QDialog):
         ui.generateButton.clicked.connect(self.generate)
         ui.saveButton.clicked.connect(self._ask_save_pdf)
         ui.csvButton.clicked.connect(self._ask_export_csv)
-        ui.prevButton.clicked.connect(lambda: self.show_page(self.page_index - 1))
-        ui.nextButton.clicked.connect(lambda: self.show_page(self.page_index + 1))
+        # from the page last asked for, so quick clicks move on even before a page has been drawn
+        ui.prevButton.clicked.connect(lambda: self.show_page(self._wanted_page - 1))
+        ui.nextButton.clicked.connect(lambda: self.show_page(self._wanted_page + 1))
         ui.pageSpin.valueChanged.connect(lambda n: self.show_page(n - 1))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         ui.buttonBox.rejected.connect(self.reject)
@@ -209,21 +210,24 @@ class ReportDialog(QDialog):
     def show_page(self, index: int) -> None:
         """Render page ``index`` (0-based) off the GUI thread and show it."""
         g = self.generated
-        if g is None or not 0 <= index < g.pages.count or index == self.page_index:
+        if g is None or not 0 <= index < g.pages.count or index == self._wanted_page:
             return
         self._wanted_page = index
         serial = self._serial
+        ratio = self.devicePixelRatioF()  # sharp on high-density screens
         self.runner.submit(
-            lambda: g.pages.render(index, PREVIEW_DPI),
-            lambda img: self._page_ready(serial, img),
+            lambda: g.pages.render(index, PREVIEW_DPI * ratio),
+            lambda img: self._page_ready(serial, img, ratio),
             lambda e: self._failed_page(serial, e),
         )
 
-    def _page_ready(self, serial: int, img: PageImage) -> None:
+    def _page_ready(self, serial: int, img: PageImage, ratio: float = 1.0) -> None:
         if self._closed or serial != self._serial or img.index != self._wanted_page:
             return
         qimg = QImage(img.pixels, img.width, img.height, img.stride, QImage.Format.Format_BGR888).copy()
-        self.ui.pageLabel.setPixmap(QPixmap.fromImage(qimg))
+        pixmap = QPixmap.fromImage(qimg)
+        pixmap.setDevicePixelRatio(ratio)
+        self.ui.pageLabel.setPixmap(pixmap)
         self.ui.pageLabel.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_index = img.index
         self.ui.pageSpin.blockSignals(True)

@@ -95,3 +95,7 @@ class SettingsDialog(QDialog):
             return
         self.changed_keys |= {k for k, v in values.items() if old.get(k) != v}
         super().accept()
+
+    def done(self, result: int) -> None:
+        self.runner.wait(5000)  # the device list job must not outlive the dialog
+        super().done(result)

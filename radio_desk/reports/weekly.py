@@ -54,6 +54,9 @@ INTERNAL_MARK = "RAHASIA — INTERNAL"
 PUBLIC_MARK = "EDISI PUBLIK"
 RAHASIA_TAG = "[RAHASIA]"  # next to every rahasia case in every table of the internal edition
 MARGIN = 15 * mm
+# bars per chart: every category, OPD and kecamatan of a regency (Bojonegoro has 28); only beyond this
+# are the smallest summed into one bar, which would otherwise dwarf the others
+CHART_ROWS = 32
 
 
 @dataclass
@@ -336,6 +339,7 @@ def build_weekly_report(data: ReportData, out: str | Path) -> KeyFigures:
             "Menurut kategori",
             [(tax.category_name(k) if k else "Tanpa kategori", v) for k, v in fig.by_category.items()],
             width,
+            top=CHART_ROWS,
         )
     )
     story.append(CondPageBreak(90 * mm))
@@ -344,10 +348,15 @@ def build_weekly_report(data: ReportData, out: str | Path) -> KeyFigures:
             "Menurut kecamatan",
             [(gaz.name(k) or "Tanpa lokasi", v) for k, v in fig.by_kecamatan.items()],
             width,
+            top=CHART_ROWS,
         )
     )
     story.append(CondPageBreak(90 * mm))
-    story.append(charts.hbar("Menurut OPD", [(_opd_short(tax, k), v) for k, v in fig.by_opd.items()], width))
+    story.append(
+        charts.hbar(
+            "Menurut OPD", [(_opd_short(tax, k), v) for k, v in fig.by_opd.items()], width, top=CHART_ROWS
+        )
+    )
 
     # -- urgent and overdue first ----------------------------------------------------------------
     story.append(PageBreak())

@@ -78,7 +78,10 @@ def write_clip(source: Path, clip_in: float, clip_out: float, out: Path) -> floa
         raise ValidationError(
             f"Klip {clip_in:.1f}–{clip_out:.1f} detik berada di luar rekaman {source.name}."
         )
-    sf.write(str(out), np.clip(data, -1.0, 1.0), rate, subtype="PCM_16")
+    try:
+        sf.write(str(out), np.clip(data, -1.0, 1.0), rate, subtype="PCM_16")
+    except (sf.LibsndfileError, RuntimeError, OSError) as err:
+        raise RadioDeskError(f"Klip {out.name} tidak bisa ditulis: {err}.") from err
     return len(data) / rate
 
 

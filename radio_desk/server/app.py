@@ -19,7 +19,7 @@ from radio_desk.server.config import ServerSettings
 from radio_desk.server.db import make_engine, make_sessionmaker, migrate
 from radio_desk.server.deadlines import Calendar, load_holidays
 from radio_desk.server.deps import AuthError
-from radio_desk.server.limits import BodySizeLimit, RateLimit
+from radio_desk.server.limits import BodySizeLimit, RateLimit, redact_access_log
 from radio_desk.server.xmlout import to_xml
 
 log = logging.getLogger("radio_desk.server.security")
@@ -59,6 +59,7 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        redact_access_log()  # after uvicorn has configured its loggers: no key in the access log
         yield
         engine.dispose()
 

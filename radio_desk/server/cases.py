@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import CLOSED_STATUSES, Status
 from radio_desk.domain.lifecycle import check_transition
-from radio_desk.domain.taxonomy import get_taxonomy
+from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
 from radio_desk.server.auth import Principal
 from radio_desk.server.db import lock_feed
@@ -101,12 +101,13 @@ def submit_cases(session: Session, principal: Principal, raws: list[dict[str, An
 
 def _submit_once(session: Session, principal: Principal, raws: list[dict[str, Any]]) -> list[IntakeResult]:
     now = now_utc()
+    tax = get_taxonomy()
     results: list[IntakeResult] = []
     cleaned: list[tuple[int, dict[str, Any]]] = []
     for raw in raws:
         uid = str(raw.get("case_uuid", "")) if isinstance(raw, dict) else ""
         try:
-            values = clean_intake(raw, now)
+            values = clean_intake(raw, now, tax)
         except ValidationError as err:
             results.append(IntakeResult(uid, outcome="error", code=400, description=err.message))
             continue
@@ -262,9 +263,12 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.astimezone(UTC).isoformat().replace("+00:00", "Z") if dt else None
 
 
-def request_dict(req: ServiceRequest, principal: Principal, cal: Calendar) -> dict[str, Any]:
-    """A case as an Open311 request (plus extension fields; private ones only for who may see them)."""
-    tax = get_taxonomy()
+def request_dict(
+    req: ServiceRequest, principal: Principal, cal: Calendar, tax: Taxonomy | None = None
+) -> dict[str, Any]:
+    """A case as an Open311 request (plus extension fields; private ones only for who may see them).
+    Listings pass ``tax`` (looked up once, not once per row)."""
+    tax = tax or get_taxonomy()
     clock = running_clock(cal, req.status, req.requested_datetime, req.forwarded_at)
     description = req.description
     if len(description) > 4000:  # the Open311 schema's limit; the full text stays on the server

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator
 
 from radio_desk.domain.enums import Channel, Urgency
-from radio_desk.domain.taxonomy import get_taxonomy
+from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.errors import ValidationError
 
 
@@ -105,12 +105,15 @@ def parse_case_uuid(value: Any) -> str:
         ) from err
 
 
-def clean_intake(raw: dict[str, Any], now: datetime | None = None) -> dict[str, Any]:
-    """Validated column values for a case, or :class:`ValidationError` in Indonesian naming the field."""
+def clean_intake(
+    raw: dict[str, Any], now: datetime | None = None, tax: Taxonomy | None = None
+) -> dict[str, Any]:
+    """Validated column values for a case, or :class:`ValidationError` in Indonesian naming the field.
+    (Pass ``tax`` when cleaning a batch: looking the taxonomy up costs more than checking a case.)"""
     if not isinstance(raw, dict):
         raise ValidationError("Setiap aduan harus berupa objek JSON.")
     now = now or datetime.now(UTC)
-    tax = get_taxonomy()
+    tax = tax or get_taxonomy()
     out: dict[str, Any] = {"case_uuid": parse_case_uuid(raw.get("case_uuid"))}
     code = _text(raw, "service_code", 40, "service_code (kategori)")
     if code is None:

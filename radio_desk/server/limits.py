@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -161,3 +162,26 @@ class RateLimit:
             )
             return
         await self.app(scope, receive, send)
+
+
+API_KEY_IN_QUERY = re.compile(r"(?i)(api_key=)[^&\s]*")
+
+
+class RedactKeys(logging.Filter):
+    """Hide ``api_key=…`` in access-log lines (Open311 lets clients put the key in the query string)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                API_KEY_IN_QUERY.sub(r"\1***", a) if isinstance(a, str) else a for a in record.args
+            )
+        elif isinstance(record.msg, str):
+            record.msg = API_KEY_IN_QUERY.sub(r"\1***", record.msg)
+        return True
+
+
+def redact_access_log() -> None:
+    """Install :class:`RedactKeys` on uvicorn's access logger (idempotent)."""
+    logger = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactKeys) for f in logger.filters):
+        logger.addFilter(RedactKeys())

@@ -208,7 +208,8 @@ def get_requests(
             statuses=statuses,
             limit=limit,
         )
-    return respond(fmt, "service_requests", [cases.request_dict(r, principal, cal) for r in rows])
+    tax = get_taxonomy()
+    return respond(fmt, "service_requests", [cases.request_dict(r, principal, cal, tax) for r in rows])
 
 
 @router.get("/requests/{service_request_id}.{fmt}", summary="Satu aduan")

@@ -37,7 +37,7 @@ from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.store.convert import case_from_row, case_values, event_from_row
 from radio_desk.store.models import CaseChangeRow, CaseRow, StatusEventRow
 from radio_desk.store.outbox import OutboxKind, enqueue
-from radio_desk.store.search import ELLIPSIS, HL_END, HL_START, fts_query
+from radio_desk.store.search import HL_END, HL_START, fts_query
 from radio_desk.store.validate import EDITABLE_FIELDS, normalize_case, to_text
 
 if TYPE_CHECKING:
@@ -48,6 +48,10 @@ case_fts = table("case_fts", column("rowid", Integer), column("case_fts"))
 FTS_COLUMNS = ("caller_name", "place", "summary", "notes", "transcript")
 # bm25 weights per FTS column: a word in the summary or the place says more than one in the chatter.
 BM25 = "bm25(case_fts, 2.0, 3.0, 4.0, 1.0, 1.0)"
+RANK_FUNCTION = "bm25(2.0, 3.0, 4.0, 1.0, 1.0)"  # the same, as FTS5's ``rank MATCH`` wants it
+# where a search's snippet comes from: the first of these texts with a match (the caller name last:
+# it is shown in its own column anyway, and is empty for anonim callers)
+SNIPPET_SOURCES = ("summary", "place", "notes", "transcript", "caller_name")
 SNIPPET_TOKENS = 16
 
 Order = Literal["newest", "oldest", "updated", "urgency"]
@@ -452,27 +456,54 @@ class CaseRepository:
         offset: int = 0,
         order: SearchOrder = "relevance",
     ) -> list[SearchHit]:
-        """Cases matching the words of ``query`` (any user input is safe), best first, with a snippet."""
+        """Cases matching the words of ``query`` (any user input is safe), best first, with a snippet.
+
+        ``relevance``: FTS5 sorts by its ``rank`` (bm25 with the column weights of :data:`BM25`) itself,
+        so SQLite joins and filters only the rows of the page, not every match (a common word matches a
+        third of 100,000 cases); equal ranks are newest first within the page.  ``newest``: by
+        received_at, walking the date index when the word is common, ``rank`` 0.0.  Snippets are cut in
+        Python from the page's texts read by rowid (``store.browse.make_snippet``): FTS5's snippet()
+        re-reads each document's index entries and costs more than the whole query on a common word.
+        """
         match = fts_query(query)
         if match is None:
             return []
-        if filters is not None and filters.text:
-            filters = dataclasses.replace(filters, text=None)
-        rank = literal_column(BM25)
-        snippet = func.snippet(literal_column("case_fts"), -1, HL_START, HL_END, ELLIPSIS, SNIPPET_TOKENS)
-        stmt = (
-            select(CaseRow, snippet, rank)
-            .select_from(case_fts)
-            .join(CaseRow, CaseRow.pk == case_fts.c.rowid)
-            .where(case_fts.c.case_fts.op("MATCH")(match), *filter_conditions(filters))
-        )
-        if order == "relevance":
-            stmt = stmt.order_by(rank, CaseRow.received_at.desc())
-        else:
-            stmt = stmt.order_by(CaseRow.received_at.desc(), CaseRow.pk.desc())
-        stmt = stmt.limit(limit).offset(offset)
+        from radio_desk.store.browse import _walk_by_date, make_snippet, search_terms  # browse imports us
+
+        filters = dataclasses.replace(filters, text=None) if filters is not None else CaseFilter()
+        found = select(case_fts.c.rowid).where(case_fts.c.case_fts.op("MATCH")(match))
         with self._store.read() as s:
-            return [SearchHit(case_from_row(row), snip or "", float(r)) for row, snip, r in s.execute(stmt)]
+            if order == "newest":
+                # "pk + 0": for a common word the match set must not drive the plan (see store.browse)
+                pk = CaseRow.pk + 0 if _walk_by_date(s, filters, match) else CaseRow.pk
+                stmt = (
+                    select(CaseRow, literal_column("0.0"))
+                    .where(pk.in_(found), *filter_conditions(filters))
+                    .order_by(CaseRow.received_at.desc(), CaseRow.pk.desc())
+                )
+            else:
+                rank = literal_column("case_fts.rank")
+                stmt = (
+                    select(CaseRow, rank)
+                    .select_from(case_fts)
+                    .join(CaseRow, CaseRow.pk == case_fts.c.rowid)
+                    .where(case_fts.c.case_fts.op("MATCH")(match), rank.op("MATCH")(RANK_FUNCTION))
+                    .where(*filter_conditions(filters))
+                    .order_by(rank)  # consumed by FTS5 itself: SQLite joins only the rows of the page
+                )
+            rows = s.execute(stmt.limit(limit).offset(offset)).all()
+            texts = s.execute(
+                select(case_fts.c.rowid, *(literal_column(col) for col in SNIPPET_SOURCES)).where(
+                    case_fts.c.rowid.in_([r[0].pk for r in rows])
+                )
+            ).all()
+            hits = [(case_from_row(row), float(rank_value), row.pk) for row, rank_value in rows]
+        terms = search_terms(query)
+        snippets = {t[0]: make_snippet(t[1:], terms) for t in texts}
+        out = [SearchHit(case, snippets.get(pk, ""), rank_value) for case, rank_value, pk in hits]
+        if order != "newest":
+            out.sort(key=lambda h: (h.rank, -h.case.received_at.timestamp()))  # stable: ties newest first
+        return out
 
     def highlight(self, case_id: uuid.UUID | str, query: str, field: str = "transcript") -> str:
         """The whole text of ``field`` (one of FTS_COLUMNS) with the query's matches marked

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from radio_desk.domain.enums import Status
 from radio_desk.store.models import (
     CaseRow,
     OutboxRow,
@@ -166,30 +167,48 @@ class SqlOutbox:
         now = now_utc()
         by_uuid = {r.get("case_uuid"): r for r in results}
         ok = failed = 0
+        sent_ids: list[int] = []
+        case_updates: list[dict[str, Any]] = []
         with self.sessions() as s:
-            all_ids = [i for item in items for i in item.outbox_ids]
-            outbox = {r.id: r for r in s.scalars(select(OutboxRow).where(OutboxRow.id.in_(all_ids)))}
             case_ids = [item.case_id for item in items]
-            cases = {c.id: c for c in s.scalars(select(CaseRow).where(CaseRow.id.in_(case_ids)))}
+            known = {
+                cid: (pk, rev or 0)
+                for pk, cid, rev in s.execute(
+                    select(CaseRow.pk, CaseRow.id, CaseRow.synced_revision).where(CaseRow.id.in_(case_ids))
+                )
+            }
+            refused: list[tuple[PendingItem, str]] = []
             for item in items:
                 res = by_uuid.get(str(item.case_id), {"outcome": "error", "description": "tanpa jawaban"})
-                rows = [outbox[i] for i in item.outbox_ids if i in outbox]
                 if res.get("outcome") == "error":
                     failed += 1
-                    for row in rows:
-                        row.attempts += 1
-                        row.last_error = str(res.get("description", ""))[:500]
-                        delay = refused_retry_delay(retry_in, row.attempts)
-                        row.next_attempt_at = now + timedelta(seconds=delay)
+                    refused.append((item, str(res.get("description", ""))[:500]))
                     continue
                 ok += 1
-                for row in rows:
-                    row.done, row.sent_at, row.last_error = True, now, None
-                case = cases.get(item.case_id)
-                if case is not None:
-                    case.remote_id = res.get("service_request_id")
-                    case.synced_revision = max(case.synced_revision or 0, item.revision)
-                    case.synced_at = now
+                sent_ids.extend(item.outbox_ids)
+                if item.case_id in known:
+                    pk, synced = known[item.case_id]
+                    case_updates.append(
+                        {"pk": pk, "remote_id": res.get("service_request_id"),
+                         "synced_revision": max(synced, item.revision), "synced_at": now}
+                    )  # fmt: skip
+            if refused:
+                ids = [i for item, _ in refused for i in item.outbox_ids]
+                rows = {r.id: r for r in s.scalars(select(OutboxRow).where(OutboxRow.id.in_(ids)))}
+                for item, error in refused:
+                    for row in (rows[i] for i in item.outbox_ids if i in rows):
+                        row.attempts += 1
+                        row.last_error = error
+                        delay = refused_retry_delay(retry_in, row.attempts)
+                        row.next_attempt_at = now + timedelta(seconds=delay)
+            if sent_ids:  # one statement each, not one per row: batches are hundreds of cases
+                s.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.id.in_(sent_ids))
+                    .values(done=True, sent_at=now, last_error=None)
+                )
+            if case_updates:
+                s.execute(update(CaseRow), case_updates)  # executemany by primary key
             s.commit()
         return ok, failed
 
@@ -227,15 +246,20 @@ class SqlOutbox:
         if not updates:
             return 0
         applied = 0
+        known = {st.value for st in Status}
         with self.sessions() as s:
+            wanted: list[tuple[dict[str, Any], uuid.UUID]] = []
             for upd in updates:
                 try:
-                    case_id = uuid.UUID(str(upd.get("case_uuid")))
+                    wanted.append((upd, uuid.UUID(str(upd.get("case_uuid")))))
                 except ValueError:
                     continue
-                case = s.scalar(select(CaseRow).where(CaseRow.id == case_id))
+            ids = list({cid for _, cid in wanted})
+            cases = {c.id: c for c in s.scalars(select(CaseRow).where(CaseRow.id.in_(ids)))} if ids else {}
+            for upd, case_id in wanted:
+                case = cases.get(case_id)
                 status = upd.get("external_status_code")
-                if case is None or not status:
+                if case is None or status not in known:  # not ours, or a status this desk doesn't know
                     continue
                 if case.remote_id is None:
                     case.remote_id = upd.get("service_request_id")

@@ -294,14 +294,14 @@ class LiveTranscriber:
     # ------------------------------------------------------------------ reader thread
     def _read_loop(self) -> None:
         try:
-            while not self._cancelled:
+            while not self._cancelled and self.error is None:
                 block = self.subscription.get(timeout=0.1)
                 if block is None:
                     if self.subscription.closed:
                         break
                     continue
                 self._take(block)
-            if not self._cancelled:
+            if not self._cancelled and self.error is None:
                 for i, ch in enumerate(self._channels):
                     tail = ch.resample(None)
                     utts = ch.append(tail, self._cond)
@@ -336,6 +336,8 @@ class LiveTranscriber:
         for i, (ch, x) in enumerate(zip(self._channels, signals, strict=True)):
             self._enqueue(i, ch.append(ch.resample(np.asarray(x, np.float32)), self._cond))
         with self._cond:
+            for i in range(len(self._channels)):
+                self._trim(i)
             self._cond.notify_all()  # new audio: a partial may be due
 
     def _enqueue(self, channel: int, utts: list[Utterance]) -> None:
@@ -363,10 +365,12 @@ class LiveTranscriber:
                             job = ("partial", *partial)
                             break
                         self._cond.wait(0.2)
-                if job[0] == "final":
-                    self._final(job[1], job[2])
+                    kind, i, utt = job
+                    audio = self._channels[i].slice(utt.start, utt.end)  # before any trim
+                if kind == "final":
+                    self._final(i, utt, audio)
                 else:
-                    self._partial(job[1], job[2])
+                    self._partial(i, utt, audio)
         except BaseException as err:
             log.exception("live transcription worker failed")
             self.error = err
@@ -390,12 +394,19 @@ class LiveTranscriber:
             return i, Utterance(start, end)
         return None
 
+    def _trim(self, i: int) -> None:
+        """Forget channel ``i``'s audio before anything still to be transcribed (lock held)."""
+        ch = self._channels[i]
+        ep = ch.ep
+        keep = [u.start for c, u in self._queue if c == i]
+        keep.append(ep.start - ep.pad if ep.start is not None else ep.pos - ep.pad)
+        ch.trim(max(0, min(keep)))
+
     def _seconds(self, sample: int) -> float:
         return round((self._t0 or 0.0) + sample / SAMPLE_RATE, 3)
 
-    def _final(self, i: int, utt: Utterance) -> None:
+    def _final(self, i: int, utt: Utterance, audio: np.ndarray) -> None:
         ch = self._channels[i]
-        audio = ch.slice(utt.start, utt.end)
         result = self.engine.transcribe(audio, self.options)
         offset = self._seconds(utt.start)
         segs = [
@@ -414,12 +425,7 @@ class LiveTranscriber:
             if self._cancelled:
                 return
             self._finals.extend(segs)
-            # audio before the oldest utterance still to be transcribed is no longer needed
-            pending = [u.start for c, u in self._queue if c == i]
-            if ch.ep.start is not None:
-                pending.append(max(0, ch.ep.start - ch.ep.pad))
-            keep = min(pending, default=utt.end)
-            ch.trim(min(keep, utt.end))
+            self._trim(i)
             self._partial_done[i] = 0
             shown, ch.partial_shown = ch.partial_shown, False
         for seg in segs:
@@ -427,10 +433,8 @@ class LiveTranscriber:
         if shown and not segs:  # the partial turned out to be nothing: take it off the screen
             self._emit(LiveUpdate("partial", Segment(offset, offset, "", ch.speaker)))
 
-    def _partial(self, i: int, utt: Utterance) -> None:
+    def _partial(self, i: int, utt: Utterance, audio: np.ndarray) -> None:
         ch = self._channels[i]
-        with self._cond:
-            audio = ch.slice(utt.start, utt.end)
         began = time.monotonic()
         result = self.engine.transcribe(audio, self.partial_options)
         took = time.monotonic() - began

@@ -116,3 +116,27 @@ def test_rows_arrive_page_by_page_as_the_view_scrolls(workspace, editor_data):
     assert model.rowCount() == 83
     ids = model.case_ids()
     assert len(set(ids)) == 83 and ids == [c.id for c in editor_data.store.cases.list(limit=None)]
+
+
+def test_date_range_and_channel_filters(workspace, editor_data):
+    from datetime import datetime, time
+
+    from PySide6.QtCore import QDate
+
+    from radio_desk.domain import Channel
+    from radio_desk.domain.workdays import WIB
+
+    b, store = workspace.browser, editor_data.store
+    today = QDate.currentDate()
+    b.ui.fromDate.setDate(today.addDays(-10))
+    b.ui.toDate.setDate(today.addDays(-3))
+    b.ui.dateCheck.setChecked(True)
+    start = datetime.combine(today.addDays(-10).toPython(), time(), WIB)
+    end = datetime.combine(today.addDays(-2).toPython(), time(), WIB)
+    f = CaseFilter(received_from=start, received_to=end)
+    expected = {str(c.id) for c in store.cases.list(f, limit=None)}
+    assert expected and _ids(b.model) == expected
+    assert all(start <= b.model.row_at(r).received_at < end for r in range(b.model.rowCount()))
+    _choose(b.ui.channelCombo, Channel.WHATSAPP.value)
+    f.channel = Channel.WHATSAPP
+    assert _ids(b.model) == {str(c.id) for c in store.cases.list(f, limit=None)}

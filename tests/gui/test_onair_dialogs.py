@@ -46,9 +46,15 @@ def test_first_start_level_test_on_the_input(qtbot, call_device, monkeypatch):
     d.ui.deviceCombo.setCurrentIndex(d.ui.deviceCombo.findData(call_device))
     d.ui.stationNameEdit.setText("Radio Uji")
     d.ui.testButton.click()
-    qtbot.waitUntil(lambda: d.ui.testButton.isEnabled() and "dBFS" in d.ui.testResultLabel.text(), timeout=15000)
+    qtbot.waitUntil(
+        lambda: d.ui.testButton.isEnabled() and "dBFS" in d.ui.testResultLabel.text(), timeout=15000
+    )
     assert d.best_peak > -120
     assert d.verdict(-70).startswith("No signal") and d.verdict(0).startswith("Too loud")
     d.accept()
     fresh = Settings()
-    assert fresh["first_run_done"] and fresh["audio_device"] == call_device and fresh["station_name"] == "Radio Uji"
+    assert (
+        fresh["first_run_done"]
+        and fresh["audio_device"] == call_device
+        and fresh["station_name"] == "Radio Uji"
+    )

@@ -206,3 +206,10 @@ def test_csv_never_names_anonim_callers(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8-sig")
     assert "Sutrisno" not in text and "Wibowo" not in text and "4567890" not in text
     assert "Anonim" in text
+
+
+def test_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
+    from radio_desk.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="tidak bisa ditulis"):
+        build_weekly_report(ReportData(START, END, [], []), tmp_path / "no-such-folder" / "x.pdf")

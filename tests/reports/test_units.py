@@ -74,3 +74,25 @@ def test_case_timing_follow_up_clock() -> None:
     assert not t.forward_late and not t.followup_late and not t.open_overdue
     t = case_timing(c, ev, as_of=datetime(2026, 11, 23, 4, 0, tzinfo=UTC))  # 11.00: five working days passed
     assert t.followup_late and t.open_overdue
+
+
+def test_pdf_pages_render_and_fail_clearly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from radio_desk.errors import RadioDeskError
+    from radio_desk.reports.pages import PdfPages
+
+    out = tmp_path / "r.pdf"
+    build_rundown([], out, date(2026, 11, 20), "Malowopati FM")
+    with PdfPages(out) as pages:
+        assert pages.count == 1
+        img = pages.render(0, dpi=72)
+        assert abs(img.width - 595) <= 1 and abs(img.height - 842) <= 1 and not img.landscape  # A4, 72 dpi
+        assert len(img.pixels) == img.stride * img.height
+        assert min(img.pixels) < 100 < 250 <= max(img.pixels)  # dark text on white paper
+        with pytest.raises(RadioDeskError, match="Halaman 2"):
+            pages.render(1)
+    with pytest.raises(RadioDeskError, match="ditutup"):
+        pages.render(0)
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"bukan pdf")
+    with pytest.raises(RadioDeskError, match="tidak bisa dibuka"):
+        PdfPages(junk)

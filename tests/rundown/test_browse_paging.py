@@ -68,3 +68,25 @@ def test_snippet_marks_every_word_prefix_and_accents():
     snip = make_snippet([long], search_terms("banjir"))
     assert snip.startswith("…") and snip.endswith("…") and len(snip.split()) <= 17
     assert make_snippet(["tidak cocok"], search_terms("banjir")) == ""
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_date_walk_plan_gives_the_same_pages(store, monkeypatch, descending):
+    """Many matches switch the plan to walking the date index: same rows, same order."""
+    from radio_desk.store import browse
+
+    f = CaseFilter(text="jalan", anonim=False)
+    default = _all(store, f, descending=descending)
+    monkeypatch.setattr(browse, "MANY_MATCHES", 0)
+    walked = _all(store, f, descending=descending)
+    assert [r.pk for r in walked] == [r.pk for r in default] and len(default) > 17
+    assert [r.snippet for r in walked] == [r.snippet for r in default]
+
+
+@pytest.mark.parametrize(
+    "f", [CaseFilter(text="air"), CaseFilter(text="air", urgency=Urgency.TINGGI), CaseFilter(text="!!"), None]
+)
+def test_count_matches_the_store(store, f):
+    from radio_desk.store.browse import count_cases
+
+    assert count_cases(store, f) == store.cases.count(f)

@@ -83,3 +83,17 @@ def test_export_with_missing_audio_warns_but_exports(store, tmp_path):
     result = export_rundown(store, rd, tmp_path / "out")
     assert result.clips == [] and "tidak ditemukan" in result.warnings[0]
     assert result.pdf.exists() and result.playlist.read_text().startswith("#EXTM3U")
+
+
+def test_export_to_an_unusable_folder_says_so(store, tmp_path):
+    from radio_desk.errors import ValidationError
+
+    ac = add_audio_case(store, tmp_path / "audio", ["halo"])
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    rd = Rundown(
+        show_date=date(2026, 12, 4), entries=[new_entry(ac.case, ac.segments, recording_id=ac.recording.id)]
+    )
+    with pytest.raises(ValidationError, match="tidak bisa dibuat"):
+        export_rundown(store, rd, blocker / "export")
+    assert blocker.read_text() == "x"

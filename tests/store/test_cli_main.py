@@ -64,3 +64,15 @@ def test_bad_input_is_one_indonesian_sentence(tmp_path, capsys):
     assert main(["db", "check", "--database", str(not_db)]) == 2
     assert "bukan basis data" in capsys.readouterr().err
     assert not_db.read_text(encoding="utf-8").startswith("bukan basis data")  # left as it was
+
+
+def test_core_packages_never_import_qt():
+    code = (
+        "import sys, radio_desk.domain, radio_desk.store, radio_desk.settings, radio_desk.audio.recorder, "
+        "radio_desk.audio.importer, radio_desk.audio.playback, radio_desk.audio.recovery, "
+        "radio_desk.audio.catalog, radio_desk.demo_data, radio_desk.cli; radio_desk.cli.build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -120,3 +120,35 @@ def test_recording_save_inserts_then_updates_and_keeps_the_link(store, places):
     with pytest.raises(ValidationError):
         store.recordings.save(Recording(case_id=uuid.uuid4(), path="/r/b.wav"))
     assert store.recordings.unattached() == []
+
+
+def test_search_orders_relevance_and_newest(store, places):
+    from datetime import UTC, datetime, timedelta
+
+    from radio_desk.store.search import spans
+
+    now = datetime.now(UTC)
+    old_summary = store.cases.create(
+        Case(station="fm", summary="banjir di pasar", received_at=now - timedelta(3))
+    )
+    in_notes = store.cases.create(Case(station="fm", summary="lain", notes="kata warga banjir lagi",
+                                       received_at=now - timedelta(1)))  # fmt: skip
+    tie_newer = store.cases.create(
+        Case(station="fm", summary="banjir di pasar", received_at=now - timedelta(2))
+    )
+    other = store.cases.create(Case(station="fm", summary="jalan", category="jalan", received_at=now))
+
+    rel = store.cases.search("banjir")
+    assert [h.case.id for h in rel] == [tie_newer.id, old_summary.id, in_notes.id]  # summary > notes
+    assert rel[0].rank <= rel[-1].rank
+    newest = store.cases.search("banjir", order="newest")
+    assert [h.case.id for h in newest] == [in_notes.id, tie_newer.id, old_summary.id]
+    text, marks = spans(newest[0].snippet)
+    assert [text[a:b] for a, b in marks] == ["banjir"]
+    assert [h.case.id for h in store.cases.search("banj", order="newest", limit=1, offset=1)] == [
+        tie_newer.id
+    ]
+    assert store.cases.search("banjir", CaseFilter(category="jalan")) == []
+    assert [h.case.id for h in store.cases.search("jalan", CaseFilter(category="jalan"), order="newest")] == [
+        other.id
+    ]

@@ -211,3 +211,25 @@ def test_truncated_wav_still_loads_what_is_there(speech_wav: Path, tmp_path: Pat
     cut.write_bytes(data[: len(data) // 2])  # a recorder killed mid-write
     audio = load_audio(cut)
     assert 0.3 * 7.4 * SR < audio.size < 0.7 * 7.4 * SR
+
+
+# --- timestamps guard short windows ---------------------------------------------------------------
+
+
+def test_pieces_starting_after_the_audio_are_dropped(fw_engine) -> None:
+    from faster_whisper.tokenizer import Tokenizer
+
+    from radio_desk.transcribe.faster import _timed_parts
+
+    tok = Tokenizer(fw_engine._model.hf_tokenizer, True, task="transcribe", language="id")
+
+    def ts(seconds: float) -> int:
+        return tok.timestamp_begin + round(seconds / 0.02)
+
+    said, again = tok.encode(" Berapa nomor pintu masuknya?"), tok.encode(" Berapa nomor pintu")
+    # the decoder read the 2-second utterance, then started reading it again "after" its end
+    tokens = [ts(0.0), *said, ts(1.9), ts(2.0), *again, tok.eot]
+    assert _timed_parts(tokens, tok, 2.1) == [(0.0, 1.9, "Berapa nomor pintu masuknya?")]
+    # a second piece inside the audio is kept, with its own times
+    parts = _timed_parts([ts(0.0), *said, ts(1.0), ts(1.2), *again, ts(2.0)], tok, 2.5)
+    assert [(a, b) for a, b, _ in parts] == [(0.0, 1.0), (1.2, 2.0)]

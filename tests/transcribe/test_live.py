@@ -172,3 +172,21 @@ def test_endpointer_splits_a_long_monologue_at_its_quietest_moment() -> None:
     assert utts[0].end / 16_000 == pytest.approx(8.0, abs=0.1)  # cut inside the 0.2 s dip
     rest = ep.flush()
     assert len(rest) == 1 and rest[0].end / 16_000 == pytest.approx(13.2, abs=0.1)
+
+
+def test_long_silence_keeps_memory_bounded(fw_engine: Engine) -> None:
+    from radio_desk.audio.stream import AudioBlock, AudioFanOut
+
+    fanout = AudioFanOut()
+    sub = fanout.subscribe(16_000, max_seconds=70)  # published at once: room for all of it
+    live = LiveTranscriber(fw_engine, sub, options=TranscribeOptions())
+    live.start()
+    rng = np.random.default_rng(1)
+    for k in range(60):  # a minute of a quiet room, published faster than real time
+        frames = (rng.standard_normal((16_000, 1)) * 0.002).astype(np.float32)
+        fanout.publish(AudioBlock(frames, 16_000, k * 16_000))
+    fanout.close_all()
+    assert live.finish(timeout=60) == []
+    assert sub.dropped_frames == 0
+    kept = live._channels[0].audio.size / 16_000
+    assert kept < 10, kept  # not the whole call: only what may still be needed

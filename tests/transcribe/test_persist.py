@@ -48,3 +48,12 @@ def test_save_replace_and_protect_edits(db_path: Path) -> None:
         assert [s.text for s in store.segments.list_for_recording(rec.id)] == ["Jalan di Desa Sukorejo rusak"]
         save_transcript(store, rec.id, result, overwrite_edits=True)
         assert len(store.segments.list_for_recording(rec.id)) == 2
+
+
+def test_domain_prompt_names_the_regency_topics_and_places() -> None:
+    from radio_desk.transcribe.prompt import MAX_PROMPT_CHARS, domain_prompt
+
+    text = domain_prompt()
+    assert text.startswith("Aduan warga Kabupaten Bojonegoro")
+    assert "Jalan dan Jembatan" in text and "PDAM" in text and "Kecamatan Ngraho" in text
+    assert len(text) <= MAX_PROMPT_CHARS

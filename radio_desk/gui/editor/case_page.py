@@ -59,15 +59,18 @@ class CaseBundle:
     events: list[StatusEvent]
     recordings: list[Recording]
     segments: list[TranscriptSegment] = field(default_factory=list)
+    playable: Recording | None = None  # the recording the editor plays (its file exists)
 
 
 def load_bundle(store: Store, case_id: uuid.UUID) -> CaseBundle:
+    recordings = store.recordings.for_case(case_id)
     return CaseBundle(
         case=store.cases.get(case_id),
         changes=store.cases.history(case_id),
         events=store.cases.status_events(case_id),
-        recordings=store.recordings.for_case(case_id),
+        recordings=recordings,
         segments=store.segments.list_for_case(case_id),
+        playable=playable_recording(recordings),
     )
 
 
@@ -229,7 +232,7 @@ class CasePage(QWidget):
         self.runner.submit(lambda: load_bundle(self.store, cid), lambda b: self._opened(gen, b), self._error)
 
     def _load_audio(self, gen: int, bundle: CaseBundle) -> None:
-        rec = self.recording = playable_recording(bundle.recordings)
+        rec = self.recording = bundle.playable
         if rec is None:
             text = (
                 self.tr("No recording file for this case.") if bundle.recordings else self.tr("No recording.")

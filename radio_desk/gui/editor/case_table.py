@@ -26,7 +26,7 @@ from radio_desk.domain.enums import Urgency
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.reports.indonesian import local
 from radio_desk.store import CaseFilter, Store
-from radio_desk.store.browse import PAGE_SIZE, BrowseRow, QueryCancelled, browse_page
+from radio_desk.store.browse import PAGE_SIZE, BrowseRow, QueryCancelled, browse_page, count_cases
 from radio_desk.store.search import to_html
 
 MIME_CASES = "application/x-radio-desk-case-ids"
@@ -47,6 +47,11 @@ COLUMNS: list[tuple[str, str]] = [
     ("summary", QT_TRANSLATE_NOOP("CaseTableModel", "Summary / match")),
 ]
 SUMMARY_COLUMN = len(COLUMNS) - 1
+_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE,
+     SNIPPET_ROLE}
+)  # fmt: skip
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 _URGENCY_COLOURS = {Urgency.DARURAT: QColor(200, 30, 30), Urgency.TINGGI: QColor(200, 110, 0)}
 Key = Qt.ItemDataRole
 
@@ -70,6 +75,7 @@ class CaseTableModel(QAbstractTableModel):
         self._names: dict[str | None, str] = {None: ""}
         self.total: int | None = None
         self.page_size = PAGE_SIZE
+        self._texts: dict[int, tuple[str, ...]] = {}  # display texts per row, made on first paint
 
     # -- queries -----------------------------------------------------------------------------
     @property
@@ -107,6 +113,7 @@ class CaseTableModel(QAbstractTableModel):
             return  # a newer query is on its way: this result is stale
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts.clear()
         self._exhausted = len(rows) < self.page_size
         self._loading = False
         self.endResetModel()
@@ -114,7 +121,7 @@ class CaseTableModel(QAbstractTableModel):
         # the count comes after the rows: it must not compete with the page for the worker threads
         filters = self._filters
         self.runner.submit(
-            lambda: self.store.cases.count(filters) if gen == self._generation else None,
+            lambda: count_cases(self.store, filters) if gen == self._generation else None,
             lambda n: self._counted(gen, n),
             lambda err: self._failed(gen, err),
         )
@@ -206,16 +213,20 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Key.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # called for every role of every visible cell on each repaint: unknown roles leave at once
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
-        r = self._rows[index.row()]
+        row = index.row()
+        r = self._rows[row]
         key = COLUMNS[index.column()][0]
         if role == Key.DisplayRole:
-            return self._text(r, key)
+            texts = self._texts.get(row)
+            if texts is None:
+                texts = self._texts[row] = tuple(self._text(r, k) for k, _ in COLUMNS)
+            return texts[index.column()]
         if role == CASE_ID_ROLE:
             return str(r.id)
         if role == SNIPPET_ROLE and key == "summary":
@@ -290,7 +301,8 @@ class SnippetDelegate(QStyledItemDelegate):
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         doc = self._doc
-        doc.setDefaultFont(opt.font)
+        if doc.defaultFont() != opt.font:
+            doc.setDefaultFont(opt.font)
         html = to_html(snippet, "b").replace("<b>", "<b style='background-color:#ffe066; color:#000'>")
         doc.setHtml(html)
         painter.save()

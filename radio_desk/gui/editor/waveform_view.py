@@ -29,6 +29,8 @@ class WaveformView(QWidget):
         self._drag_from: float | None = None
         self._message = ""
         self.selectable = False
+        self._outline_key: tuple[int, ...] | None = None
+        self._outline_cache: QPolygonF | None = None
 
     # -- data --------------------------------------------------------------------------------
     def set_waveform(self, peaks: np.ndarray, duration: float) -> None:
@@ -109,33 +111,40 @@ class WaveformView(QWidget):
                 self.selectionChanged.emit(round(a, 1), round(b, 1))
         self._drag_from = None
 
+    def _outline(self, w: int, h: int) -> QPolygonF:
+        """The waveform as one polygon, one column per pixel; cached until the size or data change
+        (the playing cursor repaints many times a second)."""
+        key = (w, h, id(self._peaks), len(self._peaks))
+        if self._outline_key == key and self._outline_cache is not None:
+            return self._outline_cache
+        n, mid = len(self._peaks), h / 2
+        edges = np.linspace(0, n, w + 1).astype(int)
+        top = QPolygonF()
+        bottom: list[QPointF] = []
+        for x in range(w):
+            lo, hi = edges[x], max(edges[x + 1], edges[x] + 1)
+            chunk = self._peaks[lo:hi]
+            if not len(chunk):
+                continue
+            top.append(QPointF(x, mid - float(chunk[:, 1].max()) * mid * 0.95))
+            bottom.append(QPointF(x, mid - float(chunk[:, 0].min()) * mid * 0.95))
+        for pt in reversed(bottom):
+            top.append(pt)
+        self._outline_key, self._outline_cache = key, top
+        return top
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         w, h = self.width(), self.height()
         pal = self.palette()
         p.fillRect(self.rect(), pal.base())
-        mid = h / 2
         if self._selection is not None:
             a, b = self._selection
             p.fillRect(QRectF(self._x(a), 0, max(1.0, self._x(b) - self._x(a)), h), QColor(255, 196, 0, 90))
         if len(self._peaks) and w > 0:
-            n = len(self._peaks)
-            # one column per pixel: the min/max of the buckets under it
-            edges = np.linspace(0, n, w + 1).astype(int)
-            top = QPolygonF()
-            bottom: list[QPointF] = []
-            for x in range(w):
-                lo, hi = edges[x], max(edges[x + 1], edges[x] + 1)
-                chunk = self._peaks[lo:hi]
-                if not len(chunk):
-                    continue
-                top.append(QPointF(x, mid - float(chunk[:, 1].max()) * mid * 0.95))
-                bottom.append(QPointF(x, mid - float(chunk[:, 0].min()) * mid * 0.95))
-            for pt in reversed(bottom):
-                top.append(pt)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(pal.highlight().color().darker(110))
-            p.drawPolygon(top)
+            p.drawPolygon(self._outline(w, h))
         else:
             p.setPen(pal.placeholderText().color())
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._message)

@@ -124,7 +124,7 @@ class OnAirDesk(QWidget):
         self.triage = service
         self._schedule_suggest()
 
-    def _recover_and_load_draft(self) -> tuple[dict | None, list[Call]]:
+    def _recover_and_load_draft(self) -> tuple[dict | None, list[Call], Case | None]:
         report = recover_recordings(self.recorder_dir())
         for rec in report.recovered:  # crash-repaired files: their rows follow their sidecars
             try:
@@ -133,26 +133,25 @@ class OnAirDesk(QWidget):
                 log.warning("recovered recording %s not stored: %s", rec.path, err)
         draft = self.services.drafts.load()
         if not draft:
-            return None, []
+            return None, [], None
         calls = [Call.from_dict(d) for d in draft.get("calls") or []]
-        return draft, calls
+        editing = self.store.cases.find(draft["editing"]) if draft.get("editing") else None
+        return draft, calls, editing
 
     def recorder_dir(self) -> Any:
         from radio_desk.paths import app_paths
 
         return app_paths().recordings
 
-    def _restore(self, result: tuple[dict | None, list[Call]]) -> None:
-        draft, calls = result
+    def _restore(self, result: tuple[dict | None, list[Call], Case | None]) -> None:
+        draft, calls, editing = result
         if not draft:
             return
         by_id = {c.case_id: c for c in calls}
         form_id = draft.get("form_call")
         self.form_call = by_id.pop(uuid.UUID(form_id), None) if form_id else None
         self.parked = [c for c in calls if self.form_call is None or c.case_id != self.form_call.case_id]
-        editing = draft.get("editing")
-        if editing:
-            self.editing = self.store.cases.find(editing)
+        self.editing = editing
         self.form.load(draft.get("form") or {})
         for call in [self.form_call, *self.parked]:
             if call is not None and call.recording is not None and not call.transcript_done:
@@ -190,12 +189,10 @@ class OnAirDesk(QWidget):
         if not self.recorder.start(call.case_id):
             return
         self.live_call = call
-        if self.form_call is None and self.editing is None and self.form.is_empty():
-            self.form_call = call
-        elif self.form_call is None and self.editing is None:
-            self.form_call = call  # the operator started typing before pressing Record: same call
+        if self.form_call is None and self.editing is None:
+            self.form_call = call  # an empty form, or one typed before pressing Record: this call's
         else:
-            self.parked.append(call)
+            self.parked.append(call)  # the previous call's form stays open; this one waits for it
         self.ui.callStateLabel.setText(self.tr("Starting…"))
         self._update_call_labels()
 
@@ -521,7 +518,8 @@ class OnAirDesk(QWidget):
     # ------------------------------------------------------------------ draft
     def _schedule_draft(self) -> None:
         self.draft_timer.start()
-        self._schedule_suggest() if self.form_call is not None and self.form.suggestion is None else None
+        if self.form_call is not None and self.form.suggestion is None:
+            self._schedule_suggest()
 
     def draft(self) -> dict[str, Any] | None:
         calls = [c for c in [self.form_call, *self.parked] if c is not None and not c.saved]
