@@ -265,7 +265,11 @@ class LiveTranscriber:
         self._worker.start()
 
     def finish(self, timeout: float | None = None) -> list[Segment]:
-        """After the recording stopped: transcribe what is left; every final segment, in time order."""
+        """After the recording stopped: transcribe what is left; every final segment, in time order.
+
+        Raises the worker's error, or :class:`TimeoutError` (after cancelling) when ``timeout`` passes
+        first: the caller then transcribes the recording file instead.
+        """
         deadline = None if timeout is None else time.monotonic() + timeout
         self.subscription.close()  # the recorder closes it at stop; harmless twice
         if self._reader is None:
@@ -275,6 +279,12 @@ class LiveTranscriber:
                 t.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
         if self.error is not None:
             raise self.error
+        if any(t is not None and t.is_alive() for t in (self._reader, self._worker)):
+            self.cancel()  # an incomplete transcript must not pass for the whole one
+            raise TimeoutError(
+                f"Transkripsi langsung belum selesai setelah {timeout:.0f} detik; "
+                "rekamannya akan ditranskripsi ulang dari berkas."
+            )
         with self._cond:
             return sorted(self._finals, key=lambda s: (s.start, s.end))
 

@@ -1,54 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="16" />
+        <location filename="../../radio_desk/gui/about.py" line="17"/>
         <source>Speech model</source>
         <translation>Model suara</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="16" />
+        <location filename="../../radio_desk/gui/about.py" line="18"/>
         <source>OpenAI whisper-base, converted for CTranslate2 — MIT licence</source>
         <translation>OpenAI whisper-base, dikonversi untuk CTranslate2 — lisensi MIT</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="17" />
+        <location filename="../../radio_desk/gui/about.py" line="21"/>
         <source>Gazetteer</source>
         <translation>Gazetir</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="17" />
+        <location filename="../../radio_desk/gui/about.py" line="22"/>
         <source>Jawa Timur administrative areas from github.com/cahyadsn/wilayah — MIT licence</source>
         <translation>Wilayah administrasi Jawa Timur dari github.com/cahyadsn/wilayah — lisensi MIT</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="18" />
+        <location filename="../../radio_desk/gui/about.py" line="27"/>
         <source>Fonts</source>
         <translation>Fon</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="18" />
+        <location filename="../../radio_desk/gui/about.py" line="28"/>
         <source>DejaVu Sans — free licence (Bitstream Vera derivative)</source>
         <translation>DejaVu Sans — lisensi bebas (turunan Bitstream Vera)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="19" />
+        <location filename="../../radio_desk/gui/about.py" line="30"/>
         <source>Qt %s and PySide6 %s — LGPL v3</source>
         <translation>Qt %s dan PySide6 %s — LGPL v3</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="22" />
-        <source>Records, transcribes and triages citizens' complaints taken on local radio. Works offline.</source>
+        <location filename="../../radio_desk/gui/about.py" line="33"/>
+        <source>Records, transcribes and triages citizens&apos; complaints taken on local radio. Works offline.</source>
         <translation>Merekam, mentranskrip, dan memilah aduan warga lewat radio lokal. Bekerja tanpa internet.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="23" />
+        <location filename="../../radio_desk/gui/about.py" line="36"/>
         <source>Radio Desk is released under the MIT licence. Bundled components:</source>
         <translation>Radio Desk dirilis dengan lisensi MIT. Komponen yang disertakan:</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/about.py" line="28" />
+        <location filename="../../radio_desk/gui/about.py" line="41"/>
         <source>About Radio Desk</source>
         <translation>Tentang Radio Desk</translation>
     </message>
@@ -56,12 +57,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../radio_desk/gui/app.py" line="36" />
+        <location filename="../../radio_desk/gui/app.py" line="37"/>
         <source>Unexpected error</source>
         <translation>Galat tak terduga</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/app.py" line="37" />
+        <location filename="../../radio_desk/gui/app.py" line="38"/>
         <source>Radio Desk hit an unexpected error: %s
 
 Recordings and the form are kept. A crash report was written to %s (nothing is sent anywhere).</source>
@@ -73,7 +74,7 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../radio_desk/gui/device_list.py" line="13" />
+        <location filename="../../radio_desk/gui/device_list.py" line="14"/>
         <source>System default input</source>
         <translation>Input bawaan sistem</translation>
     </message>
@@ -81,62 +82,62 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../radio_desk/gui/first_start.py" line="49" />
+        <location filename="../../radio_desk/gui/first_start.py" line="49"/>
         <source>Opening the input… speak or play something.</source>
         <translation>Membuka input… bicaralah atau putar sesuatu.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/first_start.py" line="60" />
+        <location filename="../../radio_desk/gui/first_start.py" line="60"/>
         <source>The input could not be opened: %s</source>
         <translation>Input tidak bisa dibuka: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/first_start.py" line="72" />
+        <location filename="../../radio_desk/gui/first_start.py" line="72"/>
         <source>Listening… %d s</source>
         <translation>Mendengarkan… %d dtk</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/first_start.py" line="82" />
+        <location filename="../../radio_desk/gui/first_start.py" line="82"/>
         <source>No signal (peak %.0f dBFS): check the mixer and the cable.</source>
         <translation>Tidak ada sinyal (puncak %.0f dBFS): periksa mixer dan kabel.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/first_start.py" line="84" />
+        <location filename="../../radio_desk/gui/first_start.py" line="84"/>
         <source>Too loud (peak %.0f dBFS, clipping): turn the input down.</source>
         <translation>Terlalu keras (puncak %.0f dBFS, clipping): turunkan level input.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/first_start.py" line="85" />
+        <location filename="../../radio_desk/gui/first_start.py" line="85"/>
         <source>Good level (peak %.0f dBFS).</source>
         <translation>Level bagus (puncak %.0f dBFS).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.ui" line="8" />
+        <location filename="../../ui/first_start.ui" line="8"/>
         <source>Radio Desk: first start</source>
         <translation>Radio Desk: mulai pertama</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.ui" line="16" />
+        <location filename="../../ui/first_start.ui" line="16"/>
         <source>Welcome to Radio Desk. Two questions and the desk is ready; everything can be changed later in Settings.</source>
         <translation>Selamat datang di Radio Desk. Dua pertanyaan dan meja siap dipakai; semuanya bisa diubah nanti di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.ui" line="28" />
+        <location filename="../../ui/first_start.ui" line="28"/>
         <source>Station name</source>
         <translation>Nama stasiun</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.ui" line="38" />
+        <location filename="../../ui/first_start.ui" line="38"/>
         <source>Audio input</source>
         <translation>Input audio</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.ui" line="48" />
+        <location filename="../../ui/first_start.ui" line="48"/>
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.ui" line="62" />
+        <location filename="../../ui/first_start.ui" line="62"/>
         <source>Test input (5 s)</source>
         <translation>Uji input (5 dtk)</translation>
     </message>
@@ -144,41 +145,44 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../radio_desk/gui/onair/intake.py" line="135" />
+        <location filename="../../radio_desk/gui/onair/intake.py" line="135"/>
         <source>Kecamatan “%s” not found in the regency.</source>
         <translation>Kecamatan “%s” tidak ada di kabupaten ini.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/intake.py" line="147" />
+        <location filename="../../radio_desk/gui/onair/intake.py" line="147"/>
         <source>Desa “%s” not found.</source>
         <translation>Desa “%s” tidak ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/intake.py" line="189" />
+        <location filename="../../radio_desk/gui/onair/intake.py" line="189"/>
         <source>First call from this number.</source>
         <translation>Panggilan pertama dari nomor ini.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/onair/intake.py" line="195" />
+        <location filename="../../radio_desk/gui/onair/intake.py" line="195"/>
         <source>Called before (%n time(s)): </source>
-        <translation><numerusform>Pernah menelepon (%n kali): </numerusform></translation></message>
+        <translation>
+            <numerusform>Pernah menelepon (%n kali): </numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/intake.py" line="230" />
+        <location filename="../../radio_desk/gui/onair/intake.py" line="230"/>
         <source>Suggested: &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Saran: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/intake.py" line="233" />
+        <location filename="../../radio_desk/gui/onair/intake.py" line="233"/>
         <source>urgency %s</source>
         <translation>urgensi %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/intake.py" line="360" />
+        <location filename="../../radio_desk/gui/onair/intake.py" line="365"/>
         <source>Unknown kecamatan: check the spelling.</source>
         <translation>Kecamatan tidak dikenal: periksa ejaannya.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/intake.py" line="364" />
+        <location filename="../../radio_desk/gui/onair/intake.py" line="369"/>
         <source>Unknown desa: check the spelling.</source>
         <translation>Desa tidak dikenal: periksa ejaannya.</translation>
     </message>
@@ -186,7 +190,7 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>LevelMeter</name>
     <message>
-        <location filename="../../radio_desk/gui/onair/level_meter.py" line="24" />
+        <location filename="../../radio_desk/gui/onair/level_meter.py" line="24"/>
         <source>Input level</source>
         <translation>Level input</translation>
     </message>
@@ -194,163 +198,169 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="37" />
-        <location filename="../../ui/main_window.ui" line="22" />
+        <location filename="../../radio_desk/gui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.ui" line="22"/>
         <source>Radio Desk</source>
         <translation>Radio Desk</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="41" />
+        <location filename="../../radio_desk/gui/main_window.py" line="41"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="45" />
+        <location filename="../../radio_desk/gui/main_window.py" line="45"/>
         <source>On-Air</source>
         <translation>On-Air</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="47" />
+        <location filename="../../radio_desk/gui/main_window.py" line="47"/>
+        <location filename="../../radio_desk/gui/main_window.py" line="78"/>
         <source>Editor</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="61" />
+        <location filename="../../radio_desk/gui/main_window.py" line="47"/>
+        <source>Loading the editor…</source>
+        <translation>Memuat ruang redaksi…</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/main_window.py" line="70"/>
         <source>The editor workspace is not available in this version (%s).</source>
         <translation>Ruang redaksi belum tersedia di versi ini (%s).</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="93" />
+        <location filename="../../radio_desk/gui/main_window.py" line="116"/>
         <source>Audio: no input</source>
         <translation>Audio: tidak ada input</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="94" />
+        <location filename="../../radio_desk/gui/main_window.py" line="118"/>
         <source>Audio: %s</source>
         <translation>Audio: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="131" />
+        <location filename="../../radio_desk/gui/main_window.py" line="168"/>
         <source>No central server configured (Settings → Central server).</source>
         <translation>Server pusat belum diatur (Pengaturan → Server pusat).</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="163" />
+        <location filename="../../radio_desk/gui/main_window.py" line="200"/>
         <source>New audio settings apply after this call.</source>
         <translation>Pengaturan audio baru berlaku setelah panggilan ini.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="169" />
+        <location filename="../../radio_desk/gui/main_window.py" line="211"/>
         <source>The interface language changes at the next start.</source>
         <translation>Bahasa antarmuka berubah saat aplikasi dibuka lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="64" />
+        <location filename="../../ui/main_window.ui" line="64"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="73" />
+        <location filename="../../ui/main_window.ui" line="73"/>
         <source>&amp;Call</source>
         <translation>&amp;Panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="90" />
+        <location filename="../../ui/main_window.ui" line="90"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="99" />
+        <location filename="../../ui/main_window.ui" line="99"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="121" />
+        <location filename="../../ui/main_window.ui" line="121"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="129" />
+        <location filename="../../ui/main_window.ui" line="129"/>
         <source>First-start &amp;assistant…</source>
         <translation>&amp;Asisten awal…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="134" />
+        <location filename="../../ui/main_window.ui" line="134"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="142" />
+        <location filename="../../ui/main_window.ui" line="142"/>
         <source>&amp;Record / Stop</source>
         <translation>&amp;Rekam / Berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="150" />
+        <location filename="../../ui/main_window.ui" line="150"/>
         <source>&amp;Accept suggestions</source>
         <translation>&amp;Terima saran</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="158" />
+        <location filename="../../ui/main_window.ui" line="158"/>
         <source>&amp;Save case</source>
         <translation>&amp;Simpan aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="166" />
+        <location filename="../../ui/main_window.ui" line="166"/>
         <source>&amp;New form</source>
         <translation>Formulir &amp;baru</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="174" />
+        <location filename="../../ui/main_window.ui" line="174"/>
         <source>Urgency 1: Low</source>
         <translation>Urgensi 1: Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="182" />
+        <location filename="../../ui/main_window.ui" line="182"/>
         <source>Urgency 2: Medium</source>
         <translation>Urgensi 2: Sedang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="190" />
+        <location filename="../../ui/main_window.ui" line="190"/>
         <source>Urgency 3: High</source>
         <translation>Urgensi 3: Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="198" />
+        <location filename="../../ui/main_window.ui" line="198"/>
         <source>Urgency 4: Emergency</source>
         <translation>Urgensi 4: Darurat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="206" />
+        <location filename="../../ui/main_window.ui" line="206"/>
         <source>Go to &amp;phone</source>
         <translation>Ke kolom &amp;telepon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="214" />
-        <source>Go to &amp;today's calls</source>
+        <location filename="../../ui/main_window.ui" line="214"/>
+        <source>Go to &amp;today&apos;s calls</source>
         <translation>Ke &amp;panggilan hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="222" />
+        <location filename="../../ui/main_window.ui" line="222"/>
         <source>&amp;On-Air desk</source>
         <translation>Meja &amp;On-Air</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="230" />
+        <location filename="../../ui/main_window.ui" line="230"/>
         <source>&amp;Editor</source>
         <translation>&amp;Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="238" />
+        <location filename="../../ui/main_window.ui" line="238"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="246" />
+        <location filename="../../ui/main_window.ui" line="246"/>
         <source>Open &amp;log folder</source>
         <translation>Buka folder &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="251" />
+        <location filename="../../ui/main_window.ui" line="251"/>
         <source>&amp;About Radio Desk</source>
         <translation>&amp;Tentang Radio Desk</translation>
     </message>
@@ -358,430 +368,441 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>OnAirDesk</name>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="91" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="91"/>
         <source>Pre-roll: %d s</source>
         <translation>Pre-roll: %d dtk</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="159" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="160"/>
         <source>Unsaved form restored (autosaved %s).</source>
         <translation>Formulir yang belum disimpan dipulihkan (disimpan otomatis %s).</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="161" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="163"/>
         <source>Its recording is attached: %s</source>
         <translation>Rekamannya terlampir: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="170" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="173"/>
         <source>The autosaved form could not be restored: %s</source>
         <translation>Formulir simpanan otomatis tidak bisa dipulihkan: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="182" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="185"/>
         <source>No audio input: check Settings → Audio input.</source>
         <translation>Tidak ada input audio: periksa Pengaturan → Input audio.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="183" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="186"/>
         <source>No audio input open: the call cannot be recorded.</source>
         <translation>Tidak ada input audio terbuka: panggilan tidak bisa direkam.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="195" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="196"/>
         <source>Starting…</source>
         <translation>Memulai…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="200" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="201"/>
         <source>Stopping…</source>
         <translation>Menghentikan…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="209" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="210"/>
         <source>Stop (F9)</source>
         <translation>Berhenti (F9)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="211" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="212"/>
         <source>● Recording</source>
         <translation>● Merekam</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="220" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="221"/>
         <source>Live transcript running.</source>
         <translation>Transkrip langsung berjalan.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="227" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="228"/>
         <source>Speech model still loading: the transcript follows after the call.</source>
         <translation>Model suara masih dimuat: transkrip dibuat setelah panggilan.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="229" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="230"/>
         <source>No transcript: the speech model failed to load (%s).</source>
         <translation>Tanpa transkrip: model suara gagal dimuat (%s).</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="230" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="231"/>
         <source>The transcript follows after the call.</source>
         <translation>Transkrip dibuat setelah panggilan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/onair/desk.py" line="260" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="261"/>
         <source>Transcript complete (%n segment(s)).</source>
-        <translation><numerusform>Transkrip selesai (%n segmen).</numerusform></translation></message>
+        <translation>
+            <numerusform>Transkrip selesai (%n segmen).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="269" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="270"/>
         <source>Transcript failed: %s</source>
         <translation>Transkrip gagal: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="286" />
-        <location filename="../../ui/onair_desk.ui" line="32" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="287"/>
+        <location filename="../../ui/onair_desk.ui" line="32"/>
         <source>Record (F9)</source>
         <translation>Rekam (F9)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="288" />
-        <location filename="../../ui/onair_desk.ui" line="63" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="289"/>
+        <location filename="../../ui/onair_desk.ui" line="63"/>
         <source>Listening</source>
         <translation>Mendengarkan</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="297" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="298"/>
         <source>Transcribing the call…</source>
         <translation>Mentranskrip panggilan…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="323" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="324"/>
         <source>Input: %s</source>
         <translation>Input: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="327" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="328"/>
         <source>Input: none</source>
         <translation>Input: tidak ada</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="329" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="330"/>
         <source>Audio input not available: %s Choose another input in Settings (Ctrl+,).</source>
         <translation>Input audio tidak tersedia: %s Pilih input lain di Pengaturan (Ctrl+,).</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="379" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="380"/>
         <source>No suggestion yet.</source>
         <translation>Belum ada saran.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="425" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="400"/>
+        <source>Nothing to save: the form is empty.</source>
+        <translation>Tidak ada yang disimpan: formulir kosong.</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/onair/desk.py" line="432"/>
         <source>Case saved: %s</source>
         <translation>Aduan tersimpan: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="430" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="437"/>
         <source>Not saved: %s</source>
         <translation>Belum tersimpan: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="494" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="501"/>
         <source>Database error: %s</source>
         <translation>Galat basis data: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="498" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="505"/>
         <source>Editing the case of %s (%s)</source>
         <translation>Menyunting aduan %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="503" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="511"/>
         <source>New case for the call at %s</source>
         <translation>Aduan baru untuk panggilan pukul %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="505" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="514"/>
         <source>New case</source>
         <translation>Aduan baru</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/onair/desk.py" line="509" />
+        <location filename="../../radio_desk/gui/onair/desk.py" line="518"/>
         <source>%n more call(s) waiting for the form</source>
-        <translation><numerusform>%n panggilan lagi menunggu formulir</numerusform></translation></message>
+        <translation>
+            <numerusform>%n panggilan lagi menunggu formulir</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="12" />
+        <location filename="../../ui/onair_desk.ui" line="12"/>
         <source>On-Air desk</source>
         <translation>Meja On-Air</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="24" />
+        <location filename="../../ui/onair_desk.ui" line="24"/>
         <source>On air</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="53" />
+        <location filename="../../ui/onair_desk.ui" line="53"/>
         <source>00:00:00</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="79" />
+        <location filename="../../ui/onair_desk.ui" line="79"/>
         <source>Input: —</source>
         <translation>Input: —</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="86" />
+        <location filename="../../ui/onair_desk.ui" line="86"/>
         <source>Pre-roll: 10 s</source>
         <translation>Pre-roll: 10 dtk</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="111" />
+        <location filename="../../ui/onair_desk.ui" line="111"/>
         <source>Live transcript</source>
         <translation>Transkrip langsung</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="135" />
+        <location filename="../../ui/onair_desk.ui" line="135"/>
         <source>Intake</source>
         <translation>Pencatatan</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="153" />
+        <location filename="../../ui/onair_desk.ui" line="153"/>
         <source>Caller</source>
         <translation>Penelepon</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="160" />
+        <location filename="../../ui/onair_desk.ui" line="160"/>
         <source>Name, or empty for Anonim</source>
         <translation>Nama, atau kosong untuk Anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="167" />
+        <location filename="../../ui/onair_desk.ui" line="167"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="174" />
+        <location filename="../../ui/onair_desk.ui" line="174"/>
         <source>0812…</source>
         <translation>0812…</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="191" />
+        <location filename="../../ui/onair_desk.ui" line="191"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="201" />
+        <location filename="../../ui/onair_desk.ui" line="201"/>
         <source>Desa</source>
         <translation>Desa</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="211" />
+        <location filename="../../ui/onair_desk.ui" line="211"/>
         <source>Channel</source>
         <translation>Saluran</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="223" />
+        <location filename="../../ui/onair_desk.ui" line="223"/>
         <source>Anonim (hide identity)</source>
         <translation>Anonim (sembunyikan identitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="230" />
+        <location filename="../../ui/onair_desk.ui" line="230"/>
         <source>Rahasia (confidential)</source>
         <translation>Rahasia (laporan tertutup)</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="239" />
+        <location filename="../../ui/onair_desk.ui" line="239"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="264" />
+        <location filename="../../ui/onair_desk.ui" line="264"/>
         <source>Accept (F8)</source>
         <translation>Terima (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="276" />
+        <location filename="../../ui/onair_desk.ui" line="276"/>
         <source>Urgency</source>
         <translation>Urgensi</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="285" />
+        <location filename="../../ui/onair_desk.ui" line="285"/>
         <source>1 Low</source>
         <translation>1 Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="298" />
+        <location filename="../../ui/onair_desk.ui" line="298"/>
         <source>2 Medium</source>
         <translation>2 Sedang</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="311" />
+        <location filename="../../ui/onair_desk.ui" line="311"/>
         <source>3 High</source>
         <translation>3 Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="324" />
+        <location filename="../../ui/onair_desk.ui" line="324"/>
         <source>4 Emergency</source>
         <translation>4 Darurat</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="339" />
+        <location filename="../../ui/onair_desk.ui" line="339"/>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="346" />
+        <location filename="../../ui/onair_desk.ui" line="346"/>
         <source>One line: what is the complaint?</source>
         <translation>Satu baris: apa aduannya?</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="353" />
+        <location filename="../../ui/onair_desk.ui" line="353"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="407" />
+        <location filename="../../ui/onair_desk.ui" line="407"/>
         <source>New form</source>
         <translation>Formulir baru</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="414" />
+        <location filename="../../ui/onair_desk.ui" line="414"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Simpan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/onair_desk.ui" line="431" />
-        <source>Today's calls</source>
+        <location filename="../../ui/onair_desk.ui" line="431"/>
+        <source>Today&apos;s calls</source>
         <translation>Panggilan hari ini</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../radio_desk/gui/settings_dialog.py" line="39" />
+        <location filename="../../radio_desk/gui/settings_dialog.py" line="39"/>
         <source>Mono</source>
         <translation>Mono</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/settings_dialog.py" line="40" />
+        <location filename="../../radio_desk/gui/settings_dialog.py" line="40"/>
         <source>Stereo mixed to mono</source>
         <translation>Stereo dicampur jadi mono</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/settings_dialog.py" line="41" />
+        <location filename="../../radio_desk/gui/settings_dialog.py" line="41"/>
         <source>Two channels: 1 caller (phone hybrid), 2 host</source>
         <translation>Dua kanal: 1 penelepon (hybrid telepon), 2 penyiar</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/settings_dialog.py" line="56" />
+        <location filename="../../radio_desk/gui/settings_dialog.py" line="56"/>
         <source>(stored)</source>
         <translation>(tersimpan)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/settings_dialog.py" line="84" />
+        <location filename="../../radio_desk/gui/settings_dialog.py" line="84"/>
         <source>The server address must start with http:// or https://.</source>
         <translation>Alamat server harus diawali http:// atau https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="8" />
+        <location filename="../../ui/settings_dialog.ui" line="8"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="16" />
+        <location filename="../../ui/settings_dialog.ui" line="16"/>
         <source>Station</source>
         <translation>Stasiun</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="22" />
+        <location filename="../../ui/settings_dialog.ui" line="22"/>
         <source>Station name</source>
         <translation>Nama stasiun</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="32" />
+        <location filename="../../ui/settings_dialog.ui" line="32"/>
         <source>Home regency</source>
         <translation>Kabupaten asal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="42" />
+        <location filename="../../ui/settings_dialog.ui" line="42"/>
         <source>Operator on duty</source>
         <translation>Operator bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="55" />
+        <location filename="../../ui/settings_dialog.ui" line="55"/>
         <source>Audio input</source>
         <translation>Input audio</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="61" />
+        <location filename="../../ui/settings_dialog.ui" line="61"/>
         <source>Input device</source>
         <translation>Perangkat input</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="71" />
+        <location filename="../../ui/settings_dialog.ui" line="71"/>
         <source>Channels</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="81" />
+        <location filename="../../ui/settings_dialog.ui" line="81"/>
         <source>Pre-roll</source>
         <translation>Pre-roll</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="88" />
+        <location filename="../../ui/settings_dialog.ui" line="88"/>
         <source> s</source>
         <translation> dtk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="104" />
+        <location filename="../../ui/settings_dialog.ui" line="104"/>
         <source>Transcription</source>
         <translation>Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="110" />
+        <location filename="../../ui/settings_dialog.ui" line="110"/>
         <source>Engine</source>
         <translation>Mesin</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="120" />
+        <location filename="../../ui/settings_dialog.ui" line="120"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="127" />
+        <location filename="../../ui/settings_dialog.ui" line="127"/>
         <source>empty = bundled whisper-base; a name (small) or a folder</source>
         <translation>kosong = whisper-base bawaan; nama (small) atau folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="134" />
+        <location filename="../../ui/settings_dialog.ui" line="134"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="144" />
+        <location filename="../../ui/settings_dialog.ui" line="144"/>
         <source>Live transcript during the call</source>
         <translation>Transkrip langsung selama panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="154" />
+        <location filename="../../ui/settings_dialog.ui" line="154"/>
         <source>Central server</source>
         <translation>Server pusat</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="160" />
+        <location filename="../../ui/settings_dialog.ui" line="160"/>
         <source>Server address</source>
         <translation>Alamat server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="174" />
+        <location filename="../../ui/settings_dialog.ui" line="174"/>
         <source>Station key</source>
         <translation>Kunci stasiun</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="201" />
+        <location filename="../../ui/settings_dialog.ui" line="201"/>
         <source>Interface</source>
         <translation>Antarmuka</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="207" />
+        <location filename="../../ui/settings_dialog.ui" line="207"/>
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
@@ -789,73 +810,73 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="32" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="32"/>
         <source>Audio: opening…</source>
         <translation>Audio: membuka…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="33" />
-        <location filename="../../radio_desk/gui/status_bar.py" line="61" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="33"/>
+        <location filename="../../radio_desk/gui/status_bar.py" line="61"/>
         <source>Speech model: loading…</source>
         <translation>Model suara: memuat…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="34" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="34"/>
         <source>Sync: —</source>
         <translation>Sinkron: —</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="53" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="53"/>
         <source>Audio: input lost, reopening…</source>
         <translation>Audio: input hilang, membuka ulang…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="55" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="55"/>
         <source>Audio: %s (%d Hz)</source>
         <translation>Audio: %s (%d Hz)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="64" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="64"/>
         <source>Speech model: ready (%s)</source>
         <translation>Model suara: siap (%s)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="67" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="67"/>
         <source>Speech model: failed</source>
         <translation>Model suara: gagal</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="70" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="70"/>
         <source>Speech model failed to load: %s</source>
         <translation>Model suara gagal dimuat: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="98" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="98"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="99" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="99"/>
         <source>online</source>
         <translation>daring</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="99" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="99"/>
         <source>offline</source>
         <translation>luring</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="100" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="100"/>
         <source>Sync: %s, %d waiting, last %s</source>
         <translation>Sinkron: %s, %d menunggu, terakhir %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="104" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="104"/>
         <source>Disk: %.1f GB free</source>
         <translation>Disk: %.1f GB kosong</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/status_bar.py" line="106" />
+        <location filename="../../radio_desk/gui/status_bar.py" line="106"/>
         <source> (~%d h of recording)</source>
         <translation> (±%d jam rekaman)</translation>
     </message>
@@ -863,47 +884,47 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="46" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="46"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="46" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="46"/>
         <source>Caller</source>
         <translation>Penelepon</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="46" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="46"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="46" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="46"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="47" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="47"/>
         <source>Urgency</source>
         <translation>Urgensi</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="47" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="47"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="47" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="47"/>
         <source>Sync</source>
         <translation>Sinkron</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="82" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="82"/>
         <source>sent</source>
         <translation>terkirim</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/onair/today.py" line="82" />
+        <location filename="../../radio_desk/gui/onair/today.py" line="82"/>
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>

@@ -21,7 +21,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # makes tests/support importable
 
 CALL_TEXT = (
-    "Halo, saya Budi dari desa Sukorejo, kecamatan Bojonegoro. Jalan di desa Sukorejo rusak parah, "
+    "Selamat siang. Saya Budi dari desa Sukorejo, kecamatan Bojonegoro. Jalan di desa Sukorejo rusak parah, "
     "mohon segera diperbaiki oleh dinas pekerjaan umum."
 )
 CALL_DEVICE = "rd_onair_call"

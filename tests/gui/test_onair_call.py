@@ -31,23 +31,13 @@ def test_whole_call_f9_transcript_keys_ctrl_enter(make_window, qtbot, call_devic
     speech_s = len(speech_48k) / 48000
     qtbot.waitUntil(lambda: desk.recorder.last_status.elapsed_s >= speech_s + 1.0, timeout=30000)
     if live_available():  # words appear while the call is still on air
-        qtbot.waitUntil(lambda: ui.transcriptView.toPlainText().strip() != "", timeout=30000)
+        # (generous: on a busy 2-core machine the live worker may lag well behind the audio)
+        qtbot.waitUntil(lambda: ui.transcriptView.toPlainText().strip() != "", timeout=120_000)
         assert desk.recorder.recording
     qtbot.keyClick(ui.notesEdit, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: not desk.recorder.recording, timeout=5000)
-    qtbot.waitUntil(lambda: call.transcript_done, timeout=60000)
+    qtbot.waitUntil(lambda: call.transcript_done, timeout=180_000)
     shown = ui.transcriptView.toPlainText().lower()
-    from radio_desk.gui.onair.transcription import options_for, transcribe_file
-
-    print("FILE", transcribe_file(w.engine.engine, call.recording, options_for(w.services.settings)))
-    print("LIVE", shown)
-    import json
-
-    print("SIDE", json.loads(Path(call.recording.path).with_suffix(".json").read_text()))
-    import numpy as np
-
-    a, r = sf.read(call.recording.path, dtype="int16")
-    print("RMS per s", [int(np.sqrt(np.mean(a[i : i + r].astype(float) ** 2))) for i in range(0, len(a), r)])
     assert "jalan" in shown and "rusak" in shown
 
     # keys: phone, kecamatan and desa with typos (Tab moves on), accept the suggestions (F8), Ctrl+Enter

@@ -173,3 +173,20 @@ def test_transcript_view_partial_text_and_auto_scroll(qtbot):
     bar.setValue(bar.maximum())
     view.add_final(Segment(42, 43, "lagi"))
     assert view.follow and bar.value() == bar.maximum()
+
+
+def test_new_form_parks_the_unsaved_call_and_empty_forms_are_not_saved(make_window, qtbot):
+    w = make_window()
+    desk, ui = w.desk, w.desk.ui
+    qtbot.keyClick(ui.callerEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert ui.formMessageLabel.text() and w.services.store.cases.count() == 0
+    desk.form_call = _call_with_transcript(COMPLAINT)
+    ui.callerEdit.setText("Pak Dul")
+    qtbot.keyClick(ui.callerEdit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert desk.form.is_empty() and desk.form_call is None
+    assert len(desk.parked) == 1 and desk.parked[0].form["caller_name"] == "Pak Dul"
+    assert "1" in ui.queuedLabel.text()
+    ui.summaryEdit.setText("SMS: lampu mati")
+    qtbot.keyClick(ui.summaryEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: desk.today.rowCount() == 1, timeout=5000)
+    assert ui.callerEdit.text() == "Pak Dul"  # the parked call comes back into the form

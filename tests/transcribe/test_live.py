@@ -190,3 +190,16 @@ def test_long_silence_keeps_memory_bounded(fw_engine: Engine) -> None:
     assert sub.dropped_frames == 0
     kept = live._channels[0].audio.size / 16_000
     assert kept < 10, kept  # not the whole call: only what may still be needed
+
+
+def test_finish_that_runs_out_of_time_says_so(fw_engine: Engine, speech: np.ndarray) -> None:
+    from radio_desk.audio.stream import AudioBlock, AudioFanOut
+
+    fanout = AudioFanOut()
+    sub = fanout.subscribe(16_000, max_seconds=30)
+    live = LiveTranscriber(fw_engine, sub, options=TranscribeOptions())
+    live.start()
+    fanout.publish(AudioBlock(speech[:, None], 16_000, 0))
+    fanout.close_all()
+    with pytest.raises(TimeoutError, match="belum selesai"):
+        live.finish(timeout=0.01)  # no engine transcribes 7 s of speech in 10 ms

@@ -396,6 +396,9 @@ class OnAirDesk(QWidget):
     # ------------------------------------------------------------------ save / forms
     def save(self) -> None:
         call, editing = self.form_call, self.editing
+        if call is None and editing is None and self.form.is_empty():
+            self._form_message(self.tr("Nothing to save: the form is empty."))
+            return
         if editing is not None:
             base = editing
         else:

@@ -28,6 +28,7 @@ from radio_desk.transcribe.engine import Engine, Segment, TranscribeOptions
 log = logging.getLogger(__name__)
 
 EngineLoader = Callable[[], Engine]
+FINISH_TIMEOUT_S = 180.0  # then the live transcriber is taken as stuck and the file is transcribed
 
 
 def default_loader(settings: Settings) -> EngineLoader:
@@ -169,7 +170,8 @@ class CallTranscriber(QObject):
         self.recording = recording
         live = self.live
         if live is not None:
-            self.holder.runner.submit(lambda: live.finish(30.0), self._finished, self._fallback)
+            # catching up costs less than transcribing the whole file again: give it time on a busy CPU
+            self.holder.runner.submit(lambda: live.finish(FINISH_TIMEOUT_S), self._finished, self._fallback)
             return
         self._after_call()
 
