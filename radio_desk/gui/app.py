@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,10 @@ def build_window(
 
 def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_factory: Any = None) -> int:
     setup_logging()
+    verbose = bool(getattr(args, "verbose", False))
+    for handler in logging.getLogger().handlers:  # the CLI's stderr handler: warnings only, unless -v
+        if type(handler) is logging.StreamHandler:
+            handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
     install_crash_handler(_crash_dialog)
     app = application()
     settings = Settings()
@@ -93,6 +98,13 @@ def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_
         return 2
     window.show()
     log.info("window shown")
+    # Ctrl+C in the terminal or a service manager's SIGTERM: close like the window's close button
+    # (a running call is finished and kept); the timer lets Python see the signal during the Qt loop.
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    wake = QTimer(interval=250)
+    wake.timeout.connect(lambda: None)
+    wake.start()
     code = app.exec()
     window.services.store.close()
     log.info("closed (exit code %s)", code)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
@@ -108,6 +108,10 @@ class MainWindow(QMainWindow):
         ui.actionFirstStart.triggered.connect(self.open_first_start)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionAbout.triggered.connect(self.open_about)
+        self.action_report = QAction(self.tr("&Weekly report…"), self)
+        self.action_report.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.action_report.triggered.connect(self.open_report)
+        ui.menuFile.insertAction(ui.actionSettings, self.action_report)
         ui.actionLogFolder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths().logs)))
         )
@@ -176,10 +180,14 @@ class MainWindow(QMainWindow):
     def _case_saved(self, _case: object) -> None:
         if self.sync_worker is not None:
             self.sync_worker.wake()
+        if self.desk.triage is not None:  # a confirmed category: learn from it (own thread, when enough)
+            self.desk.triage.retrain_in_background()
         self.status.poll()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.desk.shutdown()
+        if self.editor is not None and hasattr(self.editor, "shutdown"):
+            self.editor.shutdown()  # saves a pending rundown edit, stops playback
         if self.sync_worker is not None:
             self.sync_worker.stop(5)
         self.services.runner.wait(10_000)
@@ -216,6 +224,12 @@ class MainWindow(QMainWindow):
         dialog = FirstStartDialog(self.services.settings, self)
         if dialog.exec():
             self.apply_settings({"audio_device"})
+
+    def open_report(self) -> None:
+        from radio_desk.gui.report_dialog import ReportDialog
+
+        s = self.services
+        ReportDialog(s.store, s.settings, s.runner, self).exec()
 
     def open_about(self) -> None:
         from radio_desk.gui.about import show_about

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from radio_desk.audio.recorder import RecorderStatus
+from radio_desk.gui.alive import if_alive
 from radio_desk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ class StatusPanel(QWidget):
                 free = -1
             return snap, free
 
-        self.runner.submit(job, self._polled, self._poll_failed)
+        self.runner.submit(job, if_alive(self, self._polled), if_alive(self, self._poll_failed))
 
     def _poll_failed(self, err: object) -> None:
         self._polling = False

@@ -18,7 +18,10 @@ utterance pays for a 30-second encoder pass.  Here:
    compression ratio / log-probability failures are re-decoded with temperature fallback, only
    those chunks; a chunk that still loops is dropped, as are Whisper's stock "video outro"
    phrases that no caller says.
-7. Indonesian gets a caller's greeting as prompt (``CALL_PROMPTS``).
+7. No prompt by default.  A caller's-greeting prompt (``CALL_PROMPTS``, opt-in with
+   ``extra={"call_prompt": True}``) scores 0.02 better on the read clips below, but on a real call
+   that opens with "Halo, saya ..." whisper-base echoes the prompt *instead of* the caller's words
+   (tests/transcribe/test_prompt_echo.py): losing a complaint costs more than 0.02 WER.
 
 Measured on shared/eval/speech (103 real clips, 453 s; whisper-base int8, 2 threads, beam 5, language
 given; WER id / jv; ``bench/bench_asr.py``; RTF under a shared, loaded machine varies ±50 %):
@@ -27,7 +30,7 @@ given; WER id / jv; ``bench/bench_asr.py``; RTF under a shared, loaded machine v
     this pipeline, 30-second windows                 0.419 / 0.830   RTF 0.20
     short windows, no timestamps                     0.486 / 0.819   RTF 0.08
     short windows + timestamps                       0.443 / 0.749
-    + caller-greeting prompt for id (the default)    0.420 / 0.754   RTF ~0.08-0.12
+    + caller-greeting prompt for id (opt-in, unsafe)  0.420 / 0.754   RTF ~0.08-0.12
     + domain prompt instead (taxonomy, gazetteer)    0.483 / 0.784   (slower: kept off)
     minimum window 6 s / 10 s; VAD pad 500 ms; beam 3; patience 2; peak normalisation;
     retrying failed chunks in a 30-second window: no better (±0.02), so not used.
@@ -273,7 +276,7 @@ class FasterWhisperEngine:
 
         tokenizer = Tokenizer(self._model.hf_tokenizer, True, task="transcribe", language=language)
         prompt_text = options.initial_prompt
-        if prompt_text is None and extra.get("call_prompt", True):
+        if prompt_text is None and extra.get("call_prompt", False):
             prompt_text = CALL_PROMPTS.get(language)
         prompt = self._model.get_prompt(
             tokenizer,

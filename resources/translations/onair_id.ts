@@ -198,6 +198,11 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../radio_desk/gui/main_window.py" line="113"/>
+        <source>&amp;Weekly report…</source>
+        <translation>&amp;Laporan mingguan…</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/main_window.py" line="37"/>
         <location filename="../../ui/main_window.ui" line="22"/>
         <source>Radio Desk</source>

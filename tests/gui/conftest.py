@@ -111,8 +111,15 @@ def make_window(qtbot: Any, tmp_path: Path, engine: Any) -> Iterator[Callable[..
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        window.activateWindow()  # focus events (Tab out of a field) need an active window
-        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        # focus events (Tab out of a field) need an active window; offscreen activation can be late
+        for _ in range(3):
+            window.activateWindow()
+            window.raise_()
+            try:
+                qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+                break
+            except qtbot.TimeoutError:
+                continue
         if start:
             window.start()
         windows.append(window)

@@ -21,6 +21,7 @@ def test_whole_call_f9_transcript_keys_ctrl_enter(make_window, qtbot, call_devic
     )
     desk, ui = w.desk, w.desk.ui
     qtbot.waitUntil(lambda: desk.recorder.recorder is not None, timeout=10000)
+    qtbot.waitUntil(lambda: w.engine.state == "ready", timeout=60000)  # live text needs the model
     assert call_device in ui.deviceLabel.text()
 
     qtbot.keyClick(ui.callerEdit, Qt.Key.Key_F9)  # F9 works wherever the focus is

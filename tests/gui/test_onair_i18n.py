@@ -28,6 +28,7 @@ def test_indonesian_interface(indonesian, make_window):
     assert ui.intakeBox.title() == "Pencatatan"
     assert w.ui.menuCall.title() == "&Panggilan"
     assert w.ui.tabs.tabText(1) == "Redaksi"
+    assert w.action_report.text() == "&Laporan mingguan…"
     assert w.status.model.text().startswith("Model suara")
     assert w.desk.today.headerData(1, Qt.Orientation.Horizontal) == "Penelepon"
     assert "lisensi MIT" in about_html()
@@ -45,6 +46,8 @@ def test_english_and_menus_show_shortcuts(make_window):
     )
     for rank in range(1, 5):
         assert shortcuts[f"actionUrgency{rank}"] == QKeySequence(f"Alt+{rank}")
+    assert w.action_report in w.ui.menuFile.actions()
+    assert w.action_report.shortcut() == QKeySequence("Ctrl+Shift+R")
     about = about_html()
     for needle in ("MIT", "cahyadsn/wilayah", "DejaVu", "LGPL", "whisper-base"):
         assert needle in about
@@ -60,3 +63,21 @@ def test_tab_order_follows_the_form(make_window):
             order[-1] = order[-1].nextInFocusChain()
     names = [x.objectName() for x in order]
     assert names[:5] == ["callerEdit", "phoneEdit", "kecamatanEdit", "desaEdit", "channelCombo"]
+
+
+def test_weekly_report_opens_from_the_menu(make_window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    from radio_desk.gui.report_dialog import ReportDialog
+
+    w = make_window(start=False)
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        dialog.reject()
+
+    QTimer.singleShot(200, close_it)
+    w.action_report.trigger()  # modal: returns once close_it has rejected it
+    assert seen == [ReportDialog.__name__]

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from radio_desk.audio.recorder import Recorder, RecorderStatus
 from radio_desk.audio.stream import AudioSubscription
 from radio_desk.domain import Recording
+from radio_desk.gui.alive import if_alive
 from radio_desk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class RecorderController(QObject):
             rec = self.factory()
             return rec.open()  # a demo recorder already fed externally returns at once
 
-        self.runner.submit(job, self._opened, self._open_failed)
+        self.runner.submit(job, if_alive(self, self._opened), if_alive(self, self._open_failed))
 
     def reopen(self, factory: RecorderFactory | None = None) -> None:
         """New settings: close the current device (not during a call) and open again."""
@@ -94,7 +95,7 @@ class RecorderController(QObject):
                 rec.fanout.unsubscribe(sub)
                 raise
 
-        self.runner.submit(job, self._started, self._failed)
+        self.runner.submit(job, if_alive(self, self._started), if_alive(self, self._failed))
         return True
 
     def stop(self) -> bool:
@@ -102,7 +103,7 @@ class RecorderController(QObject):
         if rec is None or self.busy or not self.recording:
             return False
         self.busy = True
-        self.runner.submit(rec.stop_recording, self._stopped, self._failed)
+        self.runner.submit(rec.stop_recording, if_alive(self, self._stopped), if_alive(self, self._failed))
         return True
 
     def _started(self, result: tuple[Recording, AudioSubscription]) -> None:

@@ -23,6 +23,7 @@ from radio_desk.audio.recovery import recover_recordings
 from radio_desk.audio.stream import AudioSubscription
 from radio_desk.domain import Case, Recording, Urgency
 from radio_desk.errors import RadioDeskError, ValidationError
+from radio_desk.gui.alive import if_alive
 from radio_desk.gui.generated.ui_onair_desk import Ui_OnAirDesk
 from radio_desk.gui.onair.audio_control import RecorderController
 from radio_desk.gui.onair.calls import Call, save_call, store_recording, store_segments
@@ -106,8 +107,10 @@ class OnAirDesk(QWidget):
     def start(self) -> None:
         """Open the input, restore a draft left by a crash, load triage and today's calls."""
         self.recorder.open()
-        self.runner.submit(self._recover_and_load_draft, self._restore, self._restore_failed)
-        self.runner.submit(self._make_triage, self._triage_ready, lambda e: log.warning("triage: %s", e))
+        self.runner.submit(self._recover_and_load_draft, if_alive(self, self._restore), self._restore_failed)
+        self.runner.submit(
+            self._make_triage, if_alive(self, self._triage_ready), lambda e: log.warning("triage: %s", e)
+        )
         self.refresh()
 
     def _make_triage(self) -> Any:
@@ -368,7 +371,7 @@ class OnAirDesk(QWidget):
             if self.form_call is call:
                 self.form.set_suggestion(s, text)
 
-        self.runner.submit(lambda: triage.suggest(text), done)
+        self.runner.submit(lambda: triage.suggest(text), if_alive(self, done))
 
     def accept_suggestion(self) -> None:
         if self.suggest_timer.isActive():  # text came in a moment ago: suggest on it first
@@ -436,7 +439,7 @@ class OnAirDesk(QWidget):
             self.ui.saveButton.setEnabled(True)
             self._form_message(self.tr("Not saved: %s") % err)
 
-        self.runner.submit(job, done, failed)
+        self.runner.submit(job, if_alive(self, done), if_alive(self, failed))
 
     def new_form(self) -> None:
         """Put the form's call aside (its recording stays in the store) and start an empty form."""
@@ -545,7 +548,9 @@ class OnAirDesk(QWidget):
 
     # ------------------------------------------------------------------ today / engine
     def refresh(self) -> None:
-        self.runner.submit(lambda: load_today(self.store), self.today.set_rows, self._store_error)
+        self.runner.submit(
+            lambda: load_today(self.store), if_alive(self, self.today.set_rows), self._store_error
+        )
 
     def _on_engine_state(self, state: str, _detail: str) -> None:
         if state == "ready":

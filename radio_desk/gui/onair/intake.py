@@ -17,6 +17,7 @@ from radio_desk.domain import Case, Channel, Urgency
 from radio_desk.domain.phone import local_format, normalize_phone
 from radio_desk.domain.taxonomy import Taxonomy
 from radio_desk.errors import ValidationError
+from radio_desk.gui.alive import if_alive
 from radio_desk.gui.onair.places import PlaceLookup, complete, resolve
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.store import Store
@@ -194,7 +195,8 @@ class IntakeForm(QObject):
             )
             self._hint(self.tr("Called before (%n time(s)): ", "", len(cases)) + items)
 
-        self.runner.submit(lambda: self.store.cases.by_phone(e164, exclude=exclude, limit=20), done)
+        lookup = lambda: self.store.cases.by_phone(e164, exclude=exclude, limit=20)  # noqa: E731
+        self.runner.submit(lookup, if_alive(self.ui.phoneHintLabel, done))
 
     def _hint(self, text: str, error: bool = False) -> None:
         self.ui.phoneHintLabel.setStyleSheet("color: #b42318;" if error else "color: #1f5fa8;")

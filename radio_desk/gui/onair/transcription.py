@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from radio_desk.audio.stream import AudioSubscription
 from radio_desk.domain import Recording
+from radio_desk.gui.alive import if_alive
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.settings import Settings
 from radio_desk.transcribe.engine import Engine, Segment, TranscribeOptions
@@ -86,7 +87,7 @@ class EngineHolder(QObject):
                     get_vad_model()  # cached: the live transcriber's VAD reuses it
             return engine
 
-        self.runner.submit(job, self._loaded, self._failed)
+        self.runner.submit(job, if_alive(self, self._loaded), if_alive(self, self._failed))
 
     def _loaded(self, engine: Engine) -> None:
         self.engine = engine
@@ -171,7 +172,11 @@ class CallTranscriber(QObject):
         live = self.live
         if live is not None:
             # catching up costs less than transcribing the whole file again: give it time on a busy CPU
-            self.holder.runner.submit(lambda: live.finish(FINISH_TIMEOUT_S), self._finished, self._fallback)
+            self.holder.runner.submit(
+                lambda: live.finish(FINISH_TIMEOUT_S),
+                if_alive(self, self._finished),
+                if_alive(self, self._fallback),
+            )
             return
         self._after_call()
 
@@ -191,7 +196,11 @@ class CallTranscriber(QObject):
             self.waiting_for_engine = True  # picked up by engine_ready()
             return
         opts = self.options
-        self.holder.runner.submit(lambda: transcribe_file(engine, rec, opts), self._finished, self._failed)
+        self.holder.runner.submit(
+            lambda: transcribe_file(engine, rec, opts),
+            if_alive(self, self._finished),
+            if_alive(self, self._failed),
+        )
 
     def engine_ready(self) -> None:
         if self.waiting_for_engine:

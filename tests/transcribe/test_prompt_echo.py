@@ -1,0 +1,23 @@
+"""A call that opens with a greeting keeps the caller's words (regression: a greeting prompt made
+whisper-base answer with the prompt itself and drop the complaint)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import espeak_wav
+
+from radio_desk.transcribe.audio_io import load_audio
+from radio_desk.transcribe.engine import TranscribeOptions
+
+OPENING = (
+    "Halo, saya Budi dari desa Kalitidu. "
+    "Saya mau lapor, jalan di depan sekolah rusak parah dan banyak lubang."
+)
+
+
+def test_a_greeting_does_not_replace_the_complaint(fw_engine, tmp_path: Path) -> None:
+    audio = load_audio(espeak_wav(tmp_path / "halo.wav", OPENING))
+    text = fw_engine.transcribe(audio, TranscribeOptions(language="id")).text.lower()
+    assert "selamat pagi" not in text and "mas." not in text  # words of the old prompt, never said
+    assert "jalan" in text and "sekolah" in text
