@@ -117,7 +117,7 @@ def test_keys_and_click_drive_playback_position(workspace, editor_data):
     rect = table.visualRect(page.segments.index(2, 0))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page.audio_runner.wait()
-    assert abs(page.player.position - 8.0) < 0.01
+    assert 7.99 <= page.player.position < 8.9  # playing from the segment's start (it moves on while playing)
     page._poll()
     assert page.segments.playing_row == 2
     page.player.stop()  # jumps below are then exact, however slow the machine (playback would move on)
@@ -130,9 +130,9 @@ def test_keys_and_click_drive_playback_position(workspace, editor_data):
     editor.setCursorPosition(4)
     QTest.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     page.audio_runner.wait()
-    assert abs(page.player.position - 3.0) < 0.01 and editor.cursorPosition() == 4
+    assert 2.99 <= page.player.position < 3.9 and editor.cursorPosition() == 4
     page._poll()
     assert page.segments.playing_row == 0
     QTest.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     page.audio_runner.wait()
-    assert abs(page.player.position - 8.0) < 0.01
+    assert 7.99 <= page.player.position < 8.9
