@@ -174,6 +174,23 @@ def _ordered(stmt: Select[Any], order: Order) -> Select[Any]:
     raise ValueError(f"unknown order {order!r}")
 
 
+def _log_changes(
+    s: Session, case_id: uuid.UUID, old: Case, new: Case, names: Iterable[str], *, at: datetime, by: str
+) -> None:
+    """One history row per changed intake field (what the editor's history view lists)."""
+    for name in names:
+        s.add(
+            CaseChangeRow(
+                case_id=case_id,
+                field=name,
+                old_value=to_text(getattr(old, name)),
+                new_value=to_text(getattr(new, name)),
+                at=at,
+                by=by,
+            )
+        )
+
+
 class CaseRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -276,18 +293,7 @@ class CaseRepository:
             ]
             if not changed:
                 return current
-            for name in changed:
-                old, new = getattr(current, name), getattr(normal, name)
-                s.add(
-                    CaseChangeRow(
-                        case_id=row.id,
-                        field=name,
-                        old_value=to_text(old),
-                        new_value=to_text(new),
-                        at=at,
-                        by=by,
-                    )
-                )
+            _log_changes(s, row.id, current, normal, changed, at=at, by=by)
             values = case_values(normal)
             for name in changed:
                 setattr(row, name, values[name])
@@ -341,20 +347,10 @@ class CaseRepository:
             if extra:
                 normal, _ = self._normalize(dataclasses.replace(current, **extra))
                 self._check_duplicate_target(s, normal)
-                for name in extra:
-                    old, new = getattr(current, name), getattr(normal, name)
-                    if old != new:
-                        s.add(
-                            CaseChangeRow(
-                                case_id=row.id,
-                                field=name,
-                                old_value=to_text(old),
-                                new_value=to_text(new),
-                                at=at,
-                                by=by,
-                            )
-                        )
-                        setattr(row, name, new)
+                moved = [name for name in extra if getattr(current, name) != getattr(normal, name)]
+                _log_changes(s, row.id, current, normal, moved, at=at, by=by)
+                for name in moved:
+                    setattr(row, name, getattr(normal, name))
             event = StatusEventRow(
                 case_id=row.id, from_status=row.status, to_status=target.value, at=at, by=by,
                 note=(note or "").replace("\x00", ""), origin="local",
