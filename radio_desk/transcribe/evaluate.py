@@ -117,12 +117,15 @@ def evaluate(
         seconds = audio.size / 16_000
         audio_s += seconds
         busy_s += took
-        errors = counters.setdefault(clip.lang, WerCounter()).add(clip.transcript, result.text)
+        counter = counters.setdefault(clip.lang, WerCounter())
+        words_before = counter.ref_words
+        errors = counter.add(clip.transcript, result.text)
         per_clip.append(
             {
                 "file": clip.path.name,
                 "lang": clip.lang,
                 "errors": errors,
+                "ref_words": counter.ref_words - words_before,
                 "seconds": round(took, 3),
                 "text": result.text,
             }

@@ -34,6 +34,26 @@ given; WER id / jv; ``bench/bench_asr.py``; RTF under a shared, loaded machine v
     + domain prompt instead (taxonomy, gazetteer)    0.483 / 0.784   (slower: kept off)
     minimum window 6 s / 10 s; VAD pad 500 ms; beam 3; patience 2; peak normalisation;
     retrying failed chunks in a 30-second window: no better (±0.02), so not used.
+
+A second round (one process, same clips; Indonesian WER, paired bootstrap 95 % CI of the difference to
+this pipeline in brackets — 650 reference words make ±0.02 chance):
+
+    this pipeline                                     0.434            RTF 0.11
+    stock transcribe(), no VAD (the "plain" floor)    0.402 [-.060, -.007]   RTF 0.23
+    no VAD trimming, 30-second window                 0.394 [-.074, -.011]   RTF 0.25
+    no VAD trimming, 20-second window                 0.399 [-.064, -.010]   RTF 0.19
+    VAD pad 1 s, gaps ≤ 3 s kept, 30-second window    0.399 / jv 0.795     RTF 0.33
+    VAD kept, 16- or 20-second window                 0.431-0.432 / jv 0.77-0.78   RTF 0.15
+    beam 10 / tempo 0.9, 1.1 / speed 0.9 / other prompts   0.420-0.452
+    choosing among 6 such decodings by the model's own score, by MBR consensus, or by re-scoring
+    every candidate with the 30-second-window decoder (CTranslate2 ``align``): 0.409-0.419
+    (the oracle pick would be 0.33); n-best (5) + unigram Indonesian word-frequency rescoring: 0.429;
+    lexicon spelling correction of out-of-vocabulary words: -0.008, with wrong fixes of names.
+
+So on Indonesian read clips whisper-base's ceiling is the reference's ~0.395, reached only with 30- or
+20-second windows (RTF 0.19-0.33, over the 0.15 budget), while these short windows win on Javanese
+(0.766 against 0.80-0.83).  Beating 0.40 clearly needs a stronger model (the model manager's small /
+medium / large-v3-turbo), not decoding tricks.
 """
 
 from __future__ import annotations

@@ -69,6 +69,26 @@ def test_bench_asr_cli_writes_the_json(
         assert doc["engine"] == "faster-whisper" and "whisper-base" in doc["model"]
         assert list(doc["wer"]) == ["id"] and doc["wer"]["id"] <= 0.7
     assert len(saved["per_clip"]) == 1
+    clip = saved["per_clip"][0]
+    assert clip["ref_words"] > 0 and 0 <= clip["errors"] <= clip["ref_words"] + len(clip["text"].split())
+
+
+def test_paired_wer_difference_tells_chance_from_a_real_gap() -> None:
+    from bench.bench_asr import paired_wer_difference
+
+    def report(errors: list[int]) -> dict:
+        return {
+            "per_clip": [
+                {"file": f"{i}.wav", "lang": "id", "ref_words": 10, "errors": e} for i, e in enumerate(errors)
+            ]
+        }
+
+    ours = report([3, 4, 2, 5, 3, 4, 2, 3, 4, 3])
+    worse = paired_wer_difference(ours, report([5, 6, 4, 7, 5, 6, 4, 5, 6, 5]), "id")
+    assert worse["diff"] == pytest.approx(0.2) and worse["ci95"][0] > 0  # 2 more errors on every clip
+    same = paired_wer_difference(ours, report([4, 3, 3, 4, 2, 5, 3, 2, 3, 4]), "id")
+    assert same["ci95"][0] < 0 < same["ci95"][1]  # shuffled errors: no difference beyond chance
+    assert paired_wer_difference(ours, report([1]), "jv") == {}
 
 
 def test_bad_manifests_get_clear_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
