@@ -9,10 +9,17 @@ recorded and transcribed call.
   by default), transcribed (live when ``radio_desk.transcribe.live`` exists, else after the call, by
   the real whisper-base) and saved.  ``stall_max_ms`` is the longest gap minus the 10 ms period.
   Target ≤ 50 ms.  ``RADIO_DESK_BENCH_GUI_CALL_S`` shortens the call for a quick look.
+  ``stall_worst_gui_stack``: where the GUI thread's Python code stood during the worst stall, from a
+  sampler thread that looks only when the probe has been quiet for 30 ms (cheap enough not to cause
+  stalls itself).  An event-loop frame there means no code of ours held the thread: it was ready to
+  run and the OS did not schedule it (other load on the cores).
+  ``gc_full_*``: the collector's full (generation-2) passes during the call and the longest of them;
+  each holds the GIL, so it stalls the GUI thread for its whole length (radio_desk/gui/gc_pauses.py).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import statistics
@@ -20,7 +27,9 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
+import traceback
 from pathlib import Path
 
 from bench.common import ROOT, percentile, record
@@ -110,15 +119,30 @@ def stall_during_call() -> dict:
         clock = QElapsedTimer()
         clock.start()
         last = [clock.nsecsElapsed()]
+        sampler = _StallSampler(threading.get_ident())
+        full_passes: list[float] = []
+        began = [0.0]
+
+        def on_gc(phase: str, info: dict) -> None:
+            if info["generation"] != 2:
+                return
+            if phase == "start":
+                began[0] = time.perf_counter()
+            else:
+                full_passes.append((time.perf_counter() - began[0]) * 1000)
+
+        gc.callbacks.append(on_gc)
 
         def tick() -> None:
             now = clock.nsecsElapsed()
             gaps.append((now - last[0]) / 1e6)
             last[0] = now
+            sampler.ticked()
 
         probe = QTimer(interval=PROBE_MS)
         probe.timeout.connect(tick)
         probe.start()
+        sampler.start()
         desk.toggle_record()
         wait(lambda: desk.recorder.recording, 10)
         call = desk.live_call
@@ -133,6 +157,8 @@ def stall_during_call() -> dict:
         wait(lambda: call.saved, 30)
         QTest.qWait(200)
         probe.stop()
+        sampler.stop()
+        gc.callbacks.remove(on_gc)
         live = desk.transcribers == {} and bool(call.engine)
         w.close()
         services.store.close()
@@ -147,7 +173,42 @@ def stall_during_call() -> dict:
         "stalls_over_50ms": sum(1 for x in stalls if x > 50),
         "ticks": len(gaps),
         "saved": bool(live or call.saved),
+        "stall_worst_gui_stack": sampler.worst_stack,
+        "gc_full_passes": len(full_passes),
+        "gc_full_max_ms": round(max(full_passes), 1) if full_passes else 0.0,
     }
+
+
+class _StallSampler(threading.Thread):
+    """Keeps the GUI thread's Python stack seen during the longest quiet spell of the probe."""
+
+    QUIET_S = 0.03
+
+    def __init__(self, gui_thread: int) -> None:
+        super().__init__(name="bench-stall-sampler", daemon=True)
+        self.gui_thread = gui_thread
+        self.last_tick = time.perf_counter()
+        self.worst_gap = 0.0
+        self.worst_stack: list[str] = []
+        self._done = threading.Event()
+
+    def ticked(self) -> None:
+        self.last_tick = time.perf_counter()
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join(1.0)
+
+    def run(self) -> None:
+        while not self._done.wait(0.005):
+            gap = time.perf_counter() - self.last_tick
+            if gap < self.QUIET_S or gap <= self.worst_gap:
+                continue
+            frame = sys._current_frames().get(self.gui_thread)
+            if frame is not None:
+                self.worst_gap = gap
+                frames = traceback.extract_stack(frame)[-5:]
+                self.worst_stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in frames]
 
 
 def _live_available() -> bool:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from radio_desk.gui.gc_pauses import freeze_long_lived
 from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
 from radio_desk.gui.onair.desk import OnAirDesk
 from radio_desk.gui.onair.transcription import EngineHolder
@@ -123,6 +124,10 @@ class MainWindow(QMainWindow):
         desk.status_message.connect(lambda m: ui.statusbar.showMessage(m, 8000))
         desk.saved.connect(self._case_saved)
         self.engine.state_changed.connect(self.status.set_model_state)
+        # the model's objects live as long as the app: out of the collector's full passes
+        self.engine.state_changed.connect(
+            lambda state, _d: freeze_long_lived("speech model loaded") if state == "ready" else None
+        )
 
     def _add_editor_menus(self) -> None:
         if not hasattr(self.editor, "menus"):
@@ -144,6 +149,7 @@ class MainWindow(QMainWindow):
         self.desk.start()
         self._start_sync()
         self.status.poll()
+        freeze_long_lived("window started")
 
     def _start_sync(self) -> None:
         s = self.services.settings
