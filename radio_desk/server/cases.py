@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from radio_desk.domain.enums import CLOSED_STATUSES, Status
 from radio_desk.domain.lifecycle import check_transition
@@ -23,7 +23,7 @@ from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
 from radio_desk.server.auth import Principal
 from radio_desk.server.db import lock_feed
 from radio_desk.server.deadlines import Calendar, running_clock
-from radio_desk.server.intake import INTAKE_FIELDS, clean_intake
+from radio_desk.server.intake import INTAKE_FIELDS, clean_intake, shown
 from radio_desk.server.models import RequestUpdate, ServiceRequest
 
 log = logging.getLogger("radio_desk.server.security")
@@ -105,7 +105,7 @@ def _submit_once(session: Session, principal: Principal, raws: list[dict[str, An
     results: list[IntakeResult] = []
     cleaned: list[tuple[int, dict[str, Any]]] = []
     for raw in raws:
-        uid = str(raw.get("case_uuid", "")) if isinstance(raw, dict) else ""
+        uid = shown(raw.get("case_uuid", ""), 64) if isinstance(raw, dict) else ""  # echoed as sent
         try:
             values = clean_intake(raw, now, tax)
         except ValidationError as err:
@@ -301,13 +301,26 @@ def request_dict(
         "desa_code": req.desa_code,
         "urgency": req.urgency,
         "channel": req.channel,
-        "duplicate_of": str(req.duplicate_of) if req.duplicate_of else None,
+        "duplicate_of": _duplicate_of(req, principal),
     }
     if principal.may_see_private(req.station_id):
         out.update(anonim=req.anonim, rahasia=req.rahasia, notes=req.notes)
     if principal.may_see_identity(req.station_id, req.anonim):
         out.update(caller_name=req.caller_name, phone=req.phone)
     return out
+
+
+def _duplicate_of(req: ServiceRequest, principal: Principal) -> str | None:
+    """The original's id, unless it is a rahasia case ``principal`` may not see: then, as for a case that
+    does not exist, nothing (the id alone would tell that a hidden case exists, and which)."""
+    if not req.duplicate_of:
+        return None
+    if not principal.is_staff:
+        session = object_session(req)
+        original = session.get(ServiceRequest, req.duplicate_of) if session is not None else None
+        if original is None or (original.rahasia and not principal.may_see_private(original.station_id)):
+            return None
+    return str(req.duplicate_of)
 
 
 def update_dict(upd: RequestUpdate) -> dict[str, Any]:

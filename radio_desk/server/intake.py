@@ -12,16 +12,36 @@ from pydantic import AfterValidator
 from radio_desk.domain.enums import Channel, Urgency
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.errors import ValidationError
+from radio_desk.server.xmlout import forbidden_char, printable
 
 
-def _no_nul(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("memuat karakter NUL")
+def _char_problem(value: str) -> str | None:
+    """What is wrong with a text's characters, in words, or None.  NUL: PostgreSQL cannot store it; a
+    lone surrogate: no database or JSON encoder can; U+FFFE, U+FFFF, most C0 controls: XML cannot carry
+    them, and the public ``.xml`` answers would break for every client."""
+    code = forbidden_char(value)
+    if code is None:
+        return None
+    if code == "U+0000":
+        return "memuat karakter NUL (U+0000)"
+    return f"memuat karakter yang tidak diizinkan ({code}); hapus karakter itu lalu kirim lagi"
+
+
+def _clean_chars(value: str) -> str:
+    problem = _char_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
-# A text field of a JSON body: NUL is refused on every database (PostgreSQL could not store it).
-CleanStr = Annotated[str, AfterValidator(_no_nul)]
+# A text field of a JSON body: refused (400) when a database, JSON or XML could not carry a character.
+CleanStr = Annotated[str, AfterValidator(_clean_chars)]
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """Input echoed in a message: shortened, with characters no answer could carry replaced."""
+    return printable(str(value)[:limit])
+
 
 KECAMATAN_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
 DESA_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
@@ -40,10 +60,11 @@ def _text(raw: dict[str, Any], key: str, limit: int, label: str) -> str | None:
     if not isinstance(value, str):
         value = str(value)
     value = value.strip()
+    problem = _char_problem(value)
+    if problem:
+        raise ValidationError(f"Isian {label} {problem}.", field=key)
     if len(value) > limit:
         raise ValidationError(f"Isian {label} terlalu panjang ({len(value)} > {limit} karakter).", field=key)
-    if "\x00" in value:
-        raise ValidationError(f"Isian {label} memuat karakter NUL.", field=key)
     return value or None
 
 
@@ -58,7 +79,7 @@ def _bool(raw: dict[str, Any], key: str) -> bool:
         return True
     if text in ("0", "false", "tidak", "no", "off"):
         return False
-    raise ValidationError(f"Isian {key} harus true atau false, bukan \u201c{value}\u201d.", field=key)
+    raise ValidationError(f"Isian {key} harus true atau false, bukan \u201c{shown(value)}\u201d.", field=key)
 
 
 def _float(raw: dict[str, Any], key: str, lo: float, hi: float) -> float | None:
@@ -68,7 +89,9 @@ def _float(raw: dict[str, Any], key: str, lo: float, hi: float) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError) as err:
-        raise ValidationError(f"Isian {key} harus angka, bukan \u201c{value}\u201d.", field=key) from err
+        raise ValidationError(
+            f"Isian {key} harus angka, bukan \u201c{shown(value)}\u201d.", field=key
+        ) from err
     if not lo <= number <= hi:
         raise ValidationError(f"Isian {key} di luar rentang {lo}..{hi}.", field=key)
     return number
@@ -84,7 +107,7 @@ def parse_datetime(value: Any, key: str) -> datetime:
         except ValueError as err:
             raise ValidationError(
                 f"Isian {key} bukan waktu ISO 8601 (contoh 2026-11-23T08:15:00+07:00): "
-                f"\u201c{text[:40]}\u201d.",
+                f"\u201c{shown(text)}\u201d.",
                 field=key,
             ) from err
     if dt.tzinfo is None:
@@ -100,9 +123,7 @@ def parse_case_uuid(value: Any) -> str:
     try:
         return str(uuid.UUID(str(value).strip()))
     except ValueError as err:
-        raise ValidationError(
-            f"case_uuid \u201c{str(value)[:40]}\u201d bukan UUID.", field="case_uuid"
-        ) from err
+        raise ValidationError(f"case_uuid \u201c{shown(value)}\u201d bukan UUID.", field="case_uuid") from err
 
 
 def clean_intake(

@@ -224,12 +224,13 @@ def get_request(
 
 
 @router.get("/tokens/{token}.{fmt}", summary="Nomor aduan dari token")
-def get_token(token: str, fmt: str, session: SessionDep) -> Response:
+def get_token(token: str, fmt: str, session: SessionDep, principal: PrincipalDep) -> Response:
     check_format(fmt)
     req = None
     if "\x00" not in token:  # (PostgreSQL cannot even compare a NUL; no token has one)
         req = session.scalar(select(ServiceRequest).where(ServiceRequest.token == token[:64]))
-    if req is None:
+    if req is None or (req.rahasia and not principal.may_see_private(req.station_id)):
+        # a rahasia case does not exist for whoever may not see it: the same answer as a wrong token
         raise NotFoundError("Token tidak dikenal.")
     return respond(fmt, "service_requests", [{"service_request_id": str(req.id), "token": req.token}])
 

@@ -24,13 +24,21 @@ from sqlalchemy import select
 from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.server import cases
 from radio_desk.server.deps import KeyedDep, SessionDep, SettingsDep
-from radio_desk.server.intake import CleanStr
+from radio_desk.server.intake import CleanStr, shown
 from radio_desk.server.models import ServiceRequest, Upload, utcnow
 
 router = APIRouter(prefix="/api/v1", tags=["uploads"])
 KINDS = ("audio", "transcript")
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 UPLOAD_ID = re.compile(r"^[0-9a-f]{32}$")
+# What a station may declare: the server answers it back as Content-Type when staff download the file, so
+# anything else (``audio/wav; name=€`` made the download a 500, CR/LF dropped the connection) is refused.
+CONTENT_TYPES = {
+    "audio": ("audio/flac", "audio/x-flac", "audio/wav", "audio/x-wav", "audio/wave", "audio/ogg",
+              "audio/opus", "audio/mpeg", "audio/mp4", "audio/webm", "application/octet-stream"),
+    "transcript": ("application/json", "application/octet-stream"),
+}  # fmt: skip
+SERVED_TYPES = frozenset(t for types in CONTENT_TYPES.values() for t in types)
 
 
 class UploadIn(BaseModel):
@@ -85,6 +93,7 @@ def create_upload(
         raise cases.Forbidden("Hanya stasiun pemilik aduan yang boleh mengunggah berkasnya.")
     if body.kind not in KINDS:
         raise ValidationError(f"Jenis berkas \u201c{body.kind}\u201d tidak dikenal (audio atau transcript).")
+    content_type = _content_type(body.kind, body.content_type)
     if body.length > settings.max_upload_bytes:
         raise ValidationError(f"Berkas terlalu besar ({body.length} > {settings.max_upload_bytes} bita).")
     sha = body.sha256.lower() if body.sha256 else None
@@ -105,7 +114,7 @@ def create_upload(
         request_id=req.id,
         kind=body.kind,
         filename=SAFE_NAME.sub("_", body.filename)[:200] or "berkas",
-        content_type=body.content_type,
+        content_type=content_type,
         length=body.length,
         offset=0,
         sha256=sha,
@@ -118,6 +127,21 @@ def create_upload(
     session.commit()
     return JSONResponse(
         _status(up), status_code=201, headers=_headers(up) | {"Location": f"/api/v1/uploads/{up.id}"}
+    )
+
+
+def _content_type(kind: str, declared: str) -> str:
+    """The declared type, normalised (``Audio/WAV`` → ``audio/wav``; JSON may say ``charset=utf-8``)."""
+    media, _, params = declared.strip().lower().partition(";")
+    media, params = media.strip(), params.replace(" ", "")
+    if media in CONTENT_TYPES[kind] and (
+        not params or (media == "application/json" and params == "charset=utf-8")
+    ):
+        return media
+    raise ValidationError(
+        f"content_type \u201c{shown(declared)}\u201d tidak diterima untuk berkas {kind}; pakai salah satu: "
+        + ", ".join(CONTENT_TYPES[kind])
+        + "."
     )
 
 
@@ -149,7 +173,9 @@ def get_upload_content(
         raise cases.Forbidden("Berkas aduan anonim hanya untuk admin atau koordinator.")
     if up.completed_at is None:
         raise cases.Conflict("Unggahan belum lengkap.")
-    return FileResponse(_path(settings, up.id), media_type=up.content_type, filename=up.filename)
+    # a row stored before the check above may hold anything: serve it as plain bytes, never as a header
+    media_type = up.content_type if up.content_type in SERVED_TYPES else "application/octet-stream"
+    return FileResponse(_path(settings, up.id), media_type=media_type, filename=up.filename)
 
 
 @router.patch("/uploads/{upload_id}", status_code=204, summary="Kirim potongan berkas mulai Upload-Offset")

@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
+
+# Everything outside XML 1.0's ``Char`` production: C0 controls but tab/LF/CR, lone surrogates, U+FFFE and
+# U+FFFF.  One such character in one description made the whole public listing unparsable for every client.
+NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def forbidden_char(text: str) -> str | None:
+    """``"U+FFFE"`` for the first character XML cannot carry (nor UTF-8, for a lone surrogate), else None."""
+    found = NOT_XML_CHAR.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def printable(text: str, replacement: str = "\ufffd") -> str:
+    """``text`` with every such character replaced: safe to echo in a JSON or XML answer or a log line."""
+    return NOT_XML_CHAR.sub(replacement, text)
+
 
 # list root element -> item element, as in the GeoReport v2 examples
 ITEM_NAMES = {
@@ -32,12 +49,8 @@ def _fill(parent: Element, value: Any) -> None:
     elif isinstance(value, bool):
         parent.text = "true" if value else "false"
     else:
-        parent.text = _clean(str(value))
-
-
-def _clean(text: str) -> str:
-    # XML 1.0 forbids most control characters; drop them rather than emit an unparsable document
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+        # input is checked, but rows stored before the check (or echoed in an error) must not break it
+        parent.text = printable(str(value), "")
 
 
 def to_xml(root: str, value: Any) -> bytes:
