@@ -19,14 +19,15 @@ from radio_desk.server.config import ServerSettings
 from radio_desk.server.db import make_engine, make_sessionmaker, migrate
 from radio_desk.server.deadlines import Calendar, load_holidays
 from radio_desk.server.deps import AuthError
-from radio_desk.server.limits import BodySizeLimit, RateLimit, redact_access_log
-from radio_desk.server.xmlout import to_xml
+from radio_desk.server.limits import BodySizeLimit, KnownKeys, RateLimit, redact_access_log, throttle_log
+from radio_desk.server.xmlout import printable, to_xml
 
 log = logging.getLogger("radio_desk.server.security")
 
 
 def error_response(request: Request, status: int, description: str, headers: dict | None = None) -> Response:
-    payload = [{"code": status, "description": description}]
+    # a message may echo input: a lone surrogate would make the JSON encoder fail (a 500), U+FFFE the XML
+    payload = [{"code": status, "description": printable(description)}]
     if request.url.path.endswith(".xml"):
         return Response(
             to_xml("errors", payload),
@@ -74,6 +75,10 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.calendar = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+    app.state.known_keys = KnownKeys()  # picks the rate bucket (see limits.RateLimit)
+    with app.state.sessionmaker() as session:
+        app.state.known_keys.load(session)
+    throttle_log(log)
 
     @app.exception_handler(RadioDeskError)
     async def _radio_desk_error(request: Request, err: RadioDeskError) -> Response:
@@ -86,7 +91,7 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
                 request.method,
                 request.url.path,
                 _client(request),
-                err.message,
+                printable(err.message),
             )
         return error_response(request, status, err.message)
 
@@ -147,6 +152,7 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
         burst=settings.rate_burst,
         anon_rate=settings.anon_rate_per_second,
         anon_burst=settings.anon_rate_burst,
+        known=app.state.known_keys,
     )
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, chunk_limit=settings.max_chunk_bytes)
     return app

@@ -10,7 +10,7 @@ from fastapi import Depends, Header, Query, Request
 from sqlalchemy.orm import Session
 
 from radio_desk.errors import RadioDeskError
-from radio_desk.server.auth import PUBLIC, Principal, Role, find_account
+from radio_desk.server.auth import PUBLIC, Principal, Role, find_account, hash_key
 from radio_desk.server.config import ServerSettings
 from radio_desk.server.deadlines import Calendar
 
@@ -44,6 +44,11 @@ def principal_for_key(session: Session, key: str | None, request: Request) -> Pr
         return PUBLIC
     account = find_account(session, key)
     client = request.client.host if request.client else "?"
+    known = request.app.state.known_keys  # the rate limiter's: a valid key gets the keyed rate
+    if account is None or account.revoked_at is not None:
+        known.discard(hash_key(key))
+    else:
+        known.add(hash_key(key))
     if account is None:
         log.warning("refused: unknown API key on %s %s from %s", request.method, request.url.path, client)
         raise AuthError("Kunci API tidak dikenal.")

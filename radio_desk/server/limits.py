@@ -1,4 +1,5 @@
-"""Request size limits and per-key / per-IP rate limits, as plain ASGI middleware (cheap per request)."""
+"""Request size limits and per-key / per-address rate limits, as plain ASGI middleware (cheap per
+request), and the throttle on refusal log lines."""
 
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ from collections import OrderedDict
 from typing import Any
 from urllib.parse import parse_qs
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
+
+from radio_desk.server.models import Account
+from radio_desk.server.xmlout import to_xml
 
 log = logging.getLogger("radio_desk.server.security")
 Scope = dict[str, Any]
@@ -25,8 +31,6 @@ def _client_ip(scope: Scope) -> str:
 
 def _error_body(path: str, code: int, description: str) -> tuple[bytes, bytes]:
     if path.endswith(".xml"):
-        from radio_desk.server.xmlout import to_xml
-
         return to_xml("errors", [{"code": code, "description": description}]), b"text/xml; charset=utf-8"
     body = json.dumps([{"code": code, "description": description}], ensure_ascii=False).encode()
     return body, b"application/json"
@@ -126,28 +130,92 @@ class TokenBucket:
             return wait
 
 
-class RateLimit:
-    """Per API key (hashed, never kept in clear) or, without a key, per client IP."""
+class KnownKeys:
+    """SHA-256 digests of the keys the server has found valid (all active ones at start, then each key on
+    its first successful request).  It only chooses a request's rate bucket; every request is still
+    authenticated against the database, so a key revoked meanwhile is refused all the same."""
 
-    def __init__(self, app, rate: float, burst: int, anon_rate: float, anon_burst: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self) -> None:
+        self._digests: set[str] = set()
+
+    def load(self, session: Session) -> None:
+        query = select(Account.key_hash).where(Account.key_hash.is_not(None), Account.revoked_at.is_(None))
+        self._digests = set(session.scalars(query))
+
+    def add(self, digest: str) -> None:
+        self._digests.add(digest)
+
+    def discard(self, digest: str) -> None:
+        self._digests.discard(digest)
+
+    def __contains__(self, digest: object) -> bool:
+        return digest in self._digests
+
+
+_FORM = b"application/x-www-form-urlencoded"
+_MULTIPART_KEY = re.compile(rb'name="api_key"\r\n(?:[^\r\n]+\r\n)*\r\n([^\r\n]*)\r\n')
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return value
+    return None
+
+
+async def _buffered(receive):  # type: ignore[no-untyped-def]
+    """The whole body (bounded by :class:`BodySizeLimit` outside) and a ``receive`` that replays it."""
+    messages = []
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            break
+    body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request")
+
+    async def replay():  # type: ignore[no-untyped-def]
+        return messages.pop(0) if messages else await receive()
+
+    return body, replay
+
+
+def _form_key(content_type: bytes, body: bytes) -> bytes | None:
+    """Open311's ``api_key`` form field (urlencoded as in the spec, or multipart)."""
+    if content_type.startswith(_FORM):
+        found = parse_qs(body.decode("latin-1")).get("api_key")
+        return found[0].encode() if found else None
+    match = _MULTIPART_KEY.search(body)
+    return match.group(1) if match else None
+
+
+class RateLimit:
+    """Requests carrying a key the server knows as valid: per key.  Everything else — no key, or a key not
+    (yet) known valid — per client address, checked before any key is looked up: a flood of random keys
+    from one address costs at most the anonymous rate in database lookups and refusal log lines."""
+
+    def __init__(
+        self, app, rate: float, burst: int, anon_rate: float, anon_burst: int, known: KnownKeys
+    ) -> None:  # type: ignore[no-untyped-def]
         self.app = app
         self.keyed = TokenBucket(rate, burst)
         self.anon = TokenBucket(anon_rate, anon_burst)
+        self.known = known
 
     async def __call__(self, scope: Scope, receive, send) -> None:  # type: ignore[no-untyped-def]
         if scope["type"] != "http" or scope.get("path") == "/healthz":
             await self.app(scope, receive, send)
             return
-        key = None
-        for name, value in scope.get("headers", []):
-            if name == b"x-api-key":
-                key = value
-                break
+        key = _header(scope, b"x-api-key")
         if key is None and b"api_key=" in scope.get("query_string", b""):
             found = parse_qs(scope["query_string"].decode("latin-1")).get("api_key")
             key = found[0].encode() if found else None
-        if key:
-            who, bucket = "k:" + hashlib.sha256(key).hexdigest()[:16], self.keyed
+        content_type = (_header(scope, b"content-type") or b"").lower()
+        if key is None and scope.get("method") == "POST" and content_type.startswith((_FORM, b"multipart/")):
+            body, receive = await _buffered(receive)
+            key = _form_key(content_type, body)
+        digest = hashlib.sha256(key).hexdigest() if key else None
+        if digest is not None and digest in self.known:
+            who, bucket = "k:" + digest[:16], self.keyed
         else:
             who, bucket = "ip:" + _client_ip(scope), self.anon
         wait = bucket.take(who)
@@ -162,6 +230,37 @@ class RateLimit:
             )
             return
         await self.app(scope, receive, send)
+
+
+class ThrottledLog(logging.Filter):
+    """At most ``rate`` lines a second (bursts of ``burst``) per message template on a logger; the next line
+    that passes says how many were held back.  A flood of refusals then writes a few lines a second,
+    not one per request (130 KB/s of log under a flood of random keys before)."""
+
+    def __init__(self, rate: float = 10.0, burst: int = 20) -> None:
+        super().__init__()
+        self.bucket = TokenBucket(rate, burst)
+        self.held: dict[str, int] = {}
+        self.lock = threading.Lock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        template = str(record.msg)
+        with self.lock:
+            if self.bucket.take(template) > 0:
+                self.held[template] = self.held.get(template, 0) + 1
+                return False
+            held = self.held.pop(template, 0)
+        if held and isinstance(record.args, tuple):
+            record.msg = template + " (%d similar lines suppressed before this one)"
+            record.args = (*record.args, held)
+        return True
+
+
+def throttle_log(logger: logging.Logger, rate: float = 10.0, burst: int = 20) -> None:
+    """Install a fresh :class:`ThrottledLog` on ``logger`` (replacing one a previous app installed)."""
+    for old in [f for f in logger.filters if isinstance(f, ThrottledLog)]:
+        logger.removeFilter(old)
+    logger.addFilter(ThrottledLog(rate, burst))
 
 
 API_KEY_IN_QUERY = re.compile(r"(?i)(api_key=)[^&\s]*")

@@ -405,9 +405,13 @@ def test_rate_limit_answers_429(tmp_path: Path, caplog: pytest.LogCaptureFixture
     assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
     r = c.get("/open311/v2/services.xml")
     assert r.headers["retry-after"] and ET.fromstring(r.content).findtext("error/code") == "429"
-    # a key has its own bucket (not the IP's), also when it comes as Open311's api_key parameter
+    # a key not yet known valid shares the address's budget: refused before it is even looked up
+    assert c.get(f"/open311/v2/requests.json?api_key={key}").status_code == 429
+    # a valid key has its own bucket (not the address's), also as Open311's api_key parameter
+    c = TestClient(create_app(s))  # restarted: every active key is known from the start
     keyed = [c.get(f"/open311/v2/requests.json?api_key={key}").status_code for _ in range(3)]
     assert keyed == [200, 200, 429]
+    assert c.get("/open311/v2/services.json").status_code == 200
     assert "rate limit for ip:" in caplog.text and "rate limit for k:" in caplog.text
     assert key not in caplog.text
 
