@@ -103,6 +103,13 @@ def _regency_code(value: str) -> str:
         ) from err
 
 
+def _regency_days(value: str) -> str:
+    """Extra days off of the regency, as typed ("2026-10-20, 2026-12-01") → sorted ISO dates."""
+    from radio_desk.domain.workdays import regency_days_off
+
+    return ", ".join(d.isoformat() for d in sorted(regency_days_off(value).extra))
+
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
@@ -117,6 +124,14 @@ OPTIONS: dict[str, Option] = {
             check=_regency_code,
         ),
         Option("timezone", "Asia/Jakarta", str, "Zona waktu tampilan (WIB)"),
+        Option(
+            "regency_holidays",
+            "",
+            str,
+            "Hari libur kabupaten di luar libur nasional dan cuti bersama, untuk batas waktu di laporan "
+            "(tanggal ISO dipisah koma, mis. 2026-10-20)",
+            check=_regency_days,
+        ),
         Option("operator_name", "", str, "Nama operator yang sedang bertugas"),
         # audio
         Option("audio_device", None, str, "Nama perangkat input audio", nullable=True),

@@ -46,13 +46,17 @@ def _dates(args: argparse.Namespace, required: bool):  # type: ignore[no-untyped
 
 
 def _weekly(args: argparse.Namespace) -> int:
+    from radio_desk.domain.workdays import regency_days_off
     from radio_desk.reports.indonesian import format_int
     from radio_desk.reports.weekly import write_weekly_report
+    from radio_desk.settings import Settings
 
     start, end = _dates(args, required=True)
+    days_off = regency_days_off(Settings()["regency_holidays"])
     fig = write_weekly_report(
-        args.database, start, end, args.out, station=args.station, edition=args.edition, by=args.by
-    )
+        args.database, start, end, args.out, station=args.station, edition=args.edition, by=args.by,
+        holidays=days_off,
+    )  # fmt: skip
     print(f"Laporan ditulis ke {args.out}: {format_int(fig.received)} aduan.")
     return 0
 

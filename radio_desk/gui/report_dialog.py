@@ -21,6 +21,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
+from radio_desk.domain.workdays import regency_days_off
 from radio_desk.errors import RadioDeskError
 from radio_desk.gui.generated.ui_report_dialog import Ui_ReportDialog
 from radio_desk.gui.tasks import TaskRunner
@@ -156,11 +157,13 @@ class ReportDialog(QDialog):
         serial = self._serial
         out = Path(self._tmp.name) / f"laporan-{serial}.pdf"
         database, author = self.store.path, self._author()
+        days_off = regency_days_off(self.settings["regency_holidays"])
 
         def work() -> Generated:
             figures = write_weekly_report(
-                database, req.start, req.end, out, station=req.station, edition=req.edition, by=author
-            )
+                database, req.start, req.end, out, station=req.station, edition=req.edition, by=author,
+                holidays=days_off,
+            )  # fmt: skip
             return Generated(req, out, figures, PdfPages(out))
 
         self._drop_generated()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -65,8 +65,9 @@ def _hours(a: datetime, b: datetime) -> float:
 
 
 def case_timing(
-    case: Case, events: list[StatusEvent], as_of: datetime, holidays: frozenset[date] = frozenset()
+    case: Case, events: list[StatusEvent], as_of: datetime, holidays: Container[date] | None = None
 ) -> CaseTiming:
+    """``holidays`` None: the national days off (see :mod:`radio_desk.domain.workdays`)."""
     events = sorted((e for e in events if e.at <= as_of), key=lambda e: e.at)
     t = CaseTiming()
     stop = next((e.at for e in events if e.to_status in (_CLOSED_AT_VERIFY | {S.DITERUSKAN})), None)
@@ -92,7 +93,7 @@ def compute_figures(
     cases: Iterable[Case],
     events: Iterable[StatusEvent],
     as_of: datetime,
-    holidays: frozenset[date] = frozenset(),
+    holidays: Container[date] | None = None,
 ) -> KeyFigures:
     cases = list(cases)
     by_case: dict[uuid.UUID, list[StatusEvent]] = {}

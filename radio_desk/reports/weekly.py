@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import tempfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -34,6 +34,7 @@ from reportlab.platypus import (
 from radio_desk.domain import Case, StatusEvent, Urgency, utcnow
 from radio_desk.domain.gazetteer import get_gazetteer
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
+from radio_desk.domain.workdays import NATIONAL
 from radio_desk.errors import ValidationError
 from radio_desk.reports import charts
 from radio_desk.reports.figures import KeyFigures, compute_figures
@@ -70,7 +71,7 @@ class ReportData:
     generated_by: str = field(default_factory=getpass.getuser)
     generated_at: datetime = field(default_factory=utcnow)
     as_of: datetime | None = None  # the moment the norms are judged at; default generated_at
-    holidays: frozenset[date] = frozenset()
+    holidays: Container[date] = NATIONAL  # the days off the norm clocks skip (national + cuti bersama)
 
 
 def last_review_week(today: date) -> tuple[date, date]:
@@ -88,14 +89,18 @@ def write_weekly_report(
     station: str | None = None,
     edition: str = "internal",
     by: str | None = None,
+    holidays: Container[date] = NATIONAL,
 ) -> KeyFigures:
-    """Read the period's cases from the database and write the PDF (the CLI and the app's dialog)."""
+    """Read the period's cases from the database and write the PDF (the CLI and the app's dialog, which
+    pass ``holidays`` with the regency's own days from the settings)."""
     from radio_desk.reports.data import load_report_data
 
     if end < start:
         raise ValidationError("Tanggal akhir periode laporan lebih awal dari tanggal mulai.", field="to")
     cases, events, stations = load_report_data(database, start, end, station)
-    data = ReportData(start, end, cases, events, stations, edition, by or getpass.getuser())
+    data = ReportData(
+        start, end, cases, events, stations, edition, by or getpass.getuser(), holidays=holidays
+    )
     return build_weekly_report(data, out)
 
 

@@ -3,13 +3,15 @@
 * verification and forwarding to an OPD: within 3 working days of the report being received;
 * the OPD's follow-up (status "diproses" or "selesai"): within 5 working days of forwarding.
 
-Saturdays, Sundays and the national holidays below do not count.  The list is small on purpose
-(national days off and collective leave for 2025–2027 per the SKB 3 Menteri); a regency adds its
-own days in ``holidays.txt`` (one ISO date a line) in the server's data folder.
+Saturdays, Sundays, Indonesia's national holidays and cuti bersama (the calendar in
+:mod:`radio_desk.domain.workdays`, shared with the desk's weekly report) do not count; a regency adds its
+own days in ``holidays.txt`` (one ISO date a line, ``#`` comments) in the server's data folder.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,48 +19,31 @@ from zoneinfo import ZoneInfo
 
 from radio_desk.domain import workdays
 from radio_desk.domain.enums import Status
+from radio_desk.errors import ValidationError
+
+log = logging.getLogger(__name__)
 
 VERIFY_FORWARD_DAYS = 3
 FOLLOW_UP_DAYS = 5
 
-NATIONAL_HOLIDAYS: frozenset[date] = frozenset(
-    date.fromisoformat(d)
-    for d in (
-        # 2025
-        "2025-01-01", "2025-01-27", "2025-01-29", "2025-03-29", "2025-03-31", "2025-04-01",
-        "2025-04-18", "2025-05-01", "2025-05-12", "2025-05-29", "2025-06-01", "2025-06-06",
-        "2025-06-27", "2025-08-17", "2025-09-05", "2025-12-25",
-        # 2026
-        "2026-01-01", "2026-01-16", "2026-02-17", "2026-03-19", "2026-03-20", "2026-03-21",
-        "2026-04-03", "2026-05-01", "2026-05-14", "2026-05-27", "2026-05-31", "2026-06-01",
-        "2026-06-16", "2026-08-17", "2026-08-25", "2026-12-25",
-        # 2027
-        "2027-01-01", "2027-02-06", "2027-03-09", "2027-03-10", "2027-03-11", "2027-03-26",
-        "2027-05-01", "2027-05-06", "2027-05-16", "2027-05-20", "2027-06-01", "2027-06-06",
-        "2027-08-17", "2027-08-15", "2027-12-25",
-    )
-)  # fmt: skip
 
-
-def load_holidays(data_dir: Path | None) -> frozenset[date]:
+def load_holidays(data_dir: Path | None) -> workdays.DaysOff:
+    """The national days off plus the regency's days from ``<data_dir>/holidays.txt``."""
     extra: set[date] = set()
-    if data_dir is not None:
-        path = data_dir / "holidays.txt"
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                line = line.split("#", 1)[0].strip()
-                if line:
-                    try:
-                        extra.add(date.fromisoformat(line))
-                    except ValueError:
-                        continue  # a bad line must not stop the server; it is simply not a holiday
-    return NATIONAL_HOLIDAYS | extra
+    path = data_dir / "holidays.txt" if data_dir is not None else None
+    if path is not None and path.exists():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            try:
+                extra |= workdays.parse_days([line], f"{path.name} baris {number}")
+            except ValidationError as err:  # a bad line must not stop the server; it is not a holiday
+                log.warning("ignored: %s", err.message)
+    return workdays.DaysOff(extra)
 
 
 @dataclass(frozen=True)
 class Calendar:
     tz: ZoneInfo
-    holidays: frozenset[date] = NATIONAL_HOLIDAYS
+    holidays: Container[date] = workdays.NATIONAL
 
     def is_working_day(self, day: date) -> bool:
         return workdays.is_working_day(day, self.holidays)
