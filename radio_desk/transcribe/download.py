@@ -3,10 +3,17 @@
 Each catalogue model exists for both engines: a CTranslate2 folder from Hugging Face for
 faster-whisper, the original ``.pt`` checkpoint for openai-whisper (which can also use a CTranslate2
 folder through :mod:`radio_desk.transcribe.convert`).  Downloads report progress, can be cancelled,
-resume where they stopped (HTTP ``Range``) and are checked before use: the SHA-256 from the
-catalogue, or the one the server announces (Hugging Face's ``X-Linked-Etag`` for large files, the git
-blob SHA-1 ``ETag`` for small ones).  Files land as ``*.part`` first; a model folder appears under its
-final name only when every file is complete and verified.
+resume where they stopped (HTTP ``Range``) and are checked before use against the catalogue: every
+Hugging Face file is fetched at a fixed commit (``resolve/<revision>/``, never the moving ``main``) with
+its size and SHA-256 pinned here; the openai-whisper checkpoints are named by their SHA-256.  A file
+without a pinned SHA-256 is never downloaded, and a mismatch is refused and discarded.  Files land as
+``*.part`` first; a model folder appears under its final name only when every file is complete and
+verified.
+
+Where the pins come from: the revisions and hashes below are those that several independent projects
+record for the same Hugging Face commits (file sizes and LFS SHA-256 agree across them; for
+whisper-base the same sources give our bundled model's SHA-256).  Moving a model to a new revision
+means pinning its new hashes here.
 
 Offline, :class:`OfflineError` says so plainly; the bundled whisper-base stays in use.
 """
@@ -32,10 +39,9 @@ log = logging.getLogger(__name__)
 
 ENGINES = ("faster-whisper", "openai-whisper")
 _CHUNK = 1024 * 1024
-_HF = "https://huggingface.co/{repo}/resolve/main/{file}"
+_HF = "https://huggingface.co/{repo}/resolve/{revision}/{file}"
 _OPENAI = "https://openaipublic.azureedge.net/main/whisper/models/{sha}/{name}.pt"
-_CT2_FILES = ("config.json", "model.bin", "tokenizer.json", "vocabulary.txt", "vocabulary.json")
-_CT2_OPTIONAL = {"vocabulary.txt", "vocabulary.json", "preprocessor_config.json"}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 ProgressFn = Callable[[int, int], None]  # (bytes done, bytes total or 0 when unknown)
 CancelFn = Callable[[], bool]
@@ -53,8 +59,9 @@ class DownloadCancelled(ModelError):
 class RemoteFile:
     url: str
     name: str  # file name inside the model folder (or the checkpoint's name)
-    sha256: str | None = None
-    optional: bool = False
+    sha256: str | None = None  # required to download: a file without a pinned hash is refused
+    optional: bool = False  # a 404 is fine (the folder works without it)
+    size: int | None = None  # bytes, when pinned: a different length is refused before hashing
 
 
 @dataclass(frozen=True)
@@ -64,10 +71,11 @@ class CatalogueEntry:
     files: dict[str, tuple[RemoteFile, ...]] = field(default_factory=dict)  # engine -> files
 
 
-def _ct2_files(repo: str, extra: tuple[str, ...] = ()) -> tuple[RemoteFile, ...]:
+def _hf_files(repo: str, revision: str, files: dict[str, tuple[int, str]]) -> tuple[RemoteFile, ...]:
+    """A CTranslate2 folder at one commit of a Hugging Face repository: name -> (size, SHA-256)."""
     return tuple(
-        RemoteFile(_HF.format(repo=repo, file=f), f, optional=f in _CT2_OPTIONAL)
-        for f in (*_CT2_FILES, *extra)
+        RemoteFile(_HF.format(repo=repo, revision=revision, file=name), name, sha256=sha, size=size)
+        for name, (size, sha) in files.items()
     )
 
 
@@ -75,12 +83,31 @@ def _openai_file(name: str, sha: str) -> tuple[RemoteFile, ...]:
     return (RemoteFile(_OPENAI.format(sha=sha, name=name), f"{name}.pt", sha256=sha),)
 
 
+# the multilingual tokenizer and vocabulary that Systran's small and medium conversions share
+_SYSTRAN_TOKENIZER = (2_203_239, "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab")
+_SYSTRAN_VOCABULARY = (459_861, "34ce3fe1c5041027b3f8d42912270993f986dbc4bb34cf27f951e34a1e453913")
+
 CATALOGUE: dict[str, CatalogueEntry] = {
     "small": CatalogueEntry(
         "small",
         {"faster-whisper": 484, "openai-whisper": 461},
         {
-            "faster-whisper": _ct2_files("Systran/faster-whisper-small"),
+            "faster-whisper": _hf_files(
+                "Systran/faster-whisper-small",
+                "536b0662742c02347bc0e980a01041f333bce120",
+                {
+                    "config.json": (
+                        2_370,
+                        "b55496ac7940a7ae47d2c01eab40edfd8701feec1229d9cce3b40014383fb828",
+                    ),
+                    "model.bin": (
+                        483_546_902,
+                        "3e305921506d8872816023e4c273e75d2419fb89b24da97b4fe7bce14170d671",
+                    ),
+                    "tokenizer.json": _SYSTRAN_TOKENIZER,
+                    "vocabulary.txt": _SYSTRAN_VOCABULARY,
+                },
+            ),
             "openai-whisper": _openai_file(
                 "small", "9ecf779972d90ba49c06d968637d720dd632c55bbf19d441fb42bf17a411e794"
             ),
@@ -90,7 +117,22 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         "medium",
         {"faster-whisper": 1530, "openai-whisper": 1457},
         {
-            "faster-whisper": _ct2_files("Systran/faster-whisper-medium"),
+            "faster-whisper": _hf_files(
+                "Systran/faster-whisper-medium",
+                "08e178d48790749d25932bbc082711ddcfdfbc4f",
+                {
+                    "config.json": (
+                        2_257,
+                        "3622a2ddc41ec0e0fd4e68c13c6830f03b90c38d89aaad184de02c8c642cf807",
+                    ),
+                    "model.bin": (
+                        1_527_906_378,
+                        "9b45e1009dcc4ab601eff815b61d80e60ce3fd8c74c1a14f4a282258286b51ae",
+                    ),
+                    "tokenizer.json": _SYSTRAN_TOKENIZER,
+                    "vocabulary.txt": _SYSTRAN_VOCABULARY,
+                },
+            ),
             "openai-whisper": _openai_file(
                 "medium", "345ae4da62f9b3d59415adc60127b97c714f32e89e936602e85993674d08dcb1"
             ),
@@ -100,8 +142,32 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         "large-v3-turbo",
         {"faster-whisper": 1620, "openai-whisper": 1550},
         {
-            "faster-whisper": _ct2_files(
-                "mobiuslabsgmbh/faster-whisper-large-v3-turbo", ("preprocessor_config.json",)
+            # formerly mobiuslabsgmbh/faster-whisper-large-v3-turbo (the old name redirects); same commit
+            "faster-whisper": _hf_files(
+                "dropbox-dash/faster-whisper-large-v3-turbo",
+                "0a363e9161cbc7ed1431c9597a8ceaf0c4f78fcf",
+                {
+                    "config.json": (
+                        2_263,
+                        "b0253ea6c0d3bea6b1e19e91a02acfd3b53f4467362efcb5a3e6b16c9b3a9b7e",
+                    ),
+                    "model.bin": (
+                        1_617_884_929,
+                        "e76620f83d5f5b69efd3d87e3dc180c1bd21df9fbebacfd4335e5e1efcc018da",
+                    ),
+                    "preprocessor_config.json": (
+                        340,
+                        "7ccc62c6f2765af1f3b46c00c9b5894426835a05021c8b9c01eecb6dfb542711",
+                    ),
+                    "tokenizer.json": (
+                        2_710_337,
+                        "297b13372ac43916285644fb9687add3cc62ee2a1adb60da3dc25cc94c1871fd",
+                    ),
+                    "vocabulary.json": (
+                        1_068_114,
+                        "c69260f2ab26d659b7c398f9a2b2b48ed0df16c3b47d7326782fd9cba71690c1",
+                    ),
+                },
             ),
             "openai-whisper": _openai_file(
                 "large-v3-turbo", "aff26ae408abcba5fbf8813c21e62b0941638c5f6eebfb145be0c9839262a19a"
@@ -133,44 +199,14 @@ def downloaded_model_path(name: str, engine: str) -> Path | None:
 # --- checksums ------------------------------------------------------------------------------------
 
 
-class _Digest:
-    """SHA-256 or git-blob SHA-1 (what Hugging Face announces for small files)."""
-
-    def __init__(self, kind: str, expected: str, size: int | None) -> None:
-        self.kind = kind
-        self.expected = expected.lower()
-        self._h = hashlib.sha256() if kind == "sha256" else hashlib.sha1()
-        if kind == "git-sha1":
-            if size is None:
-                raise ValueError("git blob hash needs the size")
-            self._h.update(f"blob {size}\0".encode())
-
-    def update(self, data: bytes) -> None:
-        self._h.update(data)
-
-    def ok(self) -> bool:
-        return self._h.hexdigest() == self.expected
-
-    def got(self) -> str:
-        return self._h.hexdigest()
-
-
-_HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
-_HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
-
-
-def announced_checksum(headers: httpx.Headers) -> tuple[str, str] | None:
-    """(kind, hex) from ``X-Linked-Etag``/``ETag``, when the server states a content hash."""
-    for key in ("x-linked-etag", "etag"):
-        value = headers.get(key)
-        if not value:
-            continue
-        value = value.removeprefix("W/").strip('"')
-        if _HEX64.match(value):
-            return "sha256", value
-        if _HEX40.match(value):
-            return "git-sha1", value
-    return None
+def _pinned(name: str, sha256: str | None) -> str:
+    """The pinned SHA-256 (lower case), or a refusal: nothing is downloaded that cannot be verified."""
+    if sha256 is None or not _SHA256.match(sha256.lower()):
+        raise ModelError(
+            f"Berkas {name} tidak punya checksum SHA-256 yang dipatok di katalog, jadi tidak diunduh: "
+            "Radio Desk hanya memasang berkas model yang bisa diperiksa. Perbarui Radio Desk."
+        )
+    return sha256.lower()
 
 
 # --- one file -------------------------------------------------------------------------------------
@@ -196,15 +232,17 @@ def download_file(
     dest: Path,
     *,
     sha256: str | None = None,
+    size: int | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | threading.Event | None = None,
     client: httpx.Client | None = None,
     optional: bool = False,
 ) -> Path | None:
-    """Fetch ``url`` into ``dest`` via ``dest.part``, resuming a previous partial download.
-
-    Returns ``dest``, or None when ``optional`` and the server has no such file (404).
+    """Fetch ``url`` into ``dest`` via ``dest.part``, resuming a previous partial download, and keep it
+    only when its SHA-256 is ``sha256`` (required: without it nothing is fetched) and, if given, its
+    length ``size``.  Returns ``dest``, or None when ``optional`` and the server has no such file (404).
     """
+    expected = _pinned(dest.name, sha256)
     part = dest.with_name(dest.name + ".part")
     dest.parent.mkdir(parents=True, exist_ok=True)
     own_client = client is None
@@ -212,15 +250,15 @@ def download_file(
     try:
         for _attempt in range(2):  # a second go from zero if the server ignores our range oddly
             offset = part.stat().st_size if part.exists() else 0
-            headers = {"Range": f"bytes={offset}-"} if offset else {}
+            # identity: lengths and byte ranges are those of the file itself, never of a gzip stream
+            headers = {"Accept-Encoding": "identity"} | ({"Range": f"bytes={offset}-"} if offset else {})
             try:
                 with client.stream("GET", url, headers=headers) as resp:
                     if resp.status_code == 404 and optional:
                         return None
                     if resp.status_code == 416 and offset:  # our part is already complete?
-                        total = offset
-                        announced = announced_checksum(resp.headers)
-                        if _finish(part, dest, sha256, announced, total):
+                        if _sha256_of(part) == expected:
+                            os.replace(part, dest)
                             return dest
                         part.unlink(missing_ok=True)
                         continue
@@ -238,12 +276,17 @@ def download_file(
                         offset = 0
                         length = resp.headers.get("content-length")
                         total = int(length) if length else None
-                    announced = announced_checksum(resp.headers)
-                    digest = _make_digest(sha256, announced, total)
+                    if size is not None and total is not None and total != size:
+                        raise ModelError(
+                            f"Server mengirim {dest.name} sebesar {total:,} byte, bukan {size:,} byte "
+                            "seperti di katalog; berkas tidak diunduh."
+                        )
+                    total = total if total is not None else size
+                    digest = hashlib.sha256()
                     done = offset
                     mode = "ab" if offset else "wb"
                     with part.open(mode) as out:
-                        if digest and offset:  # hash what is already on disk
+                        if offset:  # hash what is already on disk
                             with part.open("rb") as prev:
                                 while chunk := prev.read(_CHUNK):
                                     digest.update(chunk)
@@ -255,8 +298,7 @@ def download_file(
                                     "disimpan dan akan dilanjutkan pada unduhan berikutnya."
                                 )
                             out.write(chunk)
-                            if digest:
-                                digest.update(chunk)
+                            digest.update(chunk)
                             done += len(chunk)
                             if progress:
                                 progress(done, total or 0)
@@ -269,20 +311,19 @@ def download_file(
                     f"Unduhan {dest.name} terputus ({type(err).__name__}); bagian yang sudah terunduh "
                     "disimpan, coba lagi untuk melanjutkan."
                 ) from err
-            if total is not None and done != total:
+            if total is not None and done < total:
                 raise ModelError(
                     f"Unduhan {dest.name} tidak lengkap ({done:,} dari {total:,} byte); coba lagi untuk "
                     "melanjutkan."
                 )
-            if digest is not None and not digest.ok():
+            got = digest.hexdigest()
+            if got != expected or (size is not None and done != size):
                 part.unlink(missing_ok=True)
                 raise ModelError(
-                    f"Berkas {dest.name} yang diunduh rusak: checksum {digest.kind} tidak cocok "
-                    f"(didapat {digest.got()[:12]}…, seharusnya {digest.expected[:12]}…). Berkas dibuang; "
+                    f"Berkas {dest.name} yang diunduh rusak atau bukan versi yang dipatok: checksum SHA-256 "
+                    f"tidak cocok (didapat {got[:12]}…, seharusnya {expected[:12]}…). Berkas dibuang; "
                     "coba unduh lagi."
                 )
-            if digest is None:
-                log.warning("no checksum known for %s; accepted on size only", url)
             os.replace(part, dest)
             return dest
         raise ModelError(f"Server tidak mendukung unduhan lanjutan untuk {dest.name} ({url}).")
@@ -291,27 +332,12 @@ def download_file(
             client.close()
 
 
-def _make_digest(sha256: str | None, announced: tuple[str, str] | None, total: int | None) -> _Digest | None:
-    if sha256:
-        return _Digest("sha256", sha256, total)
-    if announced and (announced[0] == "sha256" or total is not None):
-        return _Digest(announced[0], announced[1], total)
-    return None
-
-
-def _finish(
-    part: Path, dest: Path, sha256: str | None, announced: tuple[str, str] | None, total: int
-) -> bool:
-    digest = _make_digest(sha256, announced, total)
-    if digest is None:
-        return False  # cannot tell whether the part is complete: fetch again
-    with part.open("rb") as f:
+def _sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
-            digest.update(chunk)
-    if digest.ok():
-        os.replace(part, dest)
-        return True
-    return False
+            h.update(chunk)
+    return h.hexdigest()
 
 
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
@@ -397,6 +423,8 @@ class ModelManager:
         if engine not in entry.files:
             raise ModelError(f"Model '{name}' tidak tersedia untuk mesin {engine}.")
         files = entry.files[engine]
+        for f in files:  # before a single byte is fetched: all or nothing
+            _pinned(f.name, f.sha256)
         base = engine_dir(engine)
         base.mkdir(parents=True, exist_ok=True)
         sizes: dict[str, tuple[int, int]] = {}
@@ -419,6 +447,7 @@ class ModelManager:
                     f.url,
                     dest,
                     sha256=f.sha256,
+                    size=f.size,
                     progress=file_progress(f.name),
                     cancel=cancel,
                     client=client,
@@ -438,6 +467,7 @@ class ModelManager:
                     f.url,
                     target,
                     sha256=f.sha256,
+                    size=f.size,
                     progress=file_progress(f.name),
                     cancel=cancel,
                     client=client,

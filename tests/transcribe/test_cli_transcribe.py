@@ -111,7 +111,11 @@ def test_models_download_offline_exits_2_and_keeps_bundled(
     entry = download.CatalogueEntry(
         "small",
         {"faster-whisper": 1},
-        {"faster-whisper": (download.RemoteFile(f"http://127.0.0.1:{port}/model.bin", "model.bin"),)},
+        {
+            "faster-whisper": (
+                download.RemoteFile(f"http://127.0.0.1:{port}/model.bin", "model.bin", "0" * 64),
+            )
+        },
     )
     monkeypatch.setitem(download.CATALOGUE, "small", entry)
     assert cli.main(["models", "download", "small"]) == 2

@@ -333,20 +333,69 @@ def test_resume_against_a_server_without_range_support_starts_over(server: _Serv
 def test_checksum_mismatch_discards_the_file(server: _Server, tmp_path: Path) -> None:
     server.files["/m.bin"] = b"x" * 100_000
     dest = tmp_path / "m.bin"
-    with pytest.raises(ModelError, match="checksum sha256 tidak cocok"):
+    with pytest.raises(ModelError, match="checksum SHA-256 tidak cocok"):
         download_file(f"{server.base}/m.bin", dest, sha256="1" * 64)
     assert not dest.exists() and not dest.with_name("m.bin.part").exists()
 
 
-def test_server_announced_checksums_are_checked(server: _Server, tmp_path: Path) -> None:
-    body = b'{"a": 1}\n'
-    server.files["/config.json"] = body
-    server.etags["/config.json"] = hashlib.sha1(b"blob %d\0" % len(body) + body).hexdigest()  # git blob
-    assert download_file(f"{server.base}/config.json", tmp_path / "config.json") is not None
-    server.files["/model.bin"] = b"y" * 5000
-    server.etags["/model.bin"] = hashlib.sha256(b"z" * 5000).hexdigest()  # LFS-style, wrong
-    with pytest.raises(ModelError, match="rusak"):
-        download_file(f"{server.base}/model.bin", tmp_path / "model.bin")
+def test_a_file_without_a_pinned_hash_is_never_fetched(server: _Server, tmp_path: Path) -> None:
+    server.files["/config.json"] = b'{"a": 1}\n'
+    with pytest.raises(ModelError, match="tidak punya checksum SHA-256 yang dipatok"):
+        download_file(f"{server.base}/config.json", tmp_path / "config.json")
+    with pytest.raises(ModelError, match="dipatok"):
+        download_file(f"{server.base}/config.json", tmp_path / "config.json", sha256="main")
+    assert server.requests == [] and not list(tmp_path.iterdir())
+
+
+def test_a_length_other_than_the_pinned_one_is_refused(server: _Server, tmp_path: Path) -> None:
+    body = b"z" * 5000
+    server.files["/model.bin"] = body
+    with pytest.raises(ModelError, match="bukan 4,999 byte seperti di katalog"):
+        download_file(f"{server.base}/model.bin", tmp_path / "model.bin",
+                      sha256=hashlib.sha256(body).hexdigest(), size=4999)  # fmt: skip
+    assert not (tmp_path / "model.bin").exists()
+
+
+def test_the_catalogue_pins_a_revision_and_a_sha256_for_every_file() -> None:
+    import re
+
+    for entry in download.CATALOGUE.values():
+        for engine, files in entry.files.items():
+            assert files, (entry.name, engine)
+            for f in files:
+                assert re.fullmatch(r"[0-9a-f]{64}", f.sha256 or ""), (entry.name, f.name)
+                if engine == "faster-whisper":
+                    assert re.search(r"/resolve/[0-9a-f]{40}/", f.url) and "/main/" not in f.url, f.url
+                    assert f.size and not f.optional and f.url.endswith("/" + f.name)
+                else:
+                    assert f.sha256 in f.url  # OpenAI names each checkpoint by its SHA-256
+            names = {f.name for f in files}
+            if engine == "faster-whisper":
+                assert {"model.bin", "config.json", "tokenizer.json"} <= names
+
+
+def test_the_manager_refuses_a_model_with_an_unpinned_file_before_fetching(
+    server: _Server, own_models: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = b"x" * 1000
+    server.files["/m/model.bin"] = server.files["/m/config.json"] = body
+    entry = CatalogueEntry(
+        "small",
+        {"faster-whisper": 1},
+        {
+            "faster-whisper": (
+                RemoteFile(
+                    f"{server.base}/m/model.bin", "model.bin", sha256=hashlib.sha256(body).hexdigest()
+                ),
+                RemoteFile(f"{server.base}/m/config.json", "config.json"),  # no pinned hash
+            )
+        },
+    )
+    monkeypatch.setitem(download.CATALOGUE, "small", entry)
+    with pytest.raises(ModelError, match=r"config\.json tidak punya checksum"):
+        ModelManager().download("small", "faster-whisper")
+    assert server.requests == []  # not even the pinned file: all or nothing
+    assert not (own_models / "faster-whisper" / "small").exists()
 
 
 def test_offline_says_so_plainly(tmp_path: Path) -> None:
@@ -356,7 +405,7 @@ def test_offline_says_so_plainly(tmp_path: Path) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(OfflineError) as err:
-        download_file(f"http://127.0.0.1:{port}/model.bin", tmp_path / "model.bin")
+        download_file(f"http://127.0.0.1:{port}/model.bin", tmp_path / "model.bin", sha256="0" * 64)
     assert "Tidak ada koneksi internet" in str(err.value)
     assert "model bawaan whisper-base" in str(err.value)
 
@@ -376,7 +425,7 @@ def test_manager_downloads_a_ct2_folder_usable_by_name(
                 RemoteFile(
                     f"{server.base}/small/{n}",
                     n,
-                    sha256=hashlib.sha256(files[n]).hexdigest() if n in files else None,
+                    sha256=hashlib.sha256(files[n]).hexdigest() if n in files else "0" * 64,
                     optional=n not in files,
                 )
                 for n in ("config.json", "model.bin", "tokenizer.json", "vocabulary.txt")
@@ -405,7 +454,7 @@ def test_manager_offline_keeps_the_bundled_model(own_models: Path, monkeypatch: 
     entry = CatalogueEntry(
         "medium",
         {"openai-whisper": 1},
-        {"openai-whisper": (RemoteFile(f"http://127.0.0.1:{port}/m.pt", "medium.pt"),)},
+        {"openai-whisper": (RemoteFile(f"http://127.0.0.1:{port}/m.pt", "medium.pt", sha256="0" * 64),)},
     )
     monkeypatch.setitem(download.CATALOGUE, "medium", entry)
     with pytest.raises(OfflineError):
