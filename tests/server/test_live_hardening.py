@@ -27,9 +27,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    if request.param == "sqlite":
-        database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    else:
+    """test_faults' live server, with the data folder (uploads, holidays.txt) inside ``tmp_path``."""
+    database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    if request.param == "postgres":
         database = request.getfixturevalue("pg_url")
     srv = ServerProcess(database, tmp_path / "home")
     srv.env["RADIO_DESK_SERVER_DATA"] = str(tmp_path / "server-data")
@@ -313,6 +313,10 @@ def test_an_open311_form_key_gets_the_keyed_rate(server: ServerProcess) -> None:
         assert r.status_code == 400  # a bad form is still answered (the body reached the app intact)
         public = [c.get("/open311/v2/services.json").status_code for _ in range(8)]
         assert public[:3] == [200, 200, 200] and 429 in public  # no key: the anonymous rate
+        # the address's budget is spent now; a multipart form with the key still gets the keyed rate
+        form = {"api_key": key, "service_code": "jalan", "attribute[case_uuid]": str(uuid.uuid4())}
+        r = c.post("/open311/v2/requests.json", data=form, files={"media": ("foto.txt", b"-")})
+        assert r.status_code == 201, r.text
 
 
 def test_a_flood_of_keys_from_another_address_leaves_a_station_fast(server: ServerProcess) -> None:
