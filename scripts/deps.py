@@ -139,7 +139,7 @@ def check_lock(root: Path) -> list[str]:
                 continue
             versions = pins.get(canonical(req.name))
             if not versions:
-                problems.append(f"{lock.path} has no pin for {req} (pyproject.toml or {lock.inputs})")
+                problems.append(f"{lock.path} has no pin for {req}")
             for version in versions or ():
                 if not req.specifier.contains(version, prereleases=True):
                     problems.append(f"{lock.path} pins {req.name}=={version}, outside {req}")
