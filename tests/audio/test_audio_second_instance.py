@@ -139,7 +139,9 @@ print("archived", done.path, flush=True)
 """
 
 
-def test_second_start_during_flac_archiving_leaves_the_part_file_alone(virtual_audio, isolated_home, tmp_path):
+def test_second_start_during_flac_archiving_leaves_the_part_file_alone(
+    virtual_audio, isolated_home, tmp_path
+):
     database = tmp_path / "studio.sqlite3"
     proc, wav, _ = start_recording(isolated_home, database, "--seconds", "1.5", "--no-flac")
     assert proc.wait(30) == 0, proc.stderr.read()
