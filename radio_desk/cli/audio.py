@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "import",
         parents=[common],
         help="import audio files as new cases",
-        description="Import WAV, FLAC, OGG/Opus (WhatsApp voice notes), MP3 (M4A/AAC with ffmpeg) "
-        "as new cases.",
+        description="Import WAV, FLAC, OGG/Opus (WhatsApp voice notes), MP3, M4A/AAC and AMR/3GP (phone "
+        "recordings) as new cases.",
     )
     i.add_argument("files", nargs="+", metavar="FILE")
     i.set_defaults(handler=_import)
