@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 
 
-def radio_desk(home: Path, *args: str) -> list[str]:
+def radio_desk(*args: str) -> list[str]:
     return [sys.executable, "-m", "radio_desk", *args]
 
 
@@ -39,7 +39,7 @@ def env_for(home: Path) -> dict[str, str]:
 
 def start_recording(home: Path, database: Path, *extra: str) -> tuple[subprocess.Popen, Path, str]:
     """A real ``radio-desk record`` process; returns once it prints the file it writes."""
-    cmd = radio_desk(home, "record", "--device", STUDIO, "--samplerate", str(RATE), "--preroll", "0")
+    cmd = radio_desk("record", "--device", STUDIO, "--samplerate", str(RATE), "--preroll", "0")
     cmd += ["--database", str(database), *extra]
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env_for(home), cwd=ROOT
@@ -59,7 +59,7 @@ def start_recording(home: Path, database: Path, *extra: str) -> tuple[subprocess
 
 def record_once(home: Path, database: Path, seconds: float = 0.5) -> subprocess.CompletedProcess[str]:
     """A whole second start: ``radio-desk record`` on another input, to the end."""
-    cmd = radio_desk(home, "record", "--device", MONO, "--samplerate", str(RATE), "--preroll", "0")
+    cmd = radio_desk("record", "--device", MONO, "--samplerate", str(RATE), "--preroll", "0")
     cmd += ["--seconds", str(seconds), "--no-flac", "--database", str(database)]
     out = subprocess.run(cmd, capture_output=True, text=True, env=env_for(home), cwd=ROOT, timeout=60)
     assert out.returncode == 0, out.stderr
@@ -200,3 +200,24 @@ def test_a_recovered_call_shorter_than_its_file_is_repaired_again(isolated_home,
     assert row.duration_s == pytest.approx(10.5) and row.state == RecordingState.RECOVERED
     record_once(isolated_home, database)  # repaired once: the next start leaves it alone
     assert json.loads(wav.with_suffix(".json").read_text())["events"] == side["events"]
+
+
+def test_recovery_in_the_same_process_leaves_its_own_live_call_alone(tmp_path):
+    """The app runs recovery in a worker thread while the operator may already be recording."""
+    from radio_desk.audio.recorder import Recorder
+    from radio_desk.audio.recovery import recover_recordings
+
+    folder = tmp_path / "rec"
+    r = Recorder("feed", preroll_seconds=0, recordings_dir=folder).open_external(RATE)
+    try:
+        rec = r.start_recording()
+        r.feed(np.zeros((RATE, 1), np.int16))
+        wait_for(lambda: r.status().elapsed_s >= 1.0, what="a second written")
+        assert recover_recordings(folder).recovered == []
+        assert read_sidecar(Path(rec.path).with_suffix(".json"))["state"] == "recording"
+        done = r.stop_recording()
+    finally:
+        r.close()
+    assert done.state == RecordingState.COMPLETE and done.duration_s == pytest.approx(1.0)
+    assert not Path(rec.path).with_suffix(".lock").exists()  # released at stop
+    assert recover_recordings(folder).recovered == []
