@@ -20,8 +20,9 @@ WHEELS   ?= /opt/wheels
 PIP_LOCKED  = $(PIP) install -q --require-hashes $(if $(wildcard $(WHEELS)),--find-links $(WHEELS)) -r
 INSTALL_APP = $(PIP) install -q --no-deps --no-build-isolation -e .
 
-# Runtime libraries (PortAudio, libsndfile, Qt's xcb platform), and what tests use to make and read media.
-APT_PACKAGES      := python3-venv libportaudio2 libsndfile1 ffmpeg libxcb-cursor0 libxkbcommon-x11-0 \
+# Runtime libraries (PortAudio, libsndfile, Qt's xcb platform; M4A/AAC/AMR are decoded by the FFmpeg
+# libraries inside the PyAV wheel, no ffmpeg program), and what tests use to make and read media.
+APT_PACKAGES      := python3-venv libportaudio2 libsndfile1 libxcb-cursor0 libxkbcommon-x11-0 \
                      libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
                      libxcb-randr0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 APT_TEST_PACKAGES := espeak-ng sox libsox-fmt-all poppler-utils xvfb xauth alsa-utils libasound2-plugins \

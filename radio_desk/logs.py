@@ -1,12 +1,19 @@
 """Logging to the user's log folder with rotation, and local crash reports (no telemetry).
 
-``setup_logging()`` is called once by the app and the CLI.  ``install_crash_handler()`` makes any
-unexpected exception write a self-contained report under ``logs/crash/`` that the user may choose to
-send; nothing ever leaves the machine by itself.
+``setup_logging(role)`` is called once by the app (``"gui"``) and the command line (``"cli"``).  Every
+process writes its own file, ``radio-desk-<role>.log`` (``-2``, ``-3``... while that one is in use by
+another live process, which holds it with a lock file): on Windows a log file open in two processes
+cannot be rotated.  Next to it ``radio-desk-<role>.fault.txt`` takes :mod:`faulthandler`'s dump of
+a hard crash (a segfault or abort in Qt, PortAudio or CTranslate2, where no Python handler runs); the
+next process on that slot moves a non-empty dump into ``logs/crash/``.  ``install_crash_handler()``
+makes any unexpected exception write a self-contained report under ``logs/crash/`` that the user may
+choose to send; nothing ever leaves the machine by itself.
 """
 
 from __future__ import annotations
 
+import atexit
+import faulthandler
 import logging
 import logging.handlers
 import os
@@ -15,44 +22,134 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from radio_desk import __version__
+from radio_desk.locks import HELD, is_held
 from radio_desk.paths import app_paths
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
-_configured = False
+LOG_SLOTS = 8  # log files per role for processes running at the same time (then one per process id)
+
+
+@dataclass
+class _Setup:
+    path: Path
+    role: str
+    file_handler: logging.Handler
+    slot_lock: Path | None
+    fault_file: IO[str] | None = None
+
+
+_setup: _Setup | None = None
 
 
 def log_file() -> Path:
-    return app_paths().logs / "radio-desk.log"
+    """This process's log file (the app's first slot before logging is set up)."""
+    return _setup.path if _setup is not None else app_paths().logs / "radio-desk-gui.log"
 
 
-def setup_logging(level: int = logging.INFO, *, stderr_level: int = logging.WARNING) -> Path:
-    """Rotating file log (5 × 2 MB) plus warnings on stderr; returns the log file path."""
-    global _configured
-    path = log_file()
-    if _configured:
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _claim_slot(folder: Path, role: str) -> tuple[Path, Path | None]:
+    for stale in folder.glob("radio-desk-*.log.lock"):
+        is_held(stale)  # a slot lock whose process died is removed on the way
+    for n in range(1, LOG_SLOTS + 1):
+        path = folder / (f"radio-desk-{role}.log" if n == 1 else f"radio-desk-{role}-{n}.log")
+        lock = path.with_name(path.name + ".lock")
+        if HELD.acquire(lock, timeout=0.0):
+            return path, lock
+    return folder / f"radio-desk-{role}-{os.getpid()}.log", None
+
+
+def fault_file_for(log_path: Path) -> Path:
+    return log_path.with_name(log_path.name.removesuffix(".log") + ".fault.txt")
+
+
+def _keep_previous_fault(path: Path) -> Path | None:
+    """A dump the last process on this slot left when it died: moved to the crash reports."""
+    try:
+        if path.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    folder = app_paths().crash_reports
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / f"fault-{datetime.now():%Y%m%d-%H%M%S}-{path.stem.removesuffix('.fault')}.txt"
+    os.replace(path, kept)
+    return kept
+
+
+def _enable_faulthandler(log_path: Path) -> tuple[IO[str] | None, Path | None]:
+    if faulthandler.is_enabled():  # an explicit choice (-X faulthandler, PYTHONFAULTHANDLER, pytest)
+        return None, None
+    path = fault_file_for(log_path)
+    try:
+        kept = _keep_previous_fault(path)
+        fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - open for the process's lifetime
+    except OSError:
+        return None, None
+    faulthandler.enable(fh, all_threads=True)
+    return fh, kept
+
+
+def _teardown(root: logging.Logger) -> None:
+    global _setup
+    if _setup is None:
+        return
+    root.removeHandler(_setup.file_handler)
+    _setup.file_handler.close()
+    if _setup.fault_file is not None:
+        faulthandler.disable()
+        _setup.fault_file.close()
+    if _setup.slot_lock is not None:
+        HELD.release(_setup.slot_lock)
+    _setup = None
+
+
+def shutdown_logging() -> None:
+    """Flush and close the log and hand its slot back (also at interpreter exit)."""
+    _teardown(logging.getLogger())
+    logging.shutdown()
+
+
+atexit.register(shutdown_logging)
+
+
+def setup_logging(
+    role: str = "cli", level: int = logging.INFO, *, stderr_level: int = logging.WARNING, console: bool = True
+) -> Path:
+    """This process's rotating log file (5 × 2 MB), the fault dump file, warnings on stderr (unless
+    ``console`` is false or a console handler exists); returns the log file path."""
+    global _setup
+    folder = app_paths().logs
     root = logging.getLogger()
-    root.setLevel(min(level, stderr_level))
+    if _setup is not None:
+        if _setup.role == role and _setup.path.parent == folder:
+            return _setup.path
+        _teardown(root)  # another home (tests, the demo) or another role in the same process
+    folder.mkdir(parents=True, exist_ok=True)
+    path, slot_lock = _claim_slot(folder, role)
+    root.setLevel(min(level, stderr_level, root.level or logging.WARNING))
     file_handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     file_handler.setLevel(level)
     file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
     root.addHandler(file_handler)
-    if not any(
-        isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler) for h in root.handlers
-    ):
-        console = logging.StreamHandler()
-        console.setLevel(stderr_level)
-        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        root.addHandler(console)
-    _configured = True
+    if console and not any(type(h) is logging.StreamHandler for h in root.handlers):
+        handler = logging.StreamHandler()
+        handler.setLevel(stderr_level)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    fault_file, kept = _enable_faulthandler(path)
+    _setup = _Setup(path, role, file_handler, slot_lock, fault_file)
+    log = logging.getLogger("radio_desk")
+    log.info("radio-desk %s (%s, pid %d) logging to %s", __version__, role, os.getpid(), path)
+    if kept is not None:
+        log.warning("the previous %s process on this log died hard; its fault dump: %s", role, kept)
     return path
 
 

@@ -7,8 +7,10 @@
 - :mod:`~radio_desk.audio.wavfile` — WAV with automatic header update; header repair
 - :mod:`~radio_desk.audio.sidecar` — the JSON kept next to each recording
 - :mod:`~radio_desk.audio.recovery` — start-up repair of recordings a crash left open
+- :mod:`~radio_desk.audio.ownership` — the lock file a live process holds on a recording it writes
+- :mod:`~radio_desk.audio.decode` — PyAV decoding of what libsndfile cannot read (phone formats)
 - :mod:`~radio_desk.audio.archive` — WAV → verified FLAC
-- :mod:`~radio_desk.audio.importer` — WAV/FLAC/OGG-Opus/MP3 (+ffmpeg formats) as recordings
+- :mod:`~radio_desk.audio.importer` — WAV/FLAC/OGG-Opus/MP3, M4A/AAC/AMR (PyAV) as recordings
 - :mod:`~radio_desk.audio.playback` — :class:`Player` (play/stop/seek a recording or a segment)
 - :mod:`~radio_desk.audio.catalog` — the bridge to the local database
 """

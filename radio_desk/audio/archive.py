@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from radio_desk.audio.ownership import owning
 from radio_desk.audio.sidecar import read_sidecar, sidecar_path, write_sidecar
 from radio_desk.domain import Recording
 from radio_desk.errors import AudioError
@@ -44,10 +45,17 @@ def _same_audio(a: Path, b: Path) -> bool:
 
 
 def archive_to_flac(rec: Recording) -> Recording:
-    """Transcode ``rec``'s WAV to FLAC next to it, verify, update the sidecar, delete the WAV."""
+    """Transcode ``rec``'s WAV to FLAC next to it, verify, update the sidecar, delete the WAV.
+
+    The recording's lock is held throughout, so recovery in another process leaves the ``.part`` alone."""
     wav = Path(rec.path)
     if wav.suffix.lower() != ".wav":
         return rec
+    with owning(wav):
+        return _archive(rec, wav)
+
+
+def _archive(rec: Recording, wav: Path) -> Recording:
     part = wav.with_suffix(".flac.part")
     flac = wav.with_suffix(".flac")
     try:

@@ -1,9 +1,11 @@
 """Import existing audio files (WAV, FLAC, OGG/Opus WhatsApp voice notes, MP3, ...) as recordings.
 
 libsndfile (through soundfile, 1.1+) decodes WAV, FLAC, OGG Vorbis/Opus and MP3 itself; those files
-are copied unchanged into the recordings folder.  Anything else (M4A/AAC, AMR, WebM...) is converted
-to FLAC with ffmpeg when it is installed.  Every file is decoded completely first, so a truncated or
-corrupt file is refused with a message naming the file and the reason — never half-imported.
+are copied unchanged into the recordings folder.  Anything else (M4A/AAC and AMR from phones, WebM,
+3GP...) is decoded with FFmpeg's decoders inside PyAV (:mod:`radio_desk.audio.decode`, no system
+``ffmpeg`` needed) and stored as FLAC.  Every file is decoded completely first, so a truncated or
+corrupt file is refused with a message naming the file and the reason — never half-imported.  The new
+recording's lock is held while its files are written, so recovery in another process keeps off them.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import soundfile as sf
 
+from radio_desk.audio import ownership
 from radio_desk.audio.archive import sha256_file
+from radio_desk.audio.decode import av_blocks
 from radio_desk.audio.sidecar import write_sidecar
 from radio_desk.domain import Channel, Recording, RecordingState
 from radio_desk.errors import AudioError, NotFoundError
@@ -27,7 +31,7 @@ from radio_desk.paths import app_paths
 
 NATIVE = {"WAV": "wav", "WAVEX": "wav", "FLAC": "flac", "OGG": "ogg", "MP3": "mp3"}
 KNOWN_EXTENSIONS = {".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".amr", ".webm", ".3gp"}
-SUPPORTED_TEXT = "WAV, FLAC, OGG/Opus (pesan suara WhatsApp), MP3; M4A/AAC/AMR bila ffmpeg terpasang"
+SUPPORTED_TEXT = "WAV, FLAC, OGG/Opus (pesan suara WhatsApp), MP3, M4A/AAC dan AMR (rekaman ponsel)"
 
 
 @dataclass
@@ -49,34 +53,19 @@ def _decode_all(path: Path) -> tuple[int, int, int, str]:
         return frames, f.samplerate, f.channels, f.format
 
 
-def _ffmpeg_to_flac(src: Path, dst: Path) -> str | None:
-    """Convert with ffmpeg; ``None`` on success, else ffmpeg's reason."""
-    exe = shutil.which("ffmpeg")
-    if exe is None:
-        return "ffmpeg tidak terpasang"
-    out = subprocess.run(
-        [
-            exe,
-            "-nostdin",
-            "-v",
-            "error",
-            "-y",
-            "-i",
-            str(src),
-            "-vn",
-            "-c:a",
-            "flac",
-            "-sample_fmt",
-            "s16",
-            str(dst),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if out.returncode != 0:
-        return (out.stderr.strip().splitlines() or ["ffmpeg gagal"])[-1]
-    return None
+def _convert_to_flac(src: Path, dst: Path) -> None:
+    """Decode ``src`` with PyAV into a 16-bit FLAC ``dst``; raises :class:`AudioError` on any failure."""
+    out: sf.SoundFile | None = None
+    try:
+        for block, rate in av_blocks(src):
+            if out is None:
+                out = sf.SoundFile(str(dst), "w", rate, block.shape[0], "PCM_16", format="FLAC")
+            out.write(np.ascontiguousarray(block.T))
+    finally:
+        if out is not None:
+            out.close()
+    if out is None:
+        raise AudioError(f"Berkas '{src.name}' tidak berisi audio (0 sampel).")
 
 
 def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> ImportedAudio:
@@ -94,6 +83,7 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
     stem = f"{now:%Y%m%dT%H%M%SZ}_{rec.id.hex[:8]}"
 
     native_reason = None
+    frames = rate = channels = 0
     try:
         frames, rate, channels, major = _decode_all(src)
         if frames == 0:
@@ -104,40 +94,30 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
     except OSError as err:
         raise AudioError(f"Berkas '{src.name}' tidak bisa dibaca: {err.strerror}.") from err
 
-    part: Path | None = None
+    owned = target_dir / f"{stem}.wav"  # the lock's name: every file of this recording has this stem
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
-        if fmt is not None:
-            dst = target_dir / f"{stem}{src.suffix.lower() or '.' + fmt}"
-            part = dst.with_name(dst.name + ".part")  # a full disk must not leave half a file behind
-            shutil.copyfile(src, part)
-            os.replace(part, dst)
-        else:
-            with tempfile.TemporaryDirectory(dir=target_dir) as tmp:
-                tmp_flac = Path(tmp) / "x.flac"
-                reason = _ffmpeg_to_flac(src, tmp_flac)
-                if reason is not None:
-                    what = (
-                        f"format '{src.suffix or '?'}' tidak didukung"
-                        if src.suffix.lower() not in KNOWN_EXTENSIONS
-                        else "isinya rusak atau bukan audio yang bisa dibaca"
-                    )
-                    detail = native_reason or reason
-                    raise AudioError(
-                        f"Berkas '{src.name}' tidak bisa diimpor: {what} ({detail}). "
-                        f"Yang didukung: {SUPPORTED_TEXT}."
-                    )
-                frames, rate, channels, _ = _decode_all(tmp_flac)
-                dst = target_dir / f"{stem}.flac"
-                shutil.move(tmp_flac, dst)
-            fmt = "flac"
+        ownership.claim(owned)
     except OSError as err:
-        if part is not None:
-            part.unlink(missing_ok=True)
-        full = err.errno == errno.ENOSPC
-        reason = "disk penuh" if full else err.strerror
-        raise AudioError(f"Berkas '{src.name}' tidak bisa disalin ke {target_dir}: {reason}.") from err
+        raise _disk_error(src, target_dir, err) from err
+    try:
+        if fmt is not None:
+            _copy_in(src, target_dir, rec, stem, fmt, (frames, rate, channels))
+        else:
+            _convert_in(src, target_dir, rec, stem, native_reason)
+        write_sidecar(Path(rec.path), rec, source=str(src.resolve()), imported=True)
+    finally:
+        ownership.release(owned)
+    voice_note = src.suffix.lower() in {".opus", ".ogg", ".oga", ".m4a", ".aac", ".amr", ".3gp"}
+    return ImportedAudio(rec, src, Channel.WHATSAPP if voice_note else Channel.ON_AIR)
 
+
+def _disk_error(src: Path, target_dir: Path, err: OSError) -> AudioError:
+    reason = "disk penuh" if err.errno == errno.ENOSPC else err.strerror
+    return AudioError(f"Berkas '{src.name}' tidak bisa disalin ke {target_dir}: {reason}.")
+
+
+def _describe(rec: Recording, dst: Path, fmt: str, frames: int, rate: int, channels: int) -> None:
     rec.path = str(dst)
     rec.format = fmt
     rec.samplerate = rate
@@ -145,6 +125,44 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
     rec.channel_map = "mono" if channels == 1 else "mix"
     rec.duration_s = frames / rate
     rec.sha256 = sha256_file(dst)
-    write_sidecar(dst, rec, source=str(src.resolve()), imported=True)
-    voice_note = src.suffix.lower() in {".opus", ".ogg", ".oga", ".m4a", ".aac", ".amr"}
-    return ImportedAudio(rec, src, Channel.WHATSAPP if voice_note else Channel.ON_AIR)
+
+
+def _copy_in(
+    src: Path, target_dir: Path, rec: Recording, stem: str, fmt: str, probe: tuple[int, int, int]
+) -> None:
+    """A file libsndfile reads: copied unchanged."""
+    dst = target_dir / f"{stem}{src.suffix.lower() or '.' + fmt}"
+    part = dst.with_name(dst.name + ".part")  # a full disk must not leave half a file behind
+    try:
+        shutil.copyfile(src, part)
+        os.replace(part, dst)
+    except OSError as err:
+        part.unlink(missing_ok=True)
+        raise _disk_error(src, target_dir, err) from err
+    _describe(rec, dst, fmt, *probe)
+
+
+def _convert_in(src: Path, target_dir: Path, rec: Recording, stem: str, native_reason: str | None) -> None:
+    """Anything else: decoded with PyAV into a FLAC, checked by reading the FLAC back."""
+    dst = target_dir / f"{stem}.flac"
+    try:
+        with tempfile.TemporaryDirectory(dir=target_dir) as tmp:
+            tmp_flac = Path(tmp) / "x.flac"
+            try:
+                _convert_to_flac(src, tmp_flac)
+            except AudioError as err:
+                what = (
+                    f"format '{src.suffix or '?'}' tidak didukung"
+                    if src.suffix.lower() not in KNOWN_EXTENSIONS
+                    else "isinya rusak atau bukan audio yang bisa dibaca"
+                )
+                detail = native_reason or str(err.__cause__ or err)
+                raise AudioError(
+                    f"Berkas '{src.name}' tidak bisa diimpor: {what} ({detail}). "
+                    f"Yang didukung: {SUPPORTED_TEXT}."
+                ) from err
+            frames, rate, channels, _ = _decode_all(tmp_flac)
+            shutil.move(tmp_flac, dst)
+    except OSError as err:
+        raise _disk_error(src, target_dir, err) from err
+    _describe(rec, dst, "flac", frames, rate, channels)

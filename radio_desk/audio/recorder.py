@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import sounddevice as sd
 
+from radio_desk.audio import ownership
 from radio_desk.audio.devices import InputDevice, find_input_device, reinit_portaudio, resolve_input_device
 from radio_desk.audio.ring import FrameRing
 from radio_desk.audio.sidecar import write_sidecar
@@ -529,12 +530,16 @@ class Recorder:
             started_at=datetime.now(UTC),
             device=self._device.name if self._device else self.device_name,
         )
+        path = None
         try:
             path = self._new_path(rec)
             rec.path = str(path)
+            ownership.claim(path)  # before the file exists: recovery in another process keeps off it
             f = open_crash_safe_wav(path, self.samplerate, self.file_channels)
         except (OSError, RuntimeError) as err:
             ring.protect_from = None
+            if path is not None:
+                ownership.release(path)
             raise AudioError(f"Berkas rekaman tidak bisa dibuat di {self.recordings_dir}: {err}.") from err
         a = _Active(rec=rec, file=f, read_pos=start, preroll_s=(wp - start) / self.samplerate)
         a.next_fsync = time.monotonic() + self.fsync_interval
@@ -625,6 +630,7 @@ class Recorder:
             self._save_sidecar(a)
         except OSError as err:
             log.error("sidecar of %s not written: %s", a.rec.path, err)
+        ownership.release(Path(a.rec.path))
         self.fanout.close_all()
         self._emit("recording_stopped", {"id": str(a.rec.id), "state": a.rec.state.value})
         return replace(a.rec)

@@ -63,6 +63,31 @@ def _find_chunks(data: bytes) -> dict[bytes, tuple[int, int]]:
     return chunks
 
 
+def _data_layout(path: Path, head: bytes) -> tuple[int, int]:
+    """(offset of the audio data, bytes per frame) of a WAV whose first bytes are ``head``."""
+    if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        raise AudioError(f"Berkas {path} bukan WAV yang bisa diperbaiki (header RIFF/WAVE tidak ada).")
+    chunks = _find_chunks(head)
+    if b"fmt " not in chunks or b"data" not in chunks:
+        raise AudioError(f"Berkas {path} tidak punya bagian 'fmt' atau 'data'; tidak bisa diperbaiki.")
+    fmt_off, _ = chunks[b"fmt "]
+    block_align = struct.unpack("<H", head[fmt_off + 12 : fmt_off + 14])[0] or 1
+    return chunks[b"data"][0], block_align
+
+
+def frames_on_disk(path: Path) -> int:
+    """Whole frames of audio in the file, whatever its header says (a header a crash left short)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(min(size, 64 * 1024))
+    except OSError as err:
+        raise AudioError(f"Berkas rekaman {path} tidak bisa dibaca: {err.strerror}.") from err
+    data_off, block_align = _data_layout(path, head)
+    return max(0, size - data_off) // block_align
+
+
 def repair_wav(path: Path) -> int:
     """Make the header of a WAV agree with the audio on disk; return the number of frames.
 
@@ -74,18 +99,7 @@ def repair_wav(path: Path) -> int:
         size = path.stat().st_size
         with open(path, "r+b") as f:
             head = f.read(min(size, 64 * 1024))
-            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-                raise AudioError(
-                    f"Berkas {path} bukan WAV yang bisa diperbaiki (header RIFF/WAVE tidak ada)."
-                )
-            chunks = _find_chunks(head)
-            if b"fmt " not in chunks or b"data" not in chunks:
-                raise AudioError(
-                    f"Berkas {path} tidak punya bagian 'fmt' atau 'data'; tidak bisa diperbaiki."
-                )
-            fmt_off, _ = chunks[b"fmt "]
-            block_align = struct.unpack("<H", head[fmt_off + 12 : fmt_off + 14])[0] or 1
-            data_off, _declared = chunks[b"data"]
+            data_off, block_align = _data_layout(path, head)
             data_bytes = max(0, size - data_off)
             data_bytes -= data_bytes % block_align
             if data_off + data_bytes != size:

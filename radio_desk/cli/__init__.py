@@ -61,17 +61,22 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    stderr_level = logging.DEBUG if args.verbose else logging.WARNING
+    logging.basicConfig(level=stderr_level, format="%(levelname)s %(name)s: %(message)s")
+    for console in logging.getLogger().handlers:  # stderr keeps its level when the file takes more
+        if type(console) is logging.StreamHandler:
+            console.setLevel(stderr_level)
     handler = getattr(args, "handler", None)
     if handler is None and args.self_test:  # smoke test of an installation (packaging/README.md)
         from radio_desk.cli.selftest import run as handler
     if handler is None:  # no subcommand: the desktop app
         from radio_desk.cli.app import run_app
 
-        handler = run_app
+        handler, args.log_role = run_app, "gui"
+    if getattr(args, "log_role", "cli") == "cli":  # the app (log_role "gui") sets up its own log
+        from radio_desk.logs import setup_logging
+
+        setup_logging("cli", stderr_level=stderr_level, console=False)
     try:
         return int(handler(args) or 0)
     except RadioDeskError as err:

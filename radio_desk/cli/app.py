@@ -13,7 +13,7 @@ from radio_desk.errors import RadioDeskError
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("app", parents=[common], help="open the desktop app (On-Air desk)")
-    p.set_defaults(handler=run_app)
+    p.set_defaults(handler=run_app, log_role="gui")
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "import",
         parents=[common],
         help="import audio files as new cases",
-        description="Import WAV, FLAC, OGG/Opus (WhatsApp voice notes), MP3 (M4A/AAC with ffmpeg) "
-        "as new cases.",
+        description="Import WAV, FLAC, OGG/Opus (WhatsApp voice notes), MP3, M4A/AAC and AMR/3GP (phone "
+        "recordings) as new cases.",
     )
     i.add_argument("files", nargs="+", metavar="FILE")
     i.set_defaults(handler=_import)
@@ -83,6 +83,7 @@ def _check_case(case_id: uuid.UUID, database: str | None) -> None:
 
 
 def _record(args: argparse.Namespace) -> int:
+    from radio_desk.audio import ownership
     from radio_desk.audio.archive import archive_to_flac
     from radio_desk.audio.catalog import apply_recovery, save_recording
     from radio_desk.audio.recorder import Recorder
@@ -121,6 +122,7 @@ def _record(args: argparse.Namespace) -> int:
         if st.device_warning:
             print(f"peringatan: {st.device_warning}", file=sys.stderr)
         rec = recorder.start_recording(case_id)
+        ownership.claim(Path(rec.path))  # the recorder's hold ends at stop; this one after archiving
         deadline = time.monotonic() + args.seconds
         # first the path and id (the file and its sidecar are already safe), then the database row
         print(f"Merekam: {rec.path}", flush=True)
@@ -137,12 +139,15 @@ def _record(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             pass
         rec = recorder.stop_recording()
-    if flac:
-        try:
-            rec = archive_to_flac(rec)
-        except RadioDeskError as err:  # the WAV stays the recording
-            print(f"peringatan: {err}", file=sys.stderr)
-    _catalog("rekaman", save_recording, rec, args.database)
+    try:
+        if flac:
+            try:
+                rec = archive_to_flac(rec)
+            except RadioDeskError as err:  # the WAV stays the recording
+                print(f"peringatan: {err}", file=sys.stderr)
+        _catalog("rekaman", save_recording, rec, args.database)
+    finally:
+        ownership.release(Path(rec.path))
     print(f"Selesai: {rec.path} ({rec.duration_s:.1f} detik, {rec.state.value})", flush=True)
     return 0
 

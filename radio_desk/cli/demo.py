@@ -21,12 +21,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "demo", parents=[common], help="open the app on a demo database (or: demo seed, sample cases)"
     )
-    p.set_defaults(handler=_app)
+    p.set_defaults(handler=_app, log_role="gui")
     dsub = p.add_subparsers(dest="demo_command", metavar="ACTION")
     seed = dsub.add_parser("seed", parents=[common], help="fill the database with N sample cases")
     seed.add_argument("--cases", type=int, default=200, metavar="N")
     seed.add_argument("--seed", type=int, default=1, help="random seed (same seed, same cases)")
-    seed.set_defaults(handler=_seed)
+    seed.set_defaults(handler=_seed, log_role="cli")
 
 
 def _seed(args: argparse.Namespace) -> int:

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from radio_desk.errors import RadioDeskError
 from radio_desk.gui.i18n import install_translators
+from radio_desk.gui.qt_log import install_qt_message_handler
 from radio_desk.gui.services import Services
+from radio_desk.gui.single_instance import SingleInstance, bring_forward, second_start
 from radio_desk.gui.tasks import TaskRunner
-from radio_desk.logs import install_crash_handler, setup_logging
+from radio_desk.logs import install_crash_handler, setup_logging, shutdown_logging
 from radio_desk.paths import app_paths
 from radio_desk.settings import Settings
 
@@ -75,7 +77,8 @@ def build_window(
 
 
 def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_factory: Any = None) -> int:
-    setup_logging()
+    setup_logging("gui")
+    install_qt_message_handler()
     verbose = bool(getattr(args, "verbose", False))
     for handler in logging.getLogger().handlers:  # the CLI's stderr handler: warnings only, unless -v
         if type(handler) is logging.StreamHandler:
@@ -84,6 +87,11 @@ def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_
     app = application()
     settings = Settings()
     install_translators(app, settings["ui_language"])
+    instance = SingleInstance(app_paths().ensure().data, app)
+    if not instance.claim():  # before the database, recovery or the draft are touched
+        code = second_start(instance)
+        hard_exit(code)
+        return code  # not reached
     if not demo and not settings["first_run_done"]:
         from radio_desk.gui.first_start import FirstStartDialog
 
@@ -97,6 +105,7 @@ def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_
         QMessageBox.critical(None, "Radio Desk", str(err))
         return 2
     window.show()
+    instance.show_requested.connect(lambda: bring_forward(window))
     log.info("window shown")
     # Ctrl+C in the terminal or a service manager's SIGTERM: close like the window's close button
     # (a running call is finished and kept); the timer lets Python see the signal during the Qt loop.
@@ -107,6 +116,7 @@ def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_
     wake.start()
     code = app.exec()
     window.services.store.close()
+    instance.release()
     log.info("closed (exit code %s)", code)
     hard_exit(int(code))
     return int(code)  # not reached
@@ -116,7 +126,7 @@ def hard_exit(code: int) -> None:
     """Leave without running C++ static destructors: CTranslate2 and ONNX Runtime abort when their
     thread pools are torn down at interpreter exit while a daemon thread still holds them.  Everything
     worth keeping (recordings, draft, database) is closed and synced by then."""
-    logging.shutdown()
+    shutdown_logging()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -63,31 +63,13 @@ def _read(path: Path) -> tuple[np.ndarray, int]:
 
 
 def _read_av(path: Path) -> tuple[np.ndarray, int]:
-    import av
+    from radio_desk.audio.decode import av_blocks
 
     chunks: list[np.ndarray] = []
     rate = 0
-    try:
-        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
-            if not container.streams.audio:
-                raise AudioError(f"Berkas '{path.name}' tidak memiliki trek audio.")
-            stream = container.streams.audio[0]
-            rate = int(stream.rate or stream.codec_context.sample_rate or 0)
-            # Convert every frame to planar float32 so channels arrive as rows.
-            resampler = av.AudioResampler(format="fltp", layout=None, rate=None)
-            for frame in container.decode(stream):
-                for out in resampler.resample(frame):
-                    chunks.append(out.to_ndarray())
-            for out in resampler.resample(None):
-                chunks.append(out.to_ndarray())
-    except AudioError:
-        raise
-    except (av.FFmpegError, ValueError, OSError) as err:
-        log.debug("FFmpeg could not decode %s: %s", path, err)
-        raise AudioError(
-            f"Berkas audio '{path.name}' rusak atau formatnya tidak dikenali; periksa berkasnya "
-            "atau simpan ulang sebagai WAV."
-        ) from err
+    for block, block_rate in av_blocks(path):
+        chunks.append(block)
+        rate = block_rate
     if not chunks or rate <= 0:
         raise AudioError(f"Berkas audio '{path.name}' tidak berisi suara yang dapat dibaca.")
     data = np.concatenate(chunks, axis=1)  # planar frames: (channels, samples)

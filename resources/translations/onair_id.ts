@@ -934,4 +934,17 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <translation>menunggu</translation>
     </message>
 </context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../radio_desk/gui/single_instance.py" line="118"/>
+        <source>Radio Desk is already running; its window was brought forward.</source>
+        <translation>Radio Desk sudah berjalan; jendelanya dibawa ke depan.</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/single_instance.py" line="127"/>
+        <source>Radio Desk is already running. Switch to its window (the taskbar), or close it first.</source>
+        <translation>Radio Desk sudah berjalan. Buka jendelanya (lewat taskbar), atau tutup dulu aplikasi itu.</translation>
+    </message>
+</context>
 </TS>

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile as sf
 from audio_cli import run
+from support.phone_audio import PHONE_FORMATS, TONE_HZ, dominant_hz, make_phone_file
 
 from radio_desk.audio.importer import import_audio_file
 from radio_desk.domain import Channel, RecordingState
 from radio_desk.errors import AudioError, NotFoundError
 from radio_desk.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def tone(seconds: float = 1.5, rate: int = 48000) -> np.ndarray:
@@ -43,14 +47,48 @@ def test_import_native_formats(tmp_path, name, fmt, subtype, stored):
     assert imp.channel == (Channel.WHATSAPP if name.endswith((".opus", ".ogg")) else Channel.ON_AIR)
 
 
-@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
-def test_import_m4a_through_ffmpeg(tmp_path):
-    wav = tmp_path / "x.wav"
-    sf.write(wav, tone(), 48000)
-    m4a = tmp_path / "note.m4a"
-    subprocess.run(["ffmpeg", "-v", "error", "-i", str(wav), "-c:a", "aac", str(m4a)], check=True)
-    rec = import_audio_file(m4a, tmp_path / "rec").recording
-    assert rec.format == "flac" and rec.duration_s == pytest.approx(1.5, abs=0.1)
+@pytest.mark.parametrize("suffix", sorted(PHONE_FORMATS))
+def test_import_phone_formats_without_ffmpeg(tmp_path, suffix, monkeypatch):
+    """M4A/AAC/AMR are decoded by PyAV's bundled FFmpeg libraries: no ``ffmpeg`` program on PATH."""
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
+    src = make_phone_file(tmp_path / f"pesan-suara{suffix}")
+    imp = import_audio_file(src, tmp_path / "rec")
+    rec = imp.recording
+    assert rec.format == "flac" and Path(rec.path).suffix == ".flac"
+    assert rec.samplerate == PHONE_FORMATS[suffix][2] and rec.channels == 1
+    assert rec.duration_s == pytest.approx(1.5, abs=0.1)
+    data, rate = sf.read(rec.path, dtype="float32")
+    assert rate == rec.samplerate and len(data) == round(rec.duration_s * rate)
+    assert dominant_hz(data, rate) == pytest.approx(TONE_HZ, abs=10)  # the caller's audio, not noise
+    assert imp.channel == Channel.WHATSAPP
+
+
+def test_cli_imports_phone_recordings_with_no_ffmpeg_installed(tmp_path):
+    """The real ``radio-desk import`` in a process whose PATH has no ffmpeg, as on a studio PC."""
+    database = tmp_path / "studio.sqlite3"
+    files = [str(make_phone_file(tmp_path / f"telepon{suffix}")) for suffix in (".m4a", ".aac", ".amr")]
+    env = dict(os.environ, PATH=str(tmp_path / "no-tools"), RADIO_DESK_HOME=str(tmp_path / "home"))
+    out = subprocess.run(
+        [sys.executable, "-m", "radio_desk", "import", *files, "--database", str(database)],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "ffmpeg" not in out.stderr and "Traceback" not in out.stderr
+    with open_store(database) as store:
+        cases = store.cases.list(limit=None)
+        notes = sorted(c.notes for c in cases)
+        assert notes == [f"Diimpor dari telepon{s}" for s in (".aac", ".amr", ".m4a")]
+        recs = [r for c in cases for r in store.recordings.for_case(c.id)]
+    assert sorted(r.samplerate for r in recs) == [8_000, 44_100, 44_100]
+    assert all(r.format == "flac" and Path(r.path).exists() for r in recs)
+
+
+def test_truncated_phone_recording_is_refused(tmp_path):
+    src = make_phone_file(tmp_path / "putus.m4a")
+    src.write_bytes(src.read_bytes()[: src.stat().st_size // 3])  # the upload broke off
+    with pytest.raises(AudioError, match=r"putus\.m4a.*tidak bisa diimpor: isinya rusak"):
+        import_audio_file(src, tmp_path / "rec")
+    assert not [p for p in (tmp_path / "rec").rglob("*") if p.is_file()]
 
 
 def test_corrupt_and_unsupported_files_are_refused_with_the_reason(tmp_path):

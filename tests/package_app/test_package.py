@@ -13,9 +13,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # makes tests/support importable
+from support.phone_audio import make_phone_file
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_DIR = ROOT / "dist" / "radio-desk"
@@ -73,7 +77,7 @@ def test_self_test_of_the_packaged_app(tmp_path: Path) -> None:
     assert (
         (log_dir / "self-test.txt").read_text(encoding="utf-8").strip().endswith(out.strip().splitlines()[-1])
     )
-    assert (log_dir / "radio-desk.log").is_file()
+    assert (log_dir / "radio-desk-cli.log").is_file()  # one log file per process: the CLI's
 
 
 def test_packaged_app_refuses_a_database_from_a_newer_version(tmp_path: Path) -> None:
@@ -129,3 +133,27 @@ def test_packaged_app_upgrades_an_older_database_and_settings(tmp_path: Path) ->
     finally:
         con.close()
     assert json.loads(settings.read_text(encoding="utf-8")) == old_settings  # read, never clobbered
+
+
+def test_packaged_app_imports_phone_recordings_without_ffmpeg(tmp_path: Path) -> None:
+    """M4A/AAC/AMR through the FFmpeg libraries bundled with PyAV inside the app: a PATH with no
+    ffmpeg program, as on a Windows studio PC."""
+    home = tmp_path / "home"
+    home.mkdir()
+    files = [str(make_phone_file(tmp_path / f"wa{suffix}")) for suffix in (".m4a", ".aac", ".amr", ".3gp")]
+    env = _clean_env(home)
+    env["PATH"] = str(tmp_path / "no-tools")
+    result = subprocess.run(
+        [str(APP), "import", *files], env=env, capture_output=True, text=True, timeout=240, check=False
+    )
+    assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
+    assert "Traceback" not in result.stderr and "ffmpeg" not in result.stderr
+    con = sqlite3.connect(_data_dir(home) / "radio-desk.sqlite3")
+    try:
+        rows = con.execute("SELECT format, samplerate, duration_s, path FROM recordings").fetchall()
+    finally:
+        con.close()
+    assert sorted((fmt, rate) for fmt, rate, _, _ in rows) == [
+        ("flac", 8000), ("flac", 8000), ("flac", 44100), ("flac", 44100)
+    ]  # fmt: skip
+    assert all(abs(duration - 1.5) < 0.1 and Path(path).is_file() for _, _, duration, path in rows)
