@@ -50,9 +50,9 @@ def _text(value: Any, field: str, *, optional: bool) -> str | None:
     value = value.replace("\x00", "")  # NUL cuts strings short in SQLite functions; it is never meant
     limit = MAX_LEN.get(field)
     if limit is not None and len(value) > limit:
+        n, most = (f"{x:,}".replace(",", ".") for x in (len(value), limit))
         raise ValidationError(
-            f"{FIELD_LABELS.get(field, field)} terlalu panjang ({len(value):,} karakter, paling banyak "
-            f"{limit:,}).".replace(",", "."),
+            f"{FIELD_LABELS.get(field, field)} terlalu panjang ({n} karakter, paling banyak {most}).",
             field=field,
         )
     if optional:

@@ -28,6 +28,7 @@ from radio_desk.sync.outbox import (
 )
 
 log = logging.getLogger(__name__)
+BROKEN_TEXT = "Teks aduan memuat karakter yang rusak; perbaiki teksnya lalu simpan lagi."
 
 
 @dataclass
@@ -87,7 +88,7 @@ def _pack(
         try:
             part = encode_case(item.payload)
         except UnicodeEncodeError:
-            unsendable.append((item, "Teks aduan memuat karakter yang rusak; perbaiki teksnya lalu simpan lagi."))
+            unsendable.append((item, BROKEN_TEXT))
             continue
         if BATCH_ENVELOPE + len(part) > client.max_body:
             reason = too_large_reason(item.payload, BATCH_ENVELOPE + len(part), client.max_body)

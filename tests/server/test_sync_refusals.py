@@ -31,9 +31,10 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    database = (
-        f"sqlite:///{tmp_path / 'server.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    )
+    if request.param == "sqlite":
+        database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    else:
+        database = request.getfixturevalue("pg_url")
     srv = ServerProcess(database, tmp_path / "home")
     try:
         yield srv
