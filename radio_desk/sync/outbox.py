@@ -169,6 +169,7 @@ class PendingItem:
 
 class SqlOutbox:
     def __init__(self, engine: Engine) -> None:
+        self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
 
     def pending_count(self) -> int:

@@ -9,13 +9,17 @@ continues from the outbox and the stored cursor, so nothing is lost and nothing 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import exc
+
 from radio_desk.errors import SyncError
+from radio_desk.store.problems import store_error
 from radio_desk.sync.backoff import Backoff
 from radio_desk.sync.client import BATCH_ENVELOPE, RequestTooLarge, SyncClient, UploadRefused, encode_case
 from radio_desk.sync.outbox import (
@@ -241,6 +245,12 @@ class SyncWorker:
                 with self._lock:
                     self._online = False
                     self._message = f"Luring: {err} Dicoba lagi dalam {delay:.0f} detik."
+            except (exc.DBAPIError, sqlite3.Error) as err:  # the desk's own database: say what to do
+                problem = store_error(err, Path(self.outbox.engine.url.database or "?"))
+                delay = self.backoff.next_delay()
+                with self._lock:
+                    self._online = False
+                    self._message = f"Sinkronisasi berhenti: {problem} Dicoba lagi dalam {delay:.0f} detik."
             except Exception as err:
                 log.exception("sync cycle failed")
                 delay = self.backoff.next_delay()
