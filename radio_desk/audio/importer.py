@@ -20,7 +20,7 @@ from pathlib import Path
 import soundfile as sf
 
 from radio_desk.audio.archive import sha256_file
-from radio_desk.audio.sidecar import write_sidecar
+from radio_desk.audio.sidecar import sidecar_path, write_sidecar
 from radio_desk.domain import Channel, Recording, RecordingState
 from radio_desk.errors import AudioError, NotFoundError
 from radio_desk.paths import app_paths
@@ -77,6 +77,20 @@ def _ffmpeg_to_flac(src: Path, dst: Path) -> str | None:
     if out.returncode != 0:
         return (out.stderr.strip().splitlines() or ["ffmpeg gagal"])[-1]
     return None
+
+
+def discard_import(imported: ImportedAudio) -> list[Path]:
+    """Remove the copy an import made (audio and sidecar) when its case could not be stored: a copy no
+    case points to would never be found again.  The source file is never touched.  Returns what could
+    not be removed."""
+    audio = Path(imported.recording.path)
+    left: list[Path] = []
+    for path in (audio, sidecar_path(audio)):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            left.append(path)
+    return left
 
 
 def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> ImportedAudio:

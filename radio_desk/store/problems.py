@@ -8,6 +8,7 @@ hides bound parameters (``hide_parameters=True``) and these messages do not quot
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 10, 11, 13, 14
 SQLITE_CONSTRAINT, SQLITE_NOTADB = 19, 26
+LOW_SPACE_BYTES = 1024 * 1024  # less free than this when SQLite cannot write: the disk is full
 CORRUPT_WORDS = ("malformed", "not a database", "vtable constructor failed", "database corruption")
 
 
@@ -62,6 +64,13 @@ def refuse_emptied(db: Path) -> None:
         raise StoreError(empty_file_message(db), kind="empty")
 
 
+def _free_bytes(path: Path) -> int:
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return 1 << 62  # unknown: do not claim the disk is full
+
+
 def _code(err: BaseException) -> tuple[int, str]:
     orig = getattr(err, "orig", err)
     code = getattr(orig, "sqlite_errorcode", None)
@@ -73,7 +82,11 @@ def store_error(err: BaseException, path: Path) -> StoreError:
     """The Indonesian :class:`StoreError` for a database failure ``err`` on ``path``."""
     code, name = _code(err)
     detail = str(getattr(err, "orig", err)).lower()  # SQLite's own sentence: no values, never shown
-    if code == SQLITE_FULL or "disk is full" in detail:
+    # opening the write-ahead log on a full disk fails as an I/O error, not as "full"
+    full = code == SQLITE_FULL or "disk is full" in detail
+    if not full and code in (SQLITE_IOERR, SQLITE_CANTOPEN):
+        full = _free_bytes(path) < LOW_SPACE_BYTES
+    if full:
         kind, message = (
             "full",
             (
