@@ -164,12 +164,13 @@ def test_server_with_a_smaller_body_limit_gets_halved_batches(server: ServerProc
 
 
 def test_a_case_at_every_limit_fits_in_one_request(server: ServerProcess, store: Store) -> None:
-    """Any case the desk accepts is one the server accepts, even in its worst JSON encoding."""
+    """A case with every text at its limit, in the costliest characters a server takes (4 bytes of
+    UTF-8 each), goes out in one request."""
     key, admin = _start(server)
+    radio = "\U0001f4fb"
     case = Case(
-        station="s" * limits.STATION, caller_name="\U0001f4fb" * limits.CALLER_NAME,
-        phone="081234567890", category="jalan", summary="\x01" * limits.SUMMARY,
-        notes="\x02" * limits.NOTES,
+        station="s" * limits.STATION, caller_name=radio * limits.CALLER_NAME, phone="081234567890",
+        category="jalan", summary=radio * limits.SUMMARY, notes=radio * limits.NOTES,
     )  # fmt: skip
     cid = store.cases.create(case).id
     with SyncClient(server.url, key, timeout=30) as client:
@@ -177,4 +178,4 @@ def test_a_case_at_every_limit_fits_in_one_request(server: ServerProcess, store:
     assert report.pushed == 1 and report.refused == 0
     assert _on_server(server, admin) == {str(cid)}
     body = httpx.get(f"{server.url}/api/v1/cases/{cid}", headers={"X-API-Key": admin}, timeout=30).json()
-    assert body["description"].startswith("\x01" * 3999)  # Open311 shows 4000 characters of it
+    assert body["description"].startswith(radio * 3999)  # Open311 shows 4000 characters of it
