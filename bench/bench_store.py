@@ -1,5 +1,7 @@
 """Local store at scale: 100,000 cases with transcripts (bulk-loaded from demo_data), then
-full-text search latency, the filtered first page of the newest 100 cases, and size per case.
+full-text search latency, the filtered first page of the newest 100 cases, size per case, and what the
+start-up integrity check (``PRAGMA quick_check`` in ``open_store``) costs next to a bare quick_check and
+to opening without it (warm page cache: the file was just written).
 
 ``python -m bench store`` (env ``BENCH_STORE_CASES`` to change the count).  The database lives in a
 temporary folder and is deleted afterwards.
@@ -103,6 +105,14 @@ def _timed(fn, repeats: int) -> list[float]:  # type: ignore[no-untyped-def]
     return out
 
 
+def _bare_quick_check(path: Path) -> None:
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    finally:
+        con.close()
+
+
 def _cpu_of(fn):  # type: ignore[no-untyped-def]
     """(wall samples, CPU samples) of the timed calls ``fn`` makes."""
     CPU.clear()
@@ -147,6 +157,9 @@ def main() -> None:
         hits = sum(len(store.cases.search(q, limit=50)) for q in QUERIES)
         count_ms = _timed(lambda: store.cases.count(CaseFilter(category="jalan")), 5)
         store.close()
+        open_checked = _timed(lambda: open_store(path).close(), 5)
+        open_unchecked = _timed(lambda: open_store(path, check=False).close(), 5)
+        bare_check = _timed(lambda: _bare_quick_check(path), 5)
         size = path.stat().st_size + sum(p.stat().st_size for p in Path(tmp).glob("bench.sqlite3-*"))
     record(
         "store",
@@ -164,6 +177,9 @@ def main() -> None:
             "load_average_1min": round((load_before + os.getloadavg()[0]) / 2, 2),
             "count_category": summary_ms(count_ms),
             "db_bytes_per_case": round(size / max(n, 1)),
+            "open_store_with_quick_check": summary_ms(open_checked),
+            "open_store_without_check": summary_ms(open_unchecked),
+            "bare_sqlite_quick_check": summary_ms(bare_check),
         },
         {"search_relevance.p95_ms": 50, "first_page_100_filtered.p95_ms": 30},
     )

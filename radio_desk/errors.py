@@ -40,5 +40,14 @@ class ModelError(RadioDeskError):
     """A speech model that is missing, corrupt or cannot be loaded."""
 
 
+class StoreError(RadioDeskError):
+    """The local database could not be read or written: disk full, damaged or empty file, no permission.
+    ``kind`` says which ("full", "corrupt", "empty", "readonly", ...)."""
+
+    def __init__(self, message: str, *, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 class SyncError(RadioDeskError):
     """The central server could not be reached or refused a request."""

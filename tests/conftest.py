@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,30 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "radio-desk.sqlite3"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """``small_disk("2m")``: a tmpfs of that size, a disk that fills up for real (ENOSPC); skipped,
+    with the reason, where a tmpfs cannot be mounted (it needs root)."""
+    from tests.support.disks import mount_tmpfs, unmount
+
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        mnt = tmp_path / f"disk{len(mounted)}"
+        reason = mount_tmpfs(mnt, size)
+        if reason:
+            pytest.skip(f"cannot mount a tmpfs (needs root): {reason}")
+        mounted.append(mnt)
+        return mnt
+
+    yield mount
+    for mnt in mounted:
+        unmount(mnt)
+
+
+@pytest.fixture
+def tiny_disk(small_disk: Callable[[str], Path]) -> Path:
+    """A 600 kB tmpfs (about 3 s of 48 kHz stereo)."""
+    return small_disk("600k")

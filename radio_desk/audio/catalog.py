@@ -50,14 +50,22 @@ def save_recording(rec: Recording, database: str | Path | None = None) -> bool:
 def import_as_case(
     imported: ImportedAudio, database: str | Path | None = None, *, station: str = "lokal", by: str = "impor"
 ) -> uuid.UUID | None:
-    """A new case holding the imported recording; its id, or ``None`` without a store."""
+    """A new case holding the imported recording; its id, or ``None`` without a store.  Both or
+    neither: if the recording cannot be stored, the case just created is removed again."""
     store = _open(database)
     if store is None:
         return None
     case = Case(station=station, channel=imported.channel, notes=f"Diimpor dari {imported.source.name}")
     with store:
         store.cases.create(case, by=by)
-        store.recordings.save(dataclasses.replace(imported.recording, case_id=case.id))
+        try:
+            store.recordings.save(dataclasses.replace(imported.recording, case_id=case.id))
+        except Exception:
+            try:
+                store.cases.delete(case.id)
+            except Exception:  # the database is failing: the reason that matters is the first one
+                log.warning("imported case %s without its recording could not be removed", case.id)
+            raise
     imported.recording.case_id = case.id
     return case.id
 

@@ -24,7 +24,7 @@ import soundfile as sf
 from radio_desk.audio import ownership
 from radio_desk.audio.archive import sha256_file
 from radio_desk.audio.decode import av_blocks
-from radio_desk.audio.sidecar import write_sidecar
+from radio_desk.audio.sidecar import sidecar_path, write_sidecar
 from radio_desk.domain import Channel, Recording, RecordingState
 from radio_desk.errors import AudioError, NotFoundError
 from radio_desk.paths import app_paths
@@ -66,6 +66,20 @@ def _convert_to_flac(src: Path, dst: Path) -> None:
             out.close()
     if out is None:
         raise AudioError(f"Berkas '{src.name}' tidak berisi audio (0 sampel).")
+
+
+def discard_import(imported: ImportedAudio) -> list[Path]:
+    """Remove the copy an import made (audio and sidecar) when its case could not be stored: a copy no
+    case points to would never be found again.  The source file is never touched.  Returns what could
+    not be removed."""
+    audio = Path(imported.recording.path)
+    left: list[Path] = []
+    for path in (audio, sidecar_path(audio)):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            left.append(path)
+    return left
 
 
 def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> ImportedAudio:

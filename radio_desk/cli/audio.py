@@ -154,7 +154,7 @@ def _record(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from radio_desk.audio.catalog import import_as_case
-    from radio_desk.audio.importer import import_audio_file
+    from radio_desk.audio.importer import discard_import, import_audio_file
 
     s = _settings()
     station = (s.get("station_code") if s is not None else "") or "lokal"  # as the desk does
@@ -166,7 +166,18 @@ def _import(args: argparse.Namespace) -> int:
             print(f"radio-desk: {err}", file=sys.stderr)
             failed += 1
             continue
-        case_id = _catalog(f"aduan dari {name}", import_as_case, imp, args.database, station=station)
+        try:
+            case_id = import_as_case(imp, args.database, station=station)
+        except RadioDeskError as err:  # no case: the copy would never be found again, so it goes
+            left = discard_import(imp)
+            kept = f" Salinan yang tertinggal: {', '.join(map(str, left))}." if left else ""
+            print(
+                f"radio-desk: {name} tidak diimpor: {err} Berkas aslinya tidak diubah; jalankan impor "
+                f"lagi setelah masalahnya diatasi.{kept}",
+                file=sys.stderr,
+            )
+            failed += 1
+            continue
         rec = imp.recording
         where = f"aduan {case_id}" if case_id else "tanpa basis data"
         print(

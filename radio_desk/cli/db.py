@@ -55,7 +55,8 @@ def _current(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from radio_desk.store import open_store
 
-    store = open_store(_path(args))
+    # no quick check, no upgrade: this command is where a damaged file's problems are listed
+    store = open_store(_path(args), upgrade=False, check=False)
     problems: list[str] = []
     with store.engine.connect() as conn:
         ok = conn.execute(text("PRAGMA integrity_check")).scalar()

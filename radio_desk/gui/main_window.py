@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
 
     def _sync_with_key(self, key: str | None) -> None:
         from radio_desk.sync.outbox import LAST_SUCCESS_KEY, SqlOutbox
+        from radio_desk.sync.worker import SyncSnapshot
 
         s = self.services.settings
         outbox = SqlOutbox(self.services.store.engine)
@@ -168,18 +169,15 @@ class MainWindow(QMainWindow):
             url = s["server_url"]
             self.sync_worker = SyncWorker(outbox, lambda: SyncClient(url, key))
             self.sync_worker.start()
-            worker = self.sync_worker
-
-            def source() -> tuple:
-                snap = worker.snapshot()
-                return snap.pending, snap.last_success, snap.online, snap.message
-
+            source = self.sync_worker.snapshot
         else:
             reason = self.tr("No central server configured (Settings → Central server).")
 
-            def source() -> tuple:
+            def source() -> SyncSnapshot:
                 last = outbox.get_state(LAST_SUCCESS_KEY)
-                return outbox.pending_count(), datetime.fromisoformat(last) if last else None, False, reason
+                when = datetime.fromisoformat(last) if last else None
+                refused = tuple(outbox.refused_cases())
+                return SyncSnapshot(outbox.pending_count(), when, False, reason, refused)
 
         self.status.sync_source = source
 

@@ -37,7 +37,8 @@ class StatusPanel(QWidget):
         for label in (self.audio, self.model, self.sync, self.disk):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
-        self.sync_source: Any = None  # callable returning (pending, last_success, online, message)
+        self.sync_source: Any = None  # callable returning a radio_desk.sync.worker.SyncSnapshot
+        self._refused_seen: set[object] = set()  # refused cases already announced in the bar
         self._polling = False
         self.timer = QTimer(self, interval=SYNC_POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -95,11 +96,7 @@ class StatusPanel(QWidget):
         self._polling = False
         snap, free = result
         if snap is not None:
-            pending, last, online, message = snap
-            when = last.astimezone().strftime("%H:%M") if isinstance(last, datetime) else self.tr("never")
-            state = self.tr("online") if online else self.tr("offline")
-            self.sync.setText(self.tr("Sync: %s, %d waiting, last %s") % (state, pending, when))
-            self.sync.setToolTip(message)
+            self._show_sync(snap)
         if free >= 0:
             gb = free / 1e9
             text = self.tr("Disk: %.1f GB free") % gb
@@ -108,3 +105,23 @@ class StatusPanel(QWidget):
             self.disk.setText(text)
             low = self._disk_minutes is not None and self._disk_minutes < 30
             self.disk.setStyleSheet("color: #b42318; font-weight: bold;" if low else "")
+
+    def _show_sync(self, snap: Any) -> None:
+        last = snap.last_success
+        when = last.astimezone().strftime("%H:%M") if isinstance(last, datetime) else self.tr("never")
+        state = self.tr("online") if snap.online else self.tr("offline")
+        text = self.tr("Sync: %s, %d waiting, last %s") % (state, snap.pending, when)
+        refused = list(snap.refused)
+        tip = snap.message
+        if refused:
+            # which case and why, right where the operator looks: the label, its tooltip, and once per
+            # newly refused case a message in the bar
+            text += self.tr(", %n not accepted", "", len(refused))
+            tip += "\n\n" + "\n".join(self.tr("Not sent: %s") % r.describe() for r in refused)
+            new = [r for r in refused if (r.case_id, r.at) not in self._refused_seen]
+            if new:
+                self.bar.showMessage(self.tr("Not sent: %s") % new[0].describe(), 30000)
+            self._refused_seen = {(r.case_id, r.at) for r in refused}
+        self.sync.setText(text)
+        self.sync.setToolTip(tip)
+        self.sync.setStyleSheet("color: #b42318; font-weight: bold;" if refused else "")

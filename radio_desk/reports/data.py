@@ -6,12 +6,13 @@ TODO(store): switch to ``open_store(path).cases.list(CaseFilter(...))`` once the
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from radio_desk.domain import Case, Channel, Status, StatusEvent, Urgency
@@ -23,6 +24,35 @@ from radio_desk.paths import app_paths
 def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """Local (WIB) days ``start``..``end`` inclusive as a half-open UTC-aware interval."""
     return datetime.combine(start, time(), WIB), datetime.combine(end + timedelta(days=1), time(), WIB)
+
+
+def _read_engine(path: Path, *, check: bool) -> Engine:
+    """The store's engine (WAL, busy timeout, parameters hidden from error texts); with ``check`` a
+    damaged file is refused with what to do, before a report silently leaves cases out."""
+    from radio_desk.store.engine import make_engine
+    from radio_desk.store.problems import quick_check, refuse_emptied, store_error
+
+    refuse_emptied(path)
+    engine = make_engine(path)
+    try:
+        if check:
+            with engine.connect() as conn:
+                quick_check(conn, path)
+    except (DBAPIError, sqlite3.Error) as err:
+        engine.dispose()
+        raise store_error(err, path) from err
+    except RadioDeskError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _unreadable(err: SQLAlchemyError, path: Path) -> RadioDeskError:
+    from radio_desk.store.problems import store_error
+
+    if isinstance(err, DBAPIError):
+        return store_error(err, path)
+    return RadioDeskError(f"Basis data {path} tidak bisa dibaca: {err.__class__.__name__}.")
 
 
 def _case(r) -> Case:  # type: ignore[no-untyped-def]
@@ -62,7 +92,7 @@ def iter_cases(
     path = Path(database) if database else app_paths().database
     if not path.exists():
         raise NotFoundError(f"Basis data {path} tidak ditemukan.", field="database")
-    engine = create_engine(f"sqlite:///{path}")
+    engine = _read_engine(path, check=True)
     q = select(CaseRow).order_by(CaseRow.received_at)
     if start and end:
         lo, hi = period_bounds(start, end)
@@ -77,7 +107,7 @@ def iter_cases(
             for row in s.execute(q.execution_options(yield_per=1000)).scalars():
                 yield _case(row)
     except SQLAlchemyError as err:
-        raise RadioDeskError(f"Basis data {path} tidak bisa dibaca: {err.__class__.__name__}.") from err
+        raise _unreadable(err, path) from err
     finally:
         engine.dispose()
 
@@ -90,7 +120,7 @@ def load_report_data(
 
     cases = list(iter_cases(database, start, end, station))
     path = Path(database) if database else app_paths().database
-    engine = create_engine(f"sqlite:///{path}")
+    engine = _read_engine(path, check=False)  # checked by iter_cases just now
     ids = [c.id for c in cases]
     events: list[StatusEvent] = []
     try:
@@ -111,7 +141,7 @@ def load_report_data(
                     )
             names = {r.code: r.name for r in s.execute(select(StationRow)).scalars()}
     except SQLAlchemyError as err:
-        raise RadioDeskError(f"Basis data {path} tidak bisa dibaca: {err.__class__.__name__}.") from err
+        raise _unreadable(err, path) from err
     finally:
         engine.dispose()
     codes = sorted({c.station for c in cases} | ({station} if station else set()))

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from radio_desk.domain import limits
 from radio_desk.errors import ValidationError
 from radio_desk.paths import app_paths
 
@@ -63,10 +64,10 @@ def _env_float(name: str, default: float) -> float:
 class ServerSettings:
     database_url: str = field(default_factory=default_database_url)
     data_dir: Path = field(default_factory=default_data_dir)  # uploaded audio and transcripts
-    max_body_bytes: int = 1 * 1024 * 1024  # every request except upload chunks
+    max_body_bytes: int = limits.MAX_REQUEST_BYTES  # every request except upload chunks
     max_chunk_bytes: int = 8 * 1024 * 1024  # one PATCH of a resumable upload
     max_upload_bytes: int = 512 * 1024 * 1024  # a whole recording
-    max_batch: int = 500  # cases in one POST /api/v1/requests/batch
+    max_batch: int = limits.MAX_BATCH  # cases in one POST /api/v1/requests/batch
     max_page: int = 1000  # rows in one GET listing
     rate_per_second: float = 50.0  # sustained requests per key (or per IP without a key)
     rate_burst: int = 200

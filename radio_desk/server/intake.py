@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator
 
+from radio_desk.domain import limits
 from radio_desk.domain.enums import Channel, Urgency
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.errors import ValidationError
@@ -45,7 +46,6 @@ def shown(value: Any, limit: int = 40) -> str:
 
 KECAMATAN_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
 DESA_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
-MAX_TEXT = 20_000
 # The fields a station may set; after verification the server keeps its own copy (see docs/server.md).
 INTAKE_FIELDS = (
     "service_code", "description", "notes", "channel", "urgency", "caller_name", "phone", "anonim",
@@ -136,7 +136,7 @@ def clean_intake(
     now = now or datetime.now(UTC)
     tax = tax or get_taxonomy()
     out: dict[str, Any] = {"case_uuid": parse_case_uuid(raw.get("case_uuid"))}
-    code = _text(raw, "service_code", 40, "service_code (kategori)")
+    code = _text(raw, "service_code", limits.CODE, "service_code (kategori)")
     if code is None:
         raise ValidationError("Isian service_code (kategori) wajib diisi.", field="service_code")
     if code not in tax.categories:
@@ -144,26 +144,26 @@ def clean_intake(
             f"Kategori (service_code) \u201c{code}\u201d tidak dikenal.", field="service_code"
         )
     out["service_code"] = code
-    out["description"] = _text(raw, "description", MAX_TEXT, "deskripsi") or ""
-    out["notes"] = _text(raw, "notes", MAX_TEXT, "catatan") or ""
-    channel = _text(raw, "channel", 20, "kanal") or Channel.ON_AIR.value
+    out["description"] = _text(raw, "description", limits.SUMMARY, "deskripsi") or ""
+    out["notes"] = _text(raw, "notes", limits.NOTES, "catatan") or ""
+    channel = _text(raw, "channel", limits.ENUM, "kanal") or Channel.ON_AIR.value
     if channel not in {c.value for c in Channel}:
         raise ValidationError(f"Kanal \u201c{channel}\u201d tidak dikenal.", field="channel")
     out["channel"] = channel
-    urgency = _text(raw, "urgency", 20, "urgensi") or Urgency.SEDANG.value
+    urgency = _text(raw, "urgency", limits.ENUM, "urgensi") or Urgency.SEDANG.value
     if urgency not in {u.value for u in Urgency}:
         raise ValidationError(f"Urgensi \u201c{urgency}\u201d tidak dikenal.", field="urgency")
     out["urgency"] = urgency
-    out["caller_name"] = _text(raw, "caller_name", 200, "nama pelapor")
-    out["phone"] = _text(raw, "phone", 32, "nomor telepon")
+    out["caller_name"] = _text(raw, "caller_name", limits.CALLER_NAME, "nama pelapor")
+    out["phone"] = _text(raw, "phone", limits.PHONE, "nomor telepon")
     out["anonim"] = _bool(raw, "anonim")
     out["rahasia"] = _bool(raw, "rahasia")
-    kec = _text(raw, "kecamatan_code", 20, "kode kecamatan")
+    kec = _text(raw, "kecamatan_code", limits.PLACE_CODE, "kode kecamatan")
     if kec is not None and not KECAMATAN_RE.match(kec):
         raise ValidationError(
             f"Kode kecamatan \u201c{kec}\u201d tidak sah (contoh 35.22.01).", field="kecamatan_code"
         )
-    desa = _text(raw, "desa_code", 20, "kode desa")
+    desa = _text(raw, "desa_code", limits.PLACE_CODE, "kode desa")
     if desa is not None:
         if not DESA_RE.match(desa):
             raise ValidationError(
@@ -174,7 +174,7 @@ def clean_intake(
         elif not desa.startswith(kec + "."):
             raise ValidationError(f"Desa {desa} tidak terletak di kecamatan {kec}.", field="desa_code")
     out["kecamatan_code"], out["desa_code"] = kec, desa
-    out["address"] = _text(raw, "address", 500, "alamat")
+    out["address"] = _text(raw, "address", limits.ADDRESS, "alamat")
     out["lat"] = _float(raw, "lat", -90.0, 90.0)
     out["long"] = _float(raw, "long", -180.0, 180.0)
     received = raw.get("received_at")
@@ -183,7 +183,7 @@ def clean_intake(
         raise ValidationError(
             "Waktu aduan (received_at) ada di masa depan; periksa jam komputer studio.", field="received_at"
         )
-    opd = _text(raw, "opd", 40, "OPD")
+    opd = _text(raw, "opd", limits.CODE, "OPD")
     if opd is not None and opd not in tax.opds:
         raise ValidationError(f"OPD \u201c{opd}\u201d tidak dikenal.", field="opd")
     out["opd"] = opd or tax.default_opd(code)

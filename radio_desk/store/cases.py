@@ -104,6 +104,8 @@ class SyncInfo:
     revision: int  # local revision: grows with every local change
     synced_revision: int  # the revision the server last acknowledged
     synced_at: datetime | None
+    error: str | None = None  # why the server refused the last send (Indonesian); None once sent
+    error_at: datetime | None = None
 
     @property
     def dirty(self) -> bool:
@@ -398,7 +400,10 @@ class CaseRepository:
     def sync_info(self, case_id: uuid.UUID | str) -> SyncInfo:
         with self._store.read() as s:
             row = self._row(s, case_id)
-            return SyncInfo(row.remote_id, row.revision, row.synced_revision, row.synced_at)
+            return SyncInfo(
+                row.remote_id, row.revision, row.synced_revision, row.synced_at, row.sync_error,
+                row.sync_error_at,
+            )  # fmt: skip
 
     def mark_synced(
         self,

@@ -29,6 +29,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
         pool_size=8,
         max_overflow=8,
+        # an error's text (shown, logged, in crash reports) must never carry a caller's name or phone
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

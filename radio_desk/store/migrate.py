@@ -10,13 +10,14 @@ the migration to prove nothing was left dangling.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, exc, text
 
 from radio_desk.errors import RadioDeskError
 from radio_desk.store.engine import make_engine
@@ -43,7 +44,17 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(path: Path, revision: str = "head") -> tuple[str | None, str | None]:
-    """Bring the database at ``path`` to ``revision``; return (before, after) revisions."""
+    """Bring the database at ``path`` to ``revision``; return (before, after) revisions.  A database
+    failure (full disk, damaged file) leaves as :class:`~radio_desk.errors.StoreError`."""
+    try:
+        return _upgrade(path, revision)
+    except (exc.DBAPIError, sqlite3.Error) as err:
+        from radio_desk.store.problems import store_error
+
+        raise store_error(err, path) from err
+
+
+def _upgrade(path: Path, revision: str) -> tuple[str | None, str | None]:
     engine = make_engine(path, foreign_keys=False)
     try:
         before = current_revision(engine)

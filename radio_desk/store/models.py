@@ -64,6 +64,9 @@ class CaseRow(Base):
     remote_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # server's service_request_id
     synced_revision: Mapped[int] = mapped_column(Integer, server_default=sql_text("0"))
     synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # why the server refused the case's last send (Indonesian); cleared when a send goes through
+    sync_error: Mapped[str | None] = mapped_column(Text)
+    sync_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         Index("ix_cases_received_at", "received_at"),
@@ -72,6 +75,7 @@ class CaseRow(Base):
         Index("ix_cases_kecamatan_received", "kecamatan_code", "received_at"),
         Index("ix_cases_station_received", "station", "received_at"),
         Index("ix_cases_phone", "phone"),
+        Index("ix_cases_sync_refused", "sync_error_at", sqlite_where=sql_text("sync_error_at IS NOT NULL")),
     )
 
 

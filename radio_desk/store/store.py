@@ -18,6 +18,7 @@ from radio_desk.store import migrate
 from radio_desk.store.cases import CaseRepository
 from radio_desk.store.engine import make_engine, make_sessionmakers
 from radio_desk.store.outbox import OutboxRepository
+from radio_desk.store.problems import quick_check, refuse_emptied, store_error
 from radio_desk.store.recordings import RecordingRepository
 from radio_desk.store.rundowns import RundownRepository
 from radio_desk.store.segments import SegmentRepository
@@ -54,15 +55,22 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session in a read transaction (a consistent snapshot), closed at the end."""
-        with self._read() as session, session.begin():
-            yield session
+        """A session in a read transaction (a consistent snapshot), closed at the end.  A database failure
+        leaves as :class:`StoreError` (Indonesian, what to do), never as SQLAlchemy's text."""
+        try:
+            with self._read() as session, session.begin():
+                yield session
+        except (exc.DBAPIError, sqlite3.Error) as err:
+            raise store_error(err, self.path) from err
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in a write transaction (BEGIN IMMEDIATE), committed at the end, rolled back on error."""
-        with self._write() as session, session.begin():
-            yield session
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except (exc.DBAPIError, sqlite3.Error) as err:
+            raise store_error(err, self.path) from err
 
     def revision(self) -> str | None:
         return migrate.current_revision(self.engine)
@@ -86,9 +94,11 @@ def open_store(
     taxonomy: Taxonomy | None = None,
     gazetteer: Gazetteer | None = None,
     upgrade: bool = True,
+    check: bool = True,
 ) -> Store:
     """Open (creating if needed) the database at ``path`` -- default: the user's local database -- and
-    bring its schema up to date."""
+    bring its schema up to date.  ``check`` runs SQLite's quick integrity check first: a damaged file
+    is refused with what to do, before anything is written to it."""
     db = Path(path).expanduser() if path is not None else app_paths().database
     if str(db) == ":memory:":
         raise RadioDeskError(
@@ -96,21 +106,28 @@ def open_store(
         )
     if db.exists() and db.is_dir():
         raise RadioDeskError(f"{db} adalah folder, bukan berkas basis data.")
+    refuse_emptied(db)
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise RadioDeskError(f"Folder basis data {db.parent} tidak bisa dibuat: {err.strerror}.") from err
+        raise RadioDeskError(f"Folder basis data {db} tidak bisa dibuat: {err.strerror}.") from err
+    store: Store | None = None
     try:
+        if check and db.exists():
+            store = Store(db, taxonomy=taxonomy, gazetteer=gazetteer)
+            with store.engine.connect() as conn:
+                quick_check(conn, db)
         if upgrade:
             migrate.upgrade(db)
-        store = Store(db, taxonomy=taxonomy, gazetteer=gazetteer)
+        store = store or Store(db, taxonomy=taxonomy, gazetteer=gazetteer)
         with store.engine.connect() as conn:  # fail here, not in the first GUI call
             conn.execute(text("SELECT 1 FROM cases LIMIT 1"))
         return store
-    except (exc.DatabaseError, sqlite3.DatabaseError) as err:
-        detail = str(getattr(err, "orig", err))
-        if "not a database" in detail or "malformed" in detail:
-            raise RadioDeskError(f"Berkas {db} bukan basis data Radio Desk atau rusak ({detail}).") from err
-        if "unable to open" in detail or "readonly" in detail:
-            raise RadioDeskError(f"Basis data {db} tidak bisa dibuka untuk ditulis ({detail}).") from err
-        raise RadioDeskError(f"Basis data {db} tidak bisa dibuka: {detail}.") from err
+    except (exc.DBAPIError, sqlite3.Error) as err:
+        if store is not None:
+            store.close()
+        raise store_error(err, db) from err
+    except RadioDeskError:
+        if store is not None:
+            store.close()
+        raise

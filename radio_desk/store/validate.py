@@ -9,6 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from radio_desk.domain import limits
 from radio_desk.domain.enums import Channel, Status, Urgency
 from radio_desk.domain.gazetteer import Gazetteer
 from radio_desk.domain.models import Case
@@ -16,13 +17,8 @@ from radio_desk.domain.phone import normalize_phone
 from radio_desk.domain.taxonomy import Taxonomy
 from radio_desk.errors import ValidationError
 
-# Longest accepted text per field (characters).  Generous: an editor may paste a whole letter in notes.
-MAX_LEN = {
-    "station": 64,
-    "caller_name": 200,
-    "summary": 20_000,
-    "notes": 1_000_000,
-}
+# Longest accepted text per field (characters): the limits the server applies too.
+MAX_LEN = {k: limits.FIELD_MAX[k] for k in ("station", "caller_name", "summary", "notes")}
 FIELD_LABELS = {
     "station": "Stasiun",
     "caller_name": "Nama penelepon",
@@ -54,9 +50,9 @@ def _text(value: Any, field: str, *, optional: bool) -> str | None:
     value = value.replace("\x00", "")  # NUL cuts strings short in SQLite functions; it is never meant
     limit = MAX_LEN.get(field)
     if limit is not None and len(value) > limit:
+        n, most = (f"{x:,}".replace(",", ".") for x in (len(value), limit))
         raise ValidationError(
-            f"{FIELD_LABELS.get(field, field)} terlalu panjang ({len(value):,} karakter, paling banyak "
-            f"{limit:,}).".replace(",", "."),
+            f"{FIELD_LABELS.get(field, field)} terlalu panjang ({n} karakter, paling banyak {most}).",
             field=field,
         )
     if optional:

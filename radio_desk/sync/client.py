@@ -7,25 +7,45 @@ the caller decides when to retry (see :class:`radio_desk.sync.backoff.Backoff`).
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from radio_desk.domain import limits
 from radio_desk.errors import SyncError
 
 CHUNK = 4 * 1024 * 1024
+BATCH_ENVELOPE = len(b'{"cases":[]}')
 
 
 class UploadRefused(SyncError):
     """The server answered but refused one file (too large, bad checksum ...): not a network fault."""
 
 
+class RequestTooLarge(SyncError):
+    """The server refused a request body as too large (413): split it, the network is fine."""
+
+
+def encode_case(case: dict[str, Any]) -> bytes:
+    """One case as it goes in a batch body (UTF-8 JSON).  ``UnicodeEncodeError`` for text that is not
+    valid Unicode (a lone surrogate): that case cannot be sent as it is."""
+    return json.dumps(case, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def batch_bytes(parts: list[bytes]) -> int:
+    """Size of the batch body made of ``parts`` (encoded cases)."""
+    return BATCH_ENVELOPE + sum(len(p) for p in parts) + max(len(parts) - 1, 0)
+
+
 class SyncClient:
     def __init__(
-        self, server: str, key: str, *, timeout: float = 15.0, transport: httpx.BaseTransport | None = None
-    ):
+        self, server: str, key: str, *, timeout: float = 15.0, transport: httpx.BaseTransport | None = None,
+        max_body: int = limits.MAX_REQUEST_BYTES,
+    ):  # fmt: skip
         self.server = server.rstrip("/")
+        self.max_body = max_body  # the server's body limit as far as the desk knows (413 says otherwise)
         self._http = httpx.Client(
             base_url=self.server, headers={"X-API-Key": key}, timeout=timeout, transport=transport
         )
@@ -73,7 +93,17 @@ class SyncClient:
 
     def push(self, cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Send a batch; the answer has one result per case (outcome, service_request_id or error)."""
-        r = self._call("POST", "/api/v1/requests/batch", json={"cases": cases})
+        return self.push_encoded([encode_case(c) for c in cases])
+
+    def push_encoded(self, parts: list[bytes]) -> list[dict[str, Any]]:
+        """Send a batch of cases already encoded with :func:`encode_case`; :class:`RequestTooLarge` when
+        the server finds the body too large (the caller splits it)."""
+        body = b'{"cases":[' + b",".join(parts) + b"]}"
+        r = self._call(
+            "POST", "/api/v1/requests/batch", content=body, headers={"Content-Type": "application/json"}
+        )
+        if r.status_code == 413:
+            raise RequestTooLarge(self._describe(r))
         if r.status_code != 200:
             raise SyncError(f"Kiriman ditolak server: {self._describe(r)}")
         return r.json()["results"]

@@ -12,6 +12,11 @@ Feed rows whose status is ``baru`` (a case's arrival on the server, a station's 
 verification) are not status changes: nothing moves a case back to ``baru``, so they never overwrite a
 status the desk holds; every other feed row does.
 
+A case the server refuses (an item-level 4xx, or a body too large even alone) is **refused**: the reason
+is kept on the case (``cases.sync_error``, shown on the case page and in the status bar), the case is not
+sent again until it changes (an edit queues a new item, due at once) or, in case the server's rules
+changed, after 30 s·2ⁿ with jitter, at most daily.  The other cases go on.
+
 Transcripts: a ``transcript`` outbox item (final transcript saved, segment corrected, recording
 attached) marks the recording's transcript as due; once the case has its server number the transcript
 is uploaded as JSON, again only when its SHA-256 differs from the last one the server took.
@@ -30,6 +35,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from radio_desk.domain import limits
 from radio_desk.domain.enums import Status
 from radio_desk.store.models import (
     CaseRow,
@@ -44,7 +50,7 @@ CURSOR_KEY = "server_update_cursor"
 LAST_SUCCESS_KEY = "server_last_success"
 TRANSCRIPT_DUE = "transcript_due:"  # + recording id: its transcript changed and must be uploaded
 TRANSCRIPT_SENT = "transcript:"  # + recording id: SHA-256 of the transcript the server has
-REFUSED_RETRY_CAP = 3600.0  # a refused case is retried at most hourly
+REFUSED_RETRY_CAP = 86_400.0  # unchanged, a refused case is tried again at most daily
 STATUS_NOT_A_CHANGE = "baru"  # the feed's arrival / intake-edit rows (no transition leads back to baru)
 
 
@@ -76,6 +82,49 @@ def refused_retry_delay(base: float, attempts: int, rng: random.Random | None = 
     """Seconds before a refused case is tried again: base·2^(attempts-1), capped, with jitter."""
     ceiling = min(REFUSED_RETRY_CAP, base * (2 ** min(max(attempts - 1, 0), 16)))
     return (rng or random).uniform(ceiling / 2, ceiling)
+
+
+# The payload's text fields as the operator knows them, with the desk's limit of each.
+PAYLOAD_TEXT_FIELDS = {
+    "description": ("ringkasan", limits.SUMMARY),
+    "notes": ("catatan", limits.NOTES),
+    "caller_name": ("nama penelepon", limits.CALLER_NAME),
+    "phone": ("nomor telepon", limits.PHONE),
+}
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def too_large_reason(payload: dict[str, Any], size: int, limit: int, server_said: str = "") -> str:
+    """Why a case cannot be sent as one request: its size, and the fields over their limits."""
+    over = [
+        f"{label} {_n(len(payload[key]))} karakter (paling banyak {_n(most)})"
+        for key, (label, most) in PAYLOAD_TEXT_FIELDS.items()
+        if isinstance(payload.get(key), str) and len(payload[key]) > most
+    ]
+    text = f"Aduan terlalu besar untuk dikirim ({_n(size)} bita; batas server {_n(limit)} bita)"
+    if server_said:
+        text += f"; server: {server_said}"
+    if over:
+        text += ": " + ", ".join(over)
+    return text + ". Perpendek teksnya lalu simpan lagi."
+
+
+@dataclass(frozen=True)
+class RefusedCase:
+    """A case the server did not take, and why (Indonesian)."""
+
+    case_id: uuid.UUID
+    summary: str
+    reason: str
+    at: datetime | None = None
+
+    def describe(self) -> str:
+        summary = self.summary if len(self.summary) <= 40 else self.summary[:39] + "…"
+        title = f" \u201c{summary}\u201d" if summary else ""
+        return f"aduan {self.case_id}{title}: {self.reason}"
 
 
 def render_transcript(recording_id: str, case_uuid: str, segments: list[SegmentRow]) -> bytes:
@@ -120,6 +169,7 @@ class PendingItem:
 
 class SqlOutbox:
     def __init__(self, engine: Engine) -> None:
+        self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
 
     def pending_count(self) -> int:
@@ -143,10 +193,7 @@ class SqlOutbox:
             cases = {c.id: c for c in s.scalars(select(CaseRow).where(CaseRow.id.in_(ids)))} if ids else {}
             items: dict[uuid.UUID, PendingItem] = {}
             for row in rows:
-                if row.kind == "transcript":
-                    rec_id = self.payload_of(row).get("recording_id")
-                    if rec_id:
-                        self.set_state(TRANSCRIPT_DUE + str(rec_id), "1", session=s)
+                self._note_transcript(row, s)
                 if row.case_id in items:
                     items[row.case_id].outbox_ids.append(row.id)
                     continue
@@ -157,18 +204,38 @@ class SqlOutbox:
                     row.done, row.sent_at, row.last_error = True, now, "kasus dihapus di desk"
                     continue
                 items[row.case_id] = PendingItem([row.id], case.id, case.revision, case_payload(case))
+            # the current state of a case covers all its queued changes, also those of an earlier send
+            # the server refused (they wait for a retry): an edit sends the case and settles them all
+            taken = {i for item in items.values() for i in item.outbox_ids}
+            if items:
+                for row in s.scalars(
+                    select(OutboxRow)
+                    .where(OutboxRow.done.is_(False), OutboxRow.case_id.in_(list(items)))
+                    .order_by(OutboxRow.id)
+                ):
+                    if row.id not in taken:
+                        self._note_transcript(row, s)
+                        items[row.case_id].outbox_ids.append(row.id)
             s.commit()
             return list(items.values())
 
+    def _note_transcript(self, row: OutboxRow, s: Session) -> None:
+        if row.kind == "transcript":
+            rec_id = self.payload_of(row).get("recording_id")
+            if rec_id:
+                self.set_state(TRANSCRIPT_DUE + str(rec_id), "1", session=s)
+
     def record_results(
         self, items: list[PendingItem], results: list[dict[str, Any]], retry_in: float
-    ) -> tuple[int, int]:
-        """Mark sent items done (remember the server's id); re-queue refused ones. Returns (ok, failed)."""
+    ) -> tuple[int, list[RefusedCase]]:
+        """Mark sent items done (remember the server's id); note the refused ones on their case and
+        re-queue them for later.  Returns (sent, refused)."""
         now = now_utc()
         by_uuid = {r.get("case_uuid"): r for r in results}
-        ok = failed = 0
+        ok = 0
         sent_ids: list[int] = []
         case_updates: list[dict[str, Any]] = []
+        refused: list[tuple[PendingItem, str]] = []
         with self.sessions() as s:
             case_ids = [item.case_id for item in items]
             known = {
@@ -177,12 +244,11 @@ class SqlOutbox:
                     select(CaseRow.pk, CaseRow.id, CaseRow.synced_revision).where(CaseRow.id.in_(case_ids))
                 )
             }
-            refused: list[tuple[PendingItem, str]] = []
             for item in items:
                 res = by_uuid.get(str(item.case_id), {"outcome": "error", "description": "tanpa jawaban"})
                 if res.get("outcome") == "error":
-                    failed += 1
-                    refused.append((item, str(res.get("description", ""))[:500]))
+                    reason = str(res.get("description", "") or "tanpa alasan")[:500]
+                    refused.append((item, f"Ditolak server: {reason}"))
                     continue
                 ok += 1
                 sent_ids.extend(item.outbox_ids)
@@ -190,17 +256,10 @@ class SqlOutbox:
                     pk, synced = known[item.case_id]
                     case_updates.append(
                         {"pk": pk, "remote_id": res.get("service_request_id"),
-                         "synced_revision": max(synced, item.revision), "synced_at": now}
+                         "synced_revision": max(synced, item.revision), "synced_at": now,
+                         "sync_error": None, "sync_error_at": None}
                     )  # fmt: skip
-            if refused:
-                ids = [i for item, _ in refused for i in item.outbox_ids]
-                rows = {r.id: r for r in s.scalars(select(OutboxRow).where(OutboxRow.id.in_(ids)))}
-                for item, error in refused:
-                    for row in (rows[i] for i in item.outbox_ids if i in rows):
-                        row.attempts += 1
-                        row.last_error = error
-                        delay = refused_retry_delay(retry_in, row.attempts)
-                        row.next_attempt_at = now + timedelta(seconds=delay)
+            out = self._refuse(s, refused, retry_in, now)
             if sent_ids:  # one statement each, not one per row: batches are hundreds of cases
                 s.execute(
                     update(OutboxRow)
@@ -210,7 +269,50 @@ class SqlOutbox:
             if case_updates:
                 s.execute(update(CaseRow), case_updates)  # executemany by primary key
             s.commit()
-        return ok, failed
+        return ok, out
+
+    def refuse(self, refused: list[tuple[PendingItem, str]], retry_in: float) -> list[RefusedCase]:
+        """Cases the desk cannot send as they are (too large even alone): the same as a server refusal."""
+        with self.sessions() as s:
+            out = self._refuse(s, refused, retry_in, now_utc())
+            s.commit()
+        return out
+
+    def _refuse(
+        self, s: Session, refused: list[tuple[PendingItem, str]], retry_in: float, now: datetime
+    ) -> list[RefusedCase]:
+        if not refused:
+            return []
+        ids = [i for item, _ in refused for i in item.outbox_ids]
+        rows = {r.id: r for r in s.scalars(select(OutboxRow).where(OutboxRow.id.in_(ids)))}
+        for item, error in refused:
+            for row in (rows[i] for i in item.outbox_ids if i in rows):
+                row.attempts += 1
+                row.last_error = error
+                row.next_attempt_at = now + timedelta(seconds=refused_retry_delay(retry_in, row.attempts))
+            s.execute(
+                update(CaseRow).where(CaseRow.id == item.case_id).values(sync_error=error, sync_error_at=now)
+            )
+        return [
+            RefusedCase(item.case_id, str(item.payload.get("description") or ""), error, now)
+            for item, error in refused
+        ]
+
+    def refused_cases(self, limit: int = 20) -> list[RefusedCase]:
+        """Cases whose last send was refused, newest refusal first (the partial index finds them)."""
+        with self.sessions() as s:
+            rows = s.execute(
+                select(CaseRow.id, CaseRow.summary, CaseRow.sync_error, CaseRow.sync_error_at)
+                .where(CaseRow.sync_error_at.is_not(None))
+                .order_by(CaseRow.sync_error_at.desc())
+                .limit(limit)
+            ).all()
+        return [RefusedCase(cid, summary or "", error or "", at) for cid, summary, error, at in rows]
+
+    def refused_count(self) -> int:
+        with self.sessions() as s:
+            stmt = select(func.count()).select_from(CaseRow).where(CaseRow.sync_error_at.is_not(None))
+            return int(s.scalar(stmt) or 0)
 
     def record_failure(self, items: list[PendingItem], error: str) -> None:
         """The network failed: note it; the worker's backoff (not a per-item delay) decides the retry."""

@@ -9,18 +9,30 @@ continues from the outbox and the stored cursor, so nothing is lost and nothing 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import exc
+
 from radio_desk.errors import SyncError
+from radio_desk.store.problems import store_error
 from radio_desk.sync.backoff import Backoff
-from radio_desk.sync.client import SyncClient, UploadRefused
-from radio_desk.sync.outbox import CURSOR_KEY, LAST_SUCCESS_KEY, SqlOutbox
+from radio_desk.sync.client import BATCH_ENVELOPE, RequestTooLarge, SyncClient, UploadRefused, encode_case
+from radio_desk.sync.outbox import (
+    CURSOR_KEY,
+    LAST_SUCCESS_KEY,
+    PendingItem,
+    RefusedCase,
+    SqlOutbox,
+    too_large_reason,
+)
 
 log = logging.getLogger(__name__)
+BROKEN_TEXT = "Teks aduan memuat karakter yang rusak; perbaiki teksnya lalu simpan lagi."
 
 
 @dataclass
@@ -33,6 +45,7 @@ class CycleReport:
     uploaded: int = 0
     transcripts: int = 0
     errors: list[str] = field(default_factory=list)
+    waiting: list[RefusedCase] = field(default_factory=list)  # refused, waiting for an edit (all cycles)
 
     def describe(self) -> str:
         text = (
@@ -40,9 +53,21 @@ class CycleReport:
             f"{self.pulled} pembaruan status diterima, {self.applied} diterapkan; "
             f"{self.uploaded} rekaman dan {self.transcripts} transkrip diunggah."
         )
+        if self.waiting:
+            text += " " + describe_refused(self.waiting)
         if self.errors:
             text += " Galat: " + " | ".join(self.errors)
         return text
+
+
+def describe_refused(refused: list[RefusedCase], shown: int = 3) -> str:
+    """Which cases wait because the server refused them, and why (Indonesian, for the status bar)."""
+    text = f"{len(refused)} aduan tidak terkirim sampai diperbaiki: " + "; ".join(
+        r.describe() for r in refused[:shown]
+    )
+    if len(refused) > shown:
+        text += f"; dan {len(refused) - shown} lainnya"
+    return text + "."
 
 
 @dataclass(frozen=True)
@@ -51,30 +76,86 @@ class SyncSnapshot:
     last_success: datetime | None
     online: bool
     message: str  # Indonesian, for the status bar
+    refused: tuple[RefusedCase, ...] = ()  # cases the server refused, newest first
+
+
+def _pack(
+    outbox: SqlOutbox, client: SyncClient, items: list[PendingItem], report: CycleReport, retry_in: float
+) -> list[list[tuple[PendingItem, bytes]]]:
+    """Group the cases into request bodies under the server's limit; a case that cannot go even alone
+    (too large, or text that is not valid Unicode) is refused here with its reason."""
+    batches: list[list[tuple[PendingItem, bytes]]] = []
+    current: list[tuple[PendingItem, bytes]] = []
+    size = BATCH_ENVELOPE
+    unsendable: list[tuple[PendingItem, str]] = []
+    for item in items:
+        try:
+            part = encode_case(item.payload)
+        except UnicodeEncodeError:
+            unsendable.append((item, BROKEN_TEXT))
+            continue
+        if BATCH_ENVELOPE + len(part) > client.max_body:
+            reason = too_large_reason(item.payload, BATCH_ENVELOPE + len(part), client.max_body)
+            unsendable.append((item, reason))
+            continue
+        if current and size + 1 + len(part) > client.max_body:
+            batches.append(current)
+            current, size = [], BATCH_ENVELOPE
+        size += len(part) + (1 if current else 0)
+        current.append((item, part))
+    if current:
+        batches.append(current)
+    if unsendable:
+        report.refused += len(outbox.refuse(unsendable, retry_in))
+    return batches
+
+
+def _push(
+    outbox: SqlOutbox, client: SyncClient, batch: list[tuple[PendingItem, bytes]], report: CycleReport,
+    retry_in: float,
+) -> None:  # fmt: skip
+    """Send one batch; one the server refuses as too large is halved, down to the one case at fault."""
+    items = [item for item, _ in batch]
+    try:
+        results = client.push_encoded([part for _, part in batch])
+    except RequestTooLarge as err:
+        if len(batch) == 1:
+            item, part = batch[0]
+            reason = too_large_reason(item.payload, BATCH_ENVELOPE + len(part), client.max_body, str(err))
+            report.refused += len(outbox.refuse([(item, reason)], retry_in))
+            return
+        half = len(batch) // 2
+        log.info("batch of %d cases too large for the server; split in two", len(batch))
+        _push(outbox, client, batch[:half], report, retry_in)
+        _push(outbox, client, batch[half:], report, retry_in)
+        return
+    except SyncError as err:
+        outbox.record_failure(items, str(err))
+        raise
+    ok, refused = outbox.record_results(items, results, retry_in)
+    report.pushed += ok
+    report.refused += len(refused)
+    report.batches += 1
 
 
 def run_cycle(
     outbox: SqlOutbox, client: SyncClient, batch_size: int = 200, retry_in: float = 30.0
 ) -> CycleReport:
-    """Push everything due, then pull the feed since the cursor. Raises SyncError when offline."""
+    """Push everything due, then pull the feed since the cursor. Raises SyncError when offline.
+
+    A case the server refuses (or that is too large to send) is put aside with its reason and the
+    others go on; it is sent again once edited (see :mod:`radio_desk.sync.outbox`)."""
     report = CycleReport()
+    previous: set[int] = set()
     while True:
         items = outbox.take_batch(batch_size)
-        if not items:
+        taken = {i for item in items for i in item.outbox_ids}
+        if not items or taken == previous:  # nothing due, or nothing settled: do not spin
             break
-        try:
-            results = client.push([i.payload for i in items])
-        except SyncError as err:
-            outbox.record_failure(items, str(err))
-            raise
-        ok, failed = outbox.record_results(items, results, retry_in)
-        report.pushed += ok
-        report.refused += failed
-        report.batches += 1
-        if failed:
-            report.errors.append(f"{failed} aduan ditolak server")
-        if ok == 0:
-            break  # everything refused: do not spin on the same items
+        previous = taken
+        for batch in _pack(outbox, client, items, report, retry_in):
+            _push(outbox, client, batch, report, retry_in)
+    report.waiting = outbox.refused_cases()
     while True:
         cursor = outbox.get_state(CURSOR_KEY)
         updates = client.pull(int(cursor) if cursor else None)
@@ -145,8 +226,9 @@ class SyncWorker:
 
     def snapshot(self) -> SyncSnapshot:
         pending = self.outbox.pending_count()
+        refused = tuple(self.outbox.refused_cases())
         with self._lock:
-            return SyncSnapshot(pending, self._last_success, self._online, self._message)
+            return SyncSnapshot(pending, self._last_success, self._online, self._message, refused)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -163,6 +245,12 @@ class SyncWorker:
                 with self._lock:
                     self._online = False
                     self._message = f"Luring: {err} Dicoba lagi dalam {delay:.0f} detik."
+            except (exc.DBAPIError, sqlite3.Error) as err:  # the desk's own database: say what to do
+                problem = store_error(err, Path(self.outbox.engine.url.database or "?"))
+                delay = self.backoff.next_delay()
+                with self._lock:
+                    self._online = False
+                    self._message = f"Sinkronisasi berhenti: {problem} Dicoba lagi dalam {delay:.0f} detik."
             except Exception as err:
                 log.exception("sync cycle failed")
                 delay = self.backoff.next_delay()

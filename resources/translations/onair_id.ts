@@ -815,6 +815,16 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>StatusPanel</name>
     <message>
+        <source>Not sent: %s</source>
+        <translation>Tidak terkirim: %s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not accepted</source>
+        <translation>
+            <numerusform>, %n ditolak server</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/status_bar.py" line="32"/>
         <source>Audio: opening…</source>
         <translation>Audio: membuka…</translation>
@@ -889,6 +899,10 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>TodayModel</name>
     <message>
+        <source>not accepted</source>
+        <translation>ditolak server</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/onair/today.py" line="46"/>
         <source>Time</source>
         <translation>Waktu</translation>
@@ -945,6 +959,29 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <location filename="../../radio_desk/gui/single_instance.py" line="127"/>
         <source>Radio Desk is already running. Switch to its window (the taskbar), or close it first.</source>
         <translation>Radio Desk sudah berjalan. Buka jendelanya (lewat taskbar), atau tutup dulu aplikasi itu.</translation>
+    </message>
+</context>
+<context>
+    <name>LengthGuard</name>
+    <message>
+        <source>%1 is too long: %2 characters, at most %3. Shorten it before saving.</source>
+        <translation>%1 terlalu panjang: %2 karakter, paling banyak %3. Perpendek sebelum menyimpan.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Caller name</source>
+        <translation>Nama penelepon</translation>
     </message>
 </context>
 </TS>

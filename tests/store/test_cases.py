@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from radio_desk.domain import Case, Recording, Status, TranscriptSegment, Urgency
+from radio_desk.domain import Case, Recording, Status, TranscriptSegment, Urgency, limits
 from radio_desk.errors import IllegalTransition, NotFoundError, ValidationError
 from radio_desk.store import CaseFilter, OutboxKind
 from radio_desk.store.search import spans, to_html
@@ -172,13 +172,26 @@ def test_search_metacharacters_find_words(store, places):
     assert store.cases.search("xyz") == []
 
 
-def test_100kb_notes_and_emoji_stored_and_found(store, places):
-    notes = ("Warga mengeluh jalan licin. " * 3700) + "kata_unik_di_ujung zzkunci 🚧"
-    assert len(notes.encode()) > 100_000
+def test_notes_at_the_limit_with_emoji_stored_and_found(store, places):
+    tail = "kata_unik_di_ujung zzkunci 🚧"
+    notes = ("Warga mengeluh jalan licin 🚧. " * 700)[: limits.NOTES - len(tail)] + tail
+    assert len(notes) == limits.NOTES and len(notes.encode()) > 20_000
     c = store.cases.create(make(places, notes=notes, caller_name="Bu Sri 🌸"))
     assert store.cases.get(c.id).notes == notes
     assert store.cases.get(c.id).caller_name == "Bu Sri 🌸"
     assert [h.case.id for h in store.cases.search("zzkunci")] == [c.id]
+
+
+def test_text_over_the_shared_limit_is_refused_naming_the_field(store, places):
+    """The server's limits (radio_desk/domain/limits.py): a case the desk keeps can always be sent."""
+    with pytest.raises(ValidationError) as err:
+        store.cases.create(make(places, notes="x" * (limits.NOTES + 1)))
+    assert err.value.field == "notes"
+    assert str(err.value) == "Catatan terlalu panjang (20.001 karakter, paling banyak 20.000)."
+    with pytest.raises(ValidationError) as err:
+        store.cases.create(make(places, caller_name="N" * (limits.CALLER_NAME + 1)))
+    assert err.value.field == "caller_name"
+    assert store.cases.count() == 0
 
 
 def test_anonim_caller_not_searchable(store, places):

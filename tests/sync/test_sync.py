@@ -349,9 +349,11 @@ def test_refused_case_backs_off_exponentially() -> None:
     from radio_desk.sync.outbox import REFUSED_RETRY_CAP, refused_retry_delay
 
     rng = random.Random(7)
-    delays = [refused_retry_delay(30.0, n, rng) for n in range(1, 12)]
+    delays = [refused_retry_delay(30.0, n, rng) for n in range(1, 16)]
     assert 15 <= delays[0] <= 30 and 30 <= delays[1] <= 60 and 60 <= delays[2] <= 120
-    assert all(REFUSED_RETRY_CAP / 2 <= d <= REFUSED_RETRY_CAP for d in delays[8:])
+    # unchanged, a refused case is tried again at most daily (an edit sends it at once)
+    assert REFUSED_RETRY_CAP == 86_400
+    assert all(REFUSED_RETRY_CAP / 2 <= d <= REFUSED_RETRY_CAP for d in delays[12:])
 
 
 def test_worker_resumes_after_desk_restart(server, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from radio_desk.audio.playback import Player
 from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
 from radio_desk.domain.lifecycle import allowed_transitions
 from radio_desk.domain.models import Case, Recording, StatusEvent, TranscriptSegment
+from radio_desk.errors import ValidationError
 from radio_desk.gui.editor.retranscribe import load as load_engine
 from radio_desk.gui.editor.retranscribe import retranscribe
 from radio_desk.gui.editor.transcript import (
@@ -38,9 +39,10 @@ from radio_desk.gui.editor.transcript import (
 from radio_desk.gui.editor.waveform_data import Waveform, load_waveform
 from radio_desk.gui.generated.ui_editor_case import Ui_EditorCase
 from radio_desk.gui.tasks import TaskRunner
+from radio_desk.gui.text_limits import LengthGuard
 from radio_desk.reports.indonesian import local
 from radio_desk.settings import Settings
-from radio_desk.store import CaseChange, Store
+from radio_desk.store import CaseChange, Store, SyncInfo
 from radio_desk.store.segment_edits import merge_segments, split_segment
 from radio_desk.transcribe import ENGINES
 from radio_desk.triage.service import Related, TriageService
@@ -60,6 +62,7 @@ class CaseBundle:
     recordings: list[Recording]
     segments: list[TranscriptSegment] = field(default_factory=list)
     playable: Recording | None = None  # the recording the editor plays (its file exists)
+    sync: SyncInfo | None = None  # what the central server has of the case (and why not, if refused)
 
 
 def load_bundle(store: Store, case_id: uuid.UUID) -> CaseBundle:
@@ -71,6 +74,7 @@ def load_bundle(store: Store, case_id: uuid.UUID) -> CaseBundle:
         recordings=recordings,
         segments=store.segments.list_for_case(case_id),
         playable=playable_recording(recordings),
+        sync=store.cases.sync_info(case_id),
     )
 
 
@@ -167,6 +171,10 @@ class CasePage(QWidget):
         ui.speakerCombo.activated.connect(self._speaker_chosen)
         ui.retranscribeButton.clicked.connect(self._retranscribe_dialog)
         ui.saveButton.clicked.connect(self.save_intake)
+        self.lengths = LengthGuard(
+            {"caller_name": ui.callerEdit, "summary": ui.summaryEdit, "notes": ui.notesEdit}, self
+        )
+        self.lengths.message.connect(lambda text: self.show_message(text, error=bool(text)))
         ui.changeStatusButton.clicked.connect(self.apply_status)
         ui.duplicateButton.clicked.connect(self.mark_duplicate)
         ui.historyTree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -215,6 +223,7 @@ class CasePage(QWidget):
         first_open = self.bundle is None or self.bundle.case.id != bundle.case.id
         self.bundle = bundle
         self._show_case(bundle.case)
+        self._show_sync(bundle.sync)
         self._show_history(bundle)
         self.segments.set_segments(bundle.segments)
         self.ui.waveform.set_marks([s.start for s in bundle.segments])
@@ -317,6 +326,21 @@ class CasePage(QWidget):
             ui.nextStatusCombo.setItemData(ui.nextStatusCombo.count() - 1, QColor(140, 140, 140), 9)
         ui.statusNoteEdit.clear()
 
+    def _show_sync(self, info: SyncInfo | None) -> None:
+        """The server's refusal of the case, if any: why, and that saving an edit sends it again."""
+        label = self.ui.syncLabel
+        if info is None or not info.error:
+            label.clear()
+            label.hide()
+            return
+        when = f"{local(info.error_at):%d-%m-%Y %H:%M}" if info.error_at else "-"
+        label.setText(
+            self.tr("Not sent to the central server (%1): %2 Correct the case and save: it is sent again.")
+            .replace("%1", when)
+            .replace("%2", info.error)
+        )
+        label.show()
+
     def _show_history(self, b: CaseBundle) -> None:
         tree = self.ui.historyTree
         tree.clear()
@@ -375,6 +399,11 @@ class CasePage(QWidget):
         return {k: v for k, v in values.items() if v != getattr(c, k)}
 
     def save_intake(self) -> None:
+        try:
+            self.lengths.check()
+        except ValidationError as err:
+            self.show_message(str(err), error=True)
+            return
         changes = self.intake_changes()
         if self.bundle is None or not changes:
             self.show_message(self.tr("Nothing to save."))

@@ -46,6 +46,15 @@ class Ui_EditorCase(object):
 
         self.leftLayout.addWidget(self.titleLabel)
 
+        self.syncLabel = QLabel(self.leftPane)
+        self.syncLabel.setObjectName(u"syncLabel")
+        self.syncLabel.setVisible(False)
+        self.syncLabel.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.syncLabel.setWordWrap(True)
+        self.syncLabel.setTextFormat(Qt.PlainText)
+
+        self.leftLayout.addWidget(self.syncLabel)
+
         self.intakeBox = QGroupBox(self.leftPane)
         self.intakeBox.setObjectName(u"intakeBox")
         self.intakeForm = QFormLayout(self.intakeBox)

@@ -20,6 +20,7 @@ from radio_desk.errors import ValidationError
 from radio_desk.gui.alive import if_alive
 from radio_desk.gui.onair.places import PlaceLookup, complete, resolve
 from radio_desk.gui.tasks import TaskRunner
+from radio_desk.gui.text_limits import LengthGuard
 from radio_desk.store import Store
 from radio_desk.triage.suggest import PLACE_MIN_CONFIDENCE, Suggestion
 
@@ -98,6 +99,10 @@ class IntakeForm(QObject):
         for w in (ui.callerEdit, ui.phoneEdit, ui.kecamatanEdit, ui.desaEdit, ui.summaryEdit):
             w.textEdited.connect(self._edited)
         ui.notesEdit.textChanged.connect(self._edited)
+        self.lengths = LengthGuard(
+            {"caller_name": ui.callerEdit, "summary": ui.summaryEdit, "notes": ui.notesEdit}, self
+        )
+        self.lengths.message.connect(self.message)
         for combo in (ui.channelCombo, ui.categoryCombo):
             combo.currentIndexChanged.connect(self._edited)
         for box in (ui.anonimCheck, ui.rahasiaCheck):
@@ -360,6 +365,7 @@ class IntakeForm(QObject):
 
     def to_case(self, base: Case) -> Case:
         """The form as a case (``base`` gives id, station, times); raises :class:`ValidationError`."""
+        self.lengths.check()
         # finish entries the operator did not leave with Tab (Ctrl+Enter straight from the field)
         if self.ui.kecamatanEdit.text().strip() and not self.kecamatan_code:
             self._kec_done()

@@ -21,6 +21,7 @@ class TodayRow:
     kecamatan: str
     category: str
     synced: bool
+    refused: str | None = None  # why the server did not take the case (sync_error), if it did not
 
 
 def load_today(store: Store, now: datetime | None = None) -> list[TodayRow]:
@@ -31,11 +32,12 @@ def load_today(store: Store, now: datetime | None = None) -> list[TodayRow]:
         CaseFilter(received_from=midnight, received_to=midnight + timedelta(days=1)), limit=500
     )
     g, tax = store.gazetteer, store.taxonomy
-    return [
-        TodayRow(c, g.name(c.kecamatan_code), tax.category_name(c.category) if c.category else "—",
-                 not store.cases.sync_info(c.id).dirty)
-        for c in cases
-    ]  # fmt: skip
+    rows = []
+    for c in cases:
+        info = store.cases.sync_info(c.id)
+        category = tax.category_name(c.category) if c.category else "—"
+        rows.append(TodayRow(c, g.name(c.kecamatan_code), category, not info.dirty, info.error))
+    return rows
 
 
 class TodayModel(QAbstractTableModel):
@@ -79,8 +81,12 @@ class TodayModel(QAbstractTableModel):
                 r.category,
                 f"{c.urgency.rank} {c.urgency.label}",
                 c.status.label,
-                self.tr("sent") if r.synced else self.tr("waiting"),
+                self.tr("not accepted") if r.refused else self.tr("sent") if r.synced else self.tr("waiting"),
             ][col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 6 and r.refused:
+            return QBrush(QColor("#b42318"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.refused:
+            return r.refused
         if role == Qt.ItemDataRole.BackgroundRole and col == 4:
             return QBrush(QColor(URGENCY_COLOURS[c.urgency]))
         if role == Qt.ItemDataRole.ForegroundRole and col == 4:
