@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-# Everything outside XML 1.0's ``Char`` production: C0 controls but tab/LF/CR, lone surrogates, U+FFFE and
-# U+FFFF.  One such character in one description made the whole public listing unparsable for every client.
-NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+from radio_desk.domain.textchars import NOT_XML_CHAR, forbidden_char, printable
 
-
-def forbidden_char(text: str) -> str | None:
-    """``"U+FFFE"`` for the first character XML cannot carry (nor UTF-8, for a lone surrogate), else None."""
-    found = NOT_XML_CHAR.search(text)
-    return f"U+{ord(found.group()):04X}" if found else None
-
-
-def printable(text: str, replacement: str = "\ufffd") -> str:
-    """``text`` with every such character replaced: safe to echo in a JSON or XML answer or a log line."""
-    return NOT_XML_CHAR.sub(replacement, text)
-
+__all__ = ["NOT_XML_CHAR", "forbidden_char", "printable", "to_xml"]
 
 # list root element -> item element, as in the GeoReport v2 examples
 ITEM_NAMES = {

@@ -15,6 +15,7 @@ from radio_desk.domain.gazetteer import Gazetteer
 from radio_desk.domain.models import Case
 from radio_desk.domain.phone import normalize_phone
 from radio_desk.domain.taxonomy import Taxonomy
+from radio_desk.domain.textchars import without_forbidden
 from radio_desk.errors import ValidationError
 
 # Longest accepted text per field (characters): the limits the server applies too.
@@ -47,7 +48,9 @@ def _text(value: Any, field: str, *, optional: bool) -> str | None:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{FIELD_LABELS.get(field, field)} harus berupa teks.", field=field)
-    value = value.replace("\x00", "")  # NUL cuts strings short in SQLite functions; it is never meant
+    # NUL cuts strings short in SQLite functions; U+FFFE, other C0 controls and lone surrogates the server
+    # refuses (XML cannot carry them): none is ever meant, so they are dropped at entry
+    value = without_forbidden(value)
     limit = MAX_LEN.get(field)
     if limit is not None and len(value) > limit:
         n, most = (f"{x:,}".replace(",", ".") for x in (len(value), limit))

@@ -263,3 +263,19 @@ def test_forwarding_needs_an_opd(store, places):
     got = store.cases.get(c.id)
     assert got.status == Status.DITERUSKAN and got.opd == store.taxonomy.default_opd("air_bersih")
     assert any(h.field == "opd" for h in store.cases.history(c.id))
+
+
+def test_characters_the_server_refuses_are_dropped_at_entry(store, places):
+    # U+FFFE, a C0 control and a lone surrogate: the server refuses them (its XML cannot carry them), so a
+    # desk that kept them would hold a case that can never be sent
+    from radio_desk.domain.textchars import forbidden_char
+
+    c = store.cases.create(
+        make(places, summary="Jalan\ufffe rusak\x07 parah\ud800", caller_name="Bu\uffff Siti")
+    )
+    got = store.cases.get(c.id)
+    assert got.summary == "Jalan rusak parah"
+    assert got.caller_name == "Bu Siti"
+    assert forbidden_char(got.summary + got.caller_name) is None
+    store.cases.update(c.id, {"notes": "catatan\x1b[31m merah"}, by="op")
+    assert store.cases.get(c.id).notes == "catatan[31m merah"
