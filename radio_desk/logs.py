@@ -109,6 +109,11 @@ def _teardown(root: logging.Logger) -> None:
     _setup = None
 
 
+def detach_logging() -> None:
+    """Detach this process's log file and fault dump (tests that start the app in-process, then go on)."""
+    _teardown(logging.getLogger())
+
+
 def shutdown_logging() -> None:
     """Flush and close the log and hand its slot back (also at interpreter exit)."""
     _teardown(logging.getLogger())

@@ -39,7 +39,7 @@ def app_logging() -> Iterator[None]:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     hooks = sys.excepthook, threading.excepthook
-    configured, logs._configured = logs._configured, False
+    logs.detach_logging()
     yield
     for h in root.handlers[:]:
         if h not in handlers:
@@ -47,7 +47,7 @@ def app_logging() -> Iterator[None]:
             h.close()
     root.setLevel(level)
     sys.excepthook, threading.excepthook = hooks
-    logs._configured = configured
+    logs.detach_logging()
 
 
 def test_app_start_on_a_damaged_database_says_what_to_do(

@@ -95,4 +95,4 @@ def teardown_module() -> None:
         if isinstance(handler, logging.FileHandler):
             root.removeHandler(handler)
             handler.close()
-    logs._configured = False
+    logs.detach_logging()
