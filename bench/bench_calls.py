@@ -1,0 +1,207 @@
+"""Whole calls: Radio Desk's transcripts against stock faster-whisper and openai-whisper, in one run.
+
+Calls of about two minutes built from ``shared/eval/speech`` (see :mod:`bench.call_audio`): Indonesian,
+the same through a telephone band, Javanese.  The same bundled whisper-base (int8 for CTranslate2),
+beam 5, 2 threads, language given, for every system:
+
+  * ``desk_stored``  the transcript the desk stores for a live call: ``radio-desk bench live`` streams
+                     the call through the real recorder and live transcriber (at ``--speed``× real time:
+                     the stored text does not depend on the speed, only the lags do) into a real store;
+  * ``desk_file``    ``radio-desk transcribe`` on the file (Radio Desk's file decoding);
+  * ``stock_vad``    ``WhisperModel.transcribe(vad_filter=True)``, everything else stock;
+  * ``stock_novad``  ``WhisperModel.transcribe()`` as shipped (no VAD);
+  * ``openai``       openai-whisper's ``transcribe`` (the reference; weights converted from the same
+                     model), on the first ``--openai-calls`` calls of each group.
+
+WER per group is corpus-level over the group's calls.  ``diff`` is (ours − the better stock run) with a
+paired bootstrap 95 % interval over the clips the calls are made of (one word alignment per call; each
+error charged to its clip).  RTF = processing time / audio time.
+
+Run: ``python -m bench calls`` or ``python -m bench.bench_calls --calls 4 --systems stock_vad,desk_file``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.call_audio import GROUPS, MANIFEST, Call, build_calls, clip_errors
+from bench.common import RESULTS, ROOT, record
+
+THREADS = 2
+BEAM = 5
+SYSTEMS = ("desk_stored", "desk_file", "stock_vad", "stock_novad", "openai")
+OUT = RESULTS.parent / "calls.json"
+
+
+def _stock(vad: bool) -> Callable[[Call], str]:
+    from faster_whisper import WhisperModel
+
+    from radio_desk.transcribe.audio_io import load_audio
+    from radio_desk.transcribe.models import ensure_bundled_model
+
+    model = WhisperModel(str(ensure_bundled_model()), device="cpu", compute_type="int8", cpu_threads=THREADS)
+
+    def run(call: Call) -> str:
+        audio = load_audio(call.path)
+        segments, _ = model.transcribe(audio, language=call.language, beam_size=BEAM, vad_filter=vad)
+        return " ".join(s.text.strip() for s in segments)
+
+    return run
+
+
+def _desk_file() -> Callable[[Call], str]:
+    from radio_desk.transcribe import load_engine
+    from radio_desk.transcribe.audio_io import load_audio
+    from radio_desk.transcribe.decoding import file_options
+
+    engine = load_engine(cpu_threads=THREADS)
+
+    def run(call: Call) -> str:
+        audio = load_audio(call.path)  # what `radio-desk transcribe FILE` does
+        return engine.transcribe(audio, file_options(call.language, beam_size=BEAM)).text
+
+    return run
+
+
+def _openai() -> Callable[[Call], str]:
+    from radio_desk.transcribe import TranscribeOptions, load_engine
+    from radio_desk.transcribe.audio_io import load_audio
+
+    engine = load_engine("openai-whisper", cpu_threads=THREADS)
+
+    def run(call: Call) -> str:
+        opts = TranscribeOptions(language=call.language, beam_size=BEAM, vad=False, condition_on_previous_text=True)
+        return engine.transcribe(load_audio(call.path), opts).text
+
+    return run
+
+
+def _desk_stored(speed: float, live: dict) -> Callable[[Call], str]:
+    home = Path(tempfile.mkdtemp(prefix="radio-desk-bench-calls-"))
+
+    def run(call: Call) -> str:
+        ref = home / f"{call.name}.txt"
+        ref.write_text(call.reference, encoding="utf-8")
+        out = home / f"{call.name}.json"
+        cmd = [sys.executable, "-m", "radio_desk", "bench", "live", "--audio", str(call.path)]
+        cmd += ["--reference", str(ref), "--language", call.language, "--speed", str(speed), "--json", str(out)]
+        env = {**os.environ, "RADIO_DESK_HOME": str(home / call.name), "OMP_NUM_THREADS": str(THREADS)}
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"bench live failed on {call.name}: {proc.stderr.strip()[-2000:]}")
+        report = json.loads(out.read_text(encoding="utf-8"))
+        live[call.name] = {k: v for k, v in report.items() if k != "transcript"}
+        return report["transcript"]
+
+    return run
+
+
+def paired_diff(ours: list[tuple[int, int]], best: list[tuple[int, int]], rounds: int = 5000) -> dict:
+    """(our WER − the other's) over the same clips, with a paired bootstrap 95 % interval."""
+    rows = [(n, a, b) for (a, n), (b, _) in zip(ours, best, strict=True) if n]
+
+    def diff(sample: list[tuple[int, int, int]]) -> float:
+        return (sum(r[1] for r in sample) - sum(r[2] for r in sample)) / max(1, sum(r[0] for r in sample))
+
+    rng = random.Random(2026)
+    boot = sorted(diff(rng.choices(rows, k=len(rows))) for _ in range(rounds))
+    return {"diff": round(diff(rows), 4), "ci95": [round(boot[int(0.025 * rounds)], 4), round(boot[int(0.975 * rounds)], 4)]}
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m bench calls")
+    p.add_argument("--calls", type=int, default=3, help="calls per group (default 3)")
+    p.add_argument("--systems", default=",".join(SYSTEMS))
+    p.add_argument("--openai-calls", type=int, default=1, help="calls per group for openai-whisper (slow)")
+    p.add_argument("--speed", type=float, default=6.0, help="live stream speed for desk_stored")
+    args, _ = p.parse_known_args(sys.argv[1:] if argv is None else argv)
+    if not MANIFEST.exists():
+        print(f"bench_calls: SKIPPED — {MANIFEST} not found (the measuring data lives outside the repo)")
+        return
+    os.environ.setdefault("OMP_NUM_THREADS", str(THREADS))
+    calls = build_calls(args.calls)
+    systems = [s for s in args.systems.split(",") if s]
+    live: dict = {}
+    makers: dict[str, Callable[[], Callable[[Call], str]]] = {
+        "desk_stored": lambda: _desk_stored(args.speed, live),
+        "desk_file": _desk_file,
+        "stock_vad": lambda: _stock(True),
+        "stock_novad": lambda: _stock(False),
+        "openai": _openai,
+    }
+    results: dict[str, dict[str, dict]] = {}
+    for system in systems:
+        run = makers[system]()
+        results[system] = {}
+        seen: dict[str, int] = {}
+        for call in calls:
+            seen[call.group] = seen.get(call.group, 0) + 1
+            if system == "openai" and seen[call.group] > args.openai_calls:
+                continue
+            began = time.perf_counter()
+            text = run(call)
+            took = time.perf_counter() - began
+            per_clip = clip_errors(call.clip_refs, text)
+            errs = sum(e for e, _ in per_clip)
+            n = sum(w for _, w in per_clip)
+            results[system][call.name] = {"group": call.group, "seconds": round(took, 2), "audio_s": round(call.seconds, 1),
+                                          "wer": round(errs / n, 4), "per_clip": per_clip, "text": text}
+            print(f"{system:12} {call.name:10} WER {errs / n:.3f}  {took:6.1f} s", flush=True)
+        del run
+    summary = summarise(results, calls)
+    summary["live"] = live
+    summary["settings"] = {"model": "bundled whisper-base int8", "beam": BEAM, "threads": THREADS,
+                           "calls_per_group": args.calls, "openai_calls_per_group": args.openai_calls,
+                           "live_speed": args.speed}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps({"summary": summary, "calls": results}, indent=2, ensure_ascii=False) + "\n")
+    print_table(summary)
+    record("calls", {k: v for k, v in summary.items() if k != "live"})
+
+
+def summarise(results: dict[str, dict[str, dict]], calls: list[Call]) -> dict:
+    out: dict = {"wer": {}, "rtf": {}, "diff_vs_best_stock": {}}
+    for system, per_call in results.items():
+        total = sum(r["seconds"] for r in per_call.values())
+        audio = sum(r["audio_s"] for r in per_call.values())
+        out["rtf"][system] = round(total / audio, 3) if audio and system != "desk_stored" else None
+        for group in GROUPS:
+            rows = [c for r in per_call.values() if r["group"] == group for c in r["per_clip"]]
+            if rows:
+                out["wer"].setdefault(group, {})[system] = round(sum(e for e, _ in rows) / sum(n for _, n in rows), 4)
+    for group in GROUPS:
+        names = [c.name for c in calls if c.group == group]
+        stock = [s for s in ("stock_vad", "stock_novad") if s in results]
+        if not stock:
+            continue
+        best = min(stock, key=lambda s: out["wer"][group][s])
+        for ours in ("desk_stored", "desk_file"):
+            if ours in results and all(n in results[ours] for n in names):
+                a = [c for n in names for c in results[ours][n]["per_clip"]]
+                b = [c for n in names for c in results[best][n]["per_clip"]]
+                out["diff_vs_best_stock"].setdefault(group, {})[ours] = {"best_stock": best, **paired_diff(a, b)}
+    return out
+
+
+def print_table(summary: dict) -> None:
+    systems = [s for s in SYSTEMS if s in summary["rtf"]]
+    print("\n" + "group".ljust(8) + "".join(s.rjust(13) for s in systems))
+    for group, row in summary["wer"].items():
+        print(group.ljust(8) + "".join((f"{row[s]:.3f}" if s in row else "-").rjust(13) for s in systems))
+    print("RTF".ljust(8) + "".join((f"{summary['rtf'][s]:.3f}" if summary["rtf"][s] else "-").rjust(13) for s in systems))
+    for group, d in summary["diff_vs_best_stock"].items():
+        for ours, v in d.items():
+            print(f"{group:8} {ours} − {v['best_stock']}: {v['diff']:+.4f}  95% CI {v['ci95']}")
+
+
+if __name__ == "__main__":
+    main()
