@@ -26,20 +26,30 @@ class Segment:
     no_speech_prob: float | None = None
 
 
+PIPELINES = ("windows", "short")
+
+
 @dataclass(frozen=True)
 class TranscribeOptions:
+    """How to decode.  ``None`` for ``vad`` / ``condition_on_previous_text`` means the choice measured
+    for the language on whole calls (:mod:`radio_desk.transcribe.decoding`)."""
+
     language: str | None = "id"  # Whisper code: "id", "jw"; None (or "auto") detects
     beam_size: int = 5
-    vad: bool = True  # Silero VAD: skip silence and music, the main guard against invented text
+    vad: bool | None = None  # Silero VAD: skip silence and music
     initial_prompt: str | None = None  # domain vocabulary, where the benchmark shows it helps
     hotwords: str | None = None
-    temperature: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    # No sampling fallback: the same audio gives the same text (see docs/asr-decoding.md)
+    temperature: tuple[float, ...] = (0.0,)
     no_speech_threshold: float = 0.6
     log_prob_threshold: float = -1.0
     compression_ratio_threshold: float = 2.4
-    condition_on_previous_text: bool = False  # True lets one hallucination feed the next
+    condition_on_previous_text: bool | None = None
     word_timestamps: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
+    # "windows": Whisper's own 30-second windows and seek loop (files, the stored transcript of a call);
+    # "short": one short window per utterance (the live preview on screen)
+    pipeline: str = "windows"
+    extra: dict[str, object] = field(default_factory=dict)  # experiments of the short pipeline only
 
     @property
     def whisper_language(self) -> str | None:

@@ -1,59 +1,18 @@
-"""faster-whisper engine (CTranslate2): Radio Desk's default, with its own tuned decoding pipeline.
+"""faster-whisper engine (CTranslate2): Radio Desk's default.
 
-Why a pipeline of our own rather than ``WhisperModel.transcribe``: complaint calls are short
-utterances separated by pauses, and stock Whisper pads every window to 30 s, so a 4-second
-utterance pays for a 30-second encoder pass.  Here:
+Two decodings (``TranscribeOptions.pipeline``):
 
-1. Silero VAD (shipped with faster-whisper) cuts the audio into speech regions; silence and music
-   never reach the decoder — the main guard against invented text.
-2. Nearby regions are packed into chunks of at most ``MAX_CHUNK_S``; each chunk is encoded in a
-   window just long enough for it (rounded up to ``WINDOW_STEP_S``) instead of 30 s.  CTranslate2
-   accepts a shorter mel input; the features are computed on zero-padded audio exactly as Whisper
-   pads, only less of it.  This is the largest single speed-up (see the measurements below).
-3. Chunks of similar length are encoded and decoded together in batches.
-4. int8 weights on CPU (float16 on CUDA).
-5. Decoding with timestamps: on a short window Whisper sometimes reads the utterance a second time
-   "after" its end; that piece starts where the audio has already ended and is dropped.
-6. Whisper's guards per chunk: no-speech probability + low log-probability → silence (dropped);
-   compression ratio / log-probability failures are re-decoded with temperature fallback, only
-   those chunks; a chunk that still loops is dropped, as are Whisper's stock "video outro"
-   phrases that no caller says.
-7. No prompt by default.  A caller's-greeting prompt (``CALL_PROMPTS``, opt-in with
-   ``extra={"call_prompt": True}``) scores 0.02 better on the read clips below, but on a real call
-   that opens with "Halo, saya ..." whisper-base echoes the prompt *instead of* the caller's words
-   (tests/transcribe/test_prompt_echo.py): losing a complaint costs more than 0.02 WER.
+* ``"windows"`` (files, the stored transcript): faster-whisper's own ``WhisperModel.transcribe()`` —
+  30-second windows, its seek loop and fallbacks — with the VAD and previous-text conditioning chosen
+  per language by measurement on whole calls (:mod:`radio_desk.transcribe.decoding`).  A user is never
+  better off with the bare library.  Live calls run the same loop online
+  (:mod:`radio_desk.transcribe.windows`).
+* ``"short"`` (the live preview on screen): Silero VAD cuts speech regions; each region is encoded in a
+  window just long enough for it instead of 30 s, decoded with timestamps (a piece that starts after the
+  audio ended is an invented re-reading and is dropped), with Whisper's silence / loop guards per chunk.
+  Cheap enough to redo every second, less accurate on whole calls.
 
-Measured on shared/eval/speech (103 real clips, 453 s; whisper-base int8, 2 threads, beam 5, language
-given; WER id / jv; ``bench/bench_asr.py``; RTF under a shared, loaded machine varies ±50 %):
-
-    stock faster-whisper transcribe() (VAD)          0.423 / 0.801   RTF 0.20
-    this pipeline, 30-second windows                 0.419 / 0.830   RTF 0.20
-    short windows, no timestamps                     0.486 / 0.819   RTF 0.08
-    short windows + timestamps                       0.443 / 0.749
-    + caller-greeting prompt for id (opt-in, unsafe)  0.420 / 0.754   RTF ~0.08-0.12
-    + domain prompt instead (taxonomy, gazetteer)    0.483 / 0.784   (slower: kept off)
-    minimum window 6 s / 10 s; VAD pad 500 ms; beam 3; patience 2; peak normalisation;
-    retrying failed chunks in a 30-second window: no better (±0.02), so not used.
-
-A second round (one process, same clips; Indonesian WER, paired bootstrap 95 % CI of the difference to
-this pipeline in brackets — 650 reference words make ±0.02 chance):
-
-    this pipeline                                     0.434            RTF 0.11
-    stock transcribe(), no VAD (the "plain" floor)    0.402 [-.060, -.007]   RTF 0.23
-    no VAD trimming, 30-second window                 0.394 [-.074, -.011]   RTF 0.25
-    no VAD trimming, 20-second window                 0.399 [-.064, -.010]   RTF 0.19
-    VAD pad 1 s, gaps ≤ 3 s kept, 30-second window    0.399 / jv 0.795     RTF 0.33
-    VAD kept, 16- or 20-second window                 0.431-0.432 / jv 0.77-0.78   RTF 0.15
-    beam 10 / tempo 0.9, 1.1 / speed 0.9 / other prompts   0.420-0.452
-    choosing among 6 such decodings by the model's own score, by MBR consensus, or by re-scoring
-    every candidate with the 30-second-window decoder (CTranslate2 ``align``): 0.409-0.419
-    (the oracle pick would be 0.33); n-best (5) + unigram Indonesian word-frequency rescoring: 0.429;
-    lexicon spelling correction of out-of-vocabulary words: -0.008, with wrong fixes of names.
-
-So on Indonesian read clips whisper-base's ceiling is the reference's ~0.395, reached only with 30- or
-20-second windows (RTF 0.19-0.33, over the 0.15 budget), while these short windows win on Javanese
-(0.766 against 0.80-0.83).  Beating 0.40 clearly needs a stronger model (the model manager's small /
-medium / large-v3-turbo), not decoding tricks.
+The measurements behind both are in docs/asr-decoding.md.
 """
 
 from __future__ import annotations
@@ -64,12 +23,13 @@ import os
 import re
 import threading
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from radio_desk.errors import ModelError
+from radio_desk.transcribe.decoding import resolve
 from radio_desk.transcribe.engine import SAMPLE_RATE, Segment, TranscribeOptions, TranscriptResult
 
 log = logging.getLogger(__name__)
@@ -244,11 +204,24 @@ class FasterWhisperEngine:
         if audio.size < SAMPLE_RATE // 10:  # < 0.1 s: nothing to recognise
             return TranscriptResult([], options.whisper_language, duration, self.name, self.model_name)
         with self._lock:
-            if options.extra.get("pipeline") == "plain" or options.word_timestamps:
-                segments, language = self._plain(audio, options)
+            if options.pipeline == "short" and not options.word_timestamps:
+                segments, language = self._tuned(audio, replace(options, vad=options.vad is not False))
             else:
-                segments, language = self._tuned(audio, options)
+                segments, language = self._plain(audio, options)
         return TranscriptResult(segments, language, duration, self.name, self.model_name)
+
+    @property
+    def lock(self) -> threading.Lock:
+        """Held while the model decodes (it decodes one thing at a time)."""
+        return self._lock
+
+    def window_decoder(self, options: TranscribeOptions, language: str | None = None):
+        """The stock 30-second-window loop for audio that keeps arriving (a live call); see
+        :class:`radio_desk.transcribe.windows.WindowDecoder`.  Step it while holding :attr:`lock`."""
+        from radio_desk.transcribe.windows import WindowDecoder
+
+        language = language or options.whisper_language or AUTO_LANGUAGES[0]
+        return WindowDecoder(self._model, resolve(options, language), language)
 
     def detect_language(self, audio: np.ndarray) -> str:
         """The more likely of Indonesian and Javanese for ``audio`` (16 kHz mono)."""
@@ -258,20 +231,25 @@ class FasterWhisperEngine:
         with self._lock:
             return self._detect(max(chunks, key=lambda c: c.seconds))
 
-    # --- stock faster-whisper: the "plain" comparison in the benchmark, and word timestamps ------------
+    # --- Whisper's 30-second windows: faster-whisper's own transcribe() ------------------------------
     def _plain(self, audio: np.ndarray, options: TranscribeOptions) -> tuple[list[Segment], str | None]:
+        language = options.whisper_language
+        if language is None:
+            chunks = self._chunks(audio, True, {})
+            language = self._detect(max(chunks, key=lambda c: c.seconds)) if chunks else AUTO_LANGUAGES[0]
+        options = resolve(options, language)
         segments, info = self._model.transcribe(
             audio,
-            language=options.whisper_language,
+            language=language,
             beam_size=options.beam_size,
             temperature=list(options.temperature),
-            vad_filter=options.vad,
+            vad_filter=bool(options.vad),
             initial_prompt=options.initial_prompt,
             hotwords=options.hotwords,
             no_speech_threshold=options.no_speech_threshold,
             log_prob_threshold=options.log_prob_threshold,
             compression_ratio_threshold=options.compression_ratio_threshold,
-            condition_on_previous_text=options.condition_on_previous_text,
+            condition_on_previous_text=bool(options.condition_on_previous_text),
             word_timestamps=options.word_timestamps,
         )
         out = [

@@ -4,16 +4,23 @@ Two threads per call, neither of them the recorder's or the GUI's:
 
 * the **reader** drains the recorder's :class:`~radio_desk.audio.stream.AudioSubscription` at once
   (so the subscription never overflows: audio is never dropped), resamples each channel to 16 kHz
-  with a streaming band-limited resampler, and runs a streaming Silero VAD that cuts *utterances*
-  at pauses (:class:`Endpointer`);
-* the **worker** owns the engine: a finished utterance becomes *final* segments; when it has nothing
-  else to do it transcribes the utterance in progress as a *partial* (greedy, throttled).  Finals
-  always come first, so a slow CPU shows fewer partials, never loses words, and catches up at the end.
+  with a streaming band-limited resampler and computes Silero speech probabilities exactly as
+  faster-whisper does.  Two things read them: an :class:`Endpointer` that cuts *utterances* at short
+  pauses (for the screen), and a :class:`~radio_desk.transcribe.windows.SpeechGate` that releases the
+  speech faster-whisper's own VAD filter would keep (for the stored transcript);
+* the **worker** owns the engine.  In order of priority: (1) a
+  :class:`~radio_desk.transcribe.windows.WindowDecoder` decodes each 30-second window of speech as soon
+  as it is complete — Whisper's own seek loop, the text that is stored — and sends it as *final*
+  segments; (2) a finished utterance gets a quick *draft* text; (3) the utterance in progress gets a
+  *partial* (greedy, short window, throttled).  Drafts and partials are only shown: one "partial"
+  update carries all the text not final yet, and each final window replaces the drafts it covers, so
+  no word is ever off the screen.  A slow CPU shows fewer drafts and partials, never loses audio or
+  finals.
 
-At hang-up (:meth:`LiveTranscriber.finish`) only the utterance in progress is left to transcribe, and
-an utterance is at most ``max_utterance_s`` long, so the final transcript is ready within seconds
-whatever the length of the call.  Stereo-split input: channel 1 is the caller (Penelepon), channel 2
-the host (Penyiar), each with its own VAD.
+At hang-up (:meth:`LiveTranscriber.finish`) only the last window is left to decode.  Stereo-split
+input: channel 1 is the caller (Penelepon), channel 2 the host (Penyiar), each with its own VAD and
+decoder.  An engine without a window decoder (openai-whisper) gets the older behaviour: each finished
+utterance is transcribed as final.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import numpy as np
 
 from radio_desk.audio.stream import AudioBlock, AudioSubscription
 from radio_desk.transcribe.engine import SAMPLE_RATE, Engine, Segment, TranscribeOptions
+from radio_desk.transcribe.windows import SpeechGate, StockVadProbabilities, WindowDecoder
 
 log = logging.getLogger(__name__)
 
@@ -43,31 +51,8 @@ class LiveUpdate:
     segment: Segment  # times relative to the recording start; speaker "Penelepon"/"Penyiar" when split
 
 
-class StreamingVad:
-    """Silero VAD (the model faster-whisper ships) fed piece by piece, its recurrent state kept."""
-
-    def __init__(self) -> None:
-        from faster_whisper.vad import get_vad_model
-
-        self._session = get_vad_model().session
-        self._h = np.zeros((1, 1, 128), np.float32)
-        self._c = np.zeros((1, 1, 128), np.float32)
-        self._context = np.zeros(VAD_CONTEXT, np.float32)
-        self._pending = np.zeros(0, np.float32)
-
-    def __call__(self, audio: np.ndarray) -> np.ndarray:
-        """Speech probabilities of the whole 512-sample windows completed by ``audio``."""
-        buf = np.concatenate([self._pending, audio]) if self._pending.size else audio
-        n = buf.size // VAD_WINDOW
-        self._pending = np.array(buf[n * VAD_WINDOW :], np.float32)
-        if n == 0:
-            return np.zeros(0, np.float32)
-        windows = buf[: n * VAD_WINDOW].reshape(n, VAD_WINDOW)
-        contexts = np.concatenate([self._context[None, :], windows[:-1, -VAD_CONTEXT:]])
-        self._context = np.array(windows[-1, -VAD_CONTEXT:], np.float32)
-        batch = np.ascontiguousarray(np.concatenate([contexts, windows], axis=1), np.float32)
-        out, self._h, self._c = self._session.run(None, {"input": batch, "h": self._h, "c": self._c})
-        return np.asarray(out, np.float32).reshape(-1)
+# the probabilities of faster-whisper's own VAD, computed online (one pass serves both readers)
+StreamingVad = StockVadProbabilities
 
 
 @dataclass
@@ -167,9 +152,13 @@ class _Channel:
             self.resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
         self.vad = StreamingVad()
         self.ep = endpointer
+        self.gate: SpeechGate | None = None
+        self.decoder: WindowDecoder | None = None
+        self.speech: list[tuple[int, np.ndarray]] = []  # released by the gate, not yet in the decoder
         self.audio = np.zeros(0, np.float32)
         self.base = 0  # 16 kHz sample index of audio[0]
         self.partial_shown = False
+        self.drafts: list[Segment] = []  # shown, not final yet (call times)
 
     @property
     def end(self) -> int:
@@ -190,12 +179,14 @@ class _Channel:
         out = [f.to_ndarray().reshape(-1) for f in frames]
         return np.concatenate(out).astype(np.float32, copy=False) if out else np.zeros(0, np.float32)
 
-    def append(self, x: np.ndarray, lock: threading.Condition) -> list[Utterance]:
-        if x.size == 0:
+    def append(self, x: np.ndarray, lock: threading.Condition, *, final: bool = False) -> list[Utterance]:
+        if x.size == 0 and not final:
             return []
-        probs = self.vad(x)  # outside the lock: the worker may be reading the audio meanwhile
+        probs = self.vad(x, final=final)  # outside the lock: the worker may be reading the audio meanwhile
+        pieces = self.gate.push(x, probs, final=final) if self.gate is not None else []
         with lock:
             self.audio = np.concatenate([self.audio, x])
+            self.speech.extend(pieces)
             return self.ep.push(probs)
 
     def slice(self, start: int, end: int) -> np.ndarray:
@@ -231,8 +222,11 @@ class LiveTranscriber:
         self.engine = engine
         self.subscription = subscription
         self.options = options
-        # Partials are a preview, redone every second: greedy decoding, no temperature fallback.
-        self.partial_options = replace(options, beam_size=1, temperature=(0.0,))
+        # Partials and drafts are a preview, redone every second: greedy, short windows, no fallback.
+        self.partial_options = replace(options, beam_size=1, temperature=(0.0,), pipeline="short")
+        # The stored text: Whisper's 30-second windows as they complete (engines that can)
+        self.windowed = callable(getattr(engine, "window_decoder", None))
+        self._language = options.whisper_language
         self.channel_map = channel_map
         self.on_update = on_update
         self.partial_interval_s = partial_interval_s
@@ -254,6 +248,8 @@ class LiveTranscriber:
         self.error: BaseException | None = None
         self.partials_emitted = 0
         self.partials_skipped = 0
+        self.drafts_skipped = 0
+        self.windows_decoded = 0
 
     # ------------------------------------------------------------------ public API
     def start(self) -> None:
@@ -314,7 +310,7 @@ class LiveTranscriber:
             if not self._cancelled and self.error is None:
                 for i, ch in enumerate(self._channels):
                     tail = ch.resample(None)
-                    utts = ch.append(tail, self._cond)
+                    utts = ch.append(tail, self._cond, final=True)
                     with self._cond:
                         utts += ch.ep.flush()
                     self._enqueue(i, utts)
@@ -333,6 +329,12 @@ class LiveTranscriber:
             split = self.channel_map == "split" and frames.shape[1] >= 2
             speakers = SPEAKERS if split else (None,)
             self._channels = [_Channel(s, block.samplerate, self._endpointer()) for s in speakers]
+            if self.windowed:
+                from radio_desk.transcribe.decoding import for_language
+
+                vad = self.options.vad if self.options.vad is not None else for_language(self._language).vad
+                for ch in self._channels:
+                    ch.gate = SpeechGate(enabled=bool(vad))
         elif self._next_frame is not None and block.start_frame > self._next_frame:
             # the subscription dropped blocks (it never should: we drain it): keep the timeline true
             gap = np.zeros((block.start_frame - self._next_frame, frames.shape[1]), np.float32)
@@ -365,25 +367,148 @@ class LiveTranscriber:
                     while True:
                         if self._cancelled:
                             return
+                        window = self._window_job()
+                        if window is not None:
+                            job: tuple = ("window", window, None)
+                            break
+                        if self._reader_done and self.windowed:
+                            self._queue.clear()  # hung up: drafts are no use now, the last window is
+                            job = ("finish", 0, None)
+                            break
                         if self._queue:
-                            job = ("final", *self._queue.pop(0))
+                            job = ("utterance", *self._queue.pop(0))
                             break
                         if self._reader_done:
-                            return
+                            job = ("finish", 0, None)
+                            break
                         partial = self._partial_job()
                         if partial is not None:
                             job = ("partial", *partial)
                             break
                         self._cond.wait(0.2)
                     kind, i, utt = job
-                    audio = self._channels[i].slice(utt.start, utt.end)  # before any trim
-                if kind == "final":
+                    audio = self._channels[i].slice(utt.start, utt.end) if utt is not None else None
+                if kind == "window":
+                    self._decode_window(i)
+                elif kind == "finish":
+                    self._finish_windows()
+                    return
+                elif kind == "utterance" and self.windowed:
+                    self._draft(i, utt, audio)
+                elif kind == "utterance":
                     self._final(i, utt, audio)
                 else:
                     self._partial(i, utt, audio)
         except BaseException as err:
             log.exception("live transcription worker failed")
             self.error = err
+
+    # ------------------------------------------------------------------ the stored text: 30-second windows
+    def _window_job(self) -> int | None:
+        """A channel with a complete window to decode (lock held); its released speech moved in."""
+        if not self.windowed:
+            return None
+        for i, ch in enumerate(self._channels):
+            if ch.speech and ch.decoder is None:
+                self._make_decoder(ch)
+            if ch.decoder is not None:
+                for start, piece in ch.speech:
+                    ch.decoder.push(start, piece)
+                ch.speech.clear()
+                if ch.decoder.ready:
+                    return i
+        return None
+
+    def _make_decoder(self, ch: _Channel) -> None:
+        language = self._language
+        if language is None:  # "auto": the more likely of id / jw, from the first speech
+            first = np.concatenate([p for _, p in ch.speech])
+            if first.size < 5 * SAMPLE_RATE and not self._reader_done:
+                return  # wait for a few seconds of speech
+            detect = getattr(self.engine, "detect_language", None)
+            language = detect(first) if detect is not None else "id"
+            self._language = language
+        ch.decoder = self.engine.window_decoder(self.options, language)  # type: ignore[attr-defined]
+
+    def _decode_window(self, i: int) -> None:
+        ch = self._channels[i]
+        assert ch.decoder is not None
+        with self.engine.lock:  # type: ignore[attr-defined]
+            segs = ch.decoder.step()
+        self.windows_decoded += 1
+        self._window_done(i, segs, ch.decoder.decoded_until_s)
+
+    def _finish_windows(self) -> None:
+        if not self.windowed:
+            return
+        for i, ch in enumerate(self._channels):
+            with self._cond:
+                if ch.decoder is None and ch.speech:
+                    self._make_decoder(ch)
+                if ch.decoder is None:
+                    continue
+                for start, piece in ch.speech:
+                    ch.decoder.push(start, piece)
+                ch.speech.clear()
+            with self.engine.lock:  # type: ignore[attr-defined]
+                segs = ch.decoder.finish()
+            self._window_done(i, segs, float("inf"))
+
+    def _window_done(self, i: int, segs: list[Segment], until_s: float) -> None:
+        """Final segments of channel ``i`` up to call time ``until_s``: stored, shown instead of drafts."""
+        ch = self._channels[i]
+        t0 = self._t0 or 0.0
+        finals = [
+            Segment(round(t0 + s.start, 3), round(t0 + s.end, 3), s.text, ch.speaker, s.avg_logprob, s.no_speech_prob)
+            for s in segs
+            if s.text.strip()
+        ]
+        with self._cond:
+            if self._cancelled:
+                return
+            self._finals.extend(finals)
+            covered = t0 + until_s
+            ch.drafts = [d for d in ch.drafts if d.end > covered]
+        for seg in finals:
+            self._emit(LiveUpdate("final", seg))
+        self._show_pending(i)
+
+    def _draft(self, i: int, utt: Utterance, audio: np.ndarray) -> None:
+        """A finished utterance: a quick text for the screen until its window is final."""
+        ch = self._channels[i]
+        with self._cond:
+            self._trim(i)
+            self._partial_done[i] = 0
+            done = ch.decoder is not None and self._seconds(utt.end) <= (self._t0 or 0.0) + ch.decoder.decoded_until_s
+            behind = ch.decoder is not None and ch.decoder.ready
+        if done or behind:  # already final, or the CPU is behind: finals first
+            self.drafts_skipped += 1
+            self._show_pending(i)
+            return
+        result = self.engine.transcribe(audio, self.partial_options)
+        text = result.text.strip()
+        with self._cond:
+            if self._cancelled:
+                return
+            if text:
+                ch.drafts.append(Segment(self._seconds(utt.start), self._seconds(utt.end), text, ch.speaker))
+        self._show_pending(i)
+
+    def _show_pending(self, i: int, partial: Segment | None = None) -> None:
+        """One "partial" update with all of channel ``i``'s text that is not final yet."""
+        ch = self._channels[i]
+        with self._cond:
+            pieces = list(ch.drafts) + ([partial] if partial is not None and partial.text else [])
+            if not pieces and not ch.partial_shown:
+                return
+            ch.partial_shown = bool(pieces)
+        if pieces:
+            text = " ".join(p.text for p in pieces)
+            seg = Segment(pieces[0].start, pieces[-1].end, text, ch.speaker)
+        else:
+            at = self._seconds(ch.end)
+            seg = Segment(at, at, "", ch.speaker)
+        self._emit(LiveUpdate("partial", seg))
 
     def _partial_job(self) -> tuple[int, Utterance] | None:
         """The utterance in progress that most needs a partial, if one is due (lock held)."""
@@ -460,7 +585,11 @@ class LiveTranscriber:
             self.partials_emitted += 1
         text = result.text.strip()
         start = self._seconds(utt.start)
-        self._emit(LiveUpdate("partial", Segment(start, self._seconds(utt.end), text, ch.speaker)))
+        seg = Segment(start, self._seconds(utt.end), text, ch.speaker)
+        if self.windowed:
+            self._show_pending(i, seg)
+        else:
+            self._emit(LiveUpdate("partial", seg))
 
     def _emit(self, update: LiveUpdate) -> None:
         if self.on_update is None or self._cancelled:

@@ -85,6 +85,9 @@ class OpenAIWhisperEngine:
         empty = TranscriptResult([], options.whisper_language, duration, self.name, self.model_name)
         if audio.size == 0:
             return empty
+        from radio_desk.transcribe.decoding import resolve
+
+        options = resolve(options, options.whisper_language)
         ts_map = None
         if options.vad:
             from faster_whisper.vad import SpeechTimestampsMap, VadOptions, get_speech_timestamps
@@ -108,7 +111,7 @@ class OpenAIWhisperEngine:
                 compression_ratio_threshold=options.compression_ratio_threshold,
                 logprob_threshold=options.log_prob_threshold,
                 no_speech_threshold=options.no_speech_threshold,
-                condition_on_previous_text=options.condition_on_previous_text,
+                condition_on_previous_text=bool(options.condition_on_previous_text),
                 # openai-whisper has no hotwords; faster-whisper feeds them as a prompt, so do the same
                 initial_prompt=options.initial_prompt or options.hotwords,
                 word_timestamps=options.word_timestamps,

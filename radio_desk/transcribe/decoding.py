@@ -1,0 +1,49 @@
+"""Decoding choices per language, made by measurement on whole calls (``bench/bench_calls.py``).
+
+Files and the stored transcript of a live call are decoded in Whisper's own 30-second windows (the seek
+loop of ``faster_whisper.WhisperModel.transcribe``).  Whether the VAD filter runs first and whether each
+window is conditioned on the text before it were measured per language; the figures are in
+docs/asr-decoding.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from radio_desk.transcribe.engine import TranscribeOptions
+
+
+@dataclass(frozen=True)
+class WindowDecoding:
+    vad: bool
+    condition_on_previous_text: bool
+
+
+MEASURED: dict[str, WindowDecoding] = {
+    "id": WindowDecoding(vad=True, condition_on_previous_text=True),
+    "jw": WindowDecoding(vad=False, condition_on_previous_text=True),
+}
+DEFAULT_LANGUAGE = "id"
+
+
+def for_language(language: str | None) -> WindowDecoding:
+    return MEASURED.get(language or DEFAULT_LANGUAGE, MEASURED[DEFAULT_LANGUAGE])
+
+
+def resolve(options: TranscribeOptions, language: str | None) -> TranscribeOptions:
+    """``options`` with the measured choices filled in where it leaves them open (``None``)."""
+    chosen = for_language(language)
+    return replace(
+        options,
+        vad=chosen.vad if options.vad is None else options.vad,
+        condition_on_previous_text=(
+            chosen.condition_on_previous_text
+            if options.condition_on_previous_text is None
+            else options.condition_on_previous_text
+        ),
+    )
+
+
+def file_options(language: str | None, *, beam_size: int = 5, vad: bool | None = None) -> TranscribeOptions:
+    """What ``radio-desk transcribe``, import and "Transkripsi ulang" decode a file with."""
+    return TranscribeOptions(language=language, beam_size=beam_size, vad=vad)
