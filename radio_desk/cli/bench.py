@@ -21,6 +21,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     asr.add_argument("--plain", action="store_true", help="stock faster-whisper transcribe(), for comparison")
     asr.set_defaults(handler=_asr)
 
+    live = bsub.add_parser(
+        "live", parents=[common], help="one call through the real recorder and live transcriber, stored"
+    )
+    live.add_argument("--audio", required=True, metavar="WAV", help="the call's audio (any format)")
+    live.add_argument("--reference", default=None, metavar="TXT", help="reference transcript: adds the WER")
+    live.add_argument("--language", default="id", choices=["id", "jw"], help="default: id")
+    live.add_argument("--speed", type=float, default=1.0, metavar="X", help="× real time (default 1)")
+    live.add_argument("--json", dest="json_out", required=True, metavar="OUT")
+    live.add_argument("--threads", type=int, default=2, metavar="N", help="CPU threads (default: 2)")
+    live.set_defaults(handler=_live)
+
     tri = bsub.add_parser("triage", parents=[common], help="category top-1/top-3 accuracy, place precision")
     tri.add_argument("--test", required=True, metavar="CSV")
     tri.add_argument("--train", default=None, metavar="CSV")
@@ -33,6 +44,12 @@ def _asr(args: argparse.Namespace) -> int:
     from radio_desk.transcribe.evaluate import run_bench_asr
 
     return run_bench_asr(args)
+
+
+def _live(args: argparse.Namespace) -> int:
+    from radio_desk.transcribe.live_bench import run
+
+    return run(args)
 
 
 def _triage(args: argparse.Namespace) -> int:
