@@ -1,0 +1,139 @@
+"""Whisper's 30-second windows: files decoded by faster-whisper's own loop, the same loop online for
+live calls, and the same text every time (real espeak-ng speech, the real bundled model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from radio_desk.transcribe import Engine, TranscribeOptions
+from radio_desk.transcribe.audio_io import load_audio
+from radio_desk.transcribe.decoding import file_options
+from radio_desk.transcribe.windows import SpeechGate, StockVadProbabilities
+
+from conftest import espeak_wav
+
+SENTENCES = [
+    "Selamat pagi, saya mau melapor soal lampu jalan di desa Sukorejo yang mati sejak minggu lalu.",
+    "Anak anak sekolah pulang sore dan jalannya gelap sekali, mohon segera diperbaiki.",
+    "Terus ada juga sampah yang menumpuk di pasar, baunya sampai ke rumah warga.",
+    "Kami sudah lapor ke kepala desa tapi belum ada tanggapan sampai sekarang.",
+    "Terima kasih atas perhatiannya, semoga cepat ditangani oleh dinas terkait.",
+]
+
+
+@pytest.fixture(scope="module")
+def long_call(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    """About 40 s of speech with pauses (more than one 30-second window), 16 kHz."""
+    folder = tmp_path_factory.mktemp("call")
+    rng = np.random.default_rng(3)
+    parts = [rng.normal(0, 1e-4, 8000).astype(np.float32)]
+    for k, text in enumerate(SENTENCES):
+        parts.append(load_audio(espeak_wav(folder / f"{k}.wav", text)))
+        parts.append(rng.normal(0, 1e-4, int(rng.uniform(0.6, 2.5) * 16_000)).astype(np.float32))
+    audio = np.concatenate(parts)
+    assert audio.size / 16_000 > 32
+    return audio
+
+
+def _stream(audio: np.ndarray, vad: bool, block: int = 320) -> list[tuple[int, np.ndarray]]:
+    probs, gate, out = StockVadProbabilities(), SpeechGate(vad), []
+    for i in range(0, len(audio), block):
+        x = audio[i : i + block]
+        out += gate.push(x, probs(x))
+    empty = np.zeros(0, np.float32)
+    return out + gate.push(empty, probs(empty, final=True), final=True)
+
+
+def test_speech_gate_keeps_exactly_what_faster_whispers_vad_filter_keeps(long_call: np.ndarray) -> None:
+    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+
+    chunks = get_speech_timestamps(long_call, VadOptions())
+    stock = np.concatenate(collect_chunks(long_call, chunks)[0])
+    pieces = _stream(long_call, vad=True)
+    assert np.array_equal(np.concatenate([p for _, p in pieces]), stock)
+    assert pieces[0][0] == chunks[0]["start"]  # and where it came from in the call
+    all_audio = np.concatenate([p for _, p in _stream(long_call, vad=False)])
+    assert np.array_equal(all_audio, long_call)
+
+
+def test_window_decoder_online_gives_stock_transcribe_text(fw_engine: Engine, long_call: np.ndarray) -> None:
+    model = fw_engine._model  # the same WhisperModel the engine decodes files with
+    segments, _ = model.transcribe(
+        long_call, language="id", beam_size=5, vad_filter=True, condition_on_previous_text=True, temperature=[0.0]
+    )
+    stock = [s.text.strip() for s in segments]
+    decoder = fw_engine.window_decoder(TranscribeOptions(language="id", vad=True, condition_on_previous_text=True))
+    online, steps = [], 0
+    for start, piece in _stream(long_call, vad=True):
+        decoder.push(start, piece)
+        while decoder.ready:  # a window decoded while the call goes on
+            online += decoder.step()
+            steps += 1
+    online += decoder.finish()
+    assert steps >= 1
+    assert [s.text for s in online] == stock
+    assert all(a.start <= b.start for a, b in zip(online, online[1:], strict=False))
+
+
+def test_same_audio_same_text(fw_engine: Engine, long_call: np.ndarray) -> None:
+    options = file_options("id")
+    first = fw_engine.transcribe(long_call, options).text
+    second = fw_engine.transcribe(long_call, options).text
+    assert first and first == second
+
+
+def test_file_decoding_is_faster_whispers_own(fw_engine: Engine, long_call: np.ndarray) -> None:
+    """The file path is stock ``transcribe()`` with the measured choices: not worse than the bare library."""
+    from radio_desk.transcribe.decoding import for_language
+
+    chosen = for_language("id")
+    segments, _ = fw_engine._model.transcribe(
+        long_call,
+        language="id",
+        beam_size=5,
+        vad_filter=chosen.vad,
+        condition_on_previous_text=chosen.condition_on_previous_text,
+        temperature=[0.0],
+    )
+    assert fw_engine.transcribe(long_call, file_options("id")).text == " ".join(s.text.strip() for s in segments)
+
+
+def test_bench_live_command_streams_stores_and_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import subprocess
+    import sys
+
+    text = "Jalan di desa Sukorejo rusak parah, mohon segera diperbaiki oleh dinas pekerjaan umum."
+    wav = espeak_wav(tmp_path / "call.wav", text)
+    ref = tmp_path / "ref.txt"
+    ref.write_text(text, encoding="utf-8")
+    out = tmp_path / "live.json"
+    cmd = [sys.executable, "-m", "radio_desk", "bench", "live", "--audio", str(wav), "--reference", str(ref)]
+    cmd += ["--language", "id", "--speed", "4", "--json", str(out)]
+    env = {**__import__("os").environ, "RADIO_DESK_HOME": str(tmp_path / "home")}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    for key in ("wer", "stop_to_final_s", "partial_lag_median_s", "partial_lag_p95_s", "peak_rss_mb", "transcript"):
+        assert key in report
+    assert report["wer"] < 0.7
+    assert {"jalan", "rusak", "mohon", "segera"} <= set(report["transcript"].lower().replace(",", " ").split())
+    assert 0 < report["peak_rss_mb"] < 2000 and report["stop_to_final_s"] >= 0
+    # without --reference there is no WER
+    cmd = [c for c in cmd if c not in ("--reference", str(ref))]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "wer" not in json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_bench_live_refuses_a_missing_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "radio_desk", "bench", "live", "--audio", str(tmp_path / "nope.wav")]
+    proc = subprocess.run(cmd + ["--json", str(tmp_path / "o.json")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0
+    assert "tidak ditemukan" in proc.stderr and "Traceback" not in proc.stderr
