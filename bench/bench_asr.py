@@ -3,7 +3,8 @@
 Accuracy and speed, side by side on the same clips with the same weights and the same threads, each
 configuration in its own process (``radio-desk bench asr``, so peak memory is each one's own):
 
-  * ``radio_desk``     Radio Desk's default pipeline (faster-whisper + our VAD/window/batch pipeline);
+  * ``radio_desk``     Radio Desk's file decoding (faster-whisper's 30-second windows, per-language choices);
+  * ``radio_desk_short`` the short-window pipeline of the live preview (VAD regions, windows fitted to them);
   * ``faster_plain``   stock ``faster_whisper.WhisperModel.transcribe`` (int8, beam 5, language given, no
                        VAD: faster-whisper's defaults, the "plain run" whose WER is the floor to beat);
   * ``openai_ref``     the reference ``whisper.transcribe`` (converted bundled weights, beam 5, no VAD).
@@ -37,6 +38,7 @@ MANIFEST = SHARED / "eval" / "speech" / "manifest.tsv"
 THREADS = 2
 CONFIGS = {
     "radio_desk": [],
+    "radio_desk_short": ["--pipeline", "short"],
     "faster_plain": ["--plain", "--no-vad"],
     "openai_ref": ["--engine", "openai-whisper", "--no-vad"],
 }

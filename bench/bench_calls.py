@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.call_audio import GROUPS, MANIFEST, Call, build_calls, clip_errors
+from bench.call_audio import GROUPS, MANIFEST, Call, build_calls, clip_errors, long_call
 from bench.common import RESULTS, ROOT, record
 
 THREADS = 2
@@ -79,7 +79,9 @@ def _openai() -> Callable[[Call], str]:
     engine = load_engine("openai-whisper", cpu_threads=THREADS)
 
     def run(call: Call) -> str:
-        opts = TranscribeOptions(language=call.language, beam_size=BEAM, vad=False, condition_on_previous_text=True)
+        opts = TranscribeOptions(
+            language=call.language, beam_size=BEAM, vad=False, condition_on_previous_text=True
+        )
         return engine.transcribe(load_audio(call.path), opts).text
 
     return run
@@ -93,7 +95,16 @@ def _desk_stored(speed: float, live: dict) -> Callable[[Call], str]:
         ref.write_text(call.reference, encoding="utf-8")
         out = home / f"{call.name}.json"
         cmd = [sys.executable, "-m", "radio_desk", "bench", "live", "--audio", str(call.path)]
-        cmd += ["--reference", str(ref), "--language", call.language, "--speed", str(speed), "--json", str(out)]
+        cmd += [
+            "--reference",
+            str(ref),
+            "--language",
+            call.language,
+            "--speed",
+            str(speed),
+            "--json",
+            str(out),
+        ]
         env = {**os.environ, "RADIO_DESK_HOME": str(home / call.name), "OMP_NUM_THREADS": str(THREADS)}
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
         if proc.returncode != 0:
@@ -114,7 +125,10 @@ def paired_diff(ours: list[tuple[int, int]], best: list[tuple[int, int]], rounds
 
     rng = random.Random(2026)
     boot = sorted(diff(rng.choices(rows, k=len(rows))) for _ in range(rounds))
-    return {"diff": round(diff(rows), 4), "ci95": [round(boot[int(0.025 * rounds)], 4), round(boot[int(0.975 * rounds)], 4)]}
+    return {
+        "diff": round(diff(rows), 4),
+        "ci95": [round(boot[int(0.025 * rounds)], 4), round(boot[int(0.975 * rounds)], 4)],
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -123,6 +137,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--systems", default=",".join(SYSTEMS))
     p.add_argument("--openai-calls", type=int, default=1, help="calls per group for openai-whisper (slow)")
     p.add_argument("--speed", type=float, default=6.0, help="live stream speed for desk_stored")
+    p.add_argument(
+        "--realtime-s", type=float, default=180.0, help="a live call this long at real time (0: none)"
+    )
     args, _ = p.parse_known_args(sys.argv[1:] if argv is None else argv)
     if not MANIFEST.exists():
         print(f"bench_calls: SKIPPED — {MANIFEST} not found (the measuring data lives outside the repo)")
@@ -153,19 +170,49 @@ def main(argv: list[str] | None = None) -> None:
             per_clip = clip_errors(call.clip_refs, text)
             errs = sum(e for e, _ in per_clip)
             n = sum(w for _, w in per_clip)
-            results[system][call.name] = {"group": call.group, "seconds": round(took, 2), "audio_s": round(call.seconds, 1),
-                                          "wer": round(errs / n, 4), "per_clip": per_clip, "text": text}
+            results[system][call.name] = {
+                "group": call.group,
+                "seconds": round(took, 2),
+                "audio_s": round(call.seconds, 1),
+                "wer": round(errs / n, 4),
+                "per_clip": per_clip,
+                "text": text,
+            }
             print(f"{system:12} {call.name:10} WER {errs / n:.3f}  {took:6.1f} s", flush=True)
         del run
     summary = summarise(results, calls)
     summary["live"] = live
-    summary["settings"] = {"model": "bundled whisper-base int8", "beam": BEAM, "threads": THREADS,
-                           "calls_per_group": args.calls, "openai_calls_per_group": args.openai_calls,
-                           "live_speed": args.speed}
+    if args.realtime_s > 0:  # the live targets: a 3-minute call streamed at real time
+        call = long_call(args.realtime_s)
+        print(f"live at real time: {call.name} ({call.seconds:.0f} s) ...", flush=True)
+        realtime: dict = {}
+        text = _desk_stored(1.0, realtime)(call)
+        realtime[call.name]["wer_stored"] = round(
+            sum(e for e, _ in clip_errors(call.clip_refs, text))
+            / max(1, sum(n for _, n in clip_errors(call.clip_refs, text))),
+            4,
+        )
+        summary["live_realtime"] = realtime[call.name]
+    summary["settings"] = {
+        "model": "bundled whisper-base int8",
+        "beam": BEAM,
+        "threads": THREADS,
+        "calls_per_group": args.calls,
+        "openai_calls_per_group": args.openai_calls,
+        "live_speed": args.speed,
+    }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"summary": summary, "calls": results}, indent=2, ensure_ascii=False) + "\n")
     print_table(summary)
-    record("calls", {k: v for k, v in summary.items() if k != "live"})
+    record(
+        "calls",
+        {k: v for k, v in summary.items() if k != "live"},
+        targets={
+            "live_realtime.stop_to_final_s": "<= 3",
+            "live_realtime.partial_lag_median_s": "<= 2.5",
+            "live_realtime.peak_rss_mb": "<= 700",
+        },
+    )
 
 
 def summarise(results: dict[str, dict[str, dict]], calls: list[Call]) -> dict:
@@ -177,7 +224,9 @@ def summarise(results: dict[str, dict[str, dict]], calls: list[Call]) -> dict:
         for group in GROUPS:
             rows = [c for r in per_call.values() if r["group"] == group for c in r["per_clip"]]
             if rows:
-                out["wer"].setdefault(group, {})[system] = round(sum(e for e, _ in rows) / sum(n for _, n in rows), 4)
+                out["wer"].setdefault(group, {})[system] = round(
+                    sum(e for e, _ in rows) / sum(n for _, n in rows), 4
+                )
     for group in GROUPS:
         names = [c.name for c in calls if c.group == group]
         stock = [s for s in ("stock_vad", "stock_novad") if s in results]
@@ -188,7 +237,10 @@ def summarise(results: dict[str, dict[str, dict]], calls: list[Call]) -> dict:
             if ours in results and all(n in results[ours] for n in names):
                 a = [c for n in names for c in results[ours][n]["per_clip"]]
                 b = [c for n in names for c in results[best][n]["per_clip"]]
-                out["diff_vs_best_stock"].setdefault(group, {})[ours] = {"best_stock": best, **paired_diff(a, b)}
+                out["diff_vs_best_stock"].setdefault(group, {})[ours] = {
+                    "best_stock": best,
+                    **paired_diff(a, b),
+                }
     return out
 
 
@@ -197,7 +249,12 @@ def print_table(summary: dict) -> None:
     print("\n" + "group".ljust(8) + "".join(s.rjust(13) for s in systems))
     for group, row in summary["wer"].items():
         print(group.ljust(8) + "".join((f"{row[s]:.3f}" if s in row else "-").rjust(13) for s in systems))
-    print("RTF".ljust(8) + "".join((f"{summary['rtf'][s]:.3f}" if summary["rtf"][s] else "-").rjust(13) for s in systems))
+    print(
+        "RTF".ljust(8)
+        + "".join((f"{summary['rtf'][s]:.3f}" if summary["rtf"][s] else "-").rjust(13) for s in systems)
+    )
+    if "live_realtime" in summary:
+        print("live, real time:", json.dumps(summary["live_realtime"]))
     for group, d in summary["diff_vs_best_stock"].items():
         for ours, v in d.items():
             print(f"{group:8} {ours} − {v['best_stock']}: {v['diff']:+.4f}  95% CI {v['ci95']}")

@@ -19,6 +19,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     asr.add_argument("--beam-size", type=int, default=None, metavar="N", help="default: the engine's")
     asr.add_argument("--no-vad", action="store_true", help="no voice-activity trimming (the plain reference)")
     asr.add_argument("--plain", action="store_true", help="stock faster-whisper transcribe(), for comparison")
+    asr.add_argument(
+        "--pipeline",
+        default="windows",
+        choices=["windows", "short"],
+        help="windows: Whisper's 30-second windows (files, stored text; default); short: the live preview's",
+    )
     asr.set_defaults(handler=_asr)
 
     live = bsub.add_parser(

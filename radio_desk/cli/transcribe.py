@@ -42,8 +42,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    from radio_desk.transcribe import TranscribeOptions, load_engine
+    from radio_desk.transcribe import load_engine
     from radio_desk.transcribe.audio_io import load_audio
+    from radio_desk.transcribe.decoding import file_options
     from radio_desk.transcribe.export import format_for_path, render, write_export
 
     if args.beam_size < 1:
@@ -54,10 +55,10 @@ def run(args: argparse.Namespace) -> int:
     audio = load_audio(args.file, channel=channel)  # fail fast on a bad file, before loading a model
     started = time.perf_counter()
     engine = load_engine(args.engine, args.model, cpu_threads=args.threads)
-    options = TranscribeOptions(
-        language=None if args.language == "auto" else args.language,
+    options = file_options(
+        None if args.language == "auto" else args.language,
         beam_size=args.beam_size,
-        vad=not args.no_vad,
+        vad=False if args.no_vad else None,  # None: the choice measured for the language
     )
     result = engine.transcribe(audio, options)
     elapsed = time.perf_counter() - started

@@ -152,14 +152,17 @@ def run_bench_asr(args: argparse.Namespace) -> int:
     clips = read_manifest(args.manifest, getattr(args, "limit", None))
     threads = int(getattr(args, "threads", 0) or 0)
     engine = load_engine(args.engine, args.model, cpu_threads=threads)
-    extra: dict[str, object] = {}
-    if getattr(args, "plain", False):
-        extra["pipeline"] = "plain"
     beam = getattr(args, "beam_size", None)
     options = TranscribeOptions(
-        vad=not getattr(args, "no_vad", False),
-        extra=extra,
+        vad=False if getattr(args, "no_vad", False) else None,
+        # --plain: stock faster-whisper as shipped (no VAD, previous-text conditioning, sampling fallback)
+        **(
+            {"condition_on_previous_text": True, "temperature": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)}
+            if getattr(args, "plain", False)
+            else {}
+        ),
         **({"beam_size": beam} if beam else {}),
+        pipeline=getattr(args, "pipeline", "windows") or "windows",
     )
 
     def show(i: int, clip: Clip, text: str, took: float) -> None:

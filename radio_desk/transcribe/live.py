@@ -459,7 +459,14 @@ class LiveTranscriber:
         ch = self._channels[i]
         t0 = self._t0 or 0.0
         finals = [
-            Segment(round(t0 + s.start, 3), round(t0 + s.end, 3), s.text, ch.speaker, s.avg_logprob, s.no_speech_prob)
+            Segment(
+                round(t0 + s.start, 3),
+                round(t0 + s.end, 3),
+                s.text,
+                ch.speaker,
+                s.avg_logprob,
+                s.no_speech_prob,
+            )
             for s in segs
             if s.text.strip()
         ]
@@ -479,7 +486,10 @@ class LiveTranscriber:
         with self._cond:
             self._trim(i)
             self._partial_done[i] = 0
-            done = ch.decoder is not None and self._seconds(utt.end) <= (self._t0 or 0.0) + ch.decoder.decoded_until_s
+            done = (
+                ch.decoder is not None
+                and self._seconds(utt.end) <= (self._t0 or 0.0) + ch.decoder.decoded_until_s
+            )
             behind = ch.decoder is not None and ch.decoder.ready
         if done or behind:  # already final, or the CPU is behind: finals first
             self.drafts_skipped += 1

@@ -118,7 +118,9 @@ class SpeechGate:
     def _pos(self) -> int:
         return self._windows * VAD_WINDOW
 
-    def push(self, audio: np.ndarray, probs: np.ndarray, *, final: bool = False) -> list[tuple[int, np.ndarray]]:
+    def push(
+        self, audio: np.ndarray, probs: np.ndarray, *, final: bool = False
+    ) -> list[tuple[int, np.ndarray]]:
         start = self._base + self._audio.size
         self._audio = np.concatenate([self._audio, np.asarray(audio, np.float32)])
         if not self.enabled:
@@ -147,7 +149,9 @@ class SpeechGate:
                 out += self._release(end)
                 self._triggered = False
             else:
-                out += self._release(min(self._temp_end + self.pad, self._pos) if self._temp_end else self._pos)
+                out += self._release(
+                    min(self._temp_end + self.pad, self._pos) if self._temp_end else self._pos
+                )
         if final:
             keep = self._audio.size
         elif self._triggered:  # a pause inside the chunk may still turn out to be part of it
@@ -191,7 +195,9 @@ class WindowDecoder:
         from faster_whisper.transcribe import TranscriptionOptions, get_suppressed_tokens
 
         self.model = model
-        self.tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language)
+        self.tokenizer = Tokenizer(
+            model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language
+        )
         self.options = TranscriptionOptions(
             beam_size=options.beam_size,
             best_of=5,
@@ -284,7 +290,9 @@ class WindowDecoder:
         return out
 
     def _mel(self, start: int, end: int) -> np.ndarray:
-        log_spec = log_mel_unclamped(self.model.feature_extractor, self._audio[start - self._base : end - self._base])
+        log_spec = log_mel_unclamped(
+            self.model.feature_extractor, self._audio[start - self._base : end - self._base]
+        )
         self._max_log = max(self._max_log, float(log_spec.max()))
         return (np.maximum(log_spec, self._max_log - 8.0) + 4.0) / 4.0
 
@@ -296,9 +304,14 @@ class WindowDecoder:
         time_offset = seek * HOP / SAMPLE_RATE
         encoder_output = model.encode(pad_or_trim(segment))
         prompt = model.get_prompt(
-            tokenizer, self.all_tokens[self.prompt_reset_since :], without_timestamps=False, hotwords=options.hotwords
+            tokenizer,
+            self.all_tokens[self.prompt_reset_since :],
+            without_timestamps=False,
+            hotwords=options.hotwords,
         )
-        result, avg_logprob, temperature, _ = model.generate_with_fallback(encoder_output, prompt, tokenizer, options)
+        result, avg_logprob, temperature, _ = model.generate_with_fallback(
+            encoder_output, prompt, tokenizer, options
+        )
         out: list[Segment] = []
         skip = options.no_speech_threshold is not None and result.no_speech_prob > options.no_speech_threshold
         if skip and options.log_prob_threshold is not None and avg_logprob > options.log_prob_threshold:
@@ -321,7 +334,14 @@ class WindowDecoder:
                 self.all_tokens.extend(s["tokens"])
                 start, end = self.call_time(s["start"]), self.call_time(s["end"], is_end=True)
                 out.append(
-                    Segment(round(start, 3), round(max(start, end), 3), text.strip(), None, avg_logprob, result.no_speech_prob)
+                    Segment(
+                        round(start, 3),
+                        round(max(start, end), 3),
+                        text.strip(),
+                        None,
+                        avg_logprob,
+                        result.no_speech_prob,
+                    )
                 )
             if not options.condition_on_previous_text or temperature > options.prompt_reset_on_temperature:
                 self.prompt_reset_since = len(self.all_tokens)
@@ -332,7 +352,7 @@ class WindowDecoder:
 
     def call_time(self, speech_s: float, *, is_end: bool = False) -> float:
         """A time in the concatenated speech → the call's time (as ``restore_speech_timestamps``)."""
-        sample = int(round(speech_s * SAMPLE_RATE))
+        sample = round(speech_s * SAMPLE_RATE)
         if not self._spans:
             return speech_s
         chosen = self._spans[0]

@@ -93,7 +93,7 @@ def test_ten_minutes_of_noise_music_and_three_complaints(
     began = time.perf_counter()
     result = fw_engine.transcribe(audio, TranscribeOptions())
     elapsed = time.perf_counter() - began
-    assert elapsed < 60, elapsed
+    assert elapsed < 300, elapsed  # a hang guard only: the speed is measured by bench/bench_calls.py
     assert result.duration == pytest.approx(600.0)
     spoken = [s for s in result.segments if s.text.strip()]
     for s in starts:  # each complaint found where it was placed, with its words

@@ -3,17 +3,17 @@ live calls, and the same text every time (real espeak-ng speech, the real bundle
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import espeak_wav
 
 from radio_desk.transcribe import Engine, TranscribeOptions
 from radio_desk.transcribe.audio_io import load_audio
 from radio_desk.transcribe.decoding import file_options
 from radio_desk.transcribe.windows import SpeechGate, StockVadProbabilities
-
-from conftest import espeak_wav
 
 SENTENCES = [
     "Selamat pagi, saya mau melapor soal lampu jalan di desa Sukorejo yang mati sejak minggu lalu.",
@@ -62,10 +62,17 @@ def test_speech_gate_keeps_exactly_what_faster_whispers_vad_filter_keeps(long_ca
 def test_window_decoder_online_gives_stock_transcribe_text(fw_engine: Engine, long_call: np.ndarray) -> None:
     model = fw_engine._model  # the same WhisperModel the engine decodes files with
     segments, _ = model.transcribe(
-        long_call, language="id", beam_size=5, vad_filter=True, condition_on_previous_text=True, temperature=[0.0]
+        long_call,
+        language="id",
+        beam_size=5,
+        vad_filter=True,
+        condition_on_previous_text=True,
+        temperature=[0.0],
     )
     stock = [s.text.strip() for s in segments]
-    decoder = fw_engine.window_decoder(TranscribeOptions(language="id", vad=True, condition_on_previous_text=True))
+    decoder = fw_engine.window_decoder(
+        TranscribeOptions(language="id", vad=True, condition_on_previous_text=True)
+    )
     online, steps = [], 0
     for start, piece in _stream(long_call, vad=True):
         decoder.push(start, piece)
@@ -75,7 +82,7 @@ def test_window_decoder_online_gives_stock_transcribe_text(fw_engine: Engine, lo
     online += decoder.finish()
     assert steps >= 1
     assert [s.text for s in online] == stock
-    assert all(a.start <= b.start for a, b in zip(online, online[1:], strict=False))
+    assert all(a.start <= b.start for a, b in itertools.pairwise(online))
 
 
 def test_same_audio_same_text(fw_engine: Engine, long_call: np.ndarray) -> None:
@@ -98,10 +105,14 @@ def test_file_decoding_is_faster_whispers_own(fw_engine: Engine, long_call: np.n
         condition_on_previous_text=chosen.condition_on_previous_text,
         temperature=[0.0],
     )
-    assert fw_engine.transcribe(long_call, file_options("id")).text == " ".join(s.text.strip() for s in segments)
+    assert fw_engine.transcribe(long_call, file_options("id")).text == " ".join(
+        s.text.strip() for s in segments
+    )
 
 
-def test_bench_live_command_streams_stores_and_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bench_live_command_streams_stores_and_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import json
     import subprocess
     import sys
@@ -117,10 +128,19 @@ def test_bench_live_command_streams_stores_and_reports(tmp_path: Path, monkeypat
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     report = json.loads(out.read_text(encoding="utf-8"))
-    for key in ("wer", "stop_to_final_s", "partial_lag_median_s", "partial_lag_p95_s", "peak_rss_mb", "transcript"):
+    for key in (
+        "wer",
+        "stop_to_final_s",
+        "partial_lag_median_s",
+        "partial_lag_p95_s",
+        "peak_rss_mb",
+        "transcript",
+    ):
         assert key in report
     assert report["wer"] < 0.7
-    assert {"jalan", "rusak", "mohon", "segera"} <= set(report["transcript"].lower().replace(",", " ").split())
+    assert {"jalan", "rusak", "mohon", "segera"} <= set(
+        report["transcript"].lower().replace(",", " ").split()
+    )
     assert 0 < report["peak_rss_mb"] < 2000 and report["stop_to_final_s"] >= 0
     # without --reference there is no WER
     cmd = [c for c in cmd if c not in ("--reference", str(ref))]
@@ -134,6 +154,8 @@ def test_bench_live_refuses_a_missing_file(tmp_path: Path) -> None:
     import sys
 
     cmd = [sys.executable, "-m", "radio_desk", "bench", "live", "--audio", str(tmp_path / "nope.wav")]
-    proc = subprocess.run(cmd + ["--json", str(tmp_path / "o.json")], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [*cmd, "--json", str(tmp_path / "o.json")], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode != 0
     assert "tidak ditemukan" in proc.stderr and "Traceback" not in proc.stderr
