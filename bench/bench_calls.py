@@ -140,6 +140,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument(
         "--realtime-s", type=float, default=180.0, help="a live call this long at real time (0: none)"
     )
+    p.add_argument(
+        "--keep-previous",
+        action="store_true",
+        help="keep the other systems' results of the last run (bench/results/calls.json) in the table",
+    )
     args, _ = p.parse_known_args(sys.argv[1:] if argv is None else argv)
     if not MANIFEST.exists():
         print(f"bench_calls: SKIPPED — {MANIFEST} not found (the measuring data lives outside the repo)")
@@ -180,8 +185,18 @@ def main(argv: list[str] | None = None) -> None:
             }
             print(f"{system:12} {call.name:10} WER {errs / n:.3f}  {took:6.1f} s", flush=True)
         del run
+    previous_live: dict = {}
+    if args.keep_previous and OUT.is_file():
+        before = json.loads(OUT.read_text(encoding="utf-8"))
+        for system, per_call in before["calls"].items():
+            results.setdefault(system, per_call)
+        previous_live = before["summary"].get("live", {}) if "desk_stored" not in systems else {}
+        if "live_realtime" in before["summary"] and args.realtime_s <= 0:
+            previous_live["_realtime"] = before["summary"]["live_realtime"]
     summary = summarise(results, calls)
-    summary["live"] = live
+    summary["live"] = live or previous_live
+    if "_realtime" in summary["live"]:
+        summary["live_realtime"] = summary["live"].pop("_realtime")
     if args.realtime_s > 0:  # the live targets: a 3-minute call streamed at real time
         call = long_call(args.realtime_s)
         print(f"live at real time: {call.name} ({call.seconds:.0f} s) ...", flush=True)
@@ -200,6 +215,7 @@ def main(argv: list[str] | None = None) -> None:
         "calls_per_group": args.calls,
         "openai_calls_per_group": args.openai_calls,
         "live_speed": args.speed,
+        "kept_from_previous_run": sorted(set(results) - set(systems)),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"summary": summary, "calls": results}, indent=2, ensure_ascii=False) + "\n")

@@ -244,6 +244,7 @@ class FasterWhisperEngine:
             beam_size=options.beam_size,
             temperature=list(options.temperature),
             vad_filter=bool(options.vad),
+            vad_parameters={"min_silence_duration_ms": options.vad_min_silence_ms or 2000},
             initial_prompt=options.initial_prompt,
             hotwords=options.hotwords,
             no_speech_threshold=options.no_speech_threshold,

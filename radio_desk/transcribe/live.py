@@ -330,11 +330,11 @@ class LiveTranscriber:
             speakers = SPEAKERS if split else (None,)
             self._channels = [_Channel(s, block.samplerate, self._endpointer()) for s in speakers]
             if self.windowed:
-                from radio_desk.transcribe.decoding import for_language
+                from radio_desk.transcribe.decoding import resolve
 
-                vad = self.options.vad if self.options.vad is not None else for_language(self._language).vad
+                chosen = resolve(self.options, self._language)
                 for ch in self._channels:
-                    ch.gate = SpeechGate(enabled=bool(vad))
+                    ch.gate = SpeechGate(enabled=bool(chosen.vad), min_silence_ms=chosen.vad_min_silence_ms)
         elif self._next_frame is not None and block.start_frame > self._next_frame:
             # the subscription dropped blocks (it never should: we drain it): keep the timeline true
             gap = np.zeros((block.start_frame - self._next_frame, frames.shape[1]), np.float32)

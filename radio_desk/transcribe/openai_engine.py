@@ -92,7 +92,9 @@ class OpenAIWhisperEngine:
         if options.vad:
             from faster_whisper.vad import SpeechTimestampsMap, VadOptions, get_speech_timestamps
 
-            params = options.extra.get("vad_parameters") or {}
+            params = options.extra.get("vad_parameters") or {
+                "min_silence_duration_ms": options.vad_min_silence_ms or 2000
+            }
             vad_options = params if isinstance(params, VadOptions) else VadOptions(**params)
             chunks = get_speech_timestamps(audio, vad_options)
             if not chunks:

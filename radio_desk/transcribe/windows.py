@@ -95,10 +95,10 @@ class SpeechGate:
     inside a speech chunk as ``(call sample index, audio)``.  With ``enabled=False`` all audio passes.
     """
 
-    def __init__(self, enabled: bool = True) -> None:
+    def __init__(self, enabled: bool = True, min_silence_ms: int | None = None) -> None:
         from faster_whisper.vad import VadOptions
 
-        o = VadOptions()
+        o = VadOptions() if min_silence_ms is None else VadOptions(min_silence_duration_ms=min_silence_ms)
         self.enabled = enabled
         self.threshold = o.threshold
         self.neg_threshold = o.neg_threshold or max(o.threshold - 0.15, 0.01)

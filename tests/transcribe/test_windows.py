@@ -38,8 +38,10 @@ def long_call(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
     return audio
 
 
-def _stream(audio: np.ndarray, vad: bool, block: int = 320) -> list[tuple[int, np.ndarray]]:
-    probs, gate, out = StockVadProbabilities(), SpeechGate(vad), []
+def _stream(
+    audio: np.ndarray, vad: bool, block: int = 320, min_silence_ms: int | None = None
+) -> list[tuple[int, np.ndarray]]:
+    probs, gate, out = StockVadProbabilities(), SpeechGate(vad, min_silence_ms), []
     for i in range(0, len(audio), block):
         x = audio[i : i + block]
         out += gate.push(x, probs(x))
@@ -47,14 +49,22 @@ def _stream(audio: np.ndarray, vad: bool, block: int = 320) -> list[tuple[int, n
     return out + gate.push(empty, probs(empty, final=True), final=True)
 
 
-def test_speech_gate_keeps_exactly_what_faster_whispers_vad_filter_keeps(long_call: np.ndarray) -> None:
+@pytest.mark.parametrize("min_silence_ms", [2000, 8000])
+def test_speech_gate_keeps_exactly_what_faster_whispers_vad_filter_keeps(
+    long_call: np.ndarray, min_silence_ms: int
+) -> None:
     from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
 
-    chunks = get_speech_timestamps(long_call, VadOptions())
-    stock = np.concatenate(collect_chunks(long_call, chunks)[0])
-    pieces = _stream(long_call, vad=True)
+    # a long silence in the middle: cut by both settings
+    audio = np.concatenate(
+        [long_call[: 16_000 * 12], np.zeros(16_000 * 9, np.float32), long_call[16_000 * 12 :]]
+    )
+    chunks = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=min_silence_ms))
+    stock = np.concatenate(collect_chunks(audio, chunks)[0])
+    pieces = _stream(audio, vad=True, min_silence_ms=min_silence_ms)
     assert np.array_equal(np.concatenate([p for _, p in pieces]), stock)
     assert pieces[0][0] == chunks[0]["start"]  # and where it came from in the call
+    assert stock.size < audio.size - 16_000 * 8
     all_audio = np.concatenate([p for _, p in _stream(long_call, vad=False)])
     assert np.array_equal(all_audio, long_call)
 
@@ -102,6 +112,7 @@ def test_file_decoding_is_faster_whispers_own(fw_engine: Engine, long_call: np.n
         language="id",
         beam_size=5,
         vad_filter=chosen.vad,
+        vad_parameters={"min_silence_duration_ms": chosen.vad_min_silence_ms},
         condition_on_previous_text=chosen.condition_on_previous_text,
         temperature=[0.0],
     )
