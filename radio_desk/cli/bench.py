@@ -53,7 +53,7 @@ def _asr(args: argparse.Namespace) -> int:
 
 
 def _live(args: argparse.Namespace) -> int:
-    from radio_desk.transcribe.live_bench import run
+    from radio_desk.cli.bench_live import run
 
     return run(args)
 
