@@ -33,6 +33,7 @@ from pathlib import Path
 import httpx
 
 from radio_desk.errors import ModelError
+from radio_desk.fsutil import sha256_file
 from radio_desk.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -257,7 +258,7 @@ def download_file(
                     if resp.status_code == 404 and optional:
                         return None
                     if resp.status_code == 416 and offset:  # our part is already complete?
-                        if _sha256_of(part) == expected:
+                        if sha256_file(part) == expected:
                             os.replace(part, dest)
                             return dest
                         part.unlink(missing_ok=True)
@@ -330,14 +331,6 @@ def download_file(
     finally:
         if own_client:
             client.close()
-
-
-def _sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
