@@ -19,6 +19,7 @@ from radio_desk.audio.catalog import apply_recovery
 from radio_desk.audio.recovery import recover_recordings
 from radio_desk.domain import Case, RecordingState
 from radio_desk.store import open_store
+from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.slow
 HERE = Path(__file__).resolve().parent
@@ -46,7 +47,7 @@ def test_sigkill_mid_call_is_recovered_within_a_second(virtual_audio, isolated_h
                 break
         assert path is not None, proc.stderr.read()
         rec_id = proc.stdout.readline().split(":", 1)[1].strip()
-        time.sleep(3.0)
+        wait_until(lambda: sf.info(str(path)).duration >= 3.0, timeout=30, what="3 s of audio on disk")
         killed = time.monotonic()
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)

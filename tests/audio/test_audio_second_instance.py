@@ -23,6 +23,7 @@ from audio_devices import MONO, RATE, STUDIO
 from radio_desk.audio.sidecar import read_sidecar, recording_from_dict, write_sidecar
 from radio_desk.domain import Case, RecordingState
 from radio_desk.store import open_store
+from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.slow
 HERE = Path(__file__).resolve().parent
@@ -67,12 +68,8 @@ def record_once(home: Path, database: Path, seconds: float = 0.5) -> subprocess.
     return out
 
 
-def wait_for(cond, timeout: float = 15.0, what: str = "condition") -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
+def seconds_on_disk(wav: Path) -> float:
+    return sf.info(str(wav)).duration  # the header is kept up to date while recording
 
 
 def test_second_start_leaves_a_live_call_alone_and_kill_9_then_recovers_it_whole(
@@ -86,7 +83,7 @@ def test_second_start_leaves_a_live_call_alone_and_kill_9_then_recovers_it_whole
     )
     started = time.monotonic()
     try:
-        time.sleep(4.0)
+        wait_until(lambda: seconds_on_disk(path) >= 4.0, timeout=30, what="4 s of audio on disk")
         second = record_once(isolated_home, database)  # recovery runs at its start
         assert "dipulihkan" not in second.stderr, second.stderr
         side = read_sidecar(path.with_suffix(".json"))
@@ -94,7 +91,8 @@ def test_second_start_leaves_a_live_call_alone_and_kill_9_then_recovers_it_whole
         assert not any(e["event"] == "recovered" for e in side["events"])
         with open_store(database) as store:
             assert store.recordings.get(recording_from_dict(side).id).state == RecordingState.RECORDING
-        time.sleep(2.0)
+        before = seconds_on_disk(path)
+        wait_until(lambda: seconds_on_disk(path) >= before + 2.0, timeout=30, what="2 s more on disk")
         killed = time.monotonic()
         first.send_signal(signal.SIGKILL)
         first.wait(10)
@@ -212,7 +210,7 @@ def test_recovery_in_the_same_process_leaves_its_own_live_call_alone(tmp_path):
     try:
         rec = r.start_recording()
         r.feed(np.zeros((RATE, 1), np.int16))
-        wait_for(lambda: r.status().elapsed_s >= 1.0, what="a second written")
+        wait_until(lambda: r.status().elapsed_s >= 1.0, what="a second written")
         assert recover_recordings(folder).recovered == []
         assert read_sidecar(Path(rec.path).with_suffix(".json"))["state"] == "recording"
         done = r.stop_recording()
