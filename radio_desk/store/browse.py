@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, exc, func, literal_column, select, tuple_
+from sqlalchemy import ColumnElement, Select, bindparam, exc, func, select, tuple_
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
@@ -29,8 +29,7 @@ from radio_desk.store.queries import (
     CaseFilter,
     case_fts,
     filter_conditions,
-    make_snippet,
-    search_terms,
+    page_snippets,
     walk_by_date,
 )
 from radio_desk.store.search import fts_query
@@ -184,15 +183,8 @@ def browse_page(
             ]
         rows = s.execute(_page_statement(columns, conditions, key, descending, after, limit)).all()
         snippets: dict[int, str] = {}
-        terms = search_terms(filters.text) if query is not None and filters is not None else []
-        if rows and terms:
-            # the texts by rowid (fast), marked in Python: FTS5's snippet() re-runs the MATCH per row
-            texts = s.execute(
-                select(case_fts.c.rowid, *(literal_column(col) for col in SNIPPET_COLUMNS)).where(
-                    case_fts.c.rowid.in_([r[0] for r in rows])
-                )
-            ).all()
-            snippets = {t[0]: make_snippet(t[1:], terms) for t in texts}
+        if query is not None and filters is not None:
+            snippets = page_snippets(s, [r[0] for r in rows], filters.text, SNIPPET_COLUMNS)
     return [
         BrowseRow(
             pk=r[0], id=r[1], received_at=r[2], channel=Channel(r[3]), caller=r[4], anonim=bool(r[5]),

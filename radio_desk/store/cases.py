@@ -40,8 +40,7 @@ from radio_desk.store.queries import (
     CaseFilter,
     case_fts,
     filter_conditions,
-    make_snippet,
-    search_terms,
+    page_snippets,
     walk_by_date,
 )
 from radio_desk.store.search import HL_END, HL_START, fts_query
@@ -389,7 +388,7 @@ class CaseRepository:
         so SQLite joins and filters only the rows of the page, not every match (a common word matches a
         third of 100,000 cases); equal ranks are newest first within the page.  ``newest``: by
         received_at, walking the date index when the word is common, ``rank`` 0.0.  Snippets are cut in
-        Python from the page's texts read by rowid (``store.queries.make_snippet``): FTS5's snippet()
+        Python from the page's texts read by rowid (``store.queries.page_snippets``): FTS5's snippet()
         re-reads each document's index entries and costs more than the whole query on a common word.
         """
         match = fts_query(query)
@@ -417,14 +416,8 @@ class CaseRepository:
                     .order_by(rank)  # consumed by FTS5 itself: SQLite joins only the rows of the page
                 )
             rows = s.execute(stmt.limit(limit).offset(offset)).all()
-            texts = s.execute(
-                select(case_fts.c.rowid, *(literal_column(col) for col in SNIPPET_SOURCES)).where(
-                    case_fts.c.rowid.in_([r[0].pk for r in rows])
-                )
-            ).all()
+            snippets = page_snippets(s, [r[0].pk for r in rows], query, SNIPPET_SOURCES)
             hits = [(case_from_row(row), float(rank_value), row.pk) for row, rank_value in rows]
-        terms = search_terms(query)
-        snippets = {t[0]: make_snippet(t[1:], terms) for t in texts}
         out = [SearchHit(case, snippets.get(pk, ""), rank_value) for case, rank_value, pk in hits]
         if order != "newest":
             out.sort(key=lambda h: (h.rank, -h.case.received_at.timestamp()))  # stable: ties newest first

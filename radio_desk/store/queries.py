@@ -188,3 +188,21 @@ def make_snippet(
             out.append(ELLIPSIS)
         return "".join(out)
     return ""
+
+
+def page_snippets(
+    session: Session, pks: Sequence[int], user_text: str | None, columns: Sequence[str]
+) -> dict[int, str]:
+    """pk -> snippet for one page of cases: the first of ``columns`` with a match, "" for none.
+
+    The texts are read by rowid (fast) and marked in Python: FTS5's own snippet() re-runs the MATCH for
+    every row (0.4 s for a page at 100,000 cases)."""
+    terms = search_terms(user_text)
+    if not pks or not terms:
+        return {}
+    texts = session.execute(
+        select(case_fts.c.rowid, *(literal_column(col) for col in columns)).where(
+            case_fts.c.rowid.in_(list(pks))
+        )
+    ).all()
+    return {t[0]: make_snippet(t[1:], terms) for t in texts}
