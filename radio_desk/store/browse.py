@@ -23,15 +23,9 @@ from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import Channel, Status, Urgency
+from radio_desk.store import queries
 from radio_desk.store.models import CaseRow
-from radio_desk.store.queries import (
-    SNIPPET_COLUMNS,
-    CaseFilter,
-    case_fts,
-    filter_conditions,
-    page_snippets,
-    walk_by_date,
-)
+from radio_desk.store.queries import CaseFilter, case_fts
 from radio_desk.store.search import fts_query
 
 if TYPE_CHECKING:
@@ -168,23 +162,23 @@ def browse_page(
     )  # fmt: skip
     query = fts_query(filters.text) if filters is not None and filters.text else None
     with store.read() as s, _cancellable(s, cancelled):
-        conditions = filter_conditions(filters)
+        conditions = queries.filter_conditions(filters)
         if (
             filters is not None
             and query is not None
             and sort == "received_at"
-            and walk_by_date(s, filters, query)
+            and queries.walk_by_date(s, filters, query)
         ):
             # "pk + 0": the match set can no longer drive the plan, so SQLite walks the date index
             matches = select(case_fts.c.rowid).where(case_fts.c.case_fts.op("MATCH")(query))
             conditions = [
-                *filter_conditions(dataclasses.replace(filters, text=None)),
+                *queries.filter_conditions(dataclasses.replace(filters, text=None)),
                 (c.pk + 0).in_(matches),
             ]
         rows = s.execute(_page_statement(columns, conditions, key, descending, after, limit)).all()
         snippets: dict[int, str] = {}
         if query is not None and filters is not None:
-            snippets = page_snippets(s, [r[0] for r in rows], filters.text, SNIPPET_COLUMNS)
+            snippets = queries.page_snippets(s, [r[0] for r in rows], filters.text, queries.SNIPPET_COLUMNS)
     return [
         BrowseRow(
             pk=r[0], id=r[1], received_at=r[2], channel=Channel(r[3]), caller=r[4], anonim=bool(r[5]),
