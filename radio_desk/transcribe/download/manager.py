@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 
 from radio_desk.errors import ModelError
-from radio_desk.transcribe.download.catalogue import CATALOGUE, CatalogueEntry, engine_dir
+from radio_desk.transcribe.download.catalogue import CATALOGUE, CatalogueEntry, RemoteFile, engine_dir
 from radio_desk.transcribe.download.fetch import CancelFn, ProgressFn, download_file, pinned_sha256
 
 
@@ -99,20 +99,19 @@ class ModelManager:
             return report
 
         with self._client_factory() as client:
+
+            def fetch(f: RemoteFile, dest: Path) -> Path | None:
+                return download_file(
+                    f.url, dest, sha256=f.sha256, size=f.size, progress=file_progress(f.name),
+                    cancel=cancel, client=client, optional=f.optional,
+                )  # fmt: skip
+
             if engine == "openai-whisper":  # one checkpoint file
                 f = files[0]
                 dest = base / f.name
                 if dest.is_file():
                     return dest
-                out = download_file(
-                    f.url,
-                    dest,
-                    sha256=f.sha256,
-                    size=f.size,
-                    progress=file_progress(f.name),
-                    cancel=cancel,
-                    client=client,
-                )
+                out = fetch(f, dest)
                 assert out is not None
                 return out
             final = base / name
@@ -124,16 +123,7 @@ class ModelManager:
                 target = staging / f.name
                 if target.is_file():
                     continue
-                download_file(
-                    f.url,
-                    target,
-                    sha256=f.sha256,
-                    size=f.size,
-                    progress=file_progress(f.name),
-                    cancel=cancel,
-                    client=client,
-                    optional=f.optional,
-                )
+                fetch(f, target)
             from radio_desk.transcribe.models import validate_ct2_folder
 
             validate_ct2_folder(staging)
