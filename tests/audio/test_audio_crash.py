@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,6 +13,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from audio_devices import RATE, STUDIO, locate
+from record_process import spawn_recording
 
 from radio_desk.audio.catalog import apply_recovery
 from radio_desk.audio.recovery import recover_recordings
@@ -33,20 +33,9 @@ def test_sigkill_mid_call_is_recovered_within_a_second(virtual_audio, isolated_h
     cmd += ["--samplerate", str(RATE), "--channel-map", "split", "--preroll", "0", "--no-flac"]
     cmd += ["--case", str(case_id), "--database", str(database)]
     env = dict(os.environ, RADIO_DESK_HOME=str(isolated_home))  # ALSA_CONFIG_PATH comes from the fixture
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc, path, rec_id = spawn_recording(cmd, env)
+    started = time.monotonic()
     try:
-        path = None
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if line.startswith("Merekam:"):
-                path = Path(line.split(":", 1)[1].strip())
-                started = time.monotonic()
-                break
-            if not line and proc.poll() is not None:
-                break
-        assert path is not None, proc.stderr.read()
-        rec_id = proc.stdout.readline().split(":", 1)[1].strip()
         wait_until(lambda: sf.info(str(path)).duration >= 3.0, timeout=30, what="3 s of audio on disk")
         killed = time.monotonic()
         proc.send_signal(signal.SIGKILL)

@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from audio_devices import MONO, RATE, STUDIO
+from record_process import spawn_recording
 
 from radio_desk.audio.sidecar import read_sidecar, recording_from_dict, write_sidecar
 from radio_desk.domain import Case, RecordingState
@@ -42,20 +43,7 @@ def start_recording(home: Path, database: Path, *extra: str) -> tuple[subprocess
     """A real ``radio-desk record`` process; returns once it prints the file it writes."""
     cmd = radio_desk("record", "--device", STUDIO, "--samplerate", str(RATE), "--preroll", "0")
     cmd += ["--database", str(database), *extra]
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env_for(home), cwd=ROOT
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if line.startswith("Merekam:"):
-            path = Path(line.split(":", 1)[1].strip())
-            rec_id = proc.stdout.readline().split(":", 1)[1].strip()
-            return proc, path, rec_id
-        if not line and proc.poll() is not None:
-            break
-    proc.kill()
-    raise AssertionError(f"recording did not start: {proc.stderr.read()}")
+    return spawn_recording(cmd, env_for(home), cwd=ROOT)
 
 
 def record_once(home: Path, database: Path, seconds: float = 0.5) -> subprocess.CompletedProcess[str]:
