@@ -3,9 +3,14 @@ which file it writes."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import time
 from pathlib import Path
+
+import soundfile as sf
+
+from tests.support.wait import wait_until
 
 
 def spawn_recording(
@@ -26,3 +31,18 @@ def spawn_recording(
             break
     proc.kill()
     raise AssertionError(f"recording did not start: {proc.stderr.read()}")
+
+
+def seconds_on_disk(wav: Path) -> float:
+    """How much audio a WAV being recorded holds (the recorder keeps its header up to date)."""
+    return sf.info(str(wav)).duration
+
+
+def kill_when_recorded(proc: subprocess.Popen[str], wav: Path, seconds: float) -> float:
+    """``kill -9`` the recording process once ``wav`` holds ``seconds`` of audio; returns when
+    (``time.monotonic()``) it was killed."""
+    wait_until(lambda: seconds_on_disk(wav) >= seconds, timeout=30, what=f"{seconds:g} s of audio on disk")
+    killed = time.monotonic()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    return killed

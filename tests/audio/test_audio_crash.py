@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -13,13 +12,12 @@ import numpy as np
 import pytest
 import soundfile as sf
 from audio_devices import RATE, STUDIO, locate
-from record_process import spawn_recording
+from record_process import kill_when_recorded, spawn_recording
 
 from radio_desk.audio.catalog import apply_recovery
 from radio_desk.audio.recovery import recover_recordings
 from radio_desk.domain import Case, RecordingState
 from radio_desk.store import open_store
-from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.slow
 HERE = Path(__file__).resolve().parent
@@ -36,10 +34,7 @@ def test_sigkill_mid_call_is_recovered_within_a_second(virtual_audio, isolated_h
     proc, path, rec_id = spawn_recording(cmd, env)
     started = time.monotonic()
     try:
-        wait_until(lambda: sf.info(str(path)).duration >= 3.0, timeout=30, what="3 s of audio on disk")
-        killed = time.monotonic()
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
+        killed = kill_when_recorded(proc, path, 3.0)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from audio_devices import MONO, RATE, STUDIO
-from record_process import spawn_recording
+from record_process import kill_when_recorded, seconds_on_disk, spawn_recording
 
 from radio_desk.audio.sidecar import read_sidecar, recording_from_dict, write_sidecar
 from radio_desk.domain import Case, RecordingState
@@ -56,10 +55,6 @@ def record_once(home: Path, database: Path, seconds: float = 0.5) -> subprocess.
     return out
 
 
-def seconds_on_disk(wav: Path) -> float:
-    return sf.info(str(wav)).duration  # the header is kept up to date while recording
-
-
 def test_second_start_leaves_a_live_call_alone_and_kill_9_then_recovers_it_whole(
     virtual_audio, isolated_home, tmp_path
 ):
@@ -79,11 +74,7 @@ def test_second_start_leaves_a_live_call_alone_and_kill_9_then_recovers_it_whole
         assert not any(e["event"] == "recovered" for e in side["events"])
         with open_store(database) as store:
             assert store.recordings.get(recording_from_dict(side).id).state == RecordingState.RECORDING
-        before = seconds_on_disk(path)
-        wait_until(lambda: seconds_on_disk(path) >= before + 2.0, timeout=30, what="2 s more on disk")
-        killed = time.monotonic()
-        first.send_signal(signal.SIGKILL)
-        first.wait(10)
+        killed = kill_when_recorded(first, path, seconds_on_disk(path) + 2.0)
     finally:
         if first.poll() is None:
             first.kill()
