@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from radio_desk.domain.gazetteer import Gazetteer, Place, get_gazetteer, normalize_name
+from radio_desk.triage import spans
 from radio_desk.triage import text as tx
 
 DESA_MARKERS = frozenset({"desa", "ds", "kelurahan", "kel", "kelurhan", "kalurahan", "deso", "dsa"})
@@ -37,6 +38,8 @@ ESTATE_WORDS = frozenset(
 # a name right after these is where the caller lives or the problem is
 HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili".split())
 MAX_WORDS = 4
+EVERYDAY = "nama ini juga kata sehari-hari"  # such a desa is kept only if its kecamatan is named
+HOME_OVERRIDE = 0.5  # a place this sure in the complaint wins over the caller's home
 STREET_FACTOR = 0.7  # streets and buildings are mostly named after the place they are in
 FUZZY_MIN_KEY = 6  # shorter names only match exactly (too many near misses otherwise)
 FUZZY_CUTOFF = 86.0
@@ -118,9 +121,34 @@ class RegencyPlaces:
         return root == word or len(root) < 4
 
     # ---------------------------------------------------------------------------------------------
+    def name_len(self, words: list[str], i: int) -> int:
+        """How many words from ``i`` are a kecamatan or desa name (0: none)."""
+        found = self._match_at(words, i) if i < len(words) else None
+        return found[0] if found else 0
+
     def find(self, text: str) -> PlaceResult:
-        words = tx.normalize(text).split()
-        mentions: dict[str, PlaceFound] = {}
+        return self.find_in(spans.read(text, self.name_len))
+
+    def find_in(self, talk: spans.Talk) -> PlaceResult:
+        """The problem's place: mentions in the complaint first; the caller's home ("saya dari desa X")
+        when the complaint names none, or to settle the desa inside the kecamatan it names."""
+        problem, home = self._mentions(talk.words, talk.roles)
+        if not home:
+            return self._decide(problem)
+        result = self._decide(problem)
+        kec = result.kecamatan
+        if kec is not None and kec.confidence >= HOME_OVERRIDE:
+            if result.desa is None or result.desa.confidence < HOME_OVERRIDE:
+                at_home = self._decide({**home, **{k: m for k, m in problem.items() if m.place.level == "district"}})
+                if at_home.desa is not None and at_home.desa.place.parent_code == kec.place.code:
+                    result = PlaceResult(kec, at_home.desa, result.candidates)
+            cands = result.candidates + tuple(sorted(home.values(), key=lambda m: -m.confidence))
+            return PlaceResult(result.kecamatan, result.desa, cands)
+        return self._decide({**home, **problem})
+
+    def _mentions(self, words: list[str], roles: list[str]) -> tuple[dict[str, PlaceFound], dict[str, PlaceFound]]:
+        problem: dict[str, PlaceFound] = {}
+        home: dict[str, PlaceFound] = {}
         i = 0
         n = len(words)
         while i < n:
@@ -136,13 +164,18 @@ class RegencyPlaces:
             before = words[i - 1] if i > 0 else ""
             context = set(words[max(0, i - 2) : i])
             after = words[i + length] if i + length < n else ""
+            mentions = home if roles[i] == spans.INTRO else problem
+            if mentions is home:
+                context.discard("dari")  # "saya dari desa X": where the caller lives, not a direction
             for place in places:
                 conf, why = self._confidence(place, said, sim, before, len(places), context, after)
+                if conf <= 0:
+                    continue
                 old = mentions.get(place.code)
                 if old is None or conf > old.confidence:
                     mentions[place.code] = PlaceFound(place, conf, said, why, i)
             i += length
-        return self._decide(mentions)
+        return problem, home
 
     def _match_at(self, words: list[str], i: int) -> tuple[int, list[Place], float] | None:
         if _name_key(words[i])[:2] not in self._starts:
@@ -174,8 +207,10 @@ class RegencyPlaces:
             conf = 0.45  # "kecamatan X" where X is (also) a desa
             why.append(f"didahului \u201c{before}\u201d (tingkat lain)")
         elif self.is_common(key) or len(key) <= 4 or all(w in COMMON_WORDS for w in said.split()):
+            # an everyday word ("sudah", "pasar") is a desa only with context: a marker before it, or its
+            # kecamatan named in the text (checked in _decide); a kecamatan by its name alone stays weak
             conf = 0.2
-            why.append("nama ini juga kata sehari-hari")
+            why.append(EVERYDAY)
         elif " " in said or len(key) >= 8:
             conf = 0.8
         else:
@@ -208,6 +243,10 @@ class RegencyPlaces:
             if m.place.level != "village":
                 continue
             parent = kec_found.get(m.place.parent_code)
+            if EVERYDAY in m.reasons:
+                if parent is None or parent.confidence < 0.5:
+                    continue  # "sudah", "pasar": an everyday word, nothing says it is the desa
+                m = PlaceFound(m.place, 0.45, m.said, m.reasons, m.at)
             n_same = self.desa_count.get(normalize_name(m.place.name), 1)
             if n_same > 1:
                 if parent is None:
@@ -223,6 +262,8 @@ class RegencyPlaces:
         desa_found.sort(key=lambda m: -m.confidence)
         desa = desa_found[0] if desa_found else None
         kecamatan: PlaceFound | None = None
+        kept = {m.place.code for m in desa_found} | set(kec_found)
+        mentions = {k: m for k, m in mentions.items() if k in kept}
         if kec_found:
             kecamatan = max(kec_found.values(), key=lambda m: m.confidence)
         if desa is not None:
