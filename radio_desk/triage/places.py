@@ -11,7 +11,7 @@ that are also everyday words (``Pakis``, ``Beringin``) or are shared by several 
 # ruff: noqa: SIM905  (word lists read best as one string)
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -39,8 +39,10 @@ ESTATE_WORDS = frozenset(
 HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili".split())
 MAX_WORDS = 4
 EVERYDAY = "nama ini juga kata sehari-hari"  # such a desa is kept only if its kecamatan is named
+DIRECTION_FACTOR = 0.75  # "dari X", "arah X": often still where the problem is, less sure
+PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
 HOME_OVERRIDE = 0.5  # a place this sure in the complaint wins over the caller's home
-STREET_FACTOR = 0.7  # streets and buildings are mostly named after the place they are in
+STREET_FACTOR = 0.85  # streets and buildings are mostly named after the place they are in
 FUZZY_MIN_KEY = 6  # shorter names only match exactly (too many near misses otherwise)
 FUZZY_CUTOFF = 86.0
 # Javanese and Indonesian words used every day that are also place names somewhere in Jawa Timur
@@ -65,6 +67,7 @@ class PlaceFound:
     said: str  # the words of the text that named it
     reasons: tuple[str, ...] = ()
     at: int = -1  # word position of the mention in the text
+    end: int = -1  # word position just after it
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ class RegencyPlaces:
     def find_in(self, talk: spans.Talk) -> PlaceResult:
         """The problem's place: mentions in the complaint first; the caller's home ("saya dari desa X")
         when the complaint names none, or to settle the desa inside the kecamatan it names."""
-        problem, home = self._mentions(talk.words, talk.roles)
+        problem, home = self._mentions(talk.words, talk.roles, talk.clause)
         if not home:
             return self._decide(problem)
         result = self._decide(problem)
@@ -146,7 +149,9 @@ class RegencyPlaces:
             return PlaceResult(result.kecamatan, result.desa, cands)
         return self._decide({**home, **problem})
 
-    def _mentions(self, words: list[str], roles: list[str]) -> tuple[dict[str, PlaceFound], dict[str, PlaceFound]]:
+    def _mentions(
+        self, words: list[str], roles: list[str], clause: list[int]
+    ) -> tuple[dict[str, PlaceFound], dict[str, PlaceFound]]:
         problem: dict[str, PlaceFound] = {}
         home: dict[str, PlaceFound] = {}
         i = 0
@@ -162,7 +167,10 @@ class RegencyPlaces:
             length, places, sim = found
             said = " ".join(words[i : i + length])
             before = words[i - 1] if i > 0 else ""
-            context = set(words[max(0, i - 2) : i])
+            first = i
+            while first > max(0, i - 2) and clause[first - 1] == clause[i]:
+                first -= 1
+            context = set(words[first:i])  # the words before it in its own clause
             after = words[i + length] if i + length < n else ""
             mentions = home if roles[i] == spans.INTRO else problem
             if mentions is home:
@@ -173,7 +181,7 @@ class RegencyPlaces:
                     continue
                 old = mentions.get(place.code)
                 if old is None or conf > old.confidence:
-                    mentions[place.code] = PlaceFound(place, conf, said, why, i)
+                    mentions[place.code] = PlaceFound(place, conf, said, why, i, i + length)
             i += length
         return problem, home
 
@@ -216,9 +224,9 @@ class RegencyPlaces:
         else:
             conf = 0.7
         if context & DIRECTION_MARKERS:
-            conf *= 0.5
+            conf *= DIRECTION_FACTOR
             why.append("arah/asal, bukan tempat kejadian")
-        elif context & STREET_MARKERS or after in ESTATE_WORDS:
+        elif before in STREET_MARKERS or after in ESTATE_WORDS:
             conf *= STREET_FACTOR
             why.append("bagian nama jalan/tempat")
         elif before in HOME_MARKERS:
@@ -239,8 +247,28 @@ class RegencyPlaces:
             return PlaceResult()
         kec_found = {m.place.code: m for m in mentions.values() if m.place.level == "district"}
         desa_found: list[PlaceFound] = []
+        # "Babad Kedungadem", "Gajah, Baureno": a desa right before its own kecamatan is how people say
+        # where they mean; the pair settles both (even for a desa named by an everyday word)
+        paired: set[str] = set()
         for m in mentions.values():
-            if m.place.level != "village":
+            k = kec_found.get(m.place.parent_code) if m.place.level == "village" else None
+            if k is not None and m.end >= 0 and 0 <= k.at - m.end <= 1:
+                paired.add(m.place.code)
+                kec_found[k.place.code] = replace(k, confidence=max(k.confidence, PAIR_CONFIDENCE))
+        namesakes = {
+            m.place.code
+            for m in mentions.values()
+            if m.place.level == "village"
+            and (k := kec_found.get(m.place.parent_code)) is not None
+            and k.at == m.at
+            and any(p in paired for p in mentions if mentions[p].place.parent_code == k.place.code)
+        }
+        for m in mentions.values():
+            if m.place.level != "village" or m.place.code in namesakes:
+                continue
+            if m.place.code in paired:
+                m = replace(m, confidence=max(m.confidence, PAIR_CONFIDENCE), reasons=(*m.reasons, "disebut bersama kecamatannya"))
+                desa_found.append(m)
                 continue
             parent = kec_found.get(m.place.parent_code)
             if EVERYDAY in m.reasons:

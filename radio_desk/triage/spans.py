@@ -48,7 +48,7 @@ FILLERS = frozenset(
 )
 SELF = frozenset("saya aku kula kulo kami sy aq gue dalem".split())
 # after these the caller names home: "dari desa X", "warga dusun Y", "tinggal di Z"
-HOME_WORDS = frozenset("dari asal warga tinggal alamat domisili rumah rumahe griya omah".split())
+HOME_WORDS = frozenset("dari saking asal warga tinggal alamat domisili rumah rumahe griya omah".split())
 PLACE_MARKERS = frozenset(
     "desa ds dusun dsn dukuh kelurahan kel kecamatan kec rt rw kampung kabupaten kab kota lingkungan "
     "perumahan perum blok gang gg jalan jl jln nomor no".split()
