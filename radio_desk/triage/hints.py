@@ -138,7 +138,11 @@ class HintScorer:
         return self._fuzzy_vocab[found[0]], found[1] / 100.0
 
     def hits(
-        self, words: list[str], stems: list[str], weights: list[float] | None = None
+        self,
+        words: list[str],
+        stems: list[str],
+        weights: list[float] | None = None,
+        clause: list[int] | None = None,
     ) -> dict[str, list[HintHit]]:
         """The hints found in a text (already split into ``words`` and their ``stems``), by category.
         ``weights`` (one per word, 0..1) say how much each word is the complaint itself (a greeting or
@@ -149,6 +153,8 @@ class HintScorer:
             weights = [1.0] * n
 
         def add(cat: str, hit: HintHit, start: int, end: int) -> None:
+            if clause is not None and clause[start] != clause[end - 1]:
+                return  # "sepuluh meter, air waduk" is no "meter air": phrases stay inside a clause
             w = min(weights[start:end])
             if w > 0:
                 out.setdefault(cat, []).append(

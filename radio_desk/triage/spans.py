@@ -157,6 +157,8 @@ def _is_host(ws: list[str], is_question: bool) -> bool:
         return True
     if full and full[0] in ("baik", "oke", "ok", "nggih", "inggih") and len(full) > 1 and full[1] in HONORIFICS:
         return True
+    if is_question and len(full) <= 6 and full[-1] in HONORIFICS and full[0] not in SELF:
+        return True  # "Ada korban Bu?", "Sudah lama Pak?": the host asks the caller
     if is_question or full[-1:] in (["ya"], ["nggih"]):
         for phrase in HOST_PHRASES:
             n = len(phrase)

@@ -32,7 +32,8 @@ MODEL_HALF = 100  # cases after which the model has half its full say
 DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
-URGENT_ROLE = 0.3  # danger words count in the complaint and the host's talk, not in greetings or intros
+DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
+URGENT_ROLE = 0.4  # danger words count in the complaint and the host's talk, not in greetings or intros
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class _Prepared:
     talk: spans.Talk
     words: list[str]  # expanded tokens (``yg`` -> ``yang``)
     weights: list[float]  # how much each token is the complaint itself (spans.ROLE_WEIGHT)
+    clause: list[int]  # the clause of each token
     stems: list[str]
     said: str  # the complaint's own words, for the learned model
 
@@ -135,7 +137,7 @@ class Suggester:
         """Log-scores of every category (``self.codes`` order), the words behind each, whether the
         text gave any evidence at all, and the urgency (an emergency is evidence for ``darurat``)."""
         text = p.said
-        hits = self.hints.hits(p.words, p.stems, p.weights)
+        hits = self.hints.hits(p.words, p.stems, p.weights, p.clause)
         raw = self.hints.raw_scores(hits)
         logits = self.hints.log_prior + HINT_GAIN * raw
         why: dict[str, list[str]] = {  # strongest first
@@ -162,18 +164,20 @@ class Suggester:
         talk = spans.read(text, self.places.name_len)
         words: list[str] = []
         weights: list[float] = []
+        clause: list[int] = []
         for i, w in enumerate(talk.words):
             full = tx.ABBREVIATIONS.get(w, w)
             if full:
                 parts = full.split()
                 words.extend(parts)
                 weights.extend([talk.weight(i)] * len(parts))
+                clause.extend([talk.clause[i]] * len(parts))
         stems = [tx.stem(w) for w in words]
         learned = self._learned
         # the learned model reads the complaint itself, not the greetings and introductions around it
         said = " ".join(talk.complaint_words()) or text
         vec = learned[0].vector(said) if learned is not None and words else None
-        return _Prepared(talk, words, weights, stems, said), learned, vec
+        return _Prepared(talk, words, weights, clause, stems, said), learned, vec
 
     def rank(self, text: str | None) -> list[tuple[str, float]]:
         """Every category with its probability, best first."""
@@ -212,6 +216,9 @@ class Suggester:
         opd = self.opd_for(top, kec.code if kec and kec.confidence >= PLACE_MIN_CONFIDENCE else None)
         if top == "darurat" and urg.level.rank < Urgency.TINGGI.rank:
             urg = UrgencyResult(Urgency.TINGGI, urg.words)
+        if top == "darurat" and cats[0].score >= DARURAT_SURE and urg.level is not Urgency.DARURAT:
+            # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat
+            urg = UrgencyResult(Urgency.DARURAT, urg.words or tuple(w.strip("\u201c\u201d") for w in cats[0].words[:2]))
         summary = summarize(p.talk, found, self.hints.is_hint_word)
         return Suggestion(
             categories=tuple(cats),
