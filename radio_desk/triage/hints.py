@@ -21,7 +21,7 @@ from radio_desk.triage import text as tx
 
 STRONG, NORMAL, WEAK = 3.0, 1.0, 0.3
 FUZZY_FACTOR = 0.7  # a misspelt hint counts this much of an exact one
-FUZZY_MAX = NORMAL  # ... and a misspelt strong hint no more than an ordinary one
+FUZZY_MAX = 2.0  # ... and a misspelt strong hint less than an exact one
 FUZZY_MIN_LEN = 5
 FUZZY_CUTOFF = 84.0
 MAX_PHRASE = 4
