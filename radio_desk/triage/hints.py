@@ -95,18 +95,17 @@ class HintScorer:
             if len(key) > 1 and len(joined) >= FUZZY_MIN_LEN + 2:
                 self._fuzzy_vocab.setdefault(joined, key)
         self._fuzzy_keys = list(self._fuzzy_vocab)
-        self._hint_stems = frozenset(
-            w for key in self._phrases for w in key if len(w) > 2 and w not in FILLERS
-        ) - GENERIC_WORDS
+        self._hint_stems = (
+            frozenset(w for key in self._phrases for w in key if len(w) > 2 and w not in FILLERS)
+            - GENERIC_WORDS
+        )
         # ordinary words (not hints) by first letter and length, to tell a misheard word from a hint
-        hint_words = {w for key in self._phrases for w in key} | {
-            w for words in raw for w in words
-        }
+        hint_words = {w for key in self._phrases for w in key} | {w for words in raw for w in words}
         self._plain: dict[tuple[str, int], list[str]] = {}
         for w in tx.dictionary_words():
-            if len(w) >= FUZZY_MIN_LEN - 1 and w.isalpha() and w not in hint_words:
-                if tx.stem(w) not in hint_words:
-                    self._plain.setdefault((w[0], len(w)), []).append(w)
+            fit = len(w) >= FUZZY_MIN_LEN - 1 and w.isalpha() and w not in hint_words
+            if fit and tx.stem(w) not in hint_words:
+                self._plain.setdefault((w[0], len(w)), []).append(w)
         self._fuzzy_cached = lru_cache(maxsize=100_000)(self._fuzzy_uncached)
 
     def is_hint_word(self, word: str) -> bool:

@@ -142,7 +142,9 @@ class RegencyPlaces:
         kec = result.kecamatan
         if kec is not None and kec.confidence >= HOME_OVERRIDE:
             if result.desa is None or result.desa.confidence < HOME_OVERRIDE:
-                at_home = self._decide({**home, **{k: m for k, m in problem.items() if m.place.level == "district"}})
+                at_home = self._decide(
+                    {**home, **{k: m for k, m in problem.items() if m.place.level == "district"}}
+                )
                 if at_home.desa is not None and at_home.desa.place.parent_code == kec.place.code:
                     result = PlaceResult(kec, at_home.desa, result.candidates)
             cands = result.candidates + tuple(sorted(home.values(), key=lambda m: -m.confidence))
@@ -267,7 +269,11 @@ class RegencyPlaces:
             if m.place.level != "village" or m.place.code in namesakes:
                 continue
             if m.place.code in paired:
-                m = replace(m, confidence=max(m.confidence, PAIR_CONFIDENCE), reasons=(*m.reasons, "disebut bersama kecamatannya"))
+                m = replace(
+                    m,
+                    confidence=max(m.confidence, PAIR_CONFIDENCE),
+                    reasons=(*m.reasons, "disebut bersama kecamatannya"),
+                )
                 desa_found.append(m)
                 continue
             parent = kec_found.get(m.place.parent_code)

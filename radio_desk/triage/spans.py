@@ -41,7 +41,9 @@ HONORIFICS = frozenset(
     "bapak pak ibu bu mas mbak mbk mba bang kak dik adik mbah kang cak ning neng ning pakde bude om tante "
     "penyiar pak e bune mase".split()
 )
-THANKS_WORDS = frozenset("terima kasih makasih makasi mksh trims matur nuwun suwun sembah sekian wassalam".split())
+THANKS_WORDS = frozenset(
+    "terima kasih makasih makasi mksh trims matur nuwun suwun sembah sekian wassalam".split()
+)
 FILLERS = frozenset(
     "e eh ee em emm hmm hm anu apa ya yaa iya nggih inggih enggih oh ooh lho loh kok sih deh dong gitu "
     "begitu nah tuh oke ok baik halo".split()
@@ -155,7 +157,12 @@ def _is_host(ws: list[str], is_question: bool) -> bool:
     full = [_expand(w) for w in ws]
     if any(w in HOST_CUES for w in full):
         return True
-    if full and full[0] in ("baik", "oke", "ok", "nggih", "inggih") and len(full) > 1 and full[1] in HONORIFICS:
+    if (
+        full
+        and full[0] in ("baik", "oke", "ok", "nggih", "inggih")
+        and len(full) > 1
+        and full[1] in HONORIFICS
+    ):
         return True
     if is_question and len(full) <= 6 and full[-1] in HONORIFICS and full[0] not in SELF:
         return True  # "Ada korban Bu?", "Sudah lama Pak?": the host asks the caller
@@ -178,17 +185,19 @@ def _clause_roles(
     i = 0
     # greeting run at the start: "halo selamat pagi mas penyiar", "assalamualaikum wr wb"
     if full and (full[0] in _GREETING_START or full[0] in ("pagi", "siang", "sore", "malam")):
-        while i < n and (full[i] in GREETINGS or full[i] in FILLERS or full[i] == "" or ws[i] in ("wr", "wb")):
+        while i < n and (
+            full[i] in GREETINGS or full[i] in FILLERS or full[i] == "" or ws[i] in ("wr", "wb")
+        ):
             roles[i] = GREETING
             i += 1
         i = _honorific_name(ws, full, roles, i, GREETING)
     # thanks: "terima kasih mas", "matur nuwun sanget"; everything after it in the clause is polite talk
     for j in range(i, n):
-        if full[j] in THANKS_WORDS or (full[j] == "terima" and j + 1 < n and full[j + 1] == "kasih"):
-            if j == i or all(roles[k] != COMPLAINT or full[k] in FILLERS for k in range(i, j)):
-                for k in range(j, n):
-                    roles[k] = THANKS
-                return roles
+        thanks = full[j] in THANKS_WORDS or (full[j] == "terima" and j + 1 < n and full[j + 1] == "kasih")
+        if thanks and (j == i or all(roles[k] != COMPLAINT or full[k] in FILLERS for k in range(i, j))):
+            for k in range(j, n):
+                roles[k] = THANKS
+            return roles
     # self-introduction: "saya Bu Siti dari desa Sukorejo", "nama saya Joko warga dusun X", "kula Darmi"
     j = i
     while j < n and full[j] in FILLERS:
@@ -216,10 +225,9 @@ def _honorific_name(ws: list[str], full: list[str], roles: list[str], i: int, ro
     while i < n and full[i] in HONORIFICS:
         roles[i] = role
         i += 1
-        if i < n and full[i] not in HONORIFICS and full[i] not in INTRO_END and full[i] not in SELF:
-            if not _function_word(full[i]):
-                roles[i] = role
-                i += 1
+        if i < n and full[i] not in HONORIFICS and full[i] not in SELF and not _function_word(full[i]):
+            roles[i] = role
+            i += 1
     return i
 
 
@@ -299,8 +307,10 @@ def _mark_locatives(words: list[str], roles: list[str]) -> None:
             continue
         roles[j] = ADDRESS
         k = j + 1
-        while k < n and roles[k] == COMPLAINT and (
-            _expand(words[k]) in PLACE_MARKERS or words[k].isdigit() or words[k] in BUILDING_TAILS
+        while (
+            k < n
+            and roles[k] == COMPLAINT
+            and (_expand(words[k]) in PLACE_MARKERS or words[k].isdigit() or words[k] in BUILDING_TAILS)
         ):
             roles[k] = ADDRESS
             k += 1

@@ -218,7 +218,9 @@ class Suggester:
             urg = UrgencyResult(Urgency.TINGGI, urg.words)
         if top == "darurat" and cats[0].score >= DARURAT_SURE and urg.level is not Urgency.DARURAT:
             # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat
-            urg = UrgencyResult(Urgency.DARURAT, urg.words or tuple(w.strip("\u201c\u201d") for w in cats[0].words[:2]))
+            urg = UrgencyResult(
+                Urgency.DARURAT, urg.words or tuple(w.strip("\u201c\u201d") for w in cats[0].words[:2])
+            )
         summary = summarize(p.talk, found, self.hints.is_hint_word)
         return Suggestion(
             categories=tuple(cats),

@@ -40,7 +40,9 @@ def summarize(
     """The complaint in at most about :data:`MAX_CHARS` characters; ``""`` when nothing was said."""
     clauses = []
     for k, (start, end) in enumerate(talk.clauses):
-        idx = [i for i in range(start, end) if talk.roles[i] in KEPT_ROLES and talk.words[i] not in DROP_WORDS]
+        idx = [
+            i for i in range(start, end) if talk.roles[i] in KEPT_ROLES and talk.words[i] not in DROP_WORDS
+        ]
         idx = _drop_lead(talk, idx)
         while idx and talk.words[idx[-1]] in TAIL_WORDS:
             idx.pop()
@@ -90,7 +92,7 @@ REPORTING = frozenset(
 
 
 def _drop_lead(talk: spans.Talk, idx: list[int]) -> list[int]:
-    """"saya mau lapor jalan rusak" -> "jalan rusak"; "saya mau tanya ..." -> "tanya ..." (only at the
+    """ "saya mau lapor jalan rusak" -> "jalan rusak"; "saya mau tanya ..." -> "tanya ..." (only at the
     start of a clause)."""
     k = 0
     last_report = -1

@@ -46,9 +46,36 @@ ABBREVIATIONS: dict[str, str] = {
 # Words of every call that a recogniser mishears and that are no complaint hint: a near miss of one of
 # these ("lapol", "diras", "penyiyar") is that word.
 CALL_WORDS = frozenset(
-    "lapor melapor laporan dinas penyiar selamat terima kasih bapak ibu kecamatan kelurahan dusun "
-    "kabupaten mohon tolong sampaikan menyampaikan keluhan mengeluhkan warga daerah wilayah halo "
-    "assalamualaikum matur nuwun sekian".split()
+    [
+        "lapor",
+        "melapor",
+        "laporan",
+        "dinas",
+        "penyiar",
+        "selamat",
+        "terima",
+        "kasih",
+        "bapak",
+        "ibu",
+        "kecamatan",
+        "kelurahan",
+        "dusun",
+        "kabupaten",
+        "mohon",
+        "tolong",
+        "sampaikan",
+        "menyampaikan",
+        "keluhan",
+        "mengeluhkan",
+        "warga",
+        "daerah",
+        "wilayah",
+        "halo",
+        "assalamualaikum",
+        "matur",
+        "nuwun",
+        "sekian",
+    ]
 )
 
 # Sastrawi's dictionary trips on a few words that matter here (ke-rusak-an -> "rusa", a deer).
