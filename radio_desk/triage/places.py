@@ -40,6 +40,7 @@ HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan
 MAX_WORDS = 4
 EVERYDAY = "nama ini juga kata sehari-hari"  # such a desa is kept only if its kecamatan is named
 DIRECTION_FACTOR = 0.75  # "dari X", "arah X": often still where the problem is, less sure
+NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa": an alternative only
 PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
 HOME_OVERRIDE = 0.5  # a place this sure in the complaint wins over the caller's home
 STREET_FACTOR = 0.85  # streets and buildings are mostly named after the place they are in
@@ -278,9 +279,12 @@ class RegencyPlaces:
                 continue
             parent = kec_found.get(m.place.parent_code)
             if EVERYDAY in m.reasons:
-                if parent is None or parent.confidence < 0.5:
-                    continue  # "sudah", "pasar": an everyday word, nothing says it is the desa
-                m = PlaceFound(m.place, 0.45, m.said, m.reasons, m.at)
+                continue  # "sudah", "pasar": an everyday word, not said with its kecamatan or "desa"
+            if parent is not None and parent.at == m.at and not _after_desa_marker(m):
+                # "di Kanor", "pasar Sumberrejo": the kecamatan's own name means the kecamatan; its
+                # namesake desa stays an alternative
+                desa_found.append(replace(m, confidence=min(m.confidence, NAMESAKE_CONFIDENCE)))
+                continue
             n_same = self.desa_count.get(normalize_name(m.place.name), 1)
             if n_same > 1:
                 if parent is None:
@@ -312,6 +316,10 @@ class RegencyPlaces:
                 kecamatan = PlaceFound(kecamatan.place, conf, kecamatan.said, kecamatan.reasons, kecamatan.at)
         candidates = tuple(sorted(mentions.values(), key=lambda m: -m.confidence))
         return PlaceResult(kecamatan, desa, candidates)
+
+
+def _after_desa_marker(m: PlaceFound) -> bool:
+    return any(r.startswith("didahului kata") for r in m.reasons)
 
 
 @lru_cache(maxsize=8)
