@@ -38,6 +38,8 @@ ESTATE_WORDS = frozenset(
 # a name right after these is where the caller lives or the problem is
 HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili".split())
 MAX_WORDS = 4
+# "at" words before a capitalised everyday word make it a kecamatan's name ("di Kapas", "teng Malo")
+AT_WORDS = frozenset("di ing neng nang ning teng wonten daerah wilayah dari saking sekitar".split())
 EVERYDAY = "nama ini juga kata sehari-hari"  # such a desa is kept only if its kecamatan is named
 DIRECTION_FACTOR = 0.75  # "dari X", "arah X": often still where the problem is, less sure
 NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa": an alternative only
@@ -136,7 +138,7 @@ class RegencyPlaces:
     def find_in(self, talk: spans.Talk) -> PlaceResult:
         """The problem's place: mentions in the complaint first; the caller's home ("saya dari desa X")
         when the complaint names none, or to settle the desa inside the kecamatan it names."""
-        problem, home = self._mentions(talk.words, talk.roles, talk.clause)
+        problem, home = self._mentions(talk.words, talk.roles, talk.clause, _proper_nouns(talk))
         if not home:
             return self._decide(problem)
         result = self._decide(problem)
@@ -153,7 +155,7 @@ class RegencyPlaces:
         return self._decide({**home, **problem})
 
     def _mentions(
-        self, words: list[str], roles: list[str], clause: list[int]
+        self, words: list[str], roles: list[str], clause: list[int], proper: list[bool] | None = None
     ) -> tuple[dict[str, PlaceFound], dict[str, PlaceFound]]:
         problem: dict[str, PlaceFound] = {}
         home: dict[str, PlaceFound] = {}
@@ -178,8 +180,9 @@ class RegencyPlaces:
             mentions = home if roles[i] == spans.INTRO else problem
             if mentions is home:
                 context.discard("dari")  # "saya dari desa X": where the caller lives, not a direction
+            named = bool(proper and proper[i]) and before in AT_WORDS
             for place in places:
-                conf, why = self._confidence(place, said, sim, before, len(places), context, after)
+                conf, why = self._confidence(place, said, sim, before, len(places), context, after, named)
                 if conf <= 0:
                     continue
                 old = mentions.get(place.code)
@@ -206,7 +209,15 @@ class RegencyPlaces:
         return None
 
     def _confidence(
-        self, place: Place, said: str, sim: float, before: str, n_same: int, context: set[str], after: str
+        self,
+        place: Place,
+        said: str,
+        sim: float,
+        before: str,
+        n_same: int,
+        context: set[str],
+        after: str,
+        proper: bool = False,
     ) -> tuple[float, tuple[str, ...]]:
         key = normalize_name(place.name)
         why: list[str] = []
@@ -220,8 +231,13 @@ class RegencyPlaces:
         elif self.is_common(key) or len(key) <= 4 or all(w in COMMON_WORDS for w in said.split()):
             # an everyday word ("sudah", "pasar") is a desa only with context: a marker before it, or its
             # kecamatan named in the text (checked in _decide); a kecamatan by its name alone stays weak
-            conf = 0.2
-            why.append(EVERYDAY)
+            if proper and place.level == "district":
+                # "di Kapas", "teng Malo": written as a name, after "at": the kecamatan
+                conf = 0.6
+                why.append("ditulis sebagai nama tempat")
+            else:
+                conf = 0.2
+                why.append(EVERYDAY)
         elif " " in said or len(key) >= 8:
             conf = 0.8
         else:
@@ -316,6 +332,17 @@ class RegencyPlaces:
                 kecamatan = PlaceFound(kecamatan.place, conf, kecamatan.said, kecamatan.reasons, kecamatan.at)
         candidates = tuple(sorted(mentions.values(), key=lambda m: -m.confidence))
         return PlaceResult(kecamatan, desa, candidates)
+
+
+def _proper_nouns(talk: spans.Talk) -> list[bool]:
+    """Words written with a capital letter inside a clause (not its first word): names, in transcripts
+    and typed texts that capitalise them."""
+    out = [False] * len(talk.words)
+    for i in range(len(talk.words)):
+        token = talk.surface[talk.token_of[i]]
+        first = talk.clauses[talk.clause[i]][0] == talk.token_of[i]
+        out[i] = bool(token[:1].isupper()) and not first and not token.isupper()
+    return out
 
 
 def _after_desa_marker(m: PlaceFound) -> bool:
