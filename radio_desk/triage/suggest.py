@@ -29,7 +29,8 @@ from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
-DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
+DARURAT_EVIDENCE = 2.0
+INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi  # hint evidence an emergency phrase adds to the category darurat
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
@@ -153,6 +154,10 @@ class Suggester:
                 gain = MODEL_GAIN * model.n_trained / (model.n_trained + MODEL_HALF)
                 logits = logits + gain * np.where(cols >= 0, scores[np.maximum(cols, 0)], 0.0)
         urg = self.urgency.rate([w for w, k in zip(p.words, p.weights, strict=True) if k >= URGENT_ROLE])
+        if urg.level is Urgency.RENDAH and "informasi" in self.codes:
+            # "mau tanya jadwal ...", "ada info ...?": a request for information that reports no trouble
+            logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
+            why.setdefault("informasi", []).extend(f"\u201c{w}\u201d" for w in urg.words)
         if urg.level is Urgency.DARURAT and "darurat" in self.codes:
             # "anak saya hilang", "ada yang tenggelam": an emergency is also evidence for its category
             logits[self.codes.index("darurat")] += HINT_GAIN * DARURAT_EVIDENCE
