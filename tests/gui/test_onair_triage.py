@@ -65,3 +65,19 @@ def test_f8_offers_the_alternatives_when_the_place_is_unsure(make_window, qtbot)
     assert form.kecamatan_code == choices[pick - 1][1]
     assert ui.desaEdit.text() == "Mulyoagung"
     assert not form.placeChoiceCombo.isVisibleTo(ui.intakeBox)
+
+
+def test_a_typed_whatsapp_message_is_triaged_as_it_is_typed(make_window, qtbot):
+    w = make_window()
+    desk, ui = w.desk, w.desk.ui
+    qtbot.waitUntil(lambda: desk.triage is not None, timeout=15000)
+    desk.form.clear()
+    ui.channelCombo.setCurrentIndex(ui.channelCombo.findData("whatsapp"))
+    ui.notesEdit.setPlainText("Min, lampu PJU di desa Sukorejo kec Bojonegoro mati semua sudah seminggu")
+    qtbot.waitUntil(lambda: desk.form.suggestion is not None, timeout=5000)
+    assert desk.form.suggestion.category == "pju"
+    ui.notesEdit.setPlainText("Min, sampah di pasar numpuk dan bau, belum diangkut tiga hari")
+    qtbot.waitUntil(lambda: desk.form.suggestion.category == "lingkungan", timeout=5000)
+    qtbot.keyClick(ui.callerEdit, Qt.Key.Key_F8)
+    assert desk.form.category == "lingkungan"
+    assert "sampah" in ui.summaryEdit.text().lower()

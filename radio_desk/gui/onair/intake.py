@@ -227,6 +227,11 @@ class IntakeForm(QObject):
         self.urgency_buttons[urgency.rank - 1].setChecked(True)
 
     @property
+    def channel(self) -> Channel | None:
+        value = self.ui.channelCombo.currentData()
+        return Channel(value) if value else None
+
+    @property
     def category(self) -> str | None:
         return self.ui.categoryCombo.currentData()
 
