@@ -116,7 +116,7 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
     for part, is_question in _clauses_with_marks(text):
         ws: list[str] = []
         for token in part.split():
-            pieces = tx.normalize(token).split()
+            pieces = _pieces(token)
             if pieces:
                 ws.extend(pieces)
                 surface.append(token.strip("\"'()[]{}“”‘’"))
@@ -138,6 +138,21 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
         raw.append(part.strip())
     _mark_locatives(words, roles)
     return Talk(words, roles, clause_of, spans, raw, surface, token_of)
+
+
+_PLAIN = re.compile(r"[a-z]+|[0-9]+")
+_EDGE = ".,!?;:\"'()[]{}\u201c\u201d\u2018\u2019"
+
+
+def _pieces(token: str) -> list[str]:
+    """The normalised words of one written token (most tokens are one plain word: a fast path)."""
+    low = token.strip(_EDGE).lower()
+    if _PLAIN.fullmatch(low) and not _REPEAT.search(low):
+        return [low]
+    return tx.normalize(token).split()
+
+
+_REPEAT = re.compile(r"(.)\1\1")
 
 
 def _clauses_with_marks(text: str) -> list[tuple[str, bool]]:

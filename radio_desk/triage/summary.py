@@ -60,22 +60,25 @@ def summarize(
                 total += 2.0
             elif len(w) > 3:
                 total += 0.2
-        text = normalize_name(" ".join(talk.words[i] for i in idx))
-        total += sum(1.0 for key in place_keys if key and key in text)
+        if place_keys:
+            text = normalize_name(" ".join(talk.words[i] for i in idx))
+            total += sum(1.0 for key in place_keys if key and key in text)
         return total
 
-    ranked = sorted(range(len(clauses)), key=lambda j: (-score(clauses[j][1]), j))
+    scores = [score(idx) for _k, idx in clauses]
+    rendered = [_render(talk, idx) for _k, idx in clauses]
+    ranked = sorted(range(len(clauses)), key=lambda j: (-scores[j], j))
     chosen = {ranked[0]}
-    length = len(_render(talk, clauses[ranked[0]][1]))
+    length = len(rendered[ranked[0]])
     for j in ranked[1:]:
-        if score(clauses[j][1]) <= 0.5:
+        if scores[j] <= 0.5:
             break
-        extra = len(_render(talk, clauses[j][1])) + 2
+        extra = len(rendered[j]) + 2
         if length + extra > MAX_CHARS:
             continue
         chosen.add(j)
         length += extra
-    parts = [_render(talk, clauses[j][1]) for j in sorted(chosen)]
+    parts = [rendered[j] for j in sorted(chosen)]
     line = _join(parts)
     where = _place_words(places, normalize_name(line))
     if where and len(line) + len(where) + 3 <= MAX_CHARS:
