@@ -45,7 +45,7 @@ DIRECTION_FACTOR = 0.75  # "dari X", "arah X": often still where the problem is,
 NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa": an alternative only
 PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
 HOME_OVERRIDE = 0.5  # a place this sure in the complaint wins over the caller's home
-STREET_FACTOR = 0.85  # streets and buildings are mostly named after the place they are in
+STREET_FACTOR = 0.7  # streets and buildings are mostly named after the place they are in
 FUZZY_MIN_KEY = 6  # shorter names only match exactly (too many near misses otherwise)
 FUZZY_CUTOFF = 86.0
 # Javanese and Indonesian words used every day that are also place names somewhere in Jawa Timur
@@ -245,7 +245,9 @@ class RegencyPlaces:
         if context & DIRECTION_MARKERS:
             conf *= DIRECTION_FACTOR
             why.append("arah/asal, bukan tempat kejadian")
-        elif before in STREET_MARKERS or after in ESTATE_WORDS:
+        elif (before in STREET_MARKERS or (context & STREET_MARKERS and before not in AT_WORDS)) or (
+            after in ESTATE_WORDS
+        ):
             conf *= STREET_FACTOR
             why.append("bagian nama jalan/tempat")
         elif before in HOME_MARKERS:
