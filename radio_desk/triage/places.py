@@ -43,7 +43,11 @@ AT_WORDS = frozenset("di ing neng nang ning teng wonten daerah wilayah dari saki
 EVERYDAY = "nama ini juga kata sehari-hari"  # such a desa is kept only if its kecamatan is named
 DIRECTION_FACTOR = 0.75  # "dari X", "arah X": often still where the problem is, less sure
 NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa": an alternative only
-PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
+PAIR_CONFIDENCE = 0.9
+MISHEARD_MARKER = 65.0  # how close a word must be to "kecamatan" to be taken for it
+MISHEARD_CUTOFF = 62.0  # ... and the words after it to a kecamatan's name
+MISHEARD_MARGIN = 8.0  # ... and closer than to any other kecamatan by this much
+MISHEARD_KEC = 0.55  # "desa X kecamatan-name": a desa said right before its own kecamatan
 HOME_OVERRIDE = 0.5  # a place this sure in the complaint wins over the caller's home
 STREET_FACTOR = 0.7  # streets and buildings are mostly named after the place they are in
 FUZZY_MIN_KEY = 6  # shorter names only match exactly (too many near misses otherwise)
@@ -87,7 +91,8 @@ class RegencyPlaces:
         self.regency = gazetteer.get(regency_code)
         self.gazetteer = gazetteer
         self.by_key: dict[str, list[Place]] = {}
-        for kec in gazetteer.kecamatan_of(regency_code):
+        self._kecamatan = list(gazetteer.kecamatan_of(regency_code))
+        for kec in self._kecamatan:
             self.by_key.setdefault(normalize_name(kec.name), []).append(kec)
             for desa in gazetteer.desa_of(kec.code):
                 self.by_key.setdefault(normalize_name(desa.name), []).append(desa)
@@ -165,6 +170,26 @@ class RegencyPlaces:
             if words[i] in DESA_MARKERS or words[i] in KEC_MARKERS:
                 i += 1
                 continue
+            if _misheard_kec_marker(words[i]) and i + 1 < n:
+                # "Kacama Tanbo Zonagoro" (kecamatan Bojonegoro): after a misheard "kecamatan", the
+                # closest kecamatan name, when it is clearly the closest
+                heard = self._misheard_kecamatan(words, i + 1)
+                if heard is not None:
+                    length, place, sim = heard
+                    said = " ".join(words[i + 1 : i + 1 + length])
+                    found_kec = PlaceFound(
+                        place,
+                        MISHEARD_KEC,
+                        said,
+                        (f"mirip {round(sim * 100)}% setelah \u201c{words[i]}\u201d",),
+                        i + 1,
+                        i + 1 + length,
+                    )
+                    target = home if roles[i] == spans.INTRO else problem
+                    if place.code not in target or target[place.code].confidence < MISHEARD_KEC:
+                        target[place.code] = found_kec
+                    i += 1 + length
+                    continue
             found = self._match_at(words, i)
             if not found:
                 i += 1
@@ -190,6 +215,26 @@ class RegencyPlaces:
                     mentions[place.code] = PlaceFound(place, conf, said, why, i, i + length)
             i += length
         return problem, home
+
+    def _misheard_kecamatan(self, words: list[str], i: int) -> tuple[int, Place, float] | None:
+        best: list[tuple[float, int, Place]] = []
+        for length in (1, 2):
+            if i + length > len(words):
+                break
+            key = _name_key("".join(words[i : i + length]))
+            if len(key) < 5:
+                continue
+            for kec in self._kecamatan:
+                score = fuzz.ratio(key, _name_key(kec.name))
+                best.append((score, length, kec))
+        best.sort(key=lambda t: -t[0])
+        if not best or best[0][0] < MISHEARD_CUTOFF:
+            return None
+        top = best[0]
+        rival = next((b for b in best[1:] if b[2].code != top[2].code), None)
+        if rival is not None and top[0] - rival[0] < MISHEARD_MARGIN:
+            return None
+        return top[1], top[2], top[0] / 100.0
 
     def _match_at(self, words: list[str], i: int) -> tuple[int, list[Place], float] | None:
         if _name_key(words[i])[:2] not in self._starts:
@@ -322,10 +367,16 @@ class RegencyPlaces:
         mentions = {k: m for k, m in mentions.items() if k in kept}
         if kec_found:
             kecamatan = max(kec_found.values(), key=lambda m: m.confidence)
+        tied = (
+            desa is not None
+            and sum(d.confidence == desa.confidence and d.said == desa.said for d in desa_found) > 1
+        )
         if desa is not None:
             parent = self.gazetteer.get(desa.place.parent_code)
             if kecamatan is None or kecamatan.place.code != parent.code:
-                if kecamatan is None or desa.confidence >= kecamatan.confidence:
+                if tied and kecamatan is None:
+                    pass  # one of several desa of that name, nothing says which: no kecamatan either
+                elif kecamatan is None or desa.confidence >= kecamatan.confidence:
                     kecamatan = PlaceFound(
                         parent, desa.confidence, desa.said, ("kecamatan dari desanya",), desa.at
                     )
@@ -334,6 +385,17 @@ class RegencyPlaces:
                 kecamatan = PlaceFound(kecamatan.place, conf, kecamatan.said, kecamatan.reasons, kecamatan.at)
         candidates = tuple(sorted(mentions.values(), key=lambda m: -m.confidence))
         return PlaceResult(kecamatan, desa, candidates)
+
+
+def _misheard_kec_marker(word: str) -> bool:
+    """ "kacama", "kecamata", "kcamatn": a misheard "kecamatan" (not a word of its own)."""
+    return (
+        len(word) >= 5
+        and word[0] == "k"
+        and word not in KEC_MARKERS
+        and not tx.is_known_root(word)
+        and fuzz.ratio(word, "kecamatan") >= MISHEARD_MARKER
+    )
 
 
 def _proper_nouns(talk: spans.Talk) -> list[bool]:

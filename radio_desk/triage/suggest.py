@@ -29,8 +29,8 @@ from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
-DARURAT_EVIDENCE = 2.0
-INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi  # hint evidence an emergency phrase adds to the category darurat
+DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
+INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
