@@ -47,7 +47,8 @@ PAIR_CONFIDENCE = 0.9
 MISHEARD_MARKER = 65.0  # how close a word must be to "kecamatan" to be taken for it
 MISHEARD_CUTOFF = 62.0  # ... and the words after it to a kecamatan's name
 MISHEARD_MARGIN = 8.0  # ... and closer than to any other kecamatan by this much
-MISHEARD_KEC = 0.55  # "desa X kecamatan-name": a desa said right before its own kecamatan
+MISHEARD_KEC = 0.55
+TITLE_CASE_SHARE = 0.4  # a text with more capitalised words than this capitalises every word  # "desa X kecamatan-name": a desa said right before its own kecamatan
 HOME_OVERRIDE = 0.5  # a place this sure in the complaint wins over the caller's home
 STREET_FACTOR = 0.7  # streets and buildings are mostly named after the place they are in
 FUZZY_MIN_KEY = 6  # shorter names only match exactly (too many near misses otherwise)
@@ -406,6 +407,8 @@ def _proper_nouns(talk: spans.Talk) -> list[bool]:
         token = talk.surface[talk.token_of[i]]
         first = talk.clauses[talk.clause[i]][0] == talk.token_of[i]
         out[i] = bool(token[:1].isupper()) and not first and not token.isupper()
+    if sum(out) > TITLE_CASE_SHARE * len(out):
+        return [False] * len(out)  # "Jalan Di Depan Balai Desa Rusak": capitals say nothing here
     return out
 
 
