@@ -22,11 +22,20 @@ from dataclasses import dataclass
 
 from radio_desk.triage import text as tx
 
-COMPLAINT, GREETING, INTRO, HOST, THANKS, FILLER, ADDRESS = (
-    "complaint", "greeting", "intro", "host", "thanks", "filler", "address",
+COMPLAINT, GREETING, INTRO, HOST, THANKS, FILLER, ADDRESS, FEAR = (
+    "complaint", "greeting", "intro", "host", "thanks", "filler", "address", "fear",
 )  # fmt: skip
 # how much a hint in a word of each role counts towards the category
-ROLE_WEIGHT = {COMPLAINT: 1.0, ADDRESS: 0.15, INTRO: 0.1, HOST: 0.35, GREETING: 0.0, THANKS: 0.0, FILLER: 0.0}
+ROLE_WEIGHT = {
+    COMPLAINT: 1.0,
+    FEAR: 0.5,
+    ADDRESS: 0.15,
+    INTRO: 0.1,
+    HOST: 0.35,
+    GREETING: 0.0,
+    THANKS: 0.0,
+    FILLER: 0.0,
+}
 
 _CLAUSE = re.compile(r"[.!?;:\n]+|,\s*|\s+-\s+")
 _QUESTION = re.compile(r"\?")
@@ -76,6 +85,9 @@ LOCATIVES = frozenset(
     "arah menuju sampai mulai antara ngarep ngarepe cedhak cerak sandhing mburi wetan kulon lor kidul "
     "sebelahnya depannya dekatnya".split()
 )
+OFFICES = frozenset("kantor balai".split())
+# what may happen, not what happened: "kalau hujan bisa banjir", "takut roboh", "nek ambruk"
+FEAR_WORDS = frozenset("kalau jika jikalau apabila takut khawatir kuatir cemas nek yen menawi".split())
 BUILDING_TAILS = frozenset("negeri n balai kantor umum pembantu besar agung jami".split())
 
 
@@ -95,7 +107,7 @@ class Talk:
         return ROLE_WEIGHT[self.roles[i]]
 
     def complaint_words(self) -> list[str]:
-        return [w for w, r in zip(self.words, self.roles, strict=True) if r in (COMPLAINT, ADDRESS)]
+        return [w for w, r in zip(self.words, self.roles, strict=True) if r in (COMPLAINT, ADDRESS, FEAR)]
 
 
 def _expand(word: str) -> str:
@@ -137,6 +149,7 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
         spans.append((start, len(words)))
         raw.append(part.strip())
     _mark_locatives(words, roles)
+    _mark_fears(words, roles, clause_of)
     return Talk(words, roles, clause_of, spans, raw, surface, token_of)
 
 
@@ -308,12 +321,28 @@ def _place_chain(
     return k
 
 
+def _mark_fears(words: list[str], roles: list[str], clause_of: list[int]) -> None:
+    """ "kalau angin kencang takut tumbang": what may happen is not what happened (to the end of the
+    clause)."""
+    for i, w in enumerate(words):
+        if w in FEAR_WORDS and roles[i] == COMPLAINT:
+            j = i
+            while j < len(words) and clause_of[j] == clause_of[i]:
+                if roles[j] == COMPLAINT:
+                    roles[j] = FEAR
+                j += 1
+
+
 def _mark_locatives(words: list[str], roles: list[str]) -> None:
     """A building after a where-word ("di depan balai desa", "dekat SD 2") is an address, not the
     complaint: the word after the where-word and the place markers and numbers that follow it."""
     n = len(words)
     for i, w in enumerate(words):
-        if w not in LOCATIVES or roles[i] != COMPLAINT:
+        if roles[i] != COMPLAINT:
+            continue
+        if w in ("di", "ke", "ning", "neng", "teng") and i + 1 < n and words[i + 1] in OFFICES:
+            pass  # "di kantor kecamatan ada pungli": the office is where, the pungli is what
+        elif w not in LOCATIVES:
             continue
         j = i + 1
         if j < n and words[j] in ("nya", "e", "di", "ke"):

@@ -34,7 +34,7 @@ INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
-URGENT_ROLE = 0.4  # danger words count in the complaint and the host's talk, not in greetings or intros
+URGENT_ROLE = 0.6  # danger words count in the complaint itself (not greetings, intros, the host, fears)
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,12 @@ class Suggester:
                 gain = MODEL_GAIN * model.n_trained / (model.n_trained + MODEL_HALF)
                 logits = logits + gain * np.where(cols >= 0, scores[np.maximum(cols, 0)], 0.0)
         urg = self.urgency.rate([w for w, k in zip(p.words, p.weights, strict=True) if k >= URGENT_ROLE])
+        feared = [w for w, k in zip(p.words, p.weights, strict=True) if k == spans.ROLE_WEIGHT[spans.FEAR]]
+        if feared and urg.level.rank < Urgency.TINGGI.rank:
+            # "takut roboh", "kalau hujan bisa banjir": a danger feared is Tinggi at most
+            maybe = self.urgency.rate(feared)
+            if maybe.level.rank > urg.level.rank:
+                urg = UrgencyResult(Urgency.TINGGI, maybe.words)
         if urg.level is Urgency.RENDAH and "informasi" in self.codes:
             # "mau tanya jadwal ...", "ada info ...?": a request for information that reports no trouble
             logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE

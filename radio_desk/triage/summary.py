@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 MAX_CHARS = 140
 PLACE_MIN = 0.5  # a place this sure is added when the chosen words do not name it
-KEPT_ROLES = frozenset({spans.COMPLAINT, spans.ADDRESS})
+KEPT_ROLES = frozenset({spans.COMPLAINT, spans.ADDRESS, spans.FEAR})
 # "saya mau lapor", "ingin menyampaikan", "mau ngadu": how the complaint is announced, not what it is
 LEAD_WORDS = frozenset(
     "saya aku kula kami mau ingin pengen pingin arep ajeng badhe kepingin akan lapor melapor melaporkan "
