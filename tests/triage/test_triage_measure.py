@@ -34,6 +34,7 @@ def test_figures_count_what_they_say():
     assert m["no_place_named"] == 2 and m["place_when_none_rate"] == 0.5
     assert m["darurat_recall"] == 0.5 and m["darurat_precision"] == 0.5  # t2 right, t3 wrong, t4 missed
     assert m["urgency_accuracy"] == 0.5
+    assert m["darurat_category_recall"] == 0.5 and m["darurat_category_precision"] == 1.0
     assert m["summary_hit_rate"] == 0.75  # t1, t3, t4 name the terms; t2 has no summary
     assert m["summary_present_rate"] == 0.75
     assert m["summary_too_long_rate"] == 0.25
