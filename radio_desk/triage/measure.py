@@ -11,7 +11,8 @@ Figures (``None`` where the set has no labels for them):
     the share where exactly that one is filled in (nothing filled in counts as wrong);
     ``kecamatan_precision`` / ``desa_precision``: of the places filled in there, the share right;
   * ``place_when_none_rate``: among texts that name no place, the share where one is filled in anyway;
-  * ``darurat_recall`` / ``darurat_precision``: urgency Darurat found / right;
+  * ``darurat_recall`` / ``darurat_precision``: urgency Darurat found / right (``darurat_category_*``: the
+    same for the category Kedaruratan dan Bencana as the first choice);
   * ``urgency_accuracy``: the exact level;
   * ``summary_hit_rate``: the summary names the problem and (when named) its place
     (:func:`~radio_desk.triage.callset.summary_hit`); no summary is a miss;
@@ -165,6 +166,10 @@ def measure(items: Iterable[Gold], predict: Predictor, keep_misses: bool = False
             c["dar_gold"] += g.urgency == "darurat"
             c["dar_pred"] += a.urgency == "darurat"
             c["dar_ok"] += g.urgency == "darurat" and a.urgency == "darurat"
+        top = cats[0] if cats else None
+        c["dcat_gold"] += g.category == "darurat"
+        c["dcat_pred"] += top == "darurat"
+        c["dcat_ok"] += g.category == "darurat" and top == "darurat"
         hit = None
         if g.summary_terms:
             c["sum_rows"] += 1
@@ -215,6 +220,8 @@ def measure(items: Iterable[Gold], predict: Predictor, keep_misses: bool = False
         "urgency_accuracy": _ratio(c["urg_ok"], c["urg_rows"]),
         "darurat_recall": _ratio(c["dar_ok"], c["dar_gold"]),
         "darurat_precision": _ratio(c["dar_ok"], c["dar_pred"]),
+        "darurat_category_recall": _ratio(c["dcat_ok"], c["dcat_gold"]),
+        "darurat_category_precision": _ratio(c["dcat_ok"], c["dcat_pred"]),
         "summary_hit_rate": _ratio(c["sum_hit"], c["sum_rows"]),
         "summary_present_rate": _ratio(c["sum_present"], c["sum_rows"]),
         "summary_too_long_rate": _ratio(c["sum_long"], c["sum_rows"]),

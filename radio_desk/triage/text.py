@@ -86,8 +86,8 @@ STEM_OVERRIDES: dict[str, str] = {
     "jalannya": "jalan", "jalanan": "jalan", "kebakaran": "bakar", "pelayanan": "layan", "layanan": "layan",
     "berobat": "obat", "pengobatan": "obat", "pendidikan": "didik", "kesehatan": "sehat",
     "ketertiban": "tertib", "penertiban": "tertib", "bantuan": "bantu", "sekolahnya": "sekolah",
-    "perijinan": "izin", "perizinan": "izin", "ijin": "izin", "paving": "paving", "pavingisasi": "paving", "dipavingisasi": "paving",
-    "dipaving": "paving",
+    "perijinan": "izin", "perizinan": "izin", "ijin": "izin", "paving": "paving", "pavingisasi": "paving",
+    "dipavingisasi": "paving", "dipaving": "paving",
     "pengaspalan": "aspal", "diaspal": "aspal", "macet": "macet", "kemacetan": "macet",
 }  # fmt: skip
 

@@ -14,6 +14,7 @@ from radio_desk.triage.callset import (
     CALL_REGENCY,
     call_set_path,
     load_calls,
+    normalize_words,
     summary_hit,
     term_found,
 )
@@ -73,6 +74,15 @@ def test_the_sets_do_not_share_calls(sets):
     dev, held = sets["dev"], sets["heldout"]
     assert not {c.id for c in dev} & {c.id for c in held}
     assert not {c.text.lower() for c in dev} & {c.text.lower() for c in held}
+
+
+def test_calls_are_not_filled_in_templates(sets):
+    """Varied wording: no run of five words recurs in more than four calls of the two sets."""
+    runs: Counter[str] = Counter()
+    for c in sets["dev"] + sets["heldout"]:
+        words = normalize_words(c.text)
+        runs.update({" ".join(words[i : i + 5]) for i in range(len(words) - 4)})
+    assert runs.most_common(1)[0][1] <= 4, runs.most_common(3)
 
 
 def test_term_matching():
