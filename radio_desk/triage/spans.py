@@ -86,6 +86,8 @@ LOCATIVES = frozenset(
     "sebelahnya depannya dekatnya".split()
 )
 OFFICES = frozenset("kantor balai".split())
+REPORT_VERBS = frozenset("lapor melapor dilaporkan laporkan lapol mengadu ngadu matur sambat".split())
+SAID_WORDS = frozenset("kata katanya bilang jawabnya ngendika jare jarene ngomong".split())
 # what may happen, not what happened: "kalau hujan bisa banjir", "takut roboh", "nek ambruk"
 FEAR_WORDS = frozenset("kalau jika jikalau apabila takut khawatir kuatir cemas nek yen menawi".split())
 BUILDING_TAILS = frozenset("negeri n balai kantor umum pembantu besar agung jami".split())
@@ -150,6 +152,7 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
         raw.append(part.strip())
     _mark_locatives(words, roles)
     _mark_fears(words, roles, clause_of)
+    _mark_reported(words, roles, clause_of)
     return Talk(words, roles, clause_of, spans, raw, surface, token_of)
 
 
@@ -277,11 +280,17 @@ def _intro_end(
     while k < n and full[k] in HONORIFICS:
         k += 1
         named = True
+    titled = named
     names = 0
+    before_names = k
     while k < n and names < 2 and not _function_word(full[k]) and not full[k].isdigit():
         k += 1
         names += 1
         named = True
+    if names and not titled and k < n and full[k] not in HOME_WORDS and full[k] not in PLACE_MARKERS:
+        # "saya urus KK baru": without "Pak/Bu" a word after "saya" is a name only when the caller
+        # goes on to say where from ("saya Siti dari ...") or stops there
+        k, named = before_names, False
     # "dari desa Sukorejo kecamatan Bojonegoro", "warga dusun X RT 3", "tinggal di X"
     homed = False
     while k < n and full[k] in HOME_WORDS:
@@ -321,6 +330,29 @@ def _place_chain(
     return k
 
 
+def _mark_reported(words: list[str], roles: list[str], clause_of: list[int]) -> None:
+    """Whom the caller already told and what they answered ("sudah lapor ke kantor desa", "kata Pak
+    Kades ...", "perangkat desa bilang ..."): how the complaint went, not what it is about."""
+    n = len(words)
+    for i, w in enumerate(words):
+        if roles[i] not in (COMPLAINT, HOST):
+            continue
+        if w in REPORT_VERBS and i + 1 < n and words[i + 1] in ("ke", "kepada", "sama", "dhateng", "nang"):
+            for k in range(i + 2, min(n, i + 5)):
+                if clause_of[k] != clause_of[i] or words[k] in ("tapi", "tetapi", "namun", "tapine"):
+                    break
+                roles[k] = ADDRESS
+        elif w in SAID_WORDS:
+            for k in range(max(0, i - 3), i):  # "perangkat desa bilang ...": the speaker
+                if clause_of[k] == clause_of[i] and roles[k] == COMPLAINT:
+                    roles[k] = ADDRESS
+            k = i + 1
+            while k < n and clause_of[k] == clause_of[i] and k < i + 5:  # "kata Pak Kades ...": the speaker
+                if roles[k] == COMPLAINT:
+                    roles[k] = ADDRESS
+                k += 1
+
+
 def _mark_fears(words: list[str], roles: list[str], clause_of: list[int]) -> None:
     """ "kalau angin kencang takut tumbang": what may happen is not what happened (to the end of the
     clause)."""
@@ -340,7 +372,7 @@ def _mark_locatives(words: list[str], roles: list[str]) -> None:
     for i, w in enumerate(words):
         if roles[i] != COMPLAINT:
             continue
-        if w in ("di", "ke", "ning", "neng", "teng") and i + 1 < n and words[i + 1] in OFFICES:
+        if w in ("di", "ke", "dari", "ning", "neng", "teng") and i + 1 < n and words[i + 1] in OFFICES:
             pass  # "di kantor kecamatan ada pungli": the office is where, the pungli is what
         elif w not in LOCATIVES:
             continue
