@@ -45,7 +45,7 @@ DIRECTION_FACTOR = 0.75  # "dari X", "arah X": often still where the problem is,
 NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa": an alternative only
 PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
 MISHEARD_MARKER = 65.0  # how close a word must be to "kecamatan" to be taken for it
-MISHEARD_CUTOFF = 62.0  # ... and the words after it to a kecamatan's name
+MISHEARD_CUTOFF = 66.0  # ... and the words after it to a kecamatan's name
 MISHEARD_MARGIN = 8.0  # ... and closer than to any other kecamatan by this much
 MISHEARD_KEC = 0.55  # the confidence of such a kecamatan (its desa named next to it makes it sure)
 TITLE_CASE_SHARE = 0.4  # a text with more capitalised words than this capitalises every word
@@ -222,9 +222,10 @@ class RegencyPlaces:
         for length in (1, 2):
             if i + length > len(words):
                 break
-            key = _name_key("".join(words[i : i + length]))
-            if len(key) < 5:
-                continue
+            window = words[i : i + length]
+            key = _name_key("".join(window))
+            if len(key) < 5 or all(tx.is_known_root(w) for w in window):
+                continue  # "saya harus" is no kecamatan, however close it sounds
             for kec in self._kecamatan:
                 score = fuzz.ratio(key, _name_key(kec.name))
                 best.append((score, length, kec))
@@ -393,6 +394,8 @@ def _misheard_kec_marker(word: str) -> bool:
     return (
         len(word) >= 5
         and word[0] == "k"
+        and "c" in word
+        and "am" in word
         and word not in KEC_MARKERS
         and not tx.is_known_root(word)
         and fuzz.ratio(word, "kecamatan") >= MISHEARD_MARKER
