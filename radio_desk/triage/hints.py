@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from radio_desk.domain.taxonomy import Taxonomy
+from radio_desk.triage import spans
 from radio_desk.triage import text as tx
 
 STRONG, NORMAL, WEAK = 3.0, 1.0, 0.3
@@ -25,6 +26,9 @@ FUZZY_MAX = 2.0  # ... and a misspelt strong hint less than an exact one
 FUZZY_MIN_LEN = 5
 FUZZY_CUTOFF = 84.0
 MAX_PHRASE = 4
+MAX_WHERE_GAP = 5  # words saying where that may stand between the words of a hint
+WHERE_GAP_FACTOR = 0.8
+WHERE_WORDS = frozenset("di ke ing neng nang ning teng yang sing itu iku niku ini iki".split())
 # hint words that say little about the problem on their own (for picking the summary's words)
 GENERIC_WORDS = frozenset(
     "warga desa dusun kelurahan kecamatan kampung wilayah mohon tolong bantu terima kasih salam apa "
@@ -49,6 +53,11 @@ class _Hint:
     category: str
     text: str
     weight: float
+
+
+def _where(word: str, weight: float) -> bool:
+    """A word that only says where (between the two words of a hint)."""
+    return weight == spans.ROLE_WEIGHT[spans.ADDRESS] or word in spans.LOCATIVES or word in WHERE_WORDS
 
 
 class HintScorer:
@@ -193,6 +202,27 @@ class HintScorer:
                     said = " ".join(words[i : i + 3])
                     for h in hints:
                         add(h.category, HintHit(h.text, said, h.weight * 0.9), i, i + 3)
+        # ... and with where it is in between: "jalan di depan SD rusak parah", "lampu dekat masjid mati"
+        if clause is not None:
+            for i in range(n - 2):
+                for j in range(i + 2, min(n, i + 2 + MAX_WHERE_GAP)):
+                    between = range(i + 1, j)
+                    if clause[j] != clause[i] or not all(_where(words[k], weights[k]) for k in between):
+                        break
+                    if j == i + 2 and stems[i + 1] in FILLERS:
+                        continue  # counted above
+                    for tail in (2, 1):
+                        key = (stems[i], *stems[j : j + tail])
+                        hints = self._phrases.get(key) if j + tail <= n and len(key) > 1 else None
+                        if hints:
+                            said = " ".join((words[i], "\u2026", *words[j : j + tail]))
+                            for h in hints:
+                                w = min(weights[i], *weights[j : j + tail])
+                                if w > 0:
+                                    out.setdefault(h.category, []).append(
+                                        HintHit(h.text, said, h.weight * WHERE_GAP_FACTOR * w)
+                                    )
+                            break
         return out
 
     def raw_scores(self, hits: dict[str, list[HintHit]]) -> np.ndarray:
