@@ -79,6 +79,8 @@ HOST_PHRASES = (
     ("alamatnya",), ("alamate",), ("namanya", "siapa"), ("sinten",), ("pundi",), ("laporannya",),
     ("informasinya",),
 )  # fmt: skip
+# a question with these is the caller's, whatever else it says ("mau tanya ... di mana?")
+CALLER_WORDS = frozenset("saya aku kula kulo tanya takon nyuwun minta mohon".split())
 # where-words: a building after these says where the problem is, not what it is about
 LOCATIVES = frozenset(
     "depan dekat samping sebelah belakang seberang sekitar pinggir ujung pojok utara selatan timur barat "
@@ -197,6 +199,8 @@ def _is_host(ws: list[str], is_question: bool) -> bool:
         return True
     if is_question and len(full) <= 6 and full[-1] in HONORIFICS and full[0] not in SELF:
         return True  # "Ada korban Bu?", "Sudah lama Pak?": the host asks the caller
+    if any(w in CALLER_WORDS for w in full):
+        return False  # "Mas, mau tanya ... di mana ya?": the caller asking the host
     if is_question or full[-1:] in (["ya"], ["nggih"]):
         for phrase in HOST_PHRASES:
             n = len(phrase)

@@ -31,6 +31,10 @@ MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
 DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
 INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi
+# ... a request for information, not a suggestion or praise ("saran", "apresiasi" are Rendah too)
+ASKING = frozenset(
+    "tanya bertanya menanyakan takon pirsa informasi info jadwal syarat persyaratan caranya carane cara".split()
+)
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
@@ -160,7 +164,9 @@ class Suggester:
             maybe = self.urgency.rate(feared)
             if maybe.level.rank > urg.level.rank:
                 urg = UrgencyResult(Urgency.TINGGI, maybe.words)
-        if urg.level is Urgency.RENDAH and "informasi" in self.codes:
+        said = " ".join(urg.words).split()
+        asks = urg.level is Urgency.RENDAH and any(w.startswith(a) for w in said for a in ASKING)
+        if asks and "informasi" in self.codes:
             # "mau tanya jadwal ...", "ada info ...?": a request for information that reports no trouble
             logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
             why.setdefault("informasi", []).extend(f"\u201c{w}\u201d" for w in urg.words)

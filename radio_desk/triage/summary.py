@@ -94,6 +94,12 @@ REPORTING = frozenset(
 )
 
 
+# "Mas, saya mau tanya ..." -> "tanya ...": the person spoken to and "I want" lead nothing
+PLAIN_LEAD = frozenset(
+    "mas mbak pak bu bapak ibu penyiar min admin saya aku kula kami mau ingin pengen".split()
+)
+
+
 def _drop_lead(talk: spans.Talk, idx: list[int]) -> list[int]:
     """ "saya mau lapor jalan rusak" -> "jalan rusak"; "saya mau tanya ..." -> "tanya ..." (only at the
     start of a clause)."""
@@ -106,7 +112,7 @@ def _drop_lead(talk: spans.Talk, idx: list[int]) -> list[int]:
     if last_report >= 0:
         return idx[last_report + 1 :]
     k = 0
-    while k < len(idx) and talk.words[idx[k]] in ("saya", "aku", "kula", "kami", "mau", "ingin", "pengen"):
+    while k < len(idx) and talk.words[idx[k]] in PLAIN_LEAD:
         k += 1
     return idx[k:]
 
