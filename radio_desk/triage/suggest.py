@@ -32,9 +32,10 @@ MODEL_HALF = 100  # cases after which the model has half its full say
 DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
 INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi
 # ... a request for information, not a suggestion or praise ("saran", "apresiasi" are Rendah too)
-ASKING = frozenset(
-    "tanya bertanya menanyakan takon pirsa informasi info jadwal syarat persyaratan caranya carane cara".split()
-)
+ASKING = (
+    "tanya", "bertanya", "menanyakan", "takon", "pirsa", "informasi", "info", "jadwal", "syarat",
+    "persyaratan", "caranya", "carane", "cara",
+)  # fmt: skip
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
