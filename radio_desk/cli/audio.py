@@ -212,8 +212,8 @@ def _import(args: argparse.Namespace) -> int:
 def _triage_imports(queue: queues.Queue, args: argparse.Namespace, done: dict) -> None:
     """Transcribe and triage imported files one after the other, while the main thread imports."""
     from radio_desk.audio.catalog import _open
+    from radio_desk.services.imported import transcribe_and_triage
     from radio_desk.transcribe import load_engine
-    from radio_desk.triage.imported import transcribe_and_triage
     from radio_desk.triage.suggest import Suggester
 
     try:

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from radio_desk.paths import resource_path
+from radio_desk.services.imported import apply_suggestion, suggestion_for_case
 from radio_desk.store import open_store
-from radio_desk.triage.imported import apply_suggestion, suggestion_for_case
 from radio_desk.triage.suggest import Suggester
 
 
