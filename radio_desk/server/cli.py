@@ -70,7 +70,7 @@ def _accounts(args: argparse.Namespace, roles: set[Role]) -> int:
                 if role not in roles:
                     raise RadioDeskError(f"Peran \u201c{role}\u201d tidak berlaku di sini.")
                 opd = getattr(args, "opd", None)
-                key = accounts.add_account(session, args.name, role, opd)
+                key = accounts.add_account(session, args.name, role, opd, getattr(args, "email", None))
                 what = f"{role}, OPD {opd}" if opd else str(role)
                 print(
                     f"Akun {args.name} ({what}) dibuat. Simpan kunci API ini sekarang; kunci tidak bisa "
@@ -214,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "user":
             add.add_argument("--role", choices=["admin", "coordinator", "opd"], required=True)
             add.add_argument("--opd", metavar="CODE", default=None, help="the OPD of an opd account")
+            add.add_argument("--email", default=None, help="mail address for the console's notices")
         pw = actions.add_parser(
             "password", parents=[common], help="set the web console password (from standard input)"
         )
