@@ -16,7 +16,7 @@ from server_helpers import make_case, truncate_pg
 from test_faults import ServerProcess, add_station
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # makes tests/support importable
-from support import browser  # noqa: E402
+from support import browser
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 PASSWORDS = {"sari": "sandi-koordinator-2026", "pu-budi": "sandi-opd-pu-2026"}
