@@ -225,7 +225,7 @@ def compute_monitoring(
     st_weekly = weekly(SR.station_id, SR.requested_datetime)
     ids = {i for i in (set(st_counts) | set(st_fwd) | set(st_fol) | set(st_weekly)) if i != ""}
     names = (
-        dict(session.execute(select(Account.id, Account.name).where(Account.id.in_(ids))).tuples().all())
+        dict(session.execute(select(Account.id, Account.name).where(Account.id.in_(ids))).all())
         if ids
         else {}
     )

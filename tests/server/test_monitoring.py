@@ -109,6 +109,14 @@ def test_csv_export(env) -> None:  # type: ignore[no-untyped-def]
     assert rows[0][:5] == ["jenis", "kode", "nama", "terbuka", "lewat_batas"]
     assert rows[0][-1] == "minggu_2026-11-23"
     dpu = next(r for r in rows if r[1] == "dpubmpr")
-    assert dpu[:7] == ["opd", "dpubmpr", "Dinas Pekerjaan Umum Bina Marga dan Penataan Ruang", "2", "1", "6,0", "36,0"]
+    assert dpu[:7] == [
+        "opd",
+        "dpubmpr",
+        "Dinas Pekerjaan Umum Bina Marga dan Penataan Ruang",
+        "2",
+        "1",
+        "6,0",
+        "36,0",
+    ]
     late = list(csv.reader(io.StringIO(overdue_csv(m)[1:]), delimiter=";"))
     assert len(late) == 4 and late[3][5] == "tindak_lanjut"
