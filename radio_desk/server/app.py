@@ -13,7 +13,7 @@ from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
-from radio_desk.server import api, open311, uploads
+from radio_desk.server import api, console_views, open311, public, uploads
 from radio_desk.server.cases import Conflict, Forbidden
 from radio_desk.server.config import ServerSettings
 from radio_desk.server.db import make_engine, make_sessionmaker, migrate
@@ -146,6 +146,8 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.include_router(open311.router)
     app.include_router(api.router)
     app.include_router(uploads.router)
+    app.include_router(public.router)
+    app.include_router(console_views.router)
     app.add_middleware(
         RateLimit,
         rate=settings.rate_per_second,
