@@ -32,7 +32,3 @@ env.filters["status_label"] = lambda s: Status(s).label if s in Status._value2me
 env.filters["kategori"] = lambda c: get_taxonomy().category_name(c)
 env.filters["opd_nama"] = lambda c: get_taxonomy().opd_name(c) if c else "Belum ditentukan"
 env.filters["wilayah"] = lambda c: get_gazetteer().name(c) or "-" if c else "-"
-
-
-def has_template(name: str) -> bool:
-    return (TEMPLATES_DIR / name).is_file()

@@ -78,3 +78,27 @@ def build(sessionmaker) -> dict[int, int]:  # type: ignore[no-untyped-def]
             ids[no] = req.id
         s.commit()
     return ids
+
+
+PASSWORD = "kata-sandi-uji-panjang"
+
+
+def login(env, name: str, role: str):  # type: ignore[no-untyped-def]
+    """A fresh TestClient signed in to the console as ``name`` (its password set here)."""
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from radio_desk.server.accounts import set_password
+    from radio_desk.server.auth import Role
+
+    with env.app.state.sessionmaker() as s:
+        set_password(s, name, PASSWORD, {Role(role)})
+    client = TestClient(env.app)
+    form = client.get("/console/masuk")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+    r = client.post(
+        "/console/masuk", data={"name": name, "password": PASSWORD, "csrf": csrf}, follow_redirects=False
+    )
+    assert r.status_code == 303, r.text
+    return client

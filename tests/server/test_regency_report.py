@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from console_data import build
+from console_data import build, login
 
 from radio_desk.server import cli
 from radio_desk.server.models import ServiceRequest
@@ -76,12 +76,12 @@ def test_bad_dates_are_refused_clearly(env, tmp_path: Path, capsys) -> None:  # 
 def test_console_can_fetch_the_pdf(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _prepare(env)
     url = "/console/laporan-mingguan.pdf?dari=2026-11-09&sampai=2026-11-29&edisi=public"
-    r = env.client.get(url, headers=env.h(env.key_coord))
+    r = login(env, "koordinator", "coordinator").get(url)
     assert r.status_code == 200 and r.content.startswith(b"%PDF")
     (tmp_path / "c.pdf").write_bytes(r.content)
     assert "EDISI PUBLIK" in _text(tmp_path / "c.pdf")
-    assert env.client.get(url, headers=env.h(env.key_a)).status_code == 403
-    assert env.client.get(url).status_code == 403
+    assert login(env, "stasiun-a", "station").get(url).status_code == 403
+    assert env.client.get(url, follow_redirects=False).status_code == 303  # to the login page
 
 
 @pytest.mark.parametrize("edition", ["internal"])

@@ -106,7 +106,7 @@ def test_migration_indexes_the_expression_searched() -> None:
 
     mig = importlib.import_module("radio_desk.server.migrations.versions.0003_search_index")
     assert mig.PG_DOCUMENT == PG_DOCUMENT
-    assert (mig.revision, mig.down_revision) == ("0003", "0001")
+    assert (mig.revision, mig.down_revision) == ("0003", "0002")
 
 
 def test_postgres_uses_the_index(env) -> None:  # type: ignore[no-untyped-def]

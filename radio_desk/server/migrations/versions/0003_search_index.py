@@ -10,7 +10,7 @@ SQLite note: a later migration that rebuilds ``service_request`` with ``batch_al
 triggers with the old table; such a migration must create them again (``_create_sqlite_fts``).
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002 (written on 0001; chained after the console migration at the merge)
 Create Date: 2026-12-03
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
