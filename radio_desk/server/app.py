@@ -15,7 +15,8 @@ from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
-from radio_desk.server import api, audit, notify, open311, uploads
+from radio_desk.server import api, audit, notify, open311, public, uploads
+from radio_desk.server import console_views as console_figures
 from radio_desk.server.cases import Conflict, Forbidden
 from radio_desk.server.config import ServerSettings
 from radio_desk.server.console import views as console_views
@@ -227,6 +228,8 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.include_router(open311.router)
     app.include_router(api.router)
     app.include_router(uploads.router)
+    app.include_router(public.router)
+    app.include_router(console_figures.router)  # monitoring, search, the regency PDF
     app.include_router(console_views.router)
     app.mount("/console/static", StaticFiles(directory=str(STATIC)), name="console-static")
     # the console pages that exist (the navigation links only those)

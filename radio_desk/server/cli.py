@@ -7,6 +7,7 @@
     radio-desk-server status ID STATUS [--note T] [--opd CODE] [--duplicate-of ID]
     radio-desk-server overdue [--json]
     radio-desk-server notify                 (deadline reminders to the OPDs by mail, for cron)
+    radio-desk-server report weekly --from DATE --to DATE [--edition internal|public] --out FILE.pdf
 
 A new key is printed once, alone on the last line of the output; only its hash is stored.
 """
@@ -199,6 +200,30 @@ def cmd_notify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_weekly(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from radio_desk.reports.indonesian import format_int, parse_date
+    from radio_desk.server.deadlines import Calendar, load_holidays
+    from radio_desk.server.regency_report import write_regency_report
+
+    start, end = parse_date(args.date_from, "--from"), parse_date(args.date_to, "--to")
+    settings, engine, sm = _open(args)
+    try:
+        cal = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+        with sm() as session:
+            fig = write_regency_report(
+                session, start, end, args.out, edition=args.edition, by=args.by, calendar=cal
+            )
+    finally:
+        engine.dispose()
+    print(
+        f"Laporan mingguan kabupaten ({args.edition}) {start.isoformat()} s.d. {end.isoformat()}: "
+        f"{format_int(fig.received)} aduan, {format_int(fig.open_overdue)} lewat batas; ditulis ke {args.out}"
+    )
+    return 0
+
+
 def cmd_migrate(args: argparse.Namespace) -> int:
     _settings, engine, _sm = _open(args)
     engine.dispose()
@@ -271,6 +296,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--now", default=None, help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_notify)
+
+    p = sub.add_parser("report", help="the regency's reports")
+    reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
+    w = reports.add_parser("weekly", parents=[common], help="weekly review PDF over all stations")
+    w.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="first day, 2026-11-20")
+    w.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="last day (inclusive)")
+    w.add_argument("--edition", choices=["internal", "public"], default="internal")
+    w.add_argument("--out", required=True, metavar="FILE.pdf")
+    w.add_argument("--by", default="radio-desk-server", help="name printed as the report's author")
+    w.set_defaults(handler=cmd_report_weekly)
 
     p = sub.add_parser("migrate", parents=[common], help="upgrade the database schema")
     p.set_defaults(handler=cmd_migrate)

@@ -35,6 +35,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/console/stasiun", "Aduan stasiun", frozenset({Role.STATION})),
     ("/console/monitoring", "Pemantauan", frozenset({Role.ADMIN, Role.COORDINATOR})),
     ("/console/cari", "Cari aduan", frozenset({Role.ADMIN, Role.COORDINATOR, Role.OPD})),
+    ("/console/laporan-mingguan.pdf", "Laporan mingguan", frozenset({Role.ADMIN, Role.COORDINATOR})),
     ("/console/audit", "Log audit", frozenset({Role.ADMIN})),
 ]
 
