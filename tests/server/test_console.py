@@ -138,6 +138,10 @@ def test_access_matrix(world: World) -> None:
     # the queue: new cases of all stations, oldest first, with their deadline
     queue = w.clients["koordinator"].get("/console/antrian").text
     assert f"#{c3}" in queue and ("sisa" in queue or "terlambat" in queue)
+    # the navigation links the pages of the role (monitoring and search of the console-views modules too)
+    assert 'href="/console/monitoring"' in queue and 'href="/console/cari"' in queue
+    assert 'href="/console/audit"' not in queue
+    assert 'href="/console/antrian"' not in inbox and 'href="/console/opd"' in inbox
     # static CSS is served by the server itself, to anyone
     css = _get(public, "/console/static/console.css")
     assert css.status_code == 200 and "text/css" in css.headers["content-type"]
