@@ -26,9 +26,19 @@ OUT = ROOT / "docs" / "screenshots"
 PASSWORD = "sandi-contoh-konsol-2026"
 
 CASES = [
-    ("jalan", "tinggi", "35.22.01", "Jalan berlubang di depan SD Kapas, sudah dua bulan, motor sering jatuh."),
+    (
+        "jalan",
+        "tinggi",
+        "35.22.01",
+        "Jalan berlubang di depan SD Kapas, sudah dua bulan, motor sering jatuh.",
+    ),
     ("pju", "sedang", "35.22.02", "Lampu jalan mati sepanjang Jl. Veteran sejak Senin malam."),
-    ("drainase", "tinggi", "35.22.03", "Selokan mampet di Desa Sukorejo, air meluap ke rumah warga saat hujan."),
+    (
+        "drainase",
+        "tinggi",
+        "35.22.03",
+        "Selokan mampet di Desa Sukorejo, air meluap ke rumah warga saat hujan.",
+    ),
     ("air_bersih", "sedang", "35.22.04", "Air PDAM keruh tiga hari di Perumahan Griya Indah."),
     ("lalu_lintas", "darurat", "35.22.05", "Kecelakaan di perempatan Pasar Kota, lampu lalu lintas mati."),
     ("jalan", "rendah", "35.22.06", "Paving gang RT 03 ambles, mohon diperbaiki sebelum musim hujan."),
@@ -58,7 +68,9 @@ def main() -> None:
         cmd = [sys.executable, "-m", "radio_desk.server.cli", *args, "--database", db]
         return subprocess.run(cmd, env=env, input=stdin, capture_output=True, text=True, check=True).stdout
 
-    stations = [cli("station", "add", name).strip().splitlines()[-1] for name in ("malowopati-fm", "radio-jos")]
+    stations = [
+        cli("station", "add", name).strip().splitlines()[-1] for name in ("malowopati-fm", "radio-jos")
+    ]
     admin = cli("user", "add", "admin", "--role", "admin").strip().splitlines()[-1]
     cli("user", "add", "sari", "--role", "coordinator")
     cli("user", "add", "pu-budi", "--role", "opd", "--opd", "dpubmpr")
@@ -86,7 +98,9 @@ def main() -> None:
                 "received_at": f"2026-12-0{1 + n % 3}T0{8 + n % 2}:1{n}:00+07:00",
             }  # fmt: skip
             r = httpx.post(
-                base + "/api/v1/requests/batch", json={"cases": [case]}, headers={"X-API-Key": stations[n % 2]}
+                base + "/api/v1/requests/batch",
+                json={"cases": [case]},
+                headers={"X-API-Key": stations[n % 2]},
             )
             ids.append(r.json()["results"][0]["service_request_id"])
         h = {"X-API-Key": admin}

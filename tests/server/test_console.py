@@ -286,3 +286,32 @@ def test_new_password_ends_open_sessions(env: Env) -> None:
     assert _get(c, "/console/antrian").status_code == 200
     add_console_user(sm, "koordinator", Role.COORDINATOR)  # the password set again
     assert _get(c, "/console/antrian").status_code == 303
+
+
+def test_follow_up_photo(world: World) -> None:
+    w = world
+    opd = w.clients["pu-budi"]
+    page = opd.get(f"/console/aduan/{w.c1}").text
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * (2 * 1024 * 1024)  # 2 MB: over the API's 1 MiB body limit
+    r = opd.post(
+        f"/console/aduan/{w.c1}/status",
+        data={"csrf": csrf_of(page), "status": "selesai", "note": "Ditambal, foto terlampir"},
+        files={"foto": ("hasil.png", png, "image/png")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    page = opd.get(f"/console/aduan/{w.c1}").text
+    src = page.split(f'src="/console/aduan/{w.c1}/foto/')[1].split('"')[0]
+    photo = f"/console/aduan/{w.c1}/foto/{src}"
+    assert opd.get(photo).content == png
+    assert w.clients["koordinator"].get(photo).status_code == 200
+    assert _get(w.clients["dinkes-ani"], photo).status_code == 403
+    assert _get(w.clients["publik"], photo).status_code == 303
+    # a file that is not a picture is refused with a message, and the status stays
+    page = w.clients["dinkes-ani"].get(f"/console/aduan/{w.c2}").text
+    r = w.clients["dinkes-ani"].post(
+        f"/console/aduan/{w.c2}/status",
+        data={"csrf": csrf_of(page), "status": "selesai", "note": "x"},
+        files={"foto": ("a.exe", b"MZ", "application/x-msdownload")},
+    )
+    assert r.status_code == 400 and "JPEG, PNG atau WebP" in r.text

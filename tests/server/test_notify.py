@@ -25,7 +25,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[Message] = []
 
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
         msg = message_from_bytes(envelope.content)
         msg["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
         self.messages.append(msg)

@@ -12,10 +12,11 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Form, Path, Query, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Form, Path, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile
 
 from radio_desk.domain.enums import Status
 from radio_desk.domain.taxonomy import get_taxonomy
