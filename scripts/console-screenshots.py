@@ -1,4 +1,5 @@
-"""Screenshots (1366×768) of the web console's verification queue, OPD inbox and case page, for
+"""Screenshots (1366×768) of the web console's verification queue, OPD inbox and case page (and the inbox
+on a 390×844 phone screen), for
 docs/screenshots/, from a throwaway server on SQLite filled with invented cases.
 
     .venv/bin/python scripts/console-screenshots.py
@@ -124,7 +125,13 @@ def main() -> None:
             driver.save_screenshot(str(OUT / "console-opd.png"))
         finally:
             driver.quit()
-        for name in ("console-antrian.png", "console-opd.png", "console-aduan.png"):
+        phone = browser.chromium(tmp / "profile-phone", 390, 844)  # the OPD inbox on a phone
+        try:
+            browser.login(phone, base, "pu-budi", PASSWORD)
+            phone.save_screenshot(str(OUT / "console-opd-ponsel.png"))
+        finally:
+            phone.quit()
+        for name in ("console-antrian.png", "console-opd.png", "console-aduan.png", "console-opd-ponsel.png"):
             print(OUT / name)
     finally:
         server.terminate()
