@@ -85,7 +85,7 @@ def test_station_to_coordinator_to_opd_in_a_browser(server: ServerProcess, drive
     browser.login(driver, base, "sari", PASSWORDS["sari"])
     assert driver.current_url.endswith("/console/antrian")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Antrian verifikasi"
-    driver.find_element(By.LINK_TEXT, f"#{rid}").click()
+    browser.follow(driver, f"#{rid}")
     assert f"Aduan #{rid}" in driver.find_element(By.TAG_NAME, "h1").text
     browser.fill(driver, "n-verify", "dicek via telepon")
     browser.submit_action(driver, "verify")
@@ -102,7 +102,7 @@ def test_station_to_coordinator_to_opd_in_a_browser(server: ServerProcess, drive
     assert driver.current_url.endswith("/console/opd")
     inbox = driver.find_element(By.TAG_NAME, "main").text
     assert f"#{rid}" in inbox and ("sisa" in inbox or "terlambat" in inbox)
-    driver.find_element(By.LINK_TEXT, f"Tindak lanjuti aduan #{rid}").click()
+    browser.follow(driver, f"Tindak lanjuti aduan #{rid}")
     browser.fill(driver, "n-process", "Tim survei dijadwalkan Kamis")
     browser.submit_action(driver, "process")
     assert driver.find_element(By.ID, "status").text == "Diproses"

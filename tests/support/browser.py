@@ -46,6 +46,26 @@ def chromium(user_data_dir: Path, width: int = 1366, height: int = 768):  # type
     return driver
 
 
+def click_and_wait(driver, element, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
+    """Click what loads a new page, and wait until the old page is gone (a click does not wait)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+
+
+def follow(driver, link_text: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, link_text))
+
+
 def fill(driver, element_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
@@ -60,17 +80,17 @@ def login(driver, base_url: str, name: str, password: str) -> None:  # type: ign
     driver.get(base_url + "/console/masuk")
     fill(driver, "name", name)
     fill(driver, "password", password)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/console/masuk'] button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/console/masuk'] button"))
 
 
 def logout(driver) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
-    driver.find_element(By.CSS_SELECTOR, "form[action='/console/keluar'] button").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/console/keluar'] button"))
 
 
 def submit_action(driver, action_id: str) -> None:  # type: ignore[no-untyped-def]
     """Press the button of one action form of the case page (``f-<action_id>``)."""
     from selenium.webdriver.common.by import By
 
-    driver.find_element(By.CSS_SELECTOR, f"#f-{action_id} button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"#f-{action_id} button[type=submit]"))
