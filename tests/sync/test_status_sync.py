@@ -32,7 +32,6 @@ from radio_desk.sync.outbox import SqlOutbox
 from radio_desk.sync.status_out import STATUS_CHECK, feed_note
 from radio_desk.sync.worker import run_cycle
 
-
 # the server's station policy (issue 16, branch console-core); until it is merged stations get 403
 needs_station_policy = pytest.mark.skipif(
     importlib.util.find_spec("radio_desk.server.permissions") is None,
@@ -218,9 +217,9 @@ def test_network_fault_keeps_the_change_for_a_retry(store: Store, server: Server
     cid = new_case(store)
     cycle(store, server)
     store.cases.change_status(cid, "terverifikasi", by="editor")
-    with SyncClient("http://127.0.0.1:9", server.keys["station"], timeout=1) as offline:
-        with pytest.raises(SyncError, match="tidak bisa dihubungi"):
-            run_cycle(SqlOutbox(store.engine), offline)
+    offline = SyncClient("http://127.0.0.1:9", server.keys["station"], timeout=1)
+    with offline, pytest.raises(SyncError, match="tidak bisa dihubungi"):
+        run_cycle(SqlOutbox(store.engine), offline)
     [row] = pending_status_rows(store)
     assert row.attempts == 1 and "tidak bisa dihubungi" in (row.last_error or "")
     report = cycle(store, server)  # back online: sent once
@@ -240,9 +239,9 @@ def test_server_fault_is_retried_not_refused(store: Store) -> None:
         calls.append(request.url.path)
         return httpx.Response(503, json=[{"code": 503, "description": "sedang pemeliharaan"}])
 
-    with SyncClient("http://server", "rdk_x", transport=httpx.MockTransport(handler)) as client:
-        with pytest.raises(SyncError, match="HTTP 503"):
-            run_cycle(SqlOutbox(store.engine), client)
+    client = SyncClient("http://server", "rdk_x", transport=httpx.MockTransport(handler))
+    with client, pytest.raises(SyncError, match="HTTP 503"):
+        run_cycle(SqlOutbox(store.engine), client)
     assert calls == ["/api/v1/requests/5/status"]
     [row] = pending_status_rows(store)
     assert row.attempts == 1 and store.cases.sync_info(cid).status_error is None
