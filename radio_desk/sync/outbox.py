@@ -48,7 +48,7 @@ from radio_desk.store.models import (
     StatusEventRow,
     SyncStateRow,
 )
-from radio_desk.sync.status_out import STATUS_KIND, StatusOutbox, feed_note
+from radio_desk.sync.status_out import STATUS_KIND, StatusOutbox, feed_note, take_echo
 
 CURSOR_KEY = "server_update_cursor"
 LAST_SUCCESS_KEY = "server_last_success"
@@ -371,7 +371,9 @@ class SqlOutbox:
                     continue
                 if case.remote_id is None:
                     case.remote_id = upd.get("service_request_id")
-                if case.status == status or status == STATUS_NOT_A_CHANGE:
+                if status == STATUS_NOT_A_CHANGE or take_echo(s, case.id, status):
+                    continue  # an arrival / intake edit, or the echo of the station's own change
+                if case.status == status:
                     continue
                 at = datetime.fromisoformat(str(upd["updated_datetime"]).replace("Z", "+00:00"))
                 s.add(

@@ -30,6 +30,7 @@ from radio_desk.store.models import CaseRow, OutboxRow, StatusEventRow, SyncStat
 
 STATUS_KIND = "status"
 STATUS_CHECK = "status_check:"  # + case UUID: the server refused a change; read its status back
+STATUS_ECHO = "status_echo:"  # + case UUID: JSON list of our accepted changes the feed has yet to echo
 FEED_NOTE_SEPARATOR = " — "  # the update feed's description: "<status label>[: <OPD>] — <note>"
 
 
@@ -134,9 +135,10 @@ class StatusOutbox:
         return out
 
     def sent(self, change: StatusChange) -> None:
-        """The server took the change."""
+        """The server took the change; its row in the update feed will be the desk's own echo."""
         with self.sessions() as s:
             self._settle(s, change, None)
+            expect_echo(s, change.case_id, change.status)
             s.execute(
                 update(CaseRow)
                 .where(CaseRow.id == change.case_id)
@@ -238,6 +240,43 @@ class StatusOutbox:
                 s.delete(row)
             s.commit()
         return changed
+
+
+def _echoes(s: Session, case_id: uuid.UUID) -> tuple[SyncStateRow | None, list[str]]:
+    row = s.get(SyncStateRow, STATUS_ECHO + str(case_id))
+    try:
+        pending = json.loads(row.value) if row is not None else []
+    except ValueError:
+        pending = []
+    return row, [str(x) for x in pending] if isinstance(pending, list) else []
+
+
+def expect_echo(s: Session, case_id: uuid.UUID, status: str) -> None:
+    """Remember that the feed will bring back the desk's own accepted change (in the caller's
+    transaction).  The same status twice in a row is one change answered twice (a retry)."""
+    row, pending = _echoes(s, case_id)
+    if pending and pending[-1] == status:
+        return
+    pending.append(status)
+    value = json.dumps(pending[-20:])
+    if row is None:
+        s.add(SyncStateRow(key=STATUS_ECHO + str(case_id), value=value, updated_at=_now()))
+    else:
+        row.value, row.updated_at = value, _now()
+
+
+def take_echo(s: Session, case_id: uuid.UUID, status: str) -> bool:
+    """Whether a feed row with ``status`` is the echo of the desk's own change (then it is consumed):
+    applying it would move the desk back to a status it has already left."""
+    row, pending = _echoes(s, case_id)
+    if not pending or pending[0] != status:
+        return False
+    rest = pending[1:]
+    if rest:
+        row.value, row.updated_at = json.dumps(rest), _now()  # type: ignore[union-attr]
+    else:
+        s.delete(row)
+    return True
 
 
 def _payload(row: OutboxRow) -> dict[str, Any]:

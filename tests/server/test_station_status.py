@@ -124,9 +124,9 @@ def test_accident_forwarded_by_the_station_followed_up_by_the_police(
     assert store.cases.get(cid).status == "selesai"
     info = store.cases.sync_info(cid)
     assert info.status_note == FOLLOW_UP and not info.dirty and info.status_error is None
-    events = [(e.to_status.value, e.origin) for e in store.cases.status_events(cid)]
-    assert events == [
-        ("baru", "local"), ("terverifikasi", "local"), ("diteruskan", "local"),
+    events = [(e.to_status.value, e.by) for e in store.cases.status_events(cid)]
+    assert events[-4:] == [
+        ("terverifikasi", "operator"), ("diteruskan", "operator"),
         ("diproses", "server"), ("selesai", "server"),
     ]  # fmt: skip
     # nothing more to send or to apply
@@ -161,7 +161,7 @@ def test_policy_refusal_and_diskominfo_correction(server: ServerProcess, store: 
     )
     regency.sync(store)
     assert store.cases.get(wrong).status.value == "diteruskan"
-    assert [e.origin for e in store.cases.status_events(wrong)][-2:] == ["server", "server"]
+    assert [e.by for e in store.cases.status_events(wrong)][-2:] == ["server", "server"]
     assert store.cases.sync_info(wrong).status_note == "ke Polres"
     # the refused change is never sent again
     again = regency.sync(store)

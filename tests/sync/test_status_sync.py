@@ -189,7 +189,7 @@ def test_refused_change_keeps_the_servers_message_and_takes_the_servers_status(
     assert info.status_note == "Bukan aduan, salah sambung"
     assert report.corrected == 1 and "ditolak server" in report.describe()
     events = store.cases.status_events(late)
-    assert [(e.to_status.value, e.origin) for e in events][-1] == ("ditolak", "server")
+    assert [(e.to_status.value, e.by) for e in events][-1] == ("ditolak", "server")
     assert store.cases.get(other).status == "terverifikasi"
     assert server.case(store.cases.sync_info(other).remote_id)["external_status_code"] == "terverifikasi"
     # never retried: the next cycles send nothing and the mark to read the status back is gone
@@ -270,3 +270,36 @@ def test_feed_note_forms() -> None:
     assert feed_note({"description": "Terverifikasi"}) == ""
     assert feed_note({"status_notes": "  ditambal  ", "description": "x \u2014 y"}) == "ditambal"
     assert feed_note({"status_notes": None, "description": "Selesai"}) == ""
+
+
+def _feed_row(case_id: uuid.UUID, update_id: int, status: str, description: str = "") -> dict:
+    return {
+        "update_id": str(update_id), "service_request_id": "41", "case_uuid": str(case_id),
+        "external_status_code": status, "description": description or status,
+        "updated_datetime": "2026-12-03T08:00:00+00:00",
+    }  # fmt: skip
+
+
+def test_the_feeds_echo_of_our_own_changes_does_not_move_the_case_back(store: Store) -> None:
+    """Verified and forwarded on the desk, both taken by the server: the feed then brings
+    "terverifikasi" and "diteruskan" back; neither is a change (the first would move the case back)."""
+    cid = new_case(store)
+    store.cases.mark_synced(cid, revision=1, remote_id="41")
+    store.outbox.mark_sent([item.id for item in store.outbox.pending()])
+    store.cases.change_status(cid, "terverifikasi", by="editor")
+    store.cases.change_status(cid, "diteruskan", by="editor", opd="polres")
+    outbox = SqlOutbox(store.engine)
+    for change in outbox.statuses.due():
+        outbox.statuses.sent(change)
+    assert outbox.statuses.due() == []
+    rows = [_feed_row(cid, 1, "baru"), _feed_row(cid, 2, "terverifikasi"), _feed_row(cid, 3, "diteruskan")]
+    assert outbox.apply_updates(rows) == 0
+    assert store.cases.get(cid).status == "diteruskan"
+    assert "server" not in [e.by for e in store.cases.status_events(cid)]
+    assert not store.cases.sync_info(cid).dirty
+    # the OPD's real change after that is applied, with its follow-up text
+    assert outbox.apply_updates([_feed_row(cid, 4, "diproses", "Diproses \u2014 petugas ke lokasi")]) == 1
+    assert store.cases.sync_info(cid).status_note == "petugas ke lokasi"
+    # Diskominfo takes the forward back: a status the desk had before is a real change this time
+    assert outbox.apply_updates([_feed_row(cid, 5, "terverifikasi")]) == 1
+    assert store.cases.get(cid).status == "terverifikasi"
