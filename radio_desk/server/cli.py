@@ -2,7 +2,8 @@
 
     radio-desk-server serve [--host H] [--port P] [--database URL]
     radio-desk-server station add|list|rotate|revoke [NAME]
-    radio-desk-server user add NAME --role admin|coordinator   (and list|rotate|revoke)
+    radio-desk-server user add NAME --role admin|coordinator|opd [--opd CODE]   (and list|rotate|revoke)
+    radio-desk-server user password NAME     (the console password, read from standard input)
     radio-desk-server status ID STATUS [--note T] [--opd CODE] [--duplicate-of ID]
     radio-desk-server overdue [--json]
 
@@ -21,7 +22,7 @@ from radio_desk.errors import RadioDeskError
 from radio_desk.server.auth import Principal, Role
 
 STATION_ROLES = {Role.STATION}
-STAFF_ROLES = {Role.ADMIN, Role.COORDINATOR}
+STAFF_ROLES = {Role.ADMIN, Role.COORDINATOR, Role.OPD}  # the `user` command's accounts
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -68,12 +69,18 @@ def _accounts(args: argparse.Namespace, roles: set[Role]) -> int:
                 role = Role(getattr(args, "role", None) or "station")
                 if role not in roles:
                     raise RadioDeskError(f"Peran \u201c{role}\u201d tidak berlaku di sini.")
-                key = accounts.add_account(session, args.name, role)
+                opd = getattr(args, "opd", None)
+                key = accounts.add_account(session, args.name, role, opd)
+                what = f"{role}, OPD {opd}" if opd else str(role)
                 print(
-                    f"Akun {args.name} ({role}) dibuat. Simpan kunci API ini sekarang; kunci tidak bisa "
+                    f"Akun {args.name} ({what}) dibuat. Simpan kunci API ini sekarang; kunci tidak bisa "
                     "ditampilkan lagi:"
                 )
                 print(key)
+            elif args.action == "password":
+                password = read_password(args.name)
+                accounts.set_password(session, args.name, password, roles)
+                print(f"Kata sandi konsol untuk {args.name} disimpan; sesi konsol yang terbuka diakhiri.")
             elif args.action == "rotate":
                 key = accounts.rotate_key(session, args.name, roles)
                 print(f"Kunci baru untuk {args.name}; kunci lama tidak berlaku lagi:")
@@ -87,13 +94,29 @@ def _accounts(args: argparse.Namespace, roles: set[Role]) -> int:
                     print("(belum ada akun)")
                 for a in rows:
                     state = "dicabut " + a.revoked_at.date().isoformat() if a.revoked_at else "aktif"
+                    extra = (f" OPD {a.opd}" if a.opd else "") + (" sandi" if a.has_password else "")
                     print(
                         f"{a.name:<30} {a.role:<12} {a.key_prefix or '-':<10}… {state:<20} "
-                        f"dibuat {a.created_at.date().isoformat()}"
+                        f"dibuat {a.created_at.date().isoformat()}{extra}"
                     )
     finally:
         engine.dispose()
     return 0
+
+
+def read_password(name: str) -> str:
+    """The new password, never echoed: asked twice on a terminal, else one line from standard input."""
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(f"Kata sandi baru untuk {name}: ")
+        if getpass.getpass("Ulangi kata sandi: ") != first:
+            raise RadioDeskError("Kedua kata sandi tidak sama; tidak ada yang diubah.")
+        return first
+    line = sys.stdin.readline()
+    if not line:
+        raise RadioDeskError("Tidak ada kata sandi di masukan standar; tidak ada yang diubah.")
+    return line.rstrip("\r\n")
 
 
 def cmd_station(args: argparse.Namespace) -> int:
@@ -182,14 +205,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, handler, help_text in (
         ("station", cmd_station, "radio stations and their keys"),
-        ("user", cmd_user, "admin and coordinator accounts"),
+        ("user", cmd_user, "admin, coordinator and OPD accounts"),
     ):
         p = sub.add_parser(name, help=help_text)
         actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
         add = actions.add_parser("add", parents=[common], help="create an account and print its key")
         add.add_argument("name")
         if name == "user":
-            add.add_argument("--role", choices=["admin", "coordinator"], required=True)
+            add.add_argument("--role", choices=["admin", "coordinator", "opd"], required=True)
+            add.add_argument("--opd", metavar="CODE", default=None, help="the OPD of an opd account")
+        pw = actions.add_parser(
+            "password", parents=[common], help="set the web console password (from standard input)"
+        )
+        pw.add_argument("name")
         for action in ("rotate", "revoke"):
             a = actions.add_parser(action, parents=[common])
             a.add_argument("name")
