@@ -225,8 +225,9 @@ class StatusOutbox:
                 at = _parse_time(request.get("updated_datetime")) if request else None
                 note = feed_note(request or {})
                 if case.status != status:
+                    # dated now: the correction follows the refused local change in the case's history
                     event = StatusEventRow(
-                        case_id=case.id, from_status=case.status, to_status=status, at=at or _now(),
+                        case_id=case.id, from_status=case.status, to_status=status, at=_now(),
                         by="server", note=note[:2000], origin="server",
                     )  # fmt: skip
                     s.add(event)

@@ -10,7 +10,6 @@ Diskominfo corrects a station's forward and the desk follows.
 
 from __future__ import annotations
 
-import importlib.util
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,13 +25,7 @@ from radio_desk.sync.client import SyncClient
 from radio_desk.sync.outbox import SqlOutbox
 from radio_desk.sync.worker import CycleReport, run_cycle
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        importlib.util.find_spec("radio_desk.server.permissions") is None,
-        reason="the server does not yet let stations verify and forward their own cases",
-    ),
-]
+pytestmark = pytest.mark.slow
 
 FOLLOW_UP = "Korban sudah dibawa ke RSUD; kendaraan diamankan di Pos Lantas Kalitidu."
 

@@ -6,7 +6,6 @@ Against the real server app on a real loopback port (uvicorn in a thread) and th
 
 from __future__ import annotations
 
-import importlib.util
 import socket
 import threading
 import time
@@ -31,12 +30,6 @@ from radio_desk.sync.client import SyncClient
 from radio_desk.sync.outbox import SqlOutbox
 from radio_desk.sync.status_out import STATUS_CHECK, feed_note
 from radio_desk.sync.worker import run_cycle
-
-# the server's station policy (issue 16, branch console-core); until it is merged stations get 403
-needs_station_policy = pytest.mark.skipif(
-    importlib.util.find_spec("radio_desk.server.permissions") is None,
-    reason="the server does not yet let stations verify and forward their own cases",
-)
 
 
 class Server:
@@ -143,7 +136,6 @@ def test_forward_carries_the_opd_and_the_note(store: Store) -> None:
     ]
 
 
-@needs_station_policy
 def test_station_verifies_and_forwards_its_own_case(store: Store, server: Server) -> None:
     """Default regency policy: a station may verify and forward its own cases; the server records the
     station as the author and the desk's case is in step afterwards."""
@@ -167,7 +159,6 @@ def test_station_verifies_and_forwards_its_own_case(store: Store, server: Server
     assert store.cases.get(accident).status == "diteruskan"
 
 
-@needs_station_policy
 def test_refused_change_keeps_the_servers_message_and_takes_the_servers_status(
     store: Store, server: Server
 ) -> None:
@@ -212,7 +203,6 @@ def test_policy_refusal_is_not_a_key_fault(store: Store, server: Server) -> None
     assert pending_status_rows(store) == []
 
 
-@needs_station_policy
 def test_network_fault_keeps_the_change_for_a_retry(store: Store, server: Server) -> None:
     cid = new_case(store)
     cycle(store, server)

@@ -3,7 +3,6 @@ offline handling and the worker thread's status snapshot."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
 import sys
@@ -279,10 +278,6 @@ def test_cli_sync_once(server, desk: SqlOutbox, tmp_path: Path, capsys: pytest.C
     assert rc == 2 and "tidak bisa dihubungi" in err and "Traceback" not in err
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("radio_desk.server.permissions") is None,
-    reason="the station's own status change needs the server's station policy (console-core)",
-)
 def test_store_to_server_with_transcript_and_status_rule(server, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The real path: the store queues in the same transaction, the cycle pushes, uploads the audio and
     the transcript, and applies only the server's real status changes."""
