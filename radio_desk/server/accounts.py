@@ -50,7 +50,18 @@ def _check_opd(role: Role, opd: str | None) -> str | None:
     return opd
 
 
-def add_account(session: Session, name: str, role: Role, opd: str | None = None) -> str:
+EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,}$")
+
+
+def _check_email(email: str | None) -> str | None:
+    if email and not EMAIL_RE.match(email):
+        raise ValidationError(f"Alamat surel \u201c{email[:60]}\u201d tidak sah.", field="email")
+    return email or None
+
+
+def add_account(
+    session: Session, name: str, role: Role, opd: str | None = None, email: str | None = None
+) -> str:
     """Create the account and return its new key (shown once; only the hash is kept). An ``opd`` account
     names its OPD code."""
     if not NAME_RE.match(name):
@@ -63,7 +74,9 @@ def add_account(session: Session, name: str, role: Role, opd: str | None = None)
         raise ValidationError(
             f"Akun \u201c{name}\u201d sudah ada; pakai rotate untuk kunci baru.", field="name"
         )
-    account = Account(name=name, role=role.value, opd=_check_opd(role, opd), created_at=utcnow())
+    account = Account(
+        name=name, role=role.value, opd=_check_opd(role, opd), email=_check_email(email), created_at=utcnow()
+    )
     key = issue_key(session, account)
     session.add(account)
     session.commit()

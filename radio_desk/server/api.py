@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, BackgroundTasks, Path, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from radio_desk.errors import NotFoundError, ValidationError
-from radio_desk.server import audit, cases
+from radio_desk.server import audit, cases, notify
 from radio_desk.server.deps import CalendarDep, KeyedDep, SessionDep, SettingsDep, client_address
 from radio_desk.server.intake import CleanStr, parse_case_uuid, parse_datetime
 from radio_desk.server.models import ServiceRequest
@@ -72,6 +72,7 @@ def post_status(
     principal: KeyedDep,
     cal: CalendarDep,
     settings: SettingsDep,
+    background: BackgroundTasks,
 ) -> dict[str, Any]:
     req = cases.change_status(
         session,
@@ -86,6 +87,8 @@ def post_status(
     audit.record(
         session, principal, "status", f"aduan {req.id}", f"{req.status} (API)", client_address(request)
     )
+    if req.status == "diteruskan" and settings.smtp_host:
+        background.add_task(notify.send_forwarded, request.app.state.sessionmaker, settings, req.id)
     return cases.request_dict(req, principal, cal)
 
 

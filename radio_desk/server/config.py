@@ -80,6 +80,7 @@ class ServerSettings:
     # which statuses a station may set on its own cases (regency policy; see server/permissions.py)
     station_transitions: frozenset[Status] = field(default_factory=lambda: parse_station_transitions(None))
     console_idle_minutes: int = 30  # a console session ends after this long without a request
+    login_delay_seconds: float = 30.0  # after 5 failed logins: this, doubling with every further failure
     behind_tls: bool = False  # a TLS proxy in front: console cookies are Secure even on plain http
     smtp_host: str | None = None  # mail to the OPDs (off without a host)
     smtp_port: int = 25
@@ -101,6 +102,7 @@ class ServerSettings:
         if "RADIO_DESK_STATION_TRANSITIONS" in os.environ:
             s.station_transitions = parse_station_transitions(os.environ["RADIO_DESK_STATION_TRANSITIONS"])
         s.console_idle_minutes = _env_int("RADIO_DESK_SERVER_IDLE_MINUTES", s.console_idle_minutes)
+        s.login_delay_seconds = _env_float("RADIO_DESK_SERVER_LOGIN_DELAY", s.login_delay_seconds)
         s.behind_tls = os.environ.get("RADIO_DESK_SERVER_BEHIND_TLS", "").lower() in (
             "1",
             "true",

@@ -60,6 +60,7 @@ class Account(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     role: Mapped[str] = mapped_column(String(20))  # station | coordinator | admin | opd
     opd: Mapped[str | None] = mapped_column(String(40))  # the OPD code of an opd account
+    email: Mapped[str | None] = mapped_column(String(200))  # where the console's mail to an OPD goes
     password_hash: Mapped[str | None] = mapped_column(String(200))  # argon2id, for the web console
     password_set_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     key_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # sha256 hex of the key

@@ -21,6 +21,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("account", sa.Column("opd", sa.String(40)))
+    op.add_column("account", sa.Column("email", sa.String(200)))
     op.add_column("account", sa.Column("password_hash", sa.String(200)))
     op.add_column("account", sa.Column("password_set_at", UTCDateTime()))
     op.add_column("service_request", sa.Column("tindak_lanjut", sa.Text()))
@@ -55,4 +56,5 @@ def downgrade() -> None:
     with op.batch_alter_table("account") as batch:
         batch.drop_column("password_set_at")
         batch.drop_column("password_hash")
+        batch.drop_column("email")
         batch.drop_column("opd")
