@@ -924,6 +924,10 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>TodayModel</name>
     <message>
+        <source>Follow-up: %1</source>
+        <translation>Tindak lanjut: %1</translation>
+    </message>
+    <message>
         <source>not accepted</source>
         <translation>ditolak server</translation>
     </message>

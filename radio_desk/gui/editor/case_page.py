@@ -237,6 +237,7 @@ class CasePage(QWidget):
         self.bundle = bundle
         self._show_case(bundle.case)
         self._show_sync(bundle.sync)
+        self._show_server_status(bundle.sync)
         self._show_history(bundle)
         self.segments.set_segments(bundle.segments)
         self.ui.waveform.set_marks([s.start for s in bundle.segments])
@@ -398,6 +399,24 @@ class CasePage(QWidget):
             .replace("%2", info.error)
         )
         label.show()
+
+    def _show_server_status(self, info: SyncInfo | None) -> None:
+        """The follow-up text (tindak lanjut) that came with the server's status, for the host to read
+        on air; and why the server refused the station's own status change, if it did."""
+        note, error = self.ui.followUpLabel, self.ui.statusErrorLabel
+        if info is not None and info.status_note:
+            when = f" ({local(info.status_note_at):%d-%m-%Y %H:%M})" if info.status_note_at else ""
+            note.setText(self.tr("Follow-up%1: %2").replace("%1", when).replace("%2", info.status_note))
+            note.show()
+        else:
+            note.clear()
+            note.hide()
+        if info is not None and info.status_error:
+            error.setText(info.status_error)
+            error.show()
+        else:
+            error.clear()
+            error.hide()
 
     def _show_history(self, b: CaseBundle) -> None:
         tree = self.ui.historyTree

@@ -81,6 +81,8 @@ class OnAirDesk(QWidget):
         table = self.ui.todayTable
         table.setModel(self.today)
         table.verticalHeader().hide()
+        # a status with its follow-up text takes two lines (see TodayModel._status_text)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.doubleClicked.connect(lambda idx: self.open_case_row(idx.row()))
