@@ -2,7 +2,7 @@
 and the regency's Friday review PDF ``/console/laporan-mingguan.pdf``.
 
 Every page needs the console login (:data:`radio_desk.server.console.auth.ConsoleUserDep`: no session →
-the login page).  Figures and hits are scoped by :func:`radio_desk.server.search.visibility`: staff see
+the login page).  Figures and hits are scoped by :func:`radio_desk.server.permissions.visibility`: staff see
 the regency, an OPD its forwarded cases, a station its own.  The PDF is for staff only (refusal logged).
 """
 

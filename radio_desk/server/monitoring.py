@@ -36,7 +36,7 @@ from radio_desk.server.deadlines import (
     running_clock,
 )
 from radio_desk.server.models import Account, ServiceRequest
-from radio_desk.server.search import visibility
+from radio_desk.server.permissions import visibility
 
 SR = ServiceRequest
 OPEN_STATUSES = [
@@ -166,7 +166,7 @@ def compute_monitoring(
     *,
     weeks: int = 8,
 ) -> Monitoring:
-    """The figures of the cases ``principal`` may see (:func:`radio_desk.server.search.visibility`)."""
+    """The figures of the cases ``principal`` may see (:func:`radio_desk.server.permissions.visibility`)."""
     now = now or datetime.now(UTC)
     weeks = max(1, min(weeks, 52))
     dialect = session.get_bind().dialect.name

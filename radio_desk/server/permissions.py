@@ -22,7 +22,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, and_, false, true
 
 from radio_desk.domain.enums import Status
 from radio_desk.errors import RadioDeskError, ValidationError
@@ -95,17 +95,24 @@ def may_see_identity(principal: Principal, req: ServiceRequest) -> bool:
     return principal.may_see_identity(req.station_id, req.anonim, req.opd, forwarded(req))
 
 
+def visibility(principal: Principal) -> ColumnElement[bool]:
+    """The cases ``principal`` may list, as a WHERE clause on ServiceRequest (queues, search,
+    monitoring): staff all; a station its own; an OPD officer the cases forwarded to its OPD (rahasia
+    ones too: the OPD must act on them); the public what is not rahasia."""
+    if principal.is_staff:
+        return true()
+    if principal.is_station:
+        return ServiceRequest.station_id == principal.account_id
+    if principal.role == Role.OPD:
+        if not principal.opd:
+            return false()
+        return and_(ServiceRequest.opd == principal.opd, ServiceRequest.forwarded_at.is_not(None))
+    return ServiceRequest.rahasia.is_(False)
+
+
 def visible(query: Select, principal: Principal) -> Select:
     """Restrict a query over ServiceRequest to the cases ``principal`` may list."""
-    if principal.is_staff:
-        return query
-    if principal.is_station:
-        return query.where(ServiceRequest.station_id == principal.account_id)
-    if principal.role == Role.OPD:
-        return query.where(
-            ServiceRequest.opd == (principal.opd or "\u2205"), ServiceRequest.forwarded_at.is_not(None)
-        )
-    return query.where(ServiceRequest.rahasia.is_(False))
+    return query.where(visibility(principal))
 
 
 def refuse(principal: Principal, what: str, message: str) -> Forbidden:

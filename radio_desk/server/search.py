@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, false, func, literal_column, or_, select, text, true
+from sqlalchemy import ColumnElement, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from radio_desk.reports.privacy import hide_name, mask_numbers
 from radio_desk.server.auth import Principal
 from radio_desk.server.models import ServiceRequest
+from radio_desk.server.permissions import visibility
 
 # word for word the expression of migration 0003's index (else PostgreSQL cannot use it)
 PG_DOCUMENT = (
@@ -32,28 +33,6 @@ MAX_WORDS = 12
 MAX_QUERY = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CASE_NUMBER = re.compile(r"^#?(\d{1,18})$")
-OPD_ROLE = "opd"
-
-
-def visibility(principal: Principal) -> ColumnElement[bool]:
-    """The cases ``principal`` may find (a WHERE clause on ServiceRequest).
-
-    Rahasia cases only to staff and the owning station.  An OPD principal (role ``opd``, its code in
-    ``principal.opd``) sees the cases forwarded to its OPD; without a code, nothing."""
-    if principal.is_staff:
-        return true()
-    if principal.is_station:
-        return ServiceRequest.station_id == principal.account_id
-    if str(principal.role or "") == OPD_ROLE:
-        code = getattr(principal, "opd", None)
-        if not code:
-            return false()
-        return and_(
-            ServiceRequest.opd == code,
-            ServiceRequest.forwarded_at.is_not(None),
-            ServiceRequest.rahasia.is_(False),
-        )
-    return ServiceRequest.rahasia.is_(False)
 
 
 def query_words(query: str) -> list[str]:

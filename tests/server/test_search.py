@@ -127,3 +127,21 @@ def test_postgres_uses_the_index(env) -> None:  # type: ignore[no-untyped-def]
             )
         )
     assert "ix_service_request_fts" in plan
+
+
+def test_an_opd_finds_the_rahasia_case_forwarded_to_it_and_nobody_else_does(env) -> None:  # type: ignore[no-untyped-def]
+    """The OPD must act on a rahasia case forwarded to it: its inbox, search and figures agree."""
+    from datetime import UTC, datetime
+
+    from radio_desk.server.models import ServiceRequest
+
+    ids = build(env.app.state.sessionmaker)
+    with env.app.state.sessionmaker() as s:
+        req = s.get(ServiceRequest, ids[7])
+        req.status, req.opd = "diteruskan", "dishub"
+        req.verified_at = req.forwarded_at = datetime(2026, 11, 11, 8, tzinfo=UTC)
+        s.commit()
+    assert ids[7] in _ids(env, OpdPrincipal(10, "dishub", "opd", "dishub"), "pungutan")
+    assert _ids(env, OpdPrincipal(9, "dpu", "opd", "dpubmpr"), "pungutan") == set()
+    assert _ids(env, Principal(None, "publik", None), "pungutan") == set()
+    assert _ids(env, _station(env, "stasiun-a"), "pungutan") == set()
