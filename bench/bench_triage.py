@@ -6,12 +6,17 @@ dropped).  Figures:
   * after learning from N confirmed cases: a fixed split (seeded shuffle; the first N rows train, the
     rows after the first 1,000 test, so every N is measured on the same rows), N = 100, 300, 1000,
     next to the learned model alone (a plain character n-gram classifier) for comparison;
-  * speed: suggestion time per text, retraining time on 5,000 cases.
+  * speed: suggestion time per text, retraining time on 5,000 cases;
+  * the call sets shipped in ``resources/triage`` (dev, held-out) next to the written set, for the desk's
+    suggester and the plain keyword peer side by side (``radio-desk bench triage``'s figures); the full
+    table goes to ``bench/results/triage.json``.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import platform
 import random
 import statistics
 import sys
@@ -19,18 +24,80 @@ import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from bench.common import SHARED, record, summary_ms
+from bench.common import ROOT, SHARED, record, summary_ms
 
 DEV = SHARED / "eval" / "triage" / "dev.csv"
 SEED = 2026  # not the split the combination weights were chosen on (see the report)
 REGENCY = "35.78"  # Kota Surabaya
 CURVE = (100, 300, 1000)
 TEST_FROM = 1000
+TABLE_OUT = ROOT / "bench" / "results" / "triage.json"
+CALL_TARGETS = {
+    "category_top1": ">= 0.85",
+    "category_top3": ">= 0.95",
+    "kecamatan_accuracy": ">= 0.90",
+    "desa_accuracy": ">= 0.85",
+    "place_when_none_rate": "<= 0.05",
+    "darurat_recall": ">= 0.95",
+    "darurat_precision": ">= 0.80",
+    "summary_hit_rate": ">= 0.80",
+    "ms_p95": "<= 20",
+}
+COMPACT = (
+    "category_top1",
+    "category_top3",
+    "kecamatan_accuracy",
+    "desa_accuracy",
+    "place_when_none_rate",
+    "darurat_recall",
+    "darurat_precision",
+    "summary_hit_rate",
+    "ms_p50",
+    "ms_p95",
+)
+
+
+def side_by_side_sets(written_rows: list[dict] | None) -> dict:
+    """Written set (when present), dev and held-out calls, desk and peer: written to TABLE_OUT."""
+    from radio_desk.triage.callset import CALL_REGENCY
+    from radio_desk.triage.evaluate import call_sets, side_by_side, written_gold
+    from radio_desk.triage.measure import table
+
+    sets = {}
+    if written_rows:
+        sets["written"] = (written_gold(written_rows, REGENCY), REGENCY)
+    for label, items in call_sets(["dev", "heldout"]).items():
+        sets[label] = (items, CALL_REGENCY)
+    result = side_by_side(sets, misses="calls_dev")
+    print(table(result))
+    TABLE_OUT.parent.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "written_set": str(DEV) if written_rows else None,
+        "targets_calls": CALL_TARGETS,
+        "sets": result,
+    }
+    TABLE_OUT.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"table: {TABLE_OUT}")
+    return {
+        name: {who: {k: figures[k] for k in COMPACT} for who, figures in preds.items()}
+        for name, preds in result.items()
+    }
 
 
 def main() -> None:
+    os.environ.setdefault("RADIO_DESK_HOME", "/tmp/radio-desk-bench-triage")  # never the user's taxonomy
     if not DEV.exists():
-        print(f"bench_triage: SKIPPED \u2014 {DEV} not found (the measuring data lives outside the repo)")
+        print(f"bench_triage: written set SKIPPED \u2014 {DEV} not found (it lives outside the repo)")
+        from radio_desk.domain.taxonomy import default_taxonomy_path, load_taxonomy
+
+        load_taxonomy(default_taxonomy_path())
+        record(
+            "triage",
+            {"sets": side_by_side_sets(None)},
+            {"sets.calls_dev.desk." + k: v for k, v in CALL_TARGETS.items()},
+        )
         return
     import numpy as np
 
@@ -49,7 +116,6 @@ def main() -> None:
         train(many, CATEGORY_CODES)
         retrain_s.append(time.perf_counter() - start)
 
-    os.environ.setdefault("RADIO_DESK_HOME", "/tmp/radio-desk-bench-triage")  # never the user's taxonomy
     load_taxonomy(default_taxonomy_path())
     hints = evaluate(rows, None, REGENCY)
 
@@ -107,6 +173,7 @@ def main() -> None:
         "suggest": summary_ms(samples),
         "retrain_5000_s_median": round(statistics.median(retrain_s), 3),
         "retrain_5000_s_first": round(retrain_s[0], 3),
+        "sets": side_by_side_sets(rows),
     }
     targets = {
         "hints_only.top1": ">= 0.55",
@@ -115,6 +182,7 @@ def main() -> None:
         "after_300.top1": ">= 0.70",
         "suggest.p50_ms": "<= 20",
         "retrain_5000_s_median": "<= 5",
+        **{f"sets.calls_dev.desk.{k}": v for k, v in CALL_TARGETS.items()},
     }
     record("triage", metrics, targets)
 

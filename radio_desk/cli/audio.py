@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import queue as queues
 import signal
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -38,6 +40,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "recordings) as new cases.",
     )
     i.add_argument("files", nargs="+", metavar="FILE")
+    i.add_argument(
+        "--transcribe",
+        action="store_true",
+        help="transcribe each imported file and fill its case from the suggestions (summary, urgency, "
+        "place, OPD) while the next files import",
+    )
+    i.add_argument("--model", default=None, metavar="PATH|NAME", help="with --transcribe: the Whisper model")
     i.set_defaults(handler=_import)
 
     d = sub.add_parser("devices", parents=[common], help="list audio input devices")
@@ -159,6 +168,9 @@ def _import(args: argparse.Namespace) -> int:
     s = _settings()
     station = (s.get("station_code") if s is not None else "") or "lokal"  # as the desk does
     failed = 0
+    queue: queues.Queue = queues.Queue()  # imported files waiting for transcription
+    worker: threading.Thread | None = None
+    done = {"failed": 0}
     for name in args.files:
         try:
             imp = import_audio_file(Path(name))
@@ -182,9 +194,62 @@ def _import(args: argparse.Namespace) -> int:
         where = f"aduan {case_id}" if case_id else "tanpa basis data"
         print(
             f"{name}: {rec.duration_s:.1f} detik, {rec.samplerate} Hz → {rec.path} "
-            f"({where}, rekaman {rec.id})"
+            f"({where}, rekaman {rec.id})",
+            flush=True,
         )
+        if args.transcribe and case_id:
+            queue.put((name, case_id, rec))
+            if worker is None:
+                worker = threading.Thread(target=_triage_imports, args=(queue, args, done), daemon=True)
+                worker.start()
+    if worker is not None:
+        queue.put(None)
+        worker.join()
+        failed += done["failed"]
     return 2 if failed else 0
+
+
+def _triage_imports(queue: queues.Queue, args: argparse.Namespace, done: dict) -> None:
+    """Transcribe and triage imported files one after the other, while the main thread imports."""
+    from radio_desk.audio.catalog import _open
+    from radio_desk.services.imported import transcribe_and_triage
+    from radio_desk.transcribe import load_engine
+    from radio_desk.triage.suggest import Suggester
+
+    try:
+        engine = load_engine("faster-whisper", args.model)
+        s = _settings()
+        suggester = Suggester(regency_code=(s.get("home_regency") if s is not None else None) or None)
+    except RadioDeskError as err:
+        print(f"radio-desk: transkripsi tidak bisa dimulai: {err}", file=sys.stderr)
+        done["failed"] += 1
+        while queue.get() is not None:  # the files stay imported, without a transcript
+            pass
+        return
+    while True:
+        item = queue.get()
+        if item is None:
+            return
+        name, case_id, rec = item
+        store = _open(args.database)
+        try:
+            with store:
+                found = transcribe_and_triage(store, case_id, rec, engine, suggester)
+        except RadioDeskError as err:
+            print(f"radio-desk: {name}: transkripsi/saran gagal: {err}", file=sys.stderr)
+            done["failed"] += 1
+            continue
+        s = found.suggestion
+        if s is None:
+            print(f"{name}: tidak ada ucapan yang terdengar; aduan {case_id} diisi manual.", flush=True)
+            continue
+        place = " / ".join(p.name for p in (s.kecamatan, s.desa) if p is not None) or "-"
+        print(
+            f"{name}: saran {s.categories[0].name} ({s.categories[0].score:.2f}), urgensi "
+            f"{s.urgency.label}, tempat {place}; ringkasan: {s.summary or '-'}"
+            + (f" [diisi: {', '.join(found.changed)}]" if found.changed else ""),
+            flush=True,
+        )
 
 
 def _devices(args: argparse.Namespace) -> int:

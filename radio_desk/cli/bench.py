@@ -38,10 +38,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     live.add_argument("--threads", type=int, default=2, metavar="N", help="CPU threads (default: 2)")
     live.set_defaults(handler=_live)
 
-    tri = bsub.add_parser("triage", parents=[common], help="category top-1/top-3 accuracy, place precision")
-    tri.add_argument("--test", required=True, metavar="CSV")
+    tri = bsub.add_parser(
+        "triage",
+        parents=[common],
+        help="category, place, urgency and summary figures on the call sets (and a CSV), next to a peer",
+    )
+    tri.add_argument("--test", default=None, metavar="CSV", help="written complaints: text, category...")
     tri.add_argument("--train", default=None, metavar="CSV")
     tri.add_argument("--regency", default=None, metavar="CODE")
+    tri.add_argument(
+        "--calls",
+        nargs="+",
+        default=None,
+        metavar="SET",
+        help="call sets: dev, heldout (the shipped ones, the default), a JSONL path, or none",
+    )
+    tri.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N of each set")
     tri.add_argument("--json", dest="json_out", default=None, metavar="OUT")
     tri.set_defaults(handler=_triage)
 

@@ -92,4 +92,6 @@ def _human(number: int, s) -> str:
     lines.append(f"    desa: {_place(s.desa)}")
     if s.categories and s.categories[0].words:
         lines.append("    alasan: " + ", ".join(s.categories[0].words))
+    if s.summary:
+        lines.append(f"    ringkasan: {s.summary}")
     return "\n".join(lines) + "\n"

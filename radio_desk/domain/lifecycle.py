@@ -3,6 +3,8 @@
 baru → terverifikasi → diteruskan (to an OPD) → diproses → selesai; a case may also end as
 bukan wewenang (not the regency's authority), duplikat or ditolak.  Closed cases stay closed except
 that an OPD may reopen a "selesai" case (the caller says nothing was fixed): selesai → diproses.
+A forwarded case can go back to terverifikasi (diteruskan/diproses → terverifikasi): the OPD hands it back
+as not its authority, or Diskominfo takes back a wrong forward, and then forwards it again.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ S = Status
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     S.BARU: frozenset({S.TERVERIFIKASI, S.BUKAN_WEWENANG, S.DUPLIKAT, S.DITOLAK}),
     S.TERVERIFIKASI: frozenset({S.DITERUSKAN, S.BUKAN_WEWENANG, S.DUPLIKAT, S.DITOLAK}),
-    S.DITERUSKAN: frozenset({S.DIPROSES, S.SELESAI, S.BUKAN_WEWENANG}),
-    S.DIPROSES: frozenset({S.SELESAI}),
+    S.DITERUSKAN: frozenset({S.DIPROSES, S.SELESAI, S.BUKAN_WEWENANG, S.TERVERIFIKASI}),
+    S.DIPROSES: frozenset({S.SELESAI, S.TERVERIFIKASI}),
     S.SELESAI: frozenset({S.DIPROSES}),
     S.BUKAN_WEWENANG: frozenset(),
     S.DUPLIKAT: frozenset(),

@@ -31,7 +31,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from radio_desk.domain import Case, StatusEvent, Urgency, utcnow
+from radio_desk.domain import Case, Status, StatusEvent, Urgency, utcnow
 from radio_desk.domain.gazetteer import get_gazetteer
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.domain.workdays import NATIONAL
@@ -72,6 +72,7 @@ class ReportData:
     generated_at: datetime = field(default_factory=utcnow)
     as_of: datetime | None = None  # the moment the norms are judged at; default generated_at
     holidays: Container[date] = NATIONAL  # the days off the norm clocks skip (national + cuti bersama)
+    station_sections: bool = False  # one section per station too (the regency's review of all stations)
 
 
 def last_review_week(today: date) -> tuple[date, date]:
@@ -405,6 +406,11 @@ def build_weekly_report(data: ReportData, out: str | Path) -> KeyFigures:
         )
         story.append(_case_table(members, fig, tax, gaz, data.edition, width, with_opd=False))
 
+    # -- one section per station (the regency's review) ------------------------------------------
+    if data.station_sections:
+        story.append(PageBreak())
+        story += _station_sections(cases, fig, tax, gaz, data.edition, width, st)
+
     # -- appendix (landscape) --------------------------------------------------------------------
     story.append(NextPageTemplate("landscape"))
     story.append(PageBreak())
@@ -422,6 +428,47 @@ def build_weekly_report(data: ReportData, out: str | Path) -> KeyFigures:
     finally:
         doc._spill.close()
     return fig
+
+
+def _station_sections(cases, fig, tax, gaz, edition, width, st) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """A summary table of every station, then each station's cases (overdue and urgent first)."""
+    out: list = []  # type: ignore[type-arg]
+    out.append(_p("Aduan per stasiun", st["h1"]))
+    if not cases:
+        out.append(_p("Tidak ada aduan pada periode ini.", st["body"]))
+        return out
+    groups: dict[str, list[Case]] = {}
+    for c in cases:
+        groups.setdefault(c.station, []).append(c)
+    rows = [["Stasiun", "Diterima", "Diteruskan", "Selesai", "Lewat batas"]]
+    forwarded = {Status.DITERUSKAN, Status.DIPROSES, Status.SELESAI}
+    for name in sorted(groups):
+        members = groups[name]
+        rows.append(
+            [
+                clean_text(name),
+                format_int(len(members)),
+                format_int(
+                    sum(fig.timings[c.id].forwarded_at is not None or c.status in forwarded for c in members)
+                ),
+                format_int(sum(c.status == Status.SELESAI for c in members)),
+                format_int(sum(fig.timings[c.id].open_overdue for c in members)),
+            ]
+        )
+    out.append(simple_table(rows, [width - 100 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
+    for name in sorted(groups):
+        members = sorted(groups[name], key=lambda c: _sort_key(c, fig))
+        late = sum(fig.timings[c.id].open_overdue for c in members)
+        out.append(CondPageBreak(40 * mm))
+        out.append(
+            _p(
+                f"Stasiun {clean_text(name)} — {format_int(len(members))} aduan, "
+                f"{format_int(late)} lewat batas",
+                st["h2"],
+            )
+        )
+        out.append(_case_table(members, fig, tax, gaz, edition, width, with_opd=True))
+    return out
 
 
 def _opd_short(tax: Taxonomy, code: str) -> str:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, BackgroundTasks, Path, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from radio_desk.errors import NotFoundError, ValidationError
-from radio_desk.server import cases
-from radio_desk.server.deps import CalendarDep, KeyedDep, SessionDep, SettingsDep
+from radio_desk.server import audit, cases, notify
+from radio_desk.server.deps import CalendarDep, KeyedDep, SessionDep, SettingsDep, client_address
 from radio_desk.server.intake import CleanStr, parse_case_uuid, parse_datetime
 from radio_desk.server.models import ServiceRequest
 
@@ -59,24 +59,36 @@ def get_case(case_uuid: str, session: SessionDep, principal: KeyedDep, cal: Cale
     return cases.request_dict(cases.get_visible(session, principal, req_id), principal, cal)
 
 
-@router.post("/requests/{service_request_id}/status", summary="Ubah status aduan (admin/koordinator)")
+@router.post(
+    "/requests/{service_request_id}/status",
+    summary="Ubah status aduan (admin/koordinator; OPD pada aduan yang diteruskan kepadanya; stasiun pada "
+    "aduannya sendiri sesuai kebijakan kabupaten)",
+)
 def post_status(
     service_request_id: Annotated[int, Path(ge=1, le=2**62)],
     body: StatusIn,
+    request: Request,
     session: SessionDep,
     principal: KeyedDep,
     cal: CalendarDep,
+    settings: SettingsDep,
+    background: BackgroundTasks,
 ) -> dict[str, Any]:
-    if not principal.is_staff:
-        cases.log.warning(
-            "refused: %s (%s) tried to change the status of case %s",
-            principal.name,
-            principal.role,
-            service_request_id,
-        )
     req = cases.change_status(
-        session, principal, service_request_id, body.status, body.note, body.opd, body.duplicate_of
+        session,
+        principal,
+        service_request_id,
+        body.status,
+        body.note,
+        body.opd,
+        body.duplicate_of,
+        station_transitions=settings.station_transitions,
     )
+    audit.record(
+        session, principal, "status", f"aduan {req.id}", f"{req.status} (API)", client_address(request)
+    )
+    if req.status == "diteruskan" and settings.smtp_host:
+        background.add_task(notify.send_forwarded, request.app.state.sessionmaker, settings, req.id)
     return cases.request_dict(req, principal, cal)
 
 

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import asynccontextmanager
 from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
-from radio_desk.server import api, open311, uploads
+from radio_desk.server import api, audit, notify, open311, public, uploads
+from radio_desk.server import console_views as console_figures
 from radio_desk.server.cases import Conflict, Forbidden
 from radio_desk.server.config import ServerSettings
+from radio_desk.server.console import views as console_views
+from radio_desk.server.console.auth import (
+    ConsoleForbidden,
+    CsrfError,
+    LoginRequired,
+    LoginThrottle,
+)
+from radio_desk.server.console.pages import STATIC, error_page
 from radio_desk.server.db import make_engine, make_sessionmaker, migrate
 from radio_desk.server.deadlines import Calendar, load_holidays
 from radio_desk.server.deps import AuthError
@@ -52,6 +63,22 @@ def status_for(err: RadioDeskError) -> int:
     return 400
 
 
+async def _reminder_loop(app: FastAPI) -> None:
+    """Send the OPDs' deadline reminders every ``notify_interval_minutes`` (a thread does the SMTP)."""
+    settings: ServerSettings = app.state.settings
+
+    def one_round() -> int:
+        with app.state.sessionmaker() as session:
+            return notify.send_reminders(session, settings, app.state.calendar)
+
+    while True:
+        try:
+            await asyncio.to_thread(one_round)
+        except Exception:  # a broken round must not end the loop (logged, retried next time)
+            log.exception("deadline reminders failed")
+        await asyncio.sleep(settings.notify_interval_minutes * 60)
+
+
 def create_app(settings: ServerSettings | None = None, *, run_migrations: bool = True) -> FastAPI:
     settings = settings or ServerSettings.from_env()
     engine = make_engine(settings.database_url)
@@ -61,7 +88,12 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
         redact_access_log()  # after uvicorn has configured its loggers: no key in the access log
+        task = None
+        if settings.smtp_host and settings.notify_interval_minutes > 0:
+            task = asyncio.create_task(_reminder_loop(_app))
         yield
+        if task is not None:
+            task.cancel()
         engine.dispose()
 
     app = FastAPI(
@@ -76,13 +108,54 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.calendar = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
     app.state.known_keys = KnownKeys()  # picks the rate bucket (see limits.RateLimit)
+    app.state.login_throttle = LoginThrottle(settings.login_delay_seconds)
     with app.state.sessionmaker() as session:
         app.state.known_keys.load(session)
     throttle_log(log)
 
+    @app.exception_handler(LoginRequired)
+    async def _login_required(request: Request, err: LoginRequired) -> Response:
+        target = "/console/masuk" + ("?pesan=berakhir" if err.expired else "")
+        response = RedirectResponse(target, status_code=303)
+        if err.expired:
+            response.delete_cookie("rd_konsol", path="/console")
+        return response
+
+    @app.exception_handler(ConsoleForbidden)
+    async def _console_forbidden(request: Request, err: ConsoleForbidden) -> Response:
+        user = getattr(request.state, "console_user", None)
+        return error_page(request, user, 403, "Tidak diizinkan", err.message)
+
+    @app.exception_handler(CsrfError)
+    async def _csrf(request: Request, err: CsrfError) -> Response:
+        user = getattr(request.state, "console_user", None)
+        with app.state.sessionmaker() as session:
+            audit.record(
+                session,
+                user.principal if user else "",
+                "csrf_ditolak",
+                request.url.path[:100],
+                address=_client(request),
+            )
+        return error_page(
+            request,
+            user,
+            403,
+            "Formulir ditolak",
+            err.message + " Muat ulang halaman lalu kirim lagi. Demi keamanan, formulir hanya diterima "
+            "dari halaman konsol yang baru dibuka.",
+        )
+
     @app.exception_handler(RadioDeskError)
     async def _radio_desk_error(request: Request, err: RadioDeskError) -> Response:
         status = status_for(err)
+        if request.url.path.startswith("/console"):
+            log.warning(
+                "refused %s: %s %s from %s", status, request.method, request.url.path, _client(request)
+            )
+            user = getattr(request.state, "console_user", None)
+            title = {404: "Tidak ditemukan", 403: "Tidak diizinkan"}.get(status, "Permintaan tidak sah")
+            return error_page(request, user, status, title, err.message)
         if status in (403, 409) or isinstance(err, ValidationError):
             # the message never contains a key; the query string (which may hold api_key) is not logged
             log.warning(
@@ -101,6 +174,12 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
         for e in err.errors()[:5]:
             where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path", "header"))
             parts.append(f"{where or 'permintaan'}: {e.get('msg', 'tidak sah')}")
+        if request.url.path.startswith("/console"):
+            user = getattr(request.state, "console_user", None)
+            log.warning("refused 400: %s %s from %s", request.method, request.url.path, _client(request))
+            return error_page(
+                request, user, 400, "Permintaan tidak sah", "Alamat atau isian formulir tidak sah."
+            )
         log.warning(
             "refused 400: %s %s from %s: invalid parameters %s",
             request.method,
@@ -129,6 +208,9 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
         text = {404: "Alamat tidak ada.", 405: "Metode tidak diizinkan untuk alamat ini."}.get(
             err.status_code, str(err.detail)
         )
+        if request.url.path.startswith("/console") and err.status_code in (404, 405):
+            user = getattr(request.state, "console_user", None)
+            return error_page(request, user, err.status_code, "Tidak ditemukan", "Halaman ini tidak ada.")
         if err.status_code >= 400:
             log.info(
                 "refused %s: %s %s from %s",
@@ -146,6 +228,13 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.include_router(open311.router)
     app.include_router(api.router)
     app.include_router(uploads.router)
+    app.include_router(public.router)
+    app.include_router(console_figures.router)  # monitoring, search, the regency PDF
+    app.include_router(console_views.router)
+    app.mount("/console/static", StaticFiles(directory=str(STATIC)), name="console-static")
+    # the console pages that exist (the navigation links only those)
+    routers = (console_views.router, console_figures.router)
+    app.state.console_paths = {getattr(r, "path", "") for router in routers for r in router.routes}
     app.add_middleware(
         RateLimit,
         rate=settings.rate_per_second,

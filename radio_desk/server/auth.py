@@ -24,6 +24,7 @@ class Role(StrEnum):
     STATION = "station"
     COORDINATOR = "coordinator"
     ADMIN = "admin"
+    OPD = "opd"  # an officer of one OPD (account.opd): the cases forwarded to that OPD
 
 
 STAFF_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
@@ -36,6 +37,15 @@ class Principal:
     account_id: int | None
     name: str
     role: Role | None
+    opd: str | None = None  # the OPD code of an ``opd`` account
+
+    @property
+    def is_opd(self) -> bool:
+        return self.role == Role.OPD and bool(self.opd)
+
+    def handles(self, opd: str | None, forwarded: bool) -> bool:
+        """An OPD officer and a case forwarded to that officer's OPD."""
+        return self.is_opd and forwarded and opd == self.opd
 
     @property
     def is_public(self) -> bool:
@@ -49,14 +59,21 @@ class Principal:
     def is_station(self) -> bool:
         return self.role == Role.STATION
 
-    def may_see_private(self, station_id: int) -> bool:
-        """Rahasia cases, the anonim/rahasia flags and internal notes: staff and the owning station."""
-        return self.is_staff or (self.is_station and self.account_id == station_id)
+    def may_see_private(self, station_id: int, opd: str | None = None, forwarded: bool = False) -> bool:
+        """Rahasia cases, the anonim/rahasia flags and internal notes: staff, the owning station and the
+        OPD the case was forwarded to (pass the case's ``opd`` and whether it was forwarded)."""
+        return (
+            self.is_staff
+            or (self.is_station and self.account_id == station_id)
+            or self.handles(opd, forwarded)
+        )
 
-    def may_see_identity(self, station_id: int, anonim: bool) -> bool:
+    def may_see_identity(
+        self, station_id: int, anonim: bool, opd: str | None = None, forwarded: bool = False
+    ) -> bool:
         """The reporter's name, phone and voice: an anonim reporter's only to staff (admin/coordinator);
-        otherwise also to the station that took the call."""
-        return self.is_staff or (not anonim and self.may_see_private(station_id))
+        otherwise also to the station that took the call and the OPD that must follow it up."""
+        return self.is_staff or (not anonim and self.may_see_private(station_id, opd, forwarded))
 
 
 PUBLIC = Principal(None, "publik", None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session
 
@@ -20,17 +20,16 @@ from radio_desk.domain.enums import CLOSED_STATUSES, Status
 from radio_desk.domain.lifecycle import check_transition
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
+from radio_desk.server import permissions
 from radio_desk.server.auth import Principal
 from radio_desk.server.db import lock_feed
 from radio_desk.server.deadlines import Calendar, running_clock
 from radio_desk.server.intake import INTAKE_FIELDS, clean_intake, shown
 from radio_desk.server.models import RequestUpdate, ServiceRequest
+from radio_desk.server.permissions import DEFAULT_STATION_TRANSITIONS, Forbidden, visible
 
 log = logging.getLogger("radio_desk.server.security")
-
-
-class Forbidden(RadioDeskError):
-    """The caller may not see or change this (HTTP 403)."""
+__all__ = ["Conflict", "Forbidden", "visible"]
 
 
 class Conflict(RadioDeskError):
@@ -189,21 +188,44 @@ def change_status(
     note: str = "",
     opd: str | None = None,
     duplicate_of: int | None = None,
+    *,
+    station_transitions: frozenset[Status] = DEFAULT_STATION_TRANSITIONS,
 ) -> ServiceRequest:
-    """Move a case along the lifecycle (staff only); writes the feed row and the deadline stamps."""
-    if not principal.is_staff:
-        raise Forbidden("Hanya admin atau koordinator yang boleh mengubah status aduan.")
+    """Move a case along the lifecycle, if :mod:`~radio_desk.server.permissions` lets ``principal``;
+    writes the feed row (authored by ``principal``) and the deadline stamps.
+
+    A retry of a change that was already made (same author, same status, same note) returns the case
+    unchanged instead of an "already in that status" error, so a desk resending after a timeout is safe.
+    """
     try:
         new = Status(target)
     except ValueError as err:
         raise ValidationError(f"Status \u201c{target}\u201d tidak dikenal.", field="status") from err
+    if principal.is_public:
+        raise permissions.refuse(
+            principal,
+            f"tried to change the status of case {request_id}",
+            "Masuk atau sertakan kunci API untuk mengubah status aduan.",
+        )
     lock_feed(session)
     req = session.get(ServiceRequest, request_id, with_for_update=True)
     if req is None:
         raise NotFoundError(f"Aduan nomor {request_id} tidak ada.")
+    change = permissions.check_status_change(
+        principal, req, new, station_transitions=station_transitions, opd=opd
+    )
+    new = change.target
+    if req.status == new.value and _is_retry(session, req, principal, note):
+        session.commit()  # (releases the locks)
+        return req
     check_transition(Status(req.status), new)
     tax = get_taxonomy()
-    if opd is not None:
+    if change.hand_back:
+        if not note.strip():
+            raise ValidationError("Tuliskan alasan mengapa aduan ini bukan wewenang OPD Anda.", field="note")
+        handed_back_by = req.opd
+        req.opd, req.forwarded_at, req.followed_up_at = None, None, None
+    elif opd is not None:
         if opd not in tax.opds:
             raise ValidationError(f"OPD \u201c{opd}\u201d tidak dikenal.", field="opd")
         req.opd = opd
@@ -216,37 +238,51 @@ def change_status(
             raise ValidationError(f"Aduan asli nomor {duplicate_of} tidak ada.", field="duplicate_of")
         req.duplicate_of = duplicate_of
     now = now_utc()
+    if new == Status.TERVERIFIKASI and Status(req.status) in permissions.HAND_BACK_FROM:
+        # taken back (by the OPD or by Diskominfo): no OPD until it is forwarded again
+        req.opd, req.forwarded_at, req.followed_up_at = None, None, None
     req.status = new.value
     req.status_notes = note or None
     req.updated_datetime = now
     if new == Status.TERVERIFIKASI:
-        req.verified_at = now
+        req.verified_at = req.verified_at or now
     elif new == Status.DITERUSKAN:
         req.verified_at = req.verified_at or now
         req.forwarded_at = now
     elif new in (Status.DIPROSES, Status.SELESAI) and req.followed_up_at is None:
         req.followed_up_at = now
+    if new == Status.SELESAI:
+        req.tindak_lanjut = note or None
     req.closed_at = now if new in CLOSED_STATUSES else None
-    text = new.label
+    if change.hand_back:
+        text = f"Dikembalikan oleh {tax.opd_name(handed_back_by)}: bukan wewenang"
+    else:
+        text = new.label
     if new == Status.DITERUSKAN:
         text += f": {tax.opd_name(req.opd)}"
     if note:
-        text += f" — {note}"
+        text += f" \u2014 {note}"
     _add_update(session, req, text, principal.name, now)
     session.commit()
     return req
 
 
+def _is_retry(session: Session, req: ServiceRequest, principal: Principal, note: str) -> bool:
+    last = session.scalar(
+        select(RequestUpdate)
+        .where(RequestUpdate.request_id == req.id)
+        .order_by(RequestUpdate.id.desc())
+        .limit(1)
+    )
+    return (
+        last is not None
+        and last.by == principal.name
+        and last.status == req.status
+        and (req.status_notes or "") == note
+    )
+
+
 # -------------------------------------------------------------------------------------------- visibility
-def visible(query: Select, principal: Principal) -> Select:
-    """Restrict a ServiceRequest query to what ``principal`` may list."""
-    if principal.is_staff:
-        return query
-    if principal.is_station:
-        return query.where(ServiceRequest.station_id == principal.account_id)
-    return query.where(ServiceRequest.rahasia.is_(False))
-
-
 def get_visible(session: Session, principal: Principal, request_id: int) -> ServiceRequest:
     req = session.get(ServiceRequest, request_id)
     if req is None or (principal.is_public and req.rahasia):
@@ -255,6 +291,9 @@ def get_visible(session: Session, principal: Principal, request_id: int) -> Serv
     if principal.is_station and req.station_id != principal.account_id:
         log.warning("refused: station %s read case %s of another station", principal.name, request_id)
         raise Forbidden("Aduan ini milik stasiun lain.")
+    if not principal.is_public and not permissions.may_see_case(principal, req):
+        log.warning("refused: %s (%s) read case %s", principal.name, principal.role, request_id)
+        raise Forbidden("Aduan ini tidak diteruskan ke OPD Anda.")
     return req
 
 
@@ -303,9 +342,10 @@ def request_dict(
         "channel": req.channel,
         "duplicate_of": _duplicate_of(req, principal),
     }
-    if principal.may_see_private(req.station_id):
+    out["tindak_lanjut"] = req.tindak_lanjut
+    if permissions.may_see_private(principal, req):
         out.update(anonim=req.anonim, rahasia=req.rahasia, notes=req.notes)
-    if principal.may_see_identity(req.station_id, req.anonim):
+    if permissions.may_see_identity(principal, req):
         out.update(caller_name=req.caller_name, phone=req.phone)
     return out
 
@@ -318,7 +358,7 @@ def _duplicate_of(req: ServiceRequest, principal: Principal) -> str | None:
     if not principal.is_staff:
         session = object_session(req)
         original = session.get(ServiceRequest, req.duplicate_of) if session is not None else None
-        if original is None or (original.rahasia and not principal.may_see_private(original.station_id)):
+        if original is None or (original.rahasia and not permissions.may_see_private(principal, original)):
             return None
     return str(req.duplicate_of)
 

@@ -2,9 +2,12 @@
 
     radio-desk-server serve [--host H] [--port P] [--database URL]
     radio-desk-server station add|list|rotate|revoke [NAME]
-    radio-desk-server user add NAME --role admin|coordinator   (and list|rotate|revoke)
+    radio-desk-server user add NAME --role admin|coordinator|opd [--opd CODE]   (and list|rotate|revoke)
+    radio-desk-server user password NAME     (the console password, read from standard input)
     radio-desk-server status ID STATUS [--note T] [--opd CODE] [--duplicate-of ID]
     radio-desk-server overdue [--json]
+    radio-desk-server notify                 (deadline reminders to the OPDs by mail, for cron)
+    radio-desk-server report weekly --from DATE --to DATE [--edition internal|public] --out FILE.pdf
 
 A new key is printed once, alone on the last line of the output; only its hash is stored.
 """
@@ -21,7 +24,7 @@ from radio_desk.errors import RadioDeskError
 from radio_desk.server.auth import Principal, Role
 
 STATION_ROLES = {Role.STATION}
-STAFF_ROLES = {Role.ADMIN, Role.COORDINATOR}
+STAFF_ROLES = {Role.ADMIN, Role.COORDINATOR, Role.OPD}  # the `user` command's accounts
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -68,12 +71,18 @@ def _accounts(args: argparse.Namespace, roles: set[Role]) -> int:
                 role = Role(getattr(args, "role", None) or "station")
                 if role not in roles:
                     raise RadioDeskError(f"Peran \u201c{role}\u201d tidak berlaku di sini.")
-                key = accounts.add_account(session, args.name, role)
+                opd = getattr(args, "opd", None)
+                key = accounts.add_account(session, args.name, role, opd, getattr(args, "email", None))
+                what = f"{role}, OPD {opd}" if opd else str(role)
                 print(
-                    f"Akun {args.name} ({role}) dibuat. Simpan kunci API ini sekarang; kunci tidak bisa "
+                    f"Akun {args.name} ({what}) dibuat. Simpan kunci API ini sekarang; kunci tidak bisa "
                     "ditampilkan lagi:"
                 )
                 print(key)
+            elif args.action == "password":
+                password = read_password(args.name)
+                accounts.set_password(session, args.name, password, roles)
+                print(f"Kata sandi konsol untuk {args.name} disimpan; sesi konsol yang terbuka diakhiri.")
             elif args.action == "rotate":
                 key = accounts.rotate_key(session, args.name, roles)
                 print(f"Kunci baru untuk {args.name}; kunci lama tidak berlaku lagi:")
@@ -87,13 +96,29 @@ def _accounts(args: argparse.Namespace, roles: set[Role]) -> int:
                     print("(belum ada akun)")
                 for a in rows:
                     state = "dicabut " + a.revoked_at.date().isoformat() if a.revoked_at else "aktif"
+                    extra = (f" OPD {a.opd}" if a.opd else "") + (" sandi" if a.has_password else "")
                     print(
                         f"{a.name:<30} {a.role:<12} {a.key_prefix or '-':<10}… {state:<20} "
-                        f"dibuat {a.created_at.date().isoformat()}"
+                        f"dibuat {a.created_at.date().isoformat()}{extra}"
                     )
     finally:
         engine.dispose()
     return 0
+
+
+def read_password(name: str) -> str:
+    """The new password, never echoed: asked twice on a terminal, else one line from standard input."""
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(f"Kata sandi baru untuk {name}: ")
+        if getpass.getpass("Ulangi kata sandi: ") != first:
+            raise RadioDeskError("Kedua kata sandi tidak sama; tidak ada yang diubah.")
+        return first
+    line = sys.stdin.readline()
+    if not line:
+        raise RadioDeskError("Tidak ada kata sandi di masukan standar; tidak ada yang diubah.")
+    return line.rstrip("\r\n")
 
 
 def cmd_station(args: argparse.Namespace) -> int:
@@ -151,6 +176,54 @@ def cmd_overdue(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notify(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from radio_desk.server import notify
+    from radio_desk.server.deadlines import Calendar, load_holidays
+    from radio_desk.server.intake import parse_datetime
+
+    settings, engine, sm = _open(args)
+    try:
+        if not settings.smtp_host:
+            print(
+                "Surel mati: setel RADIO_DESK_SERVER_SMTP_HOST (dan _PORT, _FROM) untuk mengirim pengingat."
+            )
+            return 0
+        cal = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+        now = parse_datetime(args.now, "--now") if args.now else None
+        with sm() as session:
+            sent = notify.send_reminders(session, settings, cal, now)
+        print(f"{sent} pengingat tenggat dikirim.")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_report_weekly(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from radio_desk.reports.indonesian import format_int, parse_date
+    from radio_desk.server.deadlines import Calendar, load_holidays
+    from radio_desk.server.regency_report import write_regency_report
+
+    start, end = parse_date(args.date_from, "--from"), parse_date(args.date_to, "--to")
+    settings, engine, sm = _open(args)
+    try:
+        cal = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+        with sm() as session:
+            fig = write_regency_report(
+                session, start, end, args.out, edition=args.edition, by=args.by, calendar=cal
+            )
+    finally:
+        engine.dispose()
+    print(
+        f"Laporan mingguan kabupaten ({args.edition}) {start.isoformat()} s.d. {end.isoformat()}: "
+        f"{format_int(fig.received)} aduan, {format_int(fig.open_overdue)} lewat batas; ditulis ke {args.out}"
+    )
+    return 0
+
+
 def cmd_migrate(args: argparse.Namespace) -> int:
     _settings, engine, _sm = _open(args)
     engine.dispose()
@@ -182,14 +255,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, handler, help_text in (
         ("station", cmd_station, "radio stations and their keys"),
-        ("user", cmd_user, "admin and coordinator accounts"),
+        ("user", cmd_user, "admin, coordinator and OPD accounts"),
     ):
         p = sub.add_parser(name, help=help_text)
         actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
         add = actions.add_parser("add", parents=[common], help="create an account and print its key")
         add.add_argument("name")
         if name == "user":
-            add.add_argument("--role", choices=["admin", "coordinator"], required=True)
+            add.add_argument("--role", choices=["admin", "coordinator", "opd"], required=True)
+            add.add_argument("--opd", metavar="CODE", default=None, help="the OPD of an opd account")
+            add.add_argument("--email", default=None, help="mail address for the console's notices")
+        pw = actions.add_parser(
+            "password", parents=[common], help="set the web console password (from standard input)"
+        )
+        pw.add_argument("name")
         for action in ("rotate", "revoke"):
             a = actions.add_parser(action, parents=[common])
             a.add_argument("name")
@@ -211,6 +290,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--now", default=None, help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_overdue)
+
+    p = sub.add_parser(
+        "notify", parents=[common], help="mail the OPDs whose follow-up deadline is a day away (for cron)"
+    )
+    p.add_argument("--now", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_notify)
+
+    p = sub.add_parser("report", help="the regency's reports")
+    reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
+    w = reports.add_parser("weekly", parents=[common], help="weekly review PDF over all stations")
+    w.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="first day, 2026-11-20")
+    w.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="last day (inclusive)")
+    w.add_argument("--edition", choices=["internal", "public"], default="internal")
+    w.add_argument("--out", required=True, metavar="FILE.pdf")
+    w.add_argument("--by", default="radio-desk-server", help="name printed as the report's author")
+    w.set_defaults(handler=cmd_report_weekly)
 
     p = sub.add_parser("migrate", parents=[common], help="upgrade the database schema")
     p.set_defaults(handler=cmd_migrate)

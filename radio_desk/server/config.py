@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from radio_desk.domain import limits
+from radio_desk.domain.enums import Status
 from radio_desk.errors import ValidationError
 from radio_desk.paths import app_paths
+from radio_desk.server.permissions import parse_station_transitions
 
 
 def default_data_dir() -> Path:
@@ -75,6 +77,15 @@ class ServerSettings:
     anon_rate_burst: int = 60
     timezone: str = "Asia/Jakarta"  # working days are counted in WIB
     public_base_url: str | None = None  # behind a reverse proxy: https://lapor.example.go.id
+    # which statuses a station may set on its own cases (regency policy; see server/permissions.py)
+    station_transitions: frozenset[Status] = field(default_factory=lambda: parse_station_transitions(None))
+    console_idle_minutes: int = 30  # a console session ends after this long without a request
+    login_delay_seconds: float = 30.0  # after 5 failed logins: this, doubling with every further failure
+    behind_tls: bool = False  # a TLS proxy in front: console cookies are Secure even on plain http
+    smtp_host: str | None = None  # mail to the OPDs (off without a host)
+    smtp_port: int = 25
+    smtp_from: str = "radio-desk@localhost"
+    notify_interval_minutes: int = 0  # >0: the server itself sends the deadline reminders this often
 
     @classmethod
     def from_env(cls, database: str | None = None) -> ServerSettings:
@@ -88,6 +99,20 @@ class ServerSettings:
         s.anon_rate_burst = _env_int("RADIO_DESK_SERVER_ANON_BURST", s.anon_rate_burst)
         s.max_body_bytes = _env_int("RADIO_DESK_SERVER_MAX_BODY", s.max_body_bytes)
         s.public_base_url = os.environ.get("RADIO_DESK_SERVER_PUBLIC_URL") or None
+        if "RADIO_DESK_STATION_TRANSITIONS" in os.environ:
+            s.station_transitions = parse_station_transitions(os.environ["RADIO_DESK_STATION_TRANSITIONS"])
+        s.console_idle_minutes = _env_int("RADIO_DESK_SERVER_IDLE_MINUTES", s.console_idle_minutes)
+        s.login_delay_seconds = _env_float("RADIO_DESK_SERVER_LOGIN_DELAY", s.login_delay_seconds)
+        s.behind_tls = os.environ.get("RADIO_DESK_SERVER_BEHIND_TLS", "").lower() in (
+            "1",
+            "true",
+            "ya",
+            "yes",
+        )
+        s.smtp_host = os.environ.get("RADIO_DESK_SERVER_SMTP_HOST") or None
+        s.smtp_port = _env_int("RADIO_DESK_SERVER_SMTP_PORT", s.smtp_port)
+        s.smtp_from = os.environ.get("RADIO_DESK_SERVER_SMTP_FROM") or s.smtp_from
+        s.notify_interval_minutes = _env_int("RADIO_DESK_SERVER_NOTIFY_MINUTES", s.notify_interval_minutes)
         return s
 
     @property

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Container
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -79,3 +79,37 @@ def expected_datetime(cal: Calendar, status: str, requested: datetime, forwarded
     """Open311 ``expected_datetime``: the deadline of the clock now running, if any."""
     clock = running_clock(cal, status, requested, forwarded)
     return clock.due if clock else None
+
+
+def overdue_start_ranges(cal: Calendar, days: int, now: datetime) -> list[tuple[datetime | None, datetime]]:
+    """The clock starts whose ``days``-working-day deadline has passed at ``now``, as half-open UTC
+    intervals ``[lo, hi)`` (``lo`` None: from the beginning of time), for a database range predicate.
+
+    The deadline falls on a day that only depends on the start's local date and never goes back as that
+    date goes forward; its time of day is the start's.  So every start before the first local day whose
+    deadline is today or later is overdue, and of the days whose deadline is today, the starts earlier in
+    the day than ``now`` is (a weekend start keeps its own time: Saturday 10.00 and Sunday 09.00 are both
+    due on Wednesday, each at its hour).  Exactly :meth:`Clock.overdue` of :func:`running_clock`.
+    """
+    local_now = now.astimezone(cal.tz)
+    today = local_now.date()
+
+    def due_day(start_day: date) -> date:
+        start = datetime.combine(start_day, datetime.min.time(), cal.tz)
+        return cal.add_working_days(start, days).date()
+
+    def start_of(day: date) -> datetime:
+        return datetime.combine(day, datetime.min.time(), cal.tz).astimezone(UTC)
+
+    day = today
+    while due_day(day) >= today:  # at most a few weeks back, even across Lebaran's long cuti bersama
+        day -= timedelta(days=1)
+    first_not_passed = day + timedelta(days=1)  # every start before this local day is overdue
+    ranges: list[tuple[datetime | None, datetime]] = [(None, start_of(first_not_passed))]
+    since_midnight = local_now - datetime.combine(today, datetime.min.time(), cal.tz)
+    day = first_not_passed
+    while day <= today and due_day(day) == today:
+        lo = start_of(day)
+        ranges.append((lo, lo + since_midnight))
+        day += timedelta(days=1)
+    return ranges

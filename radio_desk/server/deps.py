@@ -13,6 +13,7 @@ from radio_desk.errors import RadioDeskError
 from radio_desk.server.auth import PUBLIC, Principal, Role, find_account, hash_key
 from radio_desk.server.config import ServerSettings
 from radio_desk.server.deadlines import Calendar
+from radio_desk.server.models import Account
 
 log = logging.getLogger("radio_desk.server.security")
 
@@ -39,6 +40,14 @@ SettingsDep = Annotated[ServerSettings, Depends(get_settings)]
 CalendarDep = Annotated[Calendar, Depends(get_calendar)]
 
 
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def principal_of(account: Account) -> Principal:
+    return Principal(account.id, account.name, Role(account.role), account.opd)
+
+
 def principal_for_key(session: Session, key: str | None, request: Request) -> Principal:
     if not key:
         return PUBLIC
@@ -62,7 +71,7 @@ def principal_for_key(session: Session, key: str | None, request: Request) -> Pr
         )
         raise AuthError("Kunci API ini sudah dicabut; minta kunci baru ke admin Diskominfo.")
     request.state.principal_name = account.name
-    return Principal(account.id, account.name, Role(account.role))
+    return principal_of(account)
 
 
 def get_principal(

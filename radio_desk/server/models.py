@@ -51,13 +51,18 @@ class Base(DeclarativeBase):
 
 
 class Account(Base):
-    """A station (posts its own cases) or a staff member (admin / coordinator: reads everything)."""
+    """A station (posts its own cases), a staff member (admin / coordinator: reads everything) or an OPD
+    officer (``opd``: the cases forwarded to the OPD ``opd``)."""
 
     __tablename__ = "account"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
-    role: Mapped[str] = mapped_column(String(20))  # station | coordinator | admin
+    role: Mapped[str] = mapped_column(String(20))  # station | coordinator | admin | opd
+    opd: Mapped[str | None] = mapped_column(String(40))  # the OPD code of an opd account
+    email: Mapped[str | None] = mapped_column(String(200))  # where the console's mail to an OPD goes
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # argon2id, for the web console
+    password_set_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     key_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # sha256 hex of the key
     key_prefix: Mapped[str | None] = mapped_column(String(12))  # shown in listings to tell keys apart
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -77,6 +82,7 @@ class ServiceRequest(Base):
     service_code: Mapped[str] = mapped_column(String(40), index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)  # domain Status value
     status_notes: Mapped[str | None] = mapped_column(Text)
+    tindak_lanjut: Mapped[str | None] = mapped_column(Text)  # the OPD's follow-up text (at selesai)
     opd: Mapped[str | None] = mapped_column(String(40), index=True)
     channel: Mapped[str] = mapped_column(String(20))
     urgency: Mapped[str] = mapped_column(String(20))
@@ -136,3 +142,34 @@ class Upload(Base):
     sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ConsoleSession(Base):
+    """A signed-in console user; the cookie holds the token, the table only its SHA-256."""
+
+    __tablename__ = "console_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the cookie token
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    address: Mapped[str] = mapped_column(String(64), default="")
+
+    account: Mapped[Account] = relationship(lazy="joined", innerjoin=True)
+
+
+class AuditEntry(Base):
+    """One line of the audit log: who did what, when and from where (console and API status changes)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100), default="")  # account name ("" when unknown)
+    role: Mapped[str] = mapped_column(String(20), default="")
+    action: Mapped[str] = mapped_column(String(40))  # login, login_failed, logout, status, ...
+    target: Mapped[str] = mapped_column(String(100), default="")  # e.g. "aduan 42"
+    detail: Mapped[str] = mapped_column(Text, default="")  # never a caller's name or phone
+    address: Mapped[str] = mapped_column(String(64), default="")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from radio_desk.domain.enums import Channel, Status, Urgency
 from radio_desk.domain.taxonomy import get_taxonomy
 from radio_desk.errors import NotFoundError, ValidationError
-from radio_desk.server import cases
+from radio_desk.server import cases, permissions
 from radio_desk.server.deps import CalendarDep, PrincipalDep, SessionDep, principal_for_key
 from radio_desk.server.intake import parse_datetime
 from radio_desk.server.models import ServiceRequest
@@ -229,7 +229,7 @@ def get_token(token: str, fmt: str, session: SessionDep, principal: PrincipalDep
     req = None
     if "\x00" not in token:  # (PostgreSQL cannot even compare a NUL; no token has one)
         req = session.scalar(select(ServiceRequest).where(ServiceRequest.token == token[:64]))
-    if req is None or (req.rahasia and not principal.may_see_private(req.station_id)):
+    if req is None or (req.rahasia and not permissions.may_see_private(principal, req)):
         # a rahasia case does not exist for whoever may not see it: the same answer as a wrong token
         raise NotFoundError("Token tidak dikenal.")
     return respond(fmt, "service_requests", [{"service_request_id": str(req.id), "token": req.token}])

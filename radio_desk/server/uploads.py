@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from radio_desk.errors import NotFoundError, ValidationError
-from radio_desk.server import cases
+from radio_desk.server import cases, permissions
 from radio_desk.server.deps import KeyedDep, SessionDep, SettingsDep
 from radio_desk.server.intake import CleanStr, shown
 from radio_desk.server.models import ServiceRequest, Upload, utcnow
@@ -149,6 +149,9 @@ def _path(settings, upload_id: str):  # type: ignore[no-untyped-def]
     return settings.uploads_dir / f"{upload_id}.part"
 
 
+stored_path = _path  # where an upload's bytes lie (the console reads recordings, transcripts, photos)
+
+
 @router.head("/uploads/{upload_id}", summary="Posisi unggahan (untuk melanjutkan)")
 def head_upload(upload_id: str, session: SessionDep, principal: KeyedDep) -> Response:
     up = _owned_upload(session, principal, upload_id)
@@ -167,7 +170,7 @@ def get_upload_content(
 ) -> Response:
     up = _owned_upload(session, principal, upload_id)
     req = session.get(ServiceRequest, up.request_id)
-    if req is not None and not principal.may_see_identity(req.station_id, req.anonim):
+    if req is not None and not permissions.may_see_identity(principal, req):
         # an anonim reporter's voice is their identity: only staff may fetch it back
         cases.log.warning("refused: %s fetched the recording of anonim case %s", principal.name, req.id)
         raise cases.Forbidden("Berkas aduan anonim hanya untuk admin atau koordinator.")

@@ -79,6 +79,12 @@ class SyncInfo:
     synced_at: datetime | None
     error: str | None = None  # why the server refused the last send (Indonesian); None once sent
     error_at: datetime | None = None
+    # the note that came with the server's current status (the OPD's follow-up text), if any
+    status_note: str | None = None
+    status_note_at: datetime | None = None
+    # why the server refused the station's own status change (its status was pulled back), if it did
+    status_error: str | None = None
+    status_error_at: datetime | None = None
 
     @property
     def dirty(self) -> bool:
@@ -284,10 +290,16 @@ class CaseRepository:
             )  # fmt: skip
             s.add(event)
             row.status = target.value
+            row.status_note = row.status_note_at = None  # the server's note was about the old status
             row.updated_at = at
             row.revision += 1
             s.flush()
-            payload = {"event_id": event.id, "from": current.status.value, "to": target.value}
+            # sent to the server as POST /api/v1/requests/{remote_id}/status once it has the case
+            payload = {
+                "event_id": event.id, "from": current.status.value, "to": target.value,
+                "note": event.note, "opd": row.opd, "by": by,
+                "duplicate_of": str(row.duplicate_of) if row.duplicate_of else None,
+            }  # fmt: skip
             enqueue(s, row.id, OutboxKind.STATUS, {**payload, "revision": row.revision})
             return event_from_row(event)
 
@@ -308,6 +320,7 @@ class CaseRepository:
             )  # fmt: skip
             s.add(event)
             row.status = target.value
+            row.status_note, row.status_note_at = (note, at) if note else (None, None)
             row.updated_at = max(row.updated_at, at)
             s.flush()
             return event_from_row(event)
@@ -327,7 +340,8 @@ class CaseRepository:
             row = self._row(s, case_id)
             return SyncInfo(
                 row.remote_id, row.revision, row.synced_revision, row.synced_at, row.sync_error,
-                row.sync_error_at,
+                row.sync_error_at, row.status_note, row.status_note_at, row.status_error,
+                row.status_error_at,
             )  # fmt: skip
 
     def mark_synced(

@@ -67,6 +67,12 @@ class CaseRow(Base):
     # why the server refused the case's last send (Indonesian); cleared when a send goes through
     sync_error: Mapped[str | None] = mapped_column(Text)
     sync_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the note of the server's current status (the OPD's follow-up, tindak lanjut), migration 0005
+    status_note: Mapped[str | None] = mapped_column(Text)
+    status_note_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # why the server refused the station's own status change (Indonesian); cleared when one is taken
+    status_error: Mapped[str | None] = mapped_column(Text)
+    status_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         Index("ix_cases_received_at", "received_at"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,19 @@ from radio_desk.errors import SyncError
 
 CHUNK = 4 * 1024 * 1024
 BATCH_ENVELOPE = len(b'{"cases":[]}')
+
+
+# the server's answers that refuse a status change for good: 403 the regency's policy, 400/409/422 the
+# lifecycle or the fields, 404 no such case, 413 a note too long
+STATUS_REFUSALS = (400, 403, 404, 409, 413, 422)
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    accepted: bool
+    code: int
+    message: str = ""  # the server's own (Indonesian) reason when refused
+    request: dict[str, Any] | None = None  # the case as the server has it after an accepted change
 
 
 class UploadRefused(SyncError):
@@ -59,7 +73,8 @@ class SyncClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _call(self, method: str, url: str, **kw: Any) -> httpx.Response:
+    def _call(self, method: str, url: str, *, answers: tuple[int, ...] = (), **kw: Any) -> httpx.Response:
+        """One request; faults become :class:`SyncError`.  ``answers``: codes the caller handles itself."""
         try:
             response = self._http.request(method, url, **kw)
         except httpx.ConnectError as err:
@@ -70,6 +85,8 @@ class SyncClient:
             raise SyncError(f"Server {self.server} tidak menjawab tepat waktu.") from err
         except httpx.HTTPError as err:
             raise SyncError(f"Hubungan ke server {self.server} terputus: {type(err).__name__}.") from err
+        if response.status_code in answers:
+            return response
         if response.status_code in (401, 403):
             raise SyncError("Server menolak kunci API stasiun ini; periksa kunci di Pengaturan.")
         if response.status_code == 429:
@@ -107,6 +124,30 @@ class SyncClient:
         if r.status_code != 200:
             raise SyncError(f"Kiriman ditolak server: {self._describe(r)}")
         return r.json()["results"]
+
+    def post_status(self, service_request_id: str, body: dict[str, Any]) -> StatusAnswer:
+        """Send one of the station's own status changes.  A refusal (policy, lifecycle) is an answer,
+        not a fault; no answer, 429 and 5xx raise :class:`SyncError` (the worker retries later)."""
+        r = self._call(
+            "POST", f"/api/v1/requests/{service_request_id}/status", json=body, answers=STATUS_REFUSALS
+        )
+        if r.status_code == 200:
+            return StatusAnswer(True, r.status_code, "", r.json())
+        if r.status_code in STATUS_REFUSALS:
+            if r.status_code == 403:
+                self.whoami()  # a refused key is a fault of the whole desk (SyncError), not of this change
+            return StatusAnswer(False, r.status_code, self._describe(r))
+        raise SyncError(f"Perubahan status tidak terkirim: {self._describe(r)}")
+
+    def get_request(self, service_request_id: str) -> dict[str, Any] | None:
+        """The server's current view of one case (Open311 request); ``None`` when it has no such case."""
+        r = self._call("GET", f"/open311/v2/requests/{service_request_id}.json", answers=(404,))
+        if r.status_code == 404:
+            return None
+        if r.status_code != 200:
+            raise SyncError(f"Status aduan tidak bisa diambil: {self._describe(r)}")
+        rows = r.json()
+        return rows[0] if rows else None
 
     def pull(self, after: int | None, limit: int = 1000) -> list[dict[str, Any]]:
         params: dict[str, Any] = {"limit": limit}

@@ -3,8 +3,11 @@
 Works on the store's own tables (``outbox``, ``sync_state``, ``cases``, ``status_events``) through a
 SQLAlchemy engine on the desk's SQLite file.  The rule applied when status comes back:
 
-* the **server owns status**: a status in the feed replaces the local one (and is logged as a status
-  event with origin "server");
+* **status flows both ways, the server is the authority**: the station's own status changes (verify,
+  forward an accident straight to the police) are sent one by one once the case has its server number
+  (:mod:`radio_desk.sync.status_out`); the server checks them against the lifecycle and the regency's
+  policy and may refuse or later correct them; a status in the feed replaces the local one (logged as
+  a status event with origin "server", its note, the OPD's follow-up, kept as ``cases.status_note``);
 * the **desk owns the intake fields** (caller, place, category, urgency, text) **until the case is
   verified**; the server ignores later intake edits of a verified case and answers "kept".
 
@@ -45,6 +48,7 @@ from radio_desk.store.models import (
     StatusEventRow,
     SyncStateRow,
 )
+from radio_desk.sync.status_out import STATUS_KIND, StatusOutbox, feed_note, take_echo
 
 CURSOR_KEY = "server_update_cursor"
 LAST_SUCCESS_KEY = "server_last_success"
@@ -171,6 +175,7 @@ class SqlOutbox:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.statuses = StatusOutbox(engine)  # the station's own status changes (sent one by one)
 
     def pending_count(self) -> int:
         with self.sessions() as s:
@@ -184,7 +189,7 @@ class SqlOutbox:
         with self.sessions() as s:
             rows = s.scalars(
                 select(OutboxRow)
-                .where(OutboxRow.done.is_(False))
+                .where(OutboxRow.done.is_(False), OutboxRow.kind != STATUS_KIND)  # sent on their own
                 .where((OutboxRow.next_attempt_at.is_(None)) | (OutboxRow.next_attempt_at <= now))
                 .order_by(OutboxRow.id)
                 .limit(limit * 4)
@@ -211,6 +216,7 @@ class SqlOutbox:
                 for row in s.scalars(
                     select(OutboxRow)
                     .where(OutboxRow.done.is_(False), OutboxRow.case_id.in_(list(items)))
+                    .where(OutboxRow.kind != STATUS_KIND)
                     .order_by(OutboxRow.id)
                 ):
                     if row.id not in taken:
@@ -365,7 +371,9 @@ class SqlOutbox:
                     continue
                 if case.remote_id is None:
                     case.remote_id = upd.get("service_request_id")
-                if case.status == status or status == STATUS_NOT_A_CHANGE:
+                if status == STATUS_NOT_A_CHANGE or take_echo(s, case.id, status):
+                    continue  # an arrival / intake edit, or the echo of the station's own change
+                if case.status == status:
                     continue
                 at = datetime.fromisoformat(str(upd["updated_datetime"]).replace("Z", "+00:00"))
                 s.add(
@@ -380,6 +388,8 @@ class SqlOutbox:
                     )
                 )
                 case.status = status
+                note = feed_note(upd)  # the OPD's follow-up (tindak lanjut) comes with the status
+                case.status_note, case.status_note_at = (note[:4000], at) if note else (None, None)
                 case.updated_at = now_utc()
                 applied += 1
             self.set_state(CURSOR_KEY, str(updates[-1]["update_id"]), session=s)

@@ -30,6 +30,7 @@ from radio_desk.sync.outbox import (
     SqlOutbox,
     too_large_reason,
 )
+from radio_desk.sync.status_out import StatusOutbox, StatusRefusal
 
 log = logging.getLogger(__name__)
 BROKEN_TEXT = "Teks aduan memuat karakter yang rusak; perbaiki teksnya lalu simpan lagi."
@@ -44,6 +45,9 @@ class CycleReport:
     batches: int = 0
     uploaded: int = 0
     transcripts: int = 0
+    statuses: int = 0  # the station's own status changes the server took
+    status_refused: list[StatusRefusal] = field(default_factory=list)  # ... and those it refused
+    corrected: int = 0  # cases whose status the server corrected after a refusal
     errors: list[str] = field(default_factory=list)
     waiting: list[RefusedCase] = field(default_factory=list)  # refused, waiting for an edit (all cycles)
 
@@ -53,6 +57,13 @@ class CycleReport:
             f"{self.pulled} pembaruan status diterima, {self.applied} diterapkan; "
             f"{self.uploaded} rekaman dan {self.transcripts} transkrip diunggah."
         )
+        if self.statuses or self.status_refused:
+            text += f" Perubahan status: {self.statuses} diterima server, {len(self.status_refused)} ditolak."
+        for refusal in self.status_refused:
+            text += f" Aduan {refusal.case_id}: {refusal.reason}"
+        if self.corrected:
+            text += f" {self.corrected} status dikoreksi server."
+
         if self.waiting:
             text += " " + describe_refused(self.waiting)
         if self.errors:
@@ -138,6 +149,25 @@ def _push(
     report.batches += 1
 
 
+def _send_statuses(statuses: StatusOutbox, client: SyncClient, report: CycleReport) -> None:
+    """The station's own status changes, one request each, oldest first; a refused one is settled
+    (with the server's reason on the case) and the server's status read back."""
+    for change in statuses.due():
+        try:
+            answer = client.post_status(change.remote_id, change.body())
+        except SyncError as err:
+            statuses.failed(change, str(err))
+            raise
+        if answer.accepted:
+            statuses.sent(change)
+            report.statuses += 1
+        else:
+            log.info("status change of case %s refused by the server (HTTP %s)", change.case_id, answer.code)
+            report.status_refused.append(statuses.refused(change, answer.message))
+    for case_id, remote_id in statuses.to_check():
+        report.corrected += statuses.apply_server_state(case_id, client.get_request(remote_id))
+
+
 def run_cycle(
     outbox: SqlOutbox, client: SyncClient, batch_size: int = 200, retry_in: float = 30.0
 ) -> CycleReport:
@@ -156,6 +186,7 @@ def run_cycle(
         for batch in _pack(outbox, client, items, report, retry_in):
             _push(outbox, client, batch, report, retry_in)
     report.waiting = outbox.refused_cases()
+    _send_statuses(outbox.statuses, client, report)
     while True:
         cursor = outbox.get_state(CURSOR_KEY)
         updates = client.pull(int(cursor) if cursor else None)

@@ -1,4 +1,9 @@
-"""``radio-desk bench triage``: how good the suggestions are on a labelled CSV.
+"""``radio-desk bench triage``: how good the suggestions are on a labelled CSV and on the call sets.
+
+The shipped call sets (``resources/triage/calls_dev.jsonl`` and ``calls_heldout.jsonl``, see
+:mod:`radio_desk.triage.callset`) are measured by default, next to the CSV when ``--test`` gives one;
+each set for the desk's suggester and for the plain keyword peer, side by side
+(:mod:`radio_desk.triage.measure`).
 
 CSV columns: ``text``, ``category`` and optionally ``kecamatan`` and ``kelurahan`` (names).  Reports
 top-1/top-3 category accuracy (with ``--train``: after learning from those rows as confirmed cases, in
@@ -22,6 +27,8 @@ from radio_desk.domain.gazetteer import Gazetteer, get_gazetteer, normalize_name
 from radio_desk.domain.taxonomy import CATEGORY_CODES, get_taxonomy
 from radio_desk.errors import ValidationError
 from radio_desk.triage import text as tx
+from radio_desk.triage.callset import CALL_REGENCY, CALL_SETS, call_set_path, load_calls
+from radio_desk.triage.measure import Gold, desk_predictor, measure, peer_predictor, table
 from radio_desk.triage.model import train
 from radio_desk.triage.suggest import PLACE_MIN_CONFIDENCE, Suggester
 
@@ -138,27 +145,104 @@ def evaluate(
     }
 
 
+def written_gold(rows: list[dict[str, str]], regency_code: str) -> list[Gold]:
+    """The CSV's rows as :class:`Gold`: a place counts as named when its name is in the text."""
+    gaz = get_gazetteer()
+    kec_by_name = {normalize_name(k.name): k.code for k in gaz.kecamatan_of(regency_code)}
+    out = []
+    for i, row in enumerate(rows, 1):
+        text = row["text"]
+        said = normalize_name(tx.normalize(text))
+        desa = _gold_desa(gaz, regency_code, row.get("kelurahan") or "", row.get("kecamatan") or "")
+        kec = kec_by_name.get(normalize_name(row.get("kecamatan") or ""))
+        if desa:
+            kec = gaz.get(desa).parent_code
+        desa_named = bool(desa) and normalize_name(gaz.name(desa)) in said
+        kec_named = bool(kec) and normalize_name(gaz.name(kec)) in said
+        out.append(
+            Gold(
+                id=row.get("id") or str(i),
+                text=text,
+                category=row["category"],
+                kecamatan=kec if (kec_named or desa_named) else None,
+                desa=desa if desa_named else None,
+            )
+        )
+    return out
+
+
+def call_sets(names: list[str]) -> dict[str, list[Gold]]:
+    """``dev``, ``heldout`` (the shipped sets) or paths of other call-set files, by name."""
+    out: dict[str, list[Gold]] = {}
+    for name in names:
+        path = call_set_path(name) if name in CALL_SETS else Path(name)
+        label = f"calls_{name}" if name in CALL_SETS else path.stem
+        out[label] = [Gold.of_call(c) for c in load_calls(path)]
+    return out
+
+
+def side_by_side(sets: dict[str, tuple[list[Gold], str]], model_rows=None, misses: str | None = None) -> dict:
+    """Every set (items, regency) for the desk and the peer: ``{set: {"desk": figures, "peer": ...}}``.
+
+    ``model_rows`` (the CSV's ``--train`` rows) give the desk a learned model on the written set only;
+    ``misses`` names the set whose wrong answers are listed (the dev set: the one to tune on)."""
+    taxonomy = get_taxonomy()
+    out: dict[str, dict[str, dict]] = {}
+    for name, (items, regency) in sets.items():
+        suggester = Suggester(taxonomy, regency)
+        if model_rows and name == "written":
+            cats = list(taxonomy.categories)
+            suggester.set_model(train([(r["text"], r["category"]) for r in model_rows], cats))
+        keep = name == misses
+        out[name] = {
+            "desk": measure(items, desk_predictor(taxonomy, regency, suggester), keep_misses=keep),
+            "peer": measure(items, peer_predictor(taxonomy, regency), keep_misses=keep),
+        }
+    return out
+
+
 def run_bench_triage(args: argparse.Namespace) -> int:
-    test = read_rows(args.test)
-    if not test:
-        raise ValidationError(f"Berkas {args.test} tidak berisi baris aduan.")
-    train_rows = read_rows(args.train) if args.train else None
-    result = evaluate(test, train_rows, args.regency)
+    limit = getattr(args, "limit", None)
+    names = [n for n in (getattr(args, "calls", None) or ["dev", "heldout"]) if n != "none"]
+    if not args.test and not names:
+        raise ValidationError("Tidak ada yang diukur: beri --test CSV atau --calls.")
     out = sys.stdout
-    out.write(f"baris uji            {result['rows']}   (latih: {result['train_rows']})\n")
-    out.write(f"kategori top-1       {result['category_top1']}\n")
-    out.write(f"kategori top-3       {result['category_top3']}\n")
-    p = result["place"]
-    out.write(
-        f"desa (nama disebut)  presisi {p['desa_precision_named']}  recall {p['desa_recall_named']}"
-        f"  (n={p['named']})\n"
-    )
-    out.write(f"desa (semua)         presisi {p['desa_precision_all']}  recall {p['desa_recall_all']}\n")
-    out.write(f"kecamatan            presisi {p['kecamatan_precision']}  recall {p['kecamatan_recall']}\n")
-    out.write(f"waktu saran          p50 {result['suggest_ms_p50']} ms  p95 {result['suggest_ms_p95']} ms\n")
+    result: dict = {}
+    sets: dict[str, tuple[list[Gold], str]] = {}
+    train_rows = None
+    if args.test:
+        test = read_rows(args.test)
+        if not test:
+            raise ValidationError(f"Berkas {args.test} tidak berisi baris aduan.")
+        if limit:
+            test = test[:limit]
+        train_rows = read_rows(args.train) if args.train else None
+        result = evaluate(test, train_rows, args.regency)
+        out.write(f"baris uji            {result['rows']}   (latih: {result['train_rows']})\n")
+        out.write(f"kategori top-1       {result['category_top1']}\n")
+        out.write(f"kategori top-3       {result['category_top3']}\n")
+        p = result["place"]
+        out.write(
+            f"desa (nama disebut)  presisi {p['desa_precision_named']}  recall {p['desa_recall_named']}"
+            f"  (n={p['named']})\n"
+        )
+        out.write(f"desa (semua)         presisi {p['desa_precision_all']}  recall {p['desa_recall_all']}\n")
+        out.write(
+            f"kecamatan            presisi {p['kecamatan_precision']}  recall {p['kecamatan_recall']}\n"
+        )
+        out.write(
+            f"waktu saran          p50 {result['suggest_ms_p50']} ms  p95 {result['suggest_ms_p95']} ms\n"
+        )
+        sets["written"] = (written_gold(test, result["regency"]), result["regency"])
+    for label, items in call_sets(names).items():
+        sets[label] = (items[:limit] if limit else items, CALL_REGENCY)
+    result["sets"] = side_by_side(sets, train_rows, misses="calls_dev")
+    out.write("\n" + table(result["sets"]))
     if args.json_out:
         try:
-            Path(args.json_out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+            Path(args.json_out).write_text(
+                json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
         except OSError as err:
             raise ValidationError(
                 f"Berkas {args.json_out} tidak bisa ditulis: {err.strerror or err}."

@@ -11,12 +11,13 @@ that are also everyday words (``Pakis``, ``Beringin``) or are shared by several 
 # ruff: noqa: SIM905  (word lists read best as one string)
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from radio_desk.domain.gazetteer import Gazetteer, Place, get_gazetteer, normalize_name
+from radio_desk.triage import spans
 from radio_desk.triage import text as tx
 
 DESA_MARKERS = frozenset({"desa", "ds", "kelurahan", "kel", "kelurhan", "kalurahan", "deso", "dsa"})
@@ -37,6 +38,18 @@ ESTATE_WORDS = frozenset(
 # a name right after these is where the caller lives or the problem is
 HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili".split())
 MAX_WORDS = 4
+# "at" words before a capitalised everyday word make it a kecamatan's name ("di Kapas", "teng Malo")
+AT_WORDS = frozenset("di ing neng nang ning teng wonten daerah wilayah dari saking sekitar".split())
+EVERYDAY = "nama ini juga kata sehari-hari"  # such a desa needs "desa" or its kecamatan right after it
+DIRECTION_FACTOR = 0.75  # "dari X", "arah X": often still where the problem is, less sure
+NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa": an alternative only
+PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
+MISHEARD_MARKER = 65.0  # how close a word must be to "kecamatan" to be taken for it
+MISHEARD_CUTOFF = 66.0  # ... and the words after it to a kecamatan's name
+MISHEARD_MARGIN = 8.0  # ... and closer than to any other kecamatan by this much
+MISHEARD_KEC = 0.55  # the confidence of such a kecamatan (its desa named next to it makes it sure)
+TITLE_CASE_SHARE = 0.4  # a text with more capitalised words than this capitalises every word
+HOME_OVERRIDE = 0.5  # a place this sure in the complaint wins over the caller's home
 STREET_FACTOR = 0.7  # streets and buildings are mostly named after the place they are in
 FUZZY_MIN_KEY = 6  # shorter names only match exactly (too many near misses otherwise)
 FUZZY_CUTOFF = 86.0
@@ -62,6 +75,7 @@ class PlaceFound:
     said: str  # the words of the text that named it
     reasons: tuple[str, ...] = ()
     at: int = -1  # word position of the mention in the text
+    end: int = -1  # word position just after it
 
 
 @dataclass(frozen=True)
@@ -78,7 +92,8 @@ class RegencyPlaces:
         self.regency = gazetteer.get(regency_code)
         self.gazetteer = gazetteer
         self.by_key: dict[str, list[Place]] = {}
-        for kec in gazetteer.kecamatan_of(regency_code):
+        self._kecamatan = list(gazetteer.kecamatan_of(regency_code))
+        for kec in self._kecamatan:
             self.by_key.setdefault(normalize_name(kec.name), []).append(kec)
             for desa in gazetteer.desa_of(kec.code):
                 self.by_key.setdefault(normalize_name(desa.name), []).append(desa)
@@ -118,15 +133,64 @@ class RegencyPlaces:
         return root == word or len(root) < 4
 
     # ---------------------------------------------------------------------------------------------
+    def name_len(self, words: list[str], i: int) -> int:
+        """How many words from ``i`` are a kecamatan or desa name (0: none)."""
+        found = self._match_at(words, i) if i < len(words) else None
+        return found[0] if found else 0
+
     def find(self, text: str) -> PlaceResult:
-        words = tx.normalize(text).split()
-        mentions: dict[str, PlaceFound] = {}
+        return self.find_in(spans.read(text, self.name_len))
+
+    def find_in(self, talk: spans.Talk) -> PlaceResult:
+        """The problem's place: mentions in the complaint first; the caller's home ("saya dari desa X")
+        when the complaint names none, or to settle the desa inside the kecamatan it names."""
+        problem, home = self._mentions(talk.words, talk.roles, talk.clause, _proper_nouns(talk))
+        if not home:
+            return self._decide(problem)
+        result = self._decide(problem)
+        kec = result.kecamatan
+        if kec is not None and kec.confidence >= HOME_OVERRIDE:
+            if result.desa is None or result.desa.confidence < HOME_OVERRIDE:
+                at_home = self._decide(
+                    {**home, **{k: m for k, m in problem.items() if m.place.level == "district"}}
+                )
+                if at_home.desa is not None and at_home.desa.place.parent_code == kec.place.code:
+                    result = PlaceResult(kec, at_home.desa, result.candidates)
+            cands = result.candidates + tuple(sorted(home.values(), key=lambda m: -m.confidence))
+            return PlaceResult(result.kecamatan, result.desa, cands)
+        return self._decide({**home, **problem})
+
+    def _mentions(
+        self, words: list[str], roles: list[str], clause: list[int], proper: list[bool] | None = None
+    ) -> tuple[dict[str, PlaceFound], dict[str, PlaceFound]]:
+        problem: dict[str, PlaceFound] = {}
+        home: dict[str, PlaceFound] = {}
         i = 0
         n = len(words)
         while i < n:
             if words[i] in DESA_MARKERS or words[i] in KEC_MARKERS:
                 i += 1
                 continue
+            if _misheard_kec_marker(words[i]) and i + 1 < n:
+                # "Kacama Tanbo Zonagoro" (kecamatan Bojonegoro): after a misheard "kecamatan", the
+                # closest kecamatan name, when it is clearly the closest
+                heard = self._misheard_kecamatan(words, i + 1)
+                if heard is not None:
+                    length, place, sim = heard
+                    said = " ".join(words[i + 1 : i + 1 + length])
+                    found_kec = PlaceFound(
+                        place,
+                        MISHEARD_KEC,
+                        said,
+                        (f"mirip {round(sim * 100)}% setelah \u201c{words[i]}\u201d",),
+                        i + 1,
+                        i + 1 + length,
+                    )
+                    target = home if roles[i] == spans.INTRO else problem
+                    if place.code not in target or target[place.code].confidence < MISHEARD_KEC:
+                        target[place.code] = found_kec
+                    i += 1 + length
+                    continue
             found = self._match_at(words, i)
             if not found:
                 i += 1
@@ -134,15 +198,45 @@ class RegencyPlaces:
             length, places, sim = found
             said = " ".join(words[i : i + length])
             before = words[i - 1] if i > 0 else ""
-            context = set(words[max(0, i - 2) : i])
+            first = i
+            while first > max(0, i - 2) and clause[first - 1] == clause[i]:
+                first -= 1
+            context = set(words[first:i])  # the words before it in its own clause
             after = words[i + length] if i + length < n else ""
+            mentions = home if roles[i] == spans.INTRO else problem
+            if mentions is home:
+                context.discard("dari")  # "saya dari desa X": where the caller lives, not a direction
+            named = bool(proper and proper[i]) and before in AT_WORDS
             for place in places:
-                conf, why = self._confidence(place, said, sim, before, len(places), context, after)
+                conf, why = self._confidence(place, said, sim, before, len(places), context, after, named)
+                if conf <= 0:
+                    continue
                 old = mentions.get(place.code)
                 if old is None or conf > old.confidence:
-                    mentions[place.code] = PlaceFound(place, conf, said, why, i)
+                    mentions[place.code] = PlaceFound(place, conf, said, why, i, i + length)
             i += length
-        return self._decide(mentions)
+        return problem, home
+
+    def _misheard_kecamatan(self, words: list[str], i: int) -> tuple[int, Place, float] | None:
+        best: list[tuple[float, int, Place]] = []
+        for length in (1, 2):
+            if i + length > len(words):
+                break
+            window = words[i : i + length]
+            key = _name_key("".join(window))
+            if len(key) < 5 or all(tx.is_known_root(w) for w in window):
+                continue  # "saya harus" is no kecamatan, however close it sounds
+            for kec in self._kecamatan:
+                score = fuzz.ratio(key, _name_key(kec.name))
+                best.append((score, length, kec))
+        best.sort(key=lambda t: -t[0])
+        if not best or best[0][0] < MISHEARD_CUTOFF:
+            return None
+        top = best[0]
+        rival = next((b for b in best[1:] if b[2].code != top[2].code), None)
+        if rival is not None and top[0] - rival[0] < MISHEARD_MARGIN:
+            return None
+        return top[1], top[2], top[0] / 100.0
 
     def _match_at(self, words: list[str], i: int) -> tuple[int, list[Place], float] | None:
         if _name_key(words[i])[:2] not in self._starts:
@@ -162,7 +256,15 @@ class RegencyPlaces:
         return None
 
     def _confidence(
-        self, place: Place, said: str, sim: float, before: str, n_same: int, context: set[str], after: str
+        self,
+        place: Place,
+        said: str,
+        sim: float,
+        before: str,
+        n_same: int,
+        context: set[str],
+        after: str,
+        proper: bool = False,
     ) -> tuple[float, tuple[str, ...]]:
         key = normalize_name(place.name)
         why: list[str] = []
@@ -174,16 +276,25 @@ class RegencyPlaces:
             conf = 0.45  # "kecamatan X" where X is (also) a desa
             why.append(f"didahului \u201c{before}\u201d (tingkat lain)")
         elif self.is_common(key) or len(key) <= 4 or all(w in COMMON_WORDS for w in said.split()):
-            conf = 0.2
-            why.append("nama ini juga kata sehari-hari")
+            # an everyday word ("sudah", "pasar") is a desa only with context: a marker before it, or its
+            # kecamatan named in the text (checked in _decide); a kecamatan by its name alone stays weak
+            if proper and place.level == "district":
+                # "di Kapas", "teng Malo": written as a name, after "at": the kecamatan
+                conf = 0.6
+                why.append("ditulis sebagai nama tempat")
+            else:
+                conf = 0.2
+                why.append(EVERYDAY)
         elif " " in said or len(key) >= 8:
             conf = 0.8
         else:
             conf = 0.7
         if context & DIRECTION_MARKERS:
-            conf *= 0.5
+            conf *= DIRECTION_FACTOR
             why.append("arah/asal, bukan tempat kejadian")
-        elif context & STREET_MARKERS or after in ESTATE_WORDS:
+        elif (before in STREET_MARKERS or (context & STREET_MARKERS and before not in AT_WORDS)) or (
+            after in ESTATE_WORDS
+        ):
             conf *= STREET_FACTOR
             why.append("bagian nama jalan/tempat")
         elif before in HOME_MARKERS:
@@ -204,10 +315,41 @@ class RegencyPlaces:
             return PlaceResult()
         kec_found = {m.place.code: m for m in mentions.values() if m.place.level == "district"}
         desa_found: list[PlaceFound] = []
+        # "Babad Kedungadem", "Gajah, Baureno": a desa right before its own kecamatan is how people say
+        # where they mean; the pair settles both (even for a desa named by an everyday word)
+        paired: set[str] = set()
         for m in mentions.values():
-            if m.place.level != "village":
+            k = kec_found.get(m.place.parent_code) if m.place.level == "village" else None
+            if k is not None and m.end >= 0 and 0 <= k.at - m.end <= 1:
+                paired.add(m.place.code)
+                kec_found[k.place.code] = replace(k, confidence=max(k.confidence, PAIR_CONFIDENCE))
+        namesakes = {
+            m.place.code
+            for m in mentions.values()
+            if m.place.level == "village"
+            and (k := kec_found.get(m.place.parent_code)) is not None
+            and k.at == m.at
+            and any(p in paired for p in mentions if mentions[p].place.parent_code == k.place.code)
+        }
+        for m in mentions.values():
+            if m.place.level != "village" or m.place.code in namesakes:
+                continue
+            if m.place.code in paired:
+                m = replace(
+                    m,
+                    confidence=max(m.confidence, PAIR_CONFIDENCE),
+                    reasons=(*m.reasons, "disebut bersama kecamatannya"),
+                )
+                desa_found.append(m)
                 continue
             parent = kec_found.get(m.place.parent_code)
+            if EVERYDAY in m.reasons:
+                continue  # "sudah", "pasar": an everyday word, not said with its kecamatan or "desa"
+            if parent is not None and parent.at == m.at and not _after_desa_marker(m):
+                # "di Kanor", "pasar Sumberrejo": the kecamatan's own name means the kecamatan; its
+                # namesake desa stays an alternative
+                desa_found.append(replace(m, confidence=min(m.confidence, NAMESAKE_CONFIDENCE)))
+                continue
             n_same = self.desa_count.get(normalize_name(m.place.name), 1)
             if n_same > 1:
                 if parent is None:
@@ -223,12 +365,20 @@ class RegencyPlaces:
         desa_found.sort(key=lambda m: -m.confidence)
         desa = desa_found[0] if desa_found else None
         kecamatan: PlaceFound | None = None
+        kept = {m.place.code for m in desa_found} | set(kec_found)
+        mentions = {k: m for k, m in mentions.items() if k in kept}
         if kec_found:
             kecamatan = max(kec_found.values(), key=lambda m: m.confidence)
+        tied = (
+            desa is not None
+            and sum(d.confidence == desa.confidence and d.said == desa.said for d in desa_found) > 1
+        )
         if desa is not None:
             parent = self.gazetteer.get(desa.place.parent_code)
             if kecamatan is None or kecamatan.place.code != parent.code:
-                if kecamatan is None or desa.confidence >= kecamatan.confidence:
+                if tied and kecamatan is None:
+                    pass  # one of several desa of that name, nothing says which: no kecamatan either
+                elif kecamatan is None or desa.confidence >= kecamatan.confidence:
                     kecamatan = PlaceFound(
                         parent, desa.confidence, desa.said, ("kecamatan dari desanya",), desa.at
                     )
@@ -237,6 +387,36 @@ class RegencyPlaces:
                 kecamatan = PlaceFound(kecamatan.place, conf, kecamatan.said, kecamatan.reasons, kecamatan.at)
         candidates = tuple(sorted(mentions.values(), key=lambda m: -m.confidence))
         return PlaceResult(kecamatan, desa, candidates)
+
+
+def _misheard_kec_marker(word: str) -> bool:
+    """ "kacama", "kecamata", "kcamatn": a misheard "kecamatan" (not a word of its own)."""
+    return (
+        len(word) >= 5
+        and word[0] == "k"
+        and "c" in word
+        and "am" in word
+        and word not in KEC_MARKERS
+        and not tx.is_known_root(word)
+        and fuzz.ratio(word, "kecamatan") >= MISHEARD_MARKER
+    )
+
+
+def _proper_nouns(talk: spans.Talk) -> list[bool]:
+    """Words written with a capital letter inside a clause (not its first word): names, in transcripts
+    and typed texts that capitalise them."""
+    out = [False] * len(talk.words)
+    for i in range(len(talk.words)):
+        token = talk.surface[talk.token_of[i]]
+        first = talk.clauses[talk.clause[i]][0] == talk.token_of[i]
+        out[i] = bool(token[:1].isupper()) and not first and not token.isupper()
+    if sum(out) > TITLE_CASE_SHARE * len(out):
+        return [False] * len(out)  # "Jalan Di Depan Balai Desa Rusak": capitals say nothing here
+    return out
+
+
+def _after_desa_marker(m: PlaceFound) -> bool:
+    return any(r.startswith("didahului kata") for r in m.reasons)
 
 
 @lru_cache(maxsize=8)

@@ -18,18 +18,28 @@ import numpy as np
 
 from radio_desk.domain.enums import Urgency
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
+from radio_desk.triage import spans
 from radio_desk.triage import text as tx
 from radio_desk.triage.hints import HintScorer
 from radio_desk.triage.model import CategoryModel
 from radio_desk.triage.places import PlaceFound, regency_places
+from radio_desk.triage.summary import summarize
 from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
 
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
 DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
+INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi
+# ... a request for information, not a suggestion or praise ("saran", "apresiasi" are Rendah too)
+ASKING = (
+    "tanya", "bertanya", "menanyakan", "takon", "pirsa", "informasi", "info", "jadwal", "syarat",
+    "persyaratan", "caranya", "carane", "cara",
+)  # fmt: skip
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
+DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
+URGENT_ROLE = 0.6  # danger words count in the complaint itself (not greetings, intros, the host, fears)
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,7 @@ class Suggestion:
     desa: PlaceSuggestion | None
     place_candidates: tuple[PlaceSuggestion, ...] = field(default_factory=tuple)
     evidence: bool = True  # False: the text gave nothing to go on (empty, gibberish)
+    summary: str = ""  # the complaint in a line, from the caller's own words (radio_desk.triage.summary)
     elapsed_ms: float = 0.0
 
     @property
@@ -79,6 +90,16 @@ class Suggestion:
         d["urgency"] = self.urgency.value
         d["category"] = self.category
         return d
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    talk: spans.Talk
+    words: list[str]  # expanded tokens (``yg`` -> ``yang``)
+    weights: list[float]  # how much each token is the complaint itself (spans.ROLE_WEIGHT)
+    clause: list[int]  # the clause of each token
+    stems: list[str]
+    said: str  # the complaint's own words, for the learned model
 
 
 class Suggester:
@@ -115,15 +136,14 @@ class Suggester:
     # ---------------------------------------------------------------------------------------------
     def _category_logits(
         self,
-        words: list[str],
-        stems: list[str],
-        text: str,
+        p: _Prepared,
         learned: tuple[CategoryModel, np.ndarray] | None,
         vec: tuple | None,
     ) -> tuple[np.ndarray, dict[str, list[str]], bool, UrgencyResult]:
         """Log-scores of every category (``self.codes`` order), the words behind each, whether the
         text gave any evidence at all, and the urgency (an emergency is evidence for ``darurat``)."""
-        hits = self.hints.hits(words, stems)
+        text = p.said
+        hits = self.hints.hits(p.words, p.stems, p.weights, p.clause)
         raw = self.hints.raw_scores(hits)
         logits = self.hints.log_prior + HINT_GAIN * raw
         why: dict[str, list[str]] = {  # strongest first
@@ -138,7 +158,19 @@ class Suggester:
                 evidence = True
                 gain = MODEL_GAIN * model.n_trained / (model.n_trained + MODEL_HALF)
                 logits = logits + gain * np.where(cols >= 0, scores[np.maximum(cols, 0)], 0.0)
-        urg = self.urgency.rate(words)
+        urg = self.urgency.rate([w for w, k in zip(p.words, p.weights, strict=True) if k >= URGENT_ROLE])
+        feared = [w for w, k in zip(p.words, p.weights, strict=True) if k == spans.ROLE_WEIGHT[spans.FEAR]]
+        if feared and urg.level.rank < Urgency.TINGGI.rank:
+            # "takut roboh", "kalau hujan bisa banjir": a danger feared is Tinggi at most
+            maybe = self.urgency.rate(feared)
+            if maybe.level.rank > urg.level.rank:
+                urg = UrgencyResult(Urgency.TINGGI, maybe.words)
+        said = " ".join(urg.words).split()
+        asks = urg.level is Urgency.RENDAH and any(w.startswith(a) for w in said for a in ASKING)
+        if asks and "informasi" in self.codes:
+            # "mau tanya jadwal ...", "ada info ...?": a request for information that reports no trouble
+            logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
+            why.setdefault("informasi", []).extend(f"\u201c{w}\u201d" for w in urg.words)
         if urg.level is Urgency.DARURAT and "darurat" in self.codes:
             # "anak saya hilang", "ada yang tenggelam": an emergency is also evidence for its category
             logits[self.codes.index("darurat")] += HINT_GAIN * DARURAT_EVIDENCE
@@ -147,17 +179,29 @@ class Suggester:
         return logits, why, evidence, urg
 
     def _prepare(self, text: str):
-        words = tx.tokens(text)
+        talk = spans.read(text, self.places.name_len)
+        words: list[str] = []
+        weights: list[float] = []
+        clause: list[int] = []
+        for i, w in enumerate(talk.words):
+            full = tx.ABBREVIATIONS.get(w, w)
+            if full:
+                parts = full.split()
+                words.extend(parts)
+                weights.extend([talk.weight(i)] * len(parts))
+                clause.extend([talk.clause[i]] * len(parts))
         stems = [tx.stem(w) for w in words]
         learned = self._learned
-        vec = learned[0].vector(text) if learned is not None and words else None
-        return words, stems, learned, vec
+        # the learned model reads the complaint itself, not the greetings and introductions around it
+        said = " ".join(talk.complaint_words()) or text
+        vec = learned[0].vector(said) if learned is not None and words else None
+        return _Prepared(talk, words, weights, clause, stems, said), learned, vec
 
     def rank(self, text: str | None) -> list[tuple[str, float]]:
         """Every category with its probability, best first."""
         text = text or ""
-        words, stems, learned, vec = self._prepare(text)
-        logits, _, _, _ = self._category_logits(words, stems, text, learned, vec)
+        p, learned, vec = self._prepare(text)
+        logits, _, _, _ = self._category_logits(p, learned, vec)
         probs = _softmax(logits)
         order = np.argsort(-probs)
         return [(self.codes[i], float(probs[i])) for i in order]
@@ -165,8 +209,8 @@ class Suggester:
     def suggest(self, text: str | None) -> Suggestion:
         start = time.perf_counter()
         text = text or ""
-        words, stems, learned, vec = self._prepare(text)
-        logits, why, evidence, urg = self._category_logits(words, stems, text, learned, vec)
+        p, learned, vec = self._prepare(text)
+        logits, why, evidence, urg = self._category_logits(p, learned, vec)
         model = learned[0] if learned else None
         probs = _softmax(logits)
         order = np.argsort(-probs)[:TOP]
@@ -175,7 +219,7 @@ class Suggester:
             code = self.codes[i]
             reasons = list(dict.fromkeys(why.get(code, [])))[:5]
             if model is not None and vec is not None:
-                learned = [f"{w} (dipelajari)" for w, _ in model.explain(text, code, top=3, vec=vec)]
+                learned = [f"{w} (dipelajari)" for w, _ in model.explain(p.said, code, top=3, vec=vec)]
                 reasons += [w for w in learned if w not in reasons][: max(0, 5 - len(reasons))]
             cats.append(
                 CategorySuggestion(
@@ -183,13 +227,19 @@ class Suggester:
                 )
             )
         top = cats[0].code
-        found = self.places.find(text) if words else None
+        found = self.places.find_in(p.talk) if p.words else None
         kec = PlaceSuggestion.of(found.kecamatan) if found else None
         desa = PlaceSuggestion.of(found.desa) if found else None
         cands = tuple(PlaceSuggestion.of(c) for c in found.candidates[:5]) if found else ()
         opd = self.opd_for(top, kec.code if kec and kec.confidence >= PLACE_MIN_CONFIDENCE else None)
         if top == "darurat" and urg.level.rank < Urgency.TINGGI.rank:
             urg = UrgencyResult(Urgency.TINGGI, urg.words)
+        if top == "darurat" and cats[0].score >= DARURAT_SURE and urg.level is not Urgency.DARURAT:
+            # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat
+            urg = UrgencyResult(
+                Urgency.DARURAT, urg.words or tuple(w.strip("\u201c\u201d") for w in cats[0].words[:2])
+            )
+        summary = summarize(p.talk, found, self.hints.is_hint_word)
         return Suggestion(
             categories=tuple(cats),
             opd=opd,
@@ -200,6 +250,7 @@ class Suggester:
             desa=desa,
             place_candidates=tuple(c for c in cands if c is not None),
             evidence=evidence,
+            summary=summary,
             elapsed_ms=round((time.perf_counter() - start) * 1000, 2),
         )
 

@@ -43,6 +43,41 @@ ABBREVIATIONS: dict[str, str] = {
     "pkm": "puskesmas", "sekolahan": "sekolah", "wr": "", "wb": "", "assalamualaikum": "salam",
 }  # fmt: skip
 
+# Words of every call that a recogniser mishears and that are no complaint hint: a near miss of one of
+# these ("lapol", "diras", "penyiyar") is that word.
+CALL_WORDS = frozenset(
+    [
+        "lapor",
+        "melapor",
+        "laporan",
+        "dinas",
+        "penyiar",
+        "selamat",
+        "terima",
+        "kasih",
+        "bapak",
+        "ibu",
+        "kecamatan",
+        "kelurahan",
+        "dusun",
+        "kabupaten",
+        "mohon",
+        "tolong",
+        "sampaikan",
+        "menyampaikan",
+        "keluhan",
+        "mengeluhkan",
+        "warga",
+        "daerah",
+        "wilayah",
+        "halo",
+        "assalamualaikum",
+        "matur",
+        "nuwun",
+        "sekian",
+    ]
+)
+
 # Sastrawi's dictionary trips on a few words that matter here (ke-rusak-an -> "rusa", a deer).
 STEM_OVERRIDES: dict[str, str] = {
     "kerusakan": "rusak", "rusaknya": "rusak", "pengaduan": "aduan", "aduan": "aduan", "pengadu": "aduan",
@@ -52,12 +87,13 @@ STEM_OVERRIDES: dict[str, str] = {
     "berobat": "obat", "pengobatan": "obat", "pendidikan": "didik", "kesehatan": "sehat",
     "ketertiban": "tertib", "penertiban": "tertib", "bantuan": "bantu", "sekolahnya": "sekolah",
     "perijinan": "izin", "perizinan": "izin", "ijin": "izin", "paving": "paving", "pavingisasi": "paving",
+    "dipavingisasi": "paving", "dipaving": "paving",
     "pengaspalan": "aspal", "diaspal": "aspal", "macet": "macet", "kemacetan": "macet",
 }  # fmt: skip
 
 # Javanese affixes tried when Sastrawi does not know a word: dalane -> dalan, lampune -> lampu,
 # dibenakke -> benak, omahipun -> omah.  A strip is kept only if it lands on a known root.
-_JV_SUFFIXES = ("ipun", "ake", "ne", "e", "ke", "na", "an", "i")
+_JV_SUFFIXES = ("ipun", "nya", "ake", "ne", "e", "ke", "na", "an", "i")
 _JV_PREFIXES = ("dipun", "di", "ke", "nge", "ng", "ny", "m", "n", "ka", "sa")
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -81,6 +117,11 @@ def register_roots(words: set[str] | frozenset[str]) -> None:
 
 def is_known_root(word: str) -> bool:
     return word in _extra_roots or _DICTIONARY.contains(word)
+
+
+def dictionary_words() -> frozenset[str]:
+    """Sastrawi's root words and the words of every call (:data:`CALL_WORDS`)."""
+    return frozenset(_DICTIONARY.words) | CALL_WORDS
 
 
 def normalize(text: str) -> str:
@@ -118,6 +159,13 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and word[: -len(suffix)] in _extra_roots:
             return word[: -len(suffix)]
     s = _STEMMER.delegatedStemmer.stem(word)
+    if s != word and not _affixed(word, s):
+        # Sastrawi cut something that is no affix ("kamituwo" -> "kami", "rastra" -> "ras",
+        # "ngurusnya" -> "guru"): a word of its own, or a Javanese form
+        base = word[:-3] if word.endswith("nya") and len(word) > 6 else word
+        if base != word:
+            return stem(base)
+        return _javanese_stem(word)
     if s != word:
         # ke-rusak-an -> "rusa": prefer the root that keeps the k when it is also a word
         if word.endswith(s + "kan") and _DICTIONARY.contains(s + "k") and not word.endswith("kkan"):
@@ -126,8 +174,26 @@ def stem(word: str) -> str:
     return _javanese_stem(word)
 
 
+_SUFFIXES = ("", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu", "kannya", "annya", "inya",
+             "kanlah", "ilah", "nyalah")  # fmt: skip
+
+
+def _affixed(word: str, root: str) -> bool:
+    """Whether ``word`` is ``root`` with Indonesian affixes: it ends with the root (its first letter may
+    have melted into the prefix, as in menyapu/sapu) and one of the suffixes."""
+    for suffix in _SUFFIXES:
+        body = word[: len(word) - len(suffix)] if suffix else word
+        if suffix and not word.endswith(suffix):
+            continue
+        if body.endswith(root) or (len(root) > 3 and body.endswith(root[1:]) and len(body) > len(root)):
+            return True
+    return False
+
+
 def _javanese_stem(word: str) -> str:
     for suffix in ("", *_JV_SUFFIXES):
+        if not word.endswith(suffix):
+            continue
         base = word[: -len(suffix)] if suffix else word
         if len(base) < 3:
             continue

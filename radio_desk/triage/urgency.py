@@ -48,13 +48,19 @@ class UrgencyRater:
         stems = [tx.light_stem(w) for w in words]
         found: dict[Urgency, list[str]] = {}
         n = len(stems)
+        matches: list[tuple[int, int, Urgency, int]] = []
         for i, s in enumerate(stems):
             for k in self.first.get(s, ()):
                 phrase, level, _ = self.phrases[k]
                 end = _match_with_gaps(stems, i, phrase)
                 if end is None or _negated(words, i):
                     continue
-                found.setdefault(level, []).append(" ".join(words[i:end]))
+                matches.append((i, end, level, len(phrase)))
+        for i, end, level, size in matches:
+            # "demam berdarah" (tinggi) is not "berdarah" (darurat): a longer phrase covering it decides
+            if any(j <= i and e >= end and sz > size for j, e, _, sz in matches):
+                continue
+            found.setdefault(level, []).append(" ".join(words[i:end]))
         del n
         for level in (Urgency.DARURAT, Urgency.TINGGI):
             if level in found:

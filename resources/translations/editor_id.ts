@@ -110,6 +110,20 @@
 <context>
     <name>CasePage</name>
     <message>
+        <location filename="../../radio_desk/gui/editor/case_page.py" line="0"/>
+        <source>Suggested: &lt;b&gt;%s&lt;/b&gt;</source>
+        <translation>Saran: &lt;b&gt;%s&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/editor/case_page.py" line="0"/>
+        <source>use</source>
+        <translation>pakai</translation>
+    </message>
+    <message>
+        <source>Follow-up%1: %2</source>
+        <translation>Tindak lanjut%1: %2</translation>
+    </message>
+    <message>
         <source>Not sent to the central server (%1): %2 Correct the case and save: it is sent again.</source>
         <translation>Tidak terkirim ke server pusat (%1): %2 Perbaiki aduan ini lalu simpan: aduan dikirim lagi.</translation>
     </message>

@@ -145,6 +145,31 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>IntakeForm</name>
     <message>
+        <location filename="../../radio_desk/gui/onair/intake.py" line="0"/>
+        <source>Place?</source>
+        <translation>Tempat?</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/onair/intake.py" line="0"/>
+        <source>Desa %s, Kec. %s</source>
+        <translation>Desa %s, Kec. %s</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/onair/intake.py" line="0"/>
+        <source>Kec. %s</source>
+        <translation>Kec. %s</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/onair/intake.py" line="0"/>
+        <source>%d possible places: choose one</source>
+        <translation>%d kemungkinan tempat: pilih satu</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/onair/intake.py" line="0"/>
+        <source>The place is not certain: choose it under “Place?” or type it.</source>
+        <translation>Tempatnya belum pasti: pilih di “Tempat?” atau ketik.</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/onair/intake.py" line="135"/>
         <source>Kecamatan “%s” not found in the regency.</source>
         <translation>Kecamatan “%s” tidak ada di kabupaten ini.</translation>
@@ -898,6 +923,10 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 </context>
 <context>
     <name>TodayModel</name>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>Tindak lanjut: %1</translation>
+    </message>
     <message>
         <source>not accepted</source>
         <translation>ditolak server</translation>

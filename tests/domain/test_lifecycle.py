@@ -32,6 +32,14 @@ def test_final_states_have_no_exit_but_selesai_reopens():
     assert can_transition(Status.SELESAI, Status.DIPROSES)
 
 
+def test_forwarded_case_can_be_handed_back_for_forwarding_again():
+    check_transition(Status.DITERUSKAN, Status.TERVERIFIKASI)
+    check_transition(Status.DIPROSES, Status.TERVERIFIKASI)
+    check_transition(Status.TERVERIFIKASI, Status.DITERUSKAN)
+    assert not can_transition(Status.SELESAI, Status.TERVERIFIKASI)
+    assert not can_transition(Status.BARU, Status.DITERUSKAN)
+
+
 def test_every_status_reachable_from_baru():
     seen, todo = {Status.BARU}, [Status.BARU]
     while todo:

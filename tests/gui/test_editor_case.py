@@ -136,3 +136,17 @@ def test_keys_and_click_drive_playback_position(workspace, editor_data):
     QTest.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     page.audio_runner.wait()
     assert 7.99 <= page.player.position < 8.9
+
+
+def test_a_case_without_category_shows_what_its_transcript_suggests(workspace, editor_data):
+    case_id = editor_data.named.case.id  # "jembatan gantung di desa kami putus", as if just imported
+    editor_data.store.cases.update(case_id, {"category": None}, by="test")
+    page = _open(workspace, case_id)
+    label = page.suggestionLabel
+    assert label.isVisibleTo(page) and "Jalan dan Jembatan" in label.text()
+    assert page.ui.categoryCombo.currentData() is None
+    label.linkActivated.emit("use")  # "use": the category goes into the form, Save keeps it
+    assert page.ui.categoryCombo.currentData() == "jalan"
+    assert not label.isVisibleTo(page)
+    other = _open(workspace, editor_data.anonim.case.id)  # the operator chose its category
+    assert not other.suggestionLabel.isVisibleTo(other)

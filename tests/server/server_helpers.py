@@ -64,4 +64,7 @@ def truncate_pg(url: str) -> None:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("TRUNCATE upload, request_update, service_request, account RESTART IDENTITY CASCADE")
+        conn.execute(
+            "TRUNCATE audit_log, console_session, upload, request_update, service_request, account "
+            "RESTART IDENTITY CASCADE"
+        )

@@ -332,10 +332,10 @@ def test_auth_refusals(env: Env, caplog: pytest.LogCaptureFixture) -> None:
     )
     assert (
         env.client.post(
-            f"/api/v1/requests/{rid}/status", json={"status": "terverifikasi"}, headers=env.h(env.key_a)
+            f"/api/v1/requests/{rid}/status", json={"status": "ditolak"}, headers=env.h(env.key_a)
         ).status_code
         == 403
-    )  # stations don't set status
+    )  # a station sets on its own cases only what the regency policy allows (not "ditolak")
     up = env.client.post(
         f"/api/v1/requests/{rid}/uploads", json={"kind": "audio", "filename": "a.wav", "length": 3}, headers=h
     )

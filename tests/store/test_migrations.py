@@ -3,6 +3,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -88,3 +89,39 @@ def test_pragmas(store):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1
+
+
+def test_upgrade_from_0004_keeps_cases_and_search_and_downgrades(tmp_path):
+    """0005 adds the server's status note and the refusal of a station's status change to ``cases``
+    without a table rebuild: the cases, their refusal (0004) and the full-text triggers stay."""
+    path = tmp_path / "v4.sqlite3"
+    migrate.upgrade(path, "0004")
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO cases (id, station, received_at, channel, caller_name, urgency, summary, notes, status,"
+        " created_at, updated_at, place_text, sync_error) VALUES ('6f1c2b8e-0000-4000-8000-000000000005',"
+        " 'fm', '2026-11-02 03:04:05.000000', 'on_air', 'Bu Tini', 'sedang', 'Lampu jalan mati', '',"
+        " 'terverifikasi', '2026-11-02 03:04:05.000000', '2026-11-02 03:04:05.000000', 'Kalitidu',"
+        " 'Ditolak server: kecamatan')"
+    )
+    con.commit()
+    con.close()
+    store = open_store(path)
+    assert store.revision() == migrate.head_revision() == "0005"
+    (case,) = store.cases.list()
+    info = store.cases.sync_info(case.id)
+    assert (info.error, info.status_note, info.status_error) == ("Ditolak server: kecamatan", None, None)
+    store.cases.update(case.id, {"summary": "Lampu jalan mati dua minggu"})  # the triggers still index
+    assert [h.case.id for h in store.cases.search("lampu minggu")] == [case.id]
+    store.close()
+    engine = make_engine(path, foreign_keys=False)
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    columns = {row[1] for row in con.execute("PRAGMA table_info(cases)")}
+    triggers = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    con.close()
+    assert "status_note" not in columns and "sync_error" in columns and triggers

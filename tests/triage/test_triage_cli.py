@@ -175,3 +175,70 @@ def test_long_javanese_transcript_with_a_learned_model(bojonegoro):
         result = s.suggest(" ".join(words[i:] + words[:i]))
         assert result.categories[0].code == "jalan"
         assert result.desa is not None and result.desa.name == "Leran"
+
+
+FIGURES = (
+    "category_top1",
+    "category_top3",
+    "kecamatan_accuracy",
+    "desa_accuracy",
+    "place_when_none_rate",
+    "darurat_recall",
+    "darurat_precision",
+    "summary_hit_rate",
+    "ms_p50",
+    "ms_p95",
+)
+
+
+def test_bench_triage_runs_the_call_sets_next_to_the_written_set(tmp_path, monkeypatch, capsys):
+    """A small subset of the shipped call sets, the desk and the keyword peer side by side."""
+    test = tmp_path / "test.csv"
+    _write_csv(test, [("jalan rusak berlubang di desa leran", "jalan", "Kalitidu", "Leran")])
+    out_json = tmp_path / "o.json"
+    argv = ["bench", "triage", "--test", str(test), "--regency", "35.22", "--limit", "12"]
+    rc, out, _ = _run([*argv, "--json", str(out_json)], "", monkeypatch, capsys)
+    assert rc == 0
+    assert "dev/desk" in out and "heldout/peer" in out and "ringkasan kena" in out
+    result = json.loads(out_json.read_text())
+    assert result["category_top1"] == 1.0  # the written set's figures stay where they were
+    sets = result["sets"]
+    assert list(sets) == ["written", "calls_dev", "calls_heldout"]
+    for name, preds in sets.items():
+        assert set(preds) == {"desk", "peer"}
+        for figures in preds.values():
+            assert figures["rows"] == (1 if name == "written" else 12)
+            assert set(FIGURES) <= set(figures)
+            for key in FIGURES[:8]:
+                assert figures[key] is None or 0.0 <= figures[key] <= 1.0
+    assert sets["written"]["desk"]["desa_accuracy"] == 1.0
+    assert sets["written"]["desk"]["summary_hit_rate"] is None  # written rows have no summary terms
+    assert sets["calls_dev"]["peer"]["summary_hit_rate"] > 0  # the peer always answers with a sentence
+    assert "misses" in sets["calls_dev"]["desk"] and "misses" not in sets["calls_heldout"]["desk"]
+
+
+def test_bench_triage_takes_a_call_set_file(tmp_path, monkeypatch, capsys):
+    calls = tmp_path / "mine.jsonl"
+    calls.write_text(
+        json.dumps(
+            {
+                "id": "m1",
+                "text": "Halo Mas, ada kebakaran rumah di desa Leran kecamatan Kalitidu, tolong damkar",
+                "category": "darurat",
+                "urgency": "darurat",
+                "kecamatan": "35.22.16",
+                "desa": "35.22.16.2020",
+                "summary_terms": ["kebakaran", "leran"],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = _run(["bench", "triage", "--calls", str(calls)], "", monkeypatch, capsys)
+    assert rc == 0 and "mine/desk" in out
+    with pytest.raises(ValidationError, match="Tidak ada yang diukur"):
+        _run(["bench", "triage", "--calls", "none"], "", monkeypatch, capsys)
+    with pytest.raises(ValidationError, match="bukan JSON"):
+        bad = tmp_path / "bad.jsonl"
+        bad.write_text("{x\n", encoding="utf-8")
+        _run(["bench", "triage", "--calls", str(bad)], "", monkeypatch, capsys)

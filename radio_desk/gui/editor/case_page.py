@@ -3,6 +3,7 @@ transcript editor synced with the recording (waveform, playback, edits, split/me
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QListWidgetItem,
     QMessageBox,
     QTreeWidgetItem,
@@ -46,6 +48,7 @@ from radio_desk.store import CaseChange, Store, SyncInfo
 from radio_desk.store.segment_edits import merge_segments, split_segment
 from radio_desk.transcribe import ENGINES
 from radio_desk.triage.service import Related, TriageService
+from radio_desk.triage.suggest import Suggestion
 
 POLL_MS = 40
 CASE_ROLE = Qt.ItemDataRole.UserRole
@@ -140,6 +143,16 @@ class CasePage(QWidget):
         _fill(ui.urgencyCombo, [(u, u.label) for u in Urgency])
         cats = sorted(((c.code, c.name) for c in tax.categories.values()), key=lambda x: x[1])
         _fill(ui.categoryCombo, cats, self.tr("(none)"))
+        # what the transcript suggests, for a case that has no category yet; "use" puts it in the form
+        self.suggestion: Suggestion | None = None
+        self.suggestionLabel = QLabel(ui.intakeBox)
+        self.suggestionLabel.setObjectName("caseSuggestionLabel")
+        self.suggestionLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestionLabel.setWordWrap(True)
+        self.suggestionLabel.linkActivated.connect(lambda _link: self.use_suggestion())
+        row = ui.intakeForm.getWidgetPosition(ui.categoryCombo)[0] + 1
+        ui.intakeForm.insertRow(row, "", self.suggestionLabel)
+        self.suggestionLabel.setVisible(False)
         opds = sorted(((o.code, o.name) for o in tax.opds.values()), key=lambda x: x[1])
         _fill(ui.opdCombo, opds, self.tr("(none)"))
         regency = self.settings["home_regency"]
@@ -224,6 +237,7 @@ class CasePage(QWidget):
         self.bundle = bundle
         self._show_case(bundle.case)
         self._show_sync(bundle.sync)
+        self._show_server_status(bundle.sync)
         self._show_history(bundle)
         self.segments.set_segments(bundle.segments)
         self.ui.waveform.set_marks([s.start for s in bundle.segments])
@@ -286,6 +300,51 @@ class CasePage(QWidget):
             )  # fmt: skip
 
         self.runner.submit(find, lambda r: gen == self._generation and self._show_related(r), self._error)
+        if case.category is None:
+            self._load_suggestion(gen, case)
+        else:
+            self._show_suggestion(None)
+
+    def _load_suggestion(self, gen: int, case: Case) -> None:
+        """A case without a category (an imported recording, a voice note): what its transcript says."""
+
+        def suggest() -> Suggestion | None:
+            text = self.store.segments.text_for_case(case.id) or " ".join(
+                t for t in (case.summary, case.notes) if t
+            )
+            if not text.strip():
+                return None
+            if self._triage is None:
+                self._triage = TriageService(_source(self.store))
+            return self._triage.suggest(text)
+
+        self.runner.submit(
+            suggest, lambda s: gen == self._generation and self._show_suggestion(s), self._error
+        )
+
+    def _show_suggestion(self, s: Suggestion | None) -> None:
+        self.suggestion = s if s is not None and s.evidence else None
+        if self.suggestion is None:
+            self.suggestionLabel.setVisible(False)
+            return
+        top = self.suggestion.categories[0]
+        why = ", ".join(top.words[:3])
+        text = self.tr("Suggested: <b>%s</b>") % html.escape(top.name)
+        if why:
+            text += f" <span style='color:#666'>({html.escape(why)})</span>"
+        text += " \u00b7 <a href='use'>" + self.tr("use") + "</a>"
+        self.suggestionLabel.setText(text)
+        self.suggestionLabel.setVisible(True)
+
+    def use_suggestion(self) -> None:
+        """Put the suggested category (and its OPD, when none is set) in the form; Save keeps it."""
+        s = self.suggestion
+        if s is None:
+            return
+        _select(self.ui.categoryCombo, s.category)
+        if self.ui.opdCombo.currentData() is None and s.opd:
+            _select(self.ui.opdCombo, s.opd)
+        self.suggestionLabel.setVisible(False)
 
     # -- showing -----------------------------------------------------------------------------
     def _show_case(self, c: Case) -> None:
@@ -340,6 +399,24 @@ class CasePage(QWidget):
             .replace("%2", info.error)
         )
         label.show()
+
+    def _show_server_status(self, info: SyncInfo | None) -> None:
+        """The follow-up text (tindak lanjut) that came with the server's status, for the host to read
+        on air; and why the server refused the station's own status change, if it did."""
+        note, error = self.ui.followUpLabel, self.ui.statusErrorLabel
+        if info is not None and info.status_note:
+            when = f" ({local(info.status_note_at):%d-%m-%Y %H:%M})" if info.status_note_at else ""
+            note.setText(self.tr("Follow-up%1: %2").replace("%1", when).replace("%2", info.status_note))
+            note.show()
+        else:
+            note.clear()
+            note.hide()
+        if info is not None and info.status_error:
+            error.setText(info.status_error)
+            error.show()
+        else:
+            error.clear()
+            error.hide()
 
     def _show_history(self, b: CaseBundle) -> None:
         tree = self.ui.historyTree

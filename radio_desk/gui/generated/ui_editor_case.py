@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'editor_case.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.11.3
+## Created by: Qt User Interface Compiler version 6.12.0
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -197,6 +197,25 @@ class Ui_EditorCase(object):
         self.statusLabel.setObjectName(u"statusLabel")
 
         self.statusGrid.addWidget(self.statusLabel, 0, 0, 1, 3)
+
+        self.followUpLabel = QLabel(self.statusBox)
+        self.followUpLabel.setObjectName(u"followUpLabel")
+        self.followUpLabel.setVisible(False)
+        self.followUpLabel.setWordWrap(True)
+        self.followUpLabel.setTextFormat(Qt.PlainText)
+        self.followUpLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.followUpLabel.setStyleSheet(u"background: #eef6ee; padding: 4px;")
+
+        self.statusGrid.addWidget(self.followUpLabel, 2, 0, 1, 3)
+
+        self.statusErrorLabel = QLabel(self.statusBox)
+        self.statusErrorLabel.setObjectName(u"statusErrorLabel")
+        self.statusErrorLabel.setVisible(False)
+        self.statusErrorLabel.setWordWrap(True)
+        self.statusErrorLabel.setTextFormat(Qt.PlainText)
+        self.statusErrorLabel.setStyleSheet(u"color: #b00020;")
+
+        self.statusGrid.addWidget(self.statusErrorLabel, 3, 0, 1, 3)
 
         self.nextStatusCombo = QComboBox(self.statusBox)
         self.nextStatusCombo.setObjectName(u"nextStatusCombo")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from radio_desk.audio.recorder import RecorderStatus, fmt_clock
 from radio_desk.audio.recovery import recover_recordings
 from radio_desk.audio.stream import AudioSubscription
-from radio_desk.domain import Case, Recording, Urgency
+from radio_desk.domain import Case, Channel, Recording, Urgency
 from radio_desk.errors import RadioDeskError, ValidationError
 from radio_desk.gui.alive import if_alive
 from radio_desk.gui.generated.ui_onair_desk import Ui_OnAirDesk
@@ -39,6 +39,7 @@ from radio_desk.transcribe.engine import Segment
 log = logging.getLogger(__name__)
 
 SUGGEST_DELAY_MS = 600
+TYPED_CHANNELS = frozenset({Channel.SMS, Channel.WHATSAPP})  # messages typed or pasted into the form
 DRAFT_DELAY_MS = 300
 
 
@@ -80,6 +81,8 @@ class OnAirDesk(QWidget):
         table = self.ui.todayTable
         table.setModel(self.today)
         table.verticalHeader().hide()
+        # a status with its follow-up text takes two lines (see TodayModel._status_text)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.doubleClicked.connect(lambda idx: self.open_case_row(idx.row()))
@@ -99,6 +102,8 @@ class OnAirDesk(QWidget):
 
         self.suggest_timer = QTimer(self, singleShot=True, interval=SUGGEST_DELAY_MS)
         self.suggest_timer.timeout.connect(self._suggest)
+        self.ui.notesEdit.textChanged.connect(self._typed)
+        self.ui.channelCombo.currentIndexChanged.connect(self._typed)
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.save_draft)
         self._update_call_labels()
@@ -358,17 +363,28 @@ class OnAirDesk(QWidget):
     def _schedule_suggest(self) -> None:
         self.suggest_timer.start()
 
-    def _suggest(self) -> None:
+    def suggest_text(self) -> str:
+        """What the suggestions read: the call's transcript, or for an SMS/WhatsApp message typed or
+        pasted into the form (no transcript), the message in the notes field."""
         call = self.form_call
-        if self.triage is None or call is None:
+        text = call.text if call is not None else ""
+        if not text.strip() and self.form.channel in TYPED_CHANNELS:
+            text = self.ui.notesEdit.toPlainText()
+        return text
+
+    def _typed(self) -> None:
+        if self.form.channel in TYPED_CHANNELS and not (self.form_call and self.form_call.text.strip()):
+            self._schedule_suggest()  # debounced: suggestions follow the message as it is typed
+
+    def _suggest(self) -> None:
+        text = self.suggest_text()
+        if self.triage is None or not text.strip():
             return
-        text = call.text
-        if not text.strip():
-            return
+        call = self.form_call
         triage = self.triage
 
         def done(s: Any) -> None:
-            if self.form_call is call:
+            if self.form_call is call and self.suggest_text() == text:
                 self.form.set_suggestion(s, text)
 
         self.runner.submit(lambda: triage.suggest(text), if_alive(self, done))
@@ -376,8 +392,8 @@ class OnAirDesk(QWidget):
     def accept_suggestion(self) -> None:
         if self.suggest_timer.isActive():  # text came in a moment ago: suggest on it first
             self.suggest_timer.stop()
-            if self.triage is not None and self.form_call is not None and self.form_call.text.strip():
-                text = self.form_call.text
+            text = self.suggest_text()
+            if self.triage is not None and text.strip():
                 self.form.set_suggestion(self.triage.suggest(text), text)  # ~ms of pure Python
         if not self.form.accept_suggestion():
             self.status_message.emit(self.tr("No suggestion yet."))

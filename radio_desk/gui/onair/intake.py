@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit
 
 from radio_desk.domain import Case, Channel, Urgency
 from radio_desk.domain.phone import local_format, normalize_phone
@@ -99,6 +99,14 @@ class IntakeForm(QObject):
         for w in (ui.callerEdit, ui.phoneEdit, ui.kecamatanEdit, ui.desaEdit, ui.summaryEdit):
             w.textEdited.connect(self._edited)
         ui.notesEdit.textChanged.connect(self._edited)
+        # where the suggestion is unsure of the place: its alternatives, one pick fills Kecamatan and Desa
+        self.placeChoiceLabel = QLabel(self.tr("Place?"), ui.intakeBox)
+        self.placeChoiceCombo = QComboBox(ui.intakeBox)
+        self.placeChoiceCombo.setObjectName("placeChoiceCombo")
+        row = ui.intakeForm.getWidgetPosition(ui.desaEdit)[0] + 1
+        ui.intakeForm.insertRow(row, self.placeChoiceLabel, self.placeChoiceCombo)
+        self.placeChoiceCombo.activated.connect(self._place_chosen)
+        self._show_place_choices(False)
         self.lengths = LengthGuard(
             {"caller_name": ui.callerEdit, "summary": ui.summaryEdit, "notes": ui.notesEdit}, self
         )
@@ -219,6 +227,11 @@ class IntakeForm(QObject):
         self.urgency_buttons[urgency.rank - 1].setChecked(True)
 
     @property
+    def channel(self) -> Channel | None:
+        value = self.ui.channelCombo.currentData()
+        return Channel(value) if value else None
+
+    @property
     def category(self) -> str | None:
         return self.ui.categoryCombo.currentData()
 
@@ -267,12 +280,66 @@ class IntakeForm(QObject):
                 self.set_kecamatan(s.kecamatan.code)
             if s.desa is not None and s.desa.confidence >= PLACE_MIN_CONFIDENCE and not self.desa_code:
                 self.set_desa(s.desa.code)
-            if not self.ui.summaryEdit.text().strip() and self.transcript_text:
-                self.ui.summaryEdit.setText(summary_from(self.transcript_text))
+            if not self.kecamatan_code or not self.desa_code:
+                self._offer_places(s)
+            if not self.ui.summaryEdit.text().strip() and (s.summary or self.transcript_text):
+                self.ui.summaryEdit.setText(s.summary or summary_from(self.transcript_text))
         finally:
             self._loading = False
         self.changed.emit()
         return True
+
+    def place_choices(self) -> list[tuple[str, str | None, str | None]]:
+        """The alternatives on offer: (label, kecamatan code, desa code)."""
+        combo = self.placeChoiceCombo
+        return [(combo.itemText(i), *combo.itemData(i)) for i in range(1, combo.count())]
+
+    def _offer_places(self, s: Suggestion) -> None:
+        """The places the text may mean, when the suggestion was not sure enough to fill them in."""
+        gaz = self.places.gazetteer
+        seen: set[tuple[str | None, str | None]] = set()
+        items: list[tuple[str, str | None, str | None]] = []
+        for p in (s.desa, s.kecamatan, *s.place_candidates):
+            if p is None:
+                continue
+            if p.level == "village":
+                kec, desa = gaz.get(p.code).parent_code, p.code
+                label = self.tr("Desa %s, Kec. %s") % (p.name, gaz.name(kec))
+            else:
+                kec, desa = p.code, None
+                label = self.tr("Kec. %s") % p.name
+            if self.kecamatan_code and kec != self.kecamatan_code:
+                continue  # the operator already chose the kecamatan
+            if (kec, desa) in seen:
+                continue
+            seen.add((kec, desa))
+            items.append((label, kec, desa))
+        combo = self.placeChoiceCombo
+        combo.clear()
+        if not items:
+            self._show_place_choices(False)
+            return
+        combo.addItem(self.tr("%d possible places: choose one") % len(items), None)
+        for label, kec, desa in items[:6]:
+            combo.addItem(label, (kec, desa))
+        self._show_place_choices(True)
+        self.message.emit(self.tr("The place is not certain: choose it under “Place?” or type it."))
+
+    def _place_chosen(self, index: int) -> None:
+        data = self.placeChoiceCombo.itemData(index)
+        if not data:
+            return
+        kec, desa = data
+        if kec:
+            self.set_kecamatan(kec)
+        if desa:
+            self.set_desa(desa)
+        self._show_place_choices(False)
+        self.changed.emit()
+
+    def _show_place_choices(self, visible: bool) -> None:
+        self.placeChoiceLabel.setVisible(visible)
+        self.placeChoiceCombo.setVisible(visible)
 
     # -- values ----------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -289,6 +356,8 @@ class IntakeForm(QObject):
             self.set_urgency(Urgency.SEDANG)
             self.kecamatan_code = self.desa_code = self.phone_e164 = None
             self.set_suggestion(None)
+            self.placeChoiceCombo.clear()
+            self._show_place_choices(False)
             self._hint("")
             ui.formMessageLabel.clear()
         finally:

@@ -22,6 +22,8 @@ class TodayRow:
     category: str
     synced: bool
     refused: str | None = None  # why the server did not take the case (sync_error), if it did not
+    status_note: str | None = None  # the follow-up text (tindak lanjut) with the server's status
+    status_error: str | None = None  # why the server refused the station's own status change
 
 
 def load_today(store: Store, now: datetime | None = None) -> list[TodayRow]:
@@ -36,8 +38,16 @@ def load_today(store: Store, now: datetime | None = None) -> list[TodayRow]:
     for c in cases:
         info = store.cases.sync_info(c.id)
         category = tax.category_name(c.category) if c.category else "—"
-        rows.append(TodayRow(c, g.name(c.kecamatan_code), category, not info.dirty, info.error))
+        row = TodayRow(
+            c, g.name(c.kecamatan_code), category, not info.dirty, info.error, info.status_note,
+            info.status_error,
+        )  # fmt: skip
+        rows.append(row)
     return rows
+
+
+STATUS_COLUMN = 5
+NOTE_IN_CELL = 80  # characters of the follow-up shown on the status cell's second line (all in the tooltip)
 
 
 class TodayModel(QAbstractTableModel):
@@ -68,6 +78,15 @@ class TodayModel(QAbstractTableModel):
     def case_at(self, row: int) -> Case | None:
         return self.rows[row].case if 0 <= row < len(self.rows) else None
 
+    def _status_text(self, r: TodayRow) -> str:
+        """The status, and on a second line the follow-up text the host reads on air."""
+        if not r.status_note:
+            return r.case.status.label
+        note = " ".join(r.status_note.split())
+        if len(note) > NOTE_IN_CELL:
+            note = note[: NOTE_IN_CELL - 1] + "…"
+        return f"{r.case.status.label}\n" + self.tr("Follow-up: %1").replace("%1", note)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -80,13 +99,18 @@ class TodayModel(QAbstractTableModel):
                 r.kecamatan or "—",
                 r.category,
                 f"{c.urgency.rank} {c.urgency.label}",
-                c.status.label,
+                self._status_text(r),
                 self.tr("not accepted") if r.refused else self.tr("sent") if r.synced else self.tr("waiting"),
             ][col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 6 and r.refused:
             return QBrush(QColor("#b42318"))
         if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.refused:
             return r.refused
+        if role == Qt.ItemDataRole.ToolTipRole and col == STATUS_COLUMN and (r.status_note or r.status_error):
+            parts = [self.tr("Follow-up: %1").replace("%1", r.status_note)] if r.status_note else []
+            return "\n\n".join([*parts, *([r.status_error] if r.status_error else [])])
+        if role == Qt.ItemDataRole.ForegroundRole and col == STATUS_COLUMN and r.status_error:
+            return QBrush(QColor("#b54708"))
         if role == Qt.ItemDataRole.BackgroundRole and col == 4:
             return QBrush(QColor(URGENCY_COLOURS[c.urgency]))
         if role == Qt.ItemDataRole.ForegroundRole and col == 4:

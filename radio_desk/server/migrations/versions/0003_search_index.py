@@ -1,0 +1,82 @@
+"""Full-text search over cases, and the indexes the console's monitoring reads by.
+
+PostgreSQL: a GIN index on the expression ``to_tsvector('simple', description || address ||
+status_notes)`` (the 'simple' configuration: Indonesian and Javanese words are not stemmed wrongly by an
+English dictionary); :data:`radio_desk.server.search.PG_DOCUMENT` is that expression, word for word, so
+the planner uses the index.  SQLite (the embedded server): an FTS5 table with the case row as its
+external content, kept up to date by triggers.
+
+SQLite note: a later migration that rebuilds ``service_request`` with ``batch_alter_table`` drops these
+triggers with the old table; such a migration must create them again (``_create_sqlite_fts``).
+
+Revision ID: 0003
+Revises: 0002 (written on 0001; chained after the console migration at the merge)
+Create Date: 2026-12-03
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+PG_DOCUMENT = (
+    "to_tsvector('simple'::regconfig, coalesce(description, '') || ' ' || coalesce(address, '') "
+    "|| ' ' || coalesce(status_notes, ''))"
+)
+FTS_COLUMNS = "description, address, status_notes"
+TIME_INDEXES = {
+    "ix_service_request_requested": "requested_datetime",
+    "ix_service_request_forwarded": "forwarded_at",
+    "ix_service_request_followed_up": "followed_up_at",
+}
+
+
+def _create_sqlite_fts() -> None:
+    op.execute(
+        f"CREATE VIRTUAL TABLE service_request_fts USING fts5({FTS_COLUMNS}, content='service_request', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+    )
+    new = "new.description, new.address, new.status_notes"
+    old = "old.description, old.address, old.status_notes"
+    op.execute(
+        "CREATE TRIGGER service_request_fts_ai AFTER INSERT ON service_request BEGIN "
+        f"INSERT INTO service_request_fts(rowid, {FTS_COLUMNS}) VALUES (new.id, {new}); END"
+    )
+    op.execute(
+        "CREATE TRIGGER service_request_fts_ad AFTER DELETE ON service_request BEGIN "
+        f"INSERT INTO service_request_fts(service_request_fts, rowid, {FTS_COLUMNS}) "
+        f"VALUES ('delete', old.id, {old}); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER service_request_fts_au AFTER UPDATE OF {FTS_COLUMNS} ON service_request BEGIN "
+        f"INSERT INTO service_request_fts(service_request_fts, rowid, {FTS_COLUMNS}) "
+        f"VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO service_request_fts(rowid, {FTS_COLUMNS}) VALUES (new.id, {new}); END"
+    )
+    op.execute("INSERT INTO service_request_fts(service_request_fts) VALUES ('rebuild')")
+
+
+def upgrade() -> None:
+    for name, column in TIME_INDEXES.items():
+        op.create_index(name, "service_request", [column])
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        op.execute(f"CREATE INDEX ix_service_request_fts ON service_request USING gin ({PG_DOCUMENT})")
+    elif dialect == "sqlite":
+        _create_sqlite_fts()
+
+
+def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_service_request_fts")
+    elif dialect == "sqlite":
+        for suffix in ("ai", "ad", "au"):
+            op.execute(f"DROP TRIGGER IF EXISTS service_request_fts_{suffix}")
+        op.execute("DROP TABLE IF EXISTS service_request_fts")
+    for name in TIME_INDEXES:
+        op.drop_index(name, "service_request")

@@ -1,0 +1,34 @@
+"""The Jinja2 environment of the server's HTML pages (``radio_desk/server/templates``), with the
+Indonesian formats of the reports as filters.  Autoescaping is on for every template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.templating import Jinja2Templates
+
+from radio_desk.domain.enums import Status
+from radio_desk.domain.gazetteer import get_gazetteer
+from radio_desk.domain.taxonomy import get_taxonomy
+from radio_desk.reports.indonesian import (
+    format_date,
+    format_datetime,
+    format_duration_hours,
+    format_int,
+    format_short_date,
+)
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+env = templates.env
+env.filters["tanggal"] = lambda d: format_date(d, weekday=False) if d else "-"
+env.filters["tanggal_pendek"] = lambda d: format_short_date(d) if d else "-"
+env.filters["waktu"] = lambda d: format_datetime(d, weekday=False) if d else "-"
+env.filters["angka"] = format_int
+env.filters["durasi"] = format_duration_hours
+env.filters["status_label"] = lambda s: Status(s).label if s in Status._value2member_map_ else s
+env.filters["kategori"] = lambda c: get_taxonomy().category_name(c)
+env.filters["opd_nama"] = lambda c: get_taxonomy().opd_name(c) if c else "Belum ditentukan"
+env.filters["wilayah"] = lambda c: get_gazetteer().name(c) or "-" if c else "-"

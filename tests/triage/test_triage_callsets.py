@@ -1,0 +1,140 @@
+"""The shipped call sets (resources/triage/calls_*.jsonl): present, well-formed, codes that exist."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from radio_desk.domain.enums import Urgency
+from radio_desk.domain.gazetteer import get_gazetteer
+from radio_desk.errors import ValidationError
+from radio_desk.triage.callset import (
+    CALL_REGENCY,
+    call_set_path,
+    load_calls,
+    normalize_words,
+    summary_hit,
+    term_found,
+)
+
+MINIMUM = {"dev": 170, "heldout": 70}
+
+
+@pytest.fixture(scope="module")
+def sets(taxonomy):
+    return {name: load_calls(call_set_path(name), taxonomy) for name in MINIMUM}
+
+
+@pytest.mark.parametrize("name", sorted(MINIMUM))
+def test_call_set_is_big_enough_and_covers_every_category(sets, taxonomy, name):
+    calls = sets[name]
+    assert len(calls) >= MINIMUM[name]
+    cats = Counter(c.category for c in calls)
+    if name == "dev":
+        assert set(cats) == set(taxonomy.categories)
+    assert cats["darurat"] >= 8
+    assert sum(c.urgency is Urgency.DARURAT for c in calls) >= 8
+    assert {Urgency.RENDAH, Urgency.SEDANG, Urgency.TINGGI} <= {c.urgency for c in calls}
+    # named and unnamed places, desa named with and without the kecamatan's say
+    assert sum(c.desa is not None for c in calls) >= len(calls) // 3
+    assert sum(c.kecamatan is None for c in calls) >= 10
+    tags = Counter(t for c in calls for t in c.tags)
+    for tag in ("asr", "jawa", "home_diff", "common_word"):
+        assert tags[tag] >= 3, tag
+    assert tags["sms"] + tags["whatsapp"] >= 3
+
+
+@pytest.mark.parametrize("name", sorted(MINIMUM))
+def test_codes_exist_and_places_are_in_the_regency(sets, taxonomy, name):
+    gaz = get_gazetteer()
+    for c in sets[name]:
+        assert c.category in taxonomy.categories
+        if c.kecamatan:
+            kec = gaz.get(c.kecamatan)
+            assert kec.level == "district" and kec.parent_code == CALL_REGENCY
+        if c.desa:
+            assert gaz.get(c.desa).parent_code == c.kecamatan
+
+
+@pytest.mark.parametrize("name", sorted(MINIMUM))
+def test_summary_terms_can_be_taken_from_the_call_itself(sets, name):
+    """An extractive summary can name them: every term (an alternative of it) is in the transcript,
+    and the place term is the labelled desa (or kecamatan) name."""
+    gaz = get_gazetteer()
+    for c in sets[name]:
+        assert summary_hit(c.text, c.summary_terms), c.id
+        if c.kecamatan:
+            place = gaz.name(c.desa or c.kecamatan).lower()
+            assert place in c.summary_terms[1].lower().split("|"), c.id
+
+
+def test_the_sets_do_not_share_calls(sets):
+    dev, held = sets["dev"], sets["heldout"]
+    assert not {c.id for c in dev} & {c.id for c in held}
+    assert not {c.text.lower() for c in dev} & {c.text.lower() for c in held}
+
+
+def test_calls_are_not_filled_in_templates(sets):
+    """Varied wording: no run of five words recurs in more than four calls of the two sets."""
+    runs: Counter[str] = Counter()
+    for c in sets["dev"] + sets["heldout"]:
+        words = normalize_words(c.text)
+        runs.update({" ".join(words[i : i + 5]) for i in range(len(words) - 4)})
+    assert runs.most_common(1)[0][1] <= 4, runs.most_common(3)
+
+
+def test_term_matching():
+    assert term_found("jalan", "Jalannya rusak di Sukorejo")
+    assert not term_found("jalan", "perjalanan ke kota")
+    assert term_found("dalane|jalan", "dalane bolong")
+    assert term_found("sukorejo", "desa Suko rejo", place=True)
+    assert not term_found("sukorejo", "desa Suko rejo")
+    assert summary_hit("Jalan rusak di Desa Sukorejo", ("jalan", "sukorejo"))
+    assert not summary_hit("Jalan rusak", ("jalan", "sukorejo"))
+    assert not summary_hit(None, ("jalan",))
+
+
+def _line(**over) -> str:
+    row = {
+        "id": "x1",
+        "text": "jalan rusak di desa leran",
+        "category": "jalan",
+        "urgency": "sedang",
+        "kecamatan": "35.22.16",
+        "desa": None,
+        "summary_terms": ["jalan", "kalitidu"],
+    }
+    row.update(over)
+    return json.dumps({k: v for k, v in row.items() if v is not ...})
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (["{not json"], "bukan JSON"),
+        ([_line(summary_terms=...)], "summary_terms tidak ada"),
+        ([_line(category="jalanan")], "kategori .jalanan. tidak ada"),
+        ([_line(urgency="penting")], "urgensi .penting. tidak dikenal"),
+        ([_line(kecamatan="35.22.99")], "tidak ada di gazetir"),
+        ([_line(desa="35.22.15.2003")], "tidak berada di Kecamatan Kalitidu"),
+        ([_line(kecamatan="35.13.01", summary_terms=["jalan", "x"])], "tidak berada di kabupaten"),
+        ([_line(kecamatan=None, desa="35.22.16.2001")], "desa diisi tanpa kecamatan"),
+        ([_line(summary_terms=["jalan"])], "harus memuat tempat"),
+        ([_line(), _line(text="lain")], "id x1 sudah dipakai"),
+        ([_line(), _line(id="x2", text="Jalan rusak, di desa Leran!")], "teks yang sama"),
+    ],
+)
+def test_bad_call_sets_are_refused_with_a_clear_message(tmp_path, taxonomy, lines, message):
+    path = tmp_path / "calls.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match=message):
+        load_calls(path, taxonomy)
+
+
+def test_unknown_set_name_and_missing_file(tmp_path, taxonomy):
+    with pytest.raises(ValidationError, match="tidak dikenal"):
+        call_set_path("test")
+    with pytest.raises(ValidationError, match="tidak bisa dibaca"):
+        load_calls(tmp_path / "nope.jsonl", taxonomy)
