@@ -8,12 +8,23 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import espeak_wav
 
 from radio_desk.transcribe import Engine, TranscribeOptions
 from radio_desk.transcribe.audio_io import load_audio
 from radio_desk.transcribe.decoding import file_options
 from radio_desk.transcribe.windows import SpeechGate, StockVadProbabilities
+
+
+def espeak_wav(path: Path, text: str) -> Path:
+    """``text`` spoken by espeak-ng (Indonesian voice) into a WAV file."""
+    import shutil
+    import subprocess
+
+    if shutil.which("espeak-ng") is None:
+        pytest.fail("espeak-ng is not installed (apt package espeak-ng, see Makefile)")
+    subprocess.run(["espeak-ng", "-v", "id", "-s", "140", "-w", str(path), text], check=True)
+    return path
+
 
 SENTENCES = [
     "Selamat pagi, saya mau melapor soal lampu jalan di desa Sukorejo yang mati sejak minggu lalu.",
