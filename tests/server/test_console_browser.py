@@ -12,8 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from server_helpers import make_case, truncate_pg
-from test_faults import ServerProcess, add_station
+from server_helpers import make_case
+from test_faults import DATABASES, ServerProcess, add_station, live_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # makes tests/support importable
 from support import browser
@@ -22,22 +22,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 PASSWORDS = {"sari": "sandi-koordinator-2026", "pu-budi": "sandi-opd-pu-2026"}
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=DATABASES)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
     reason = browser.missing()
     if reason:
         pytest.skip(reason)
-    database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    if request.param == "postgres":
-        database = request.getfixturevalue("pg_url")
-    srv = ServerProcess(database, tmp_path / "home")
-    srv.env["RADIO_DESK_SERVER_DATA"] = str(tmp_path / "server-data")
-    try:
-        yield srv
-    finally:
-        srv.stop()
-        if request.param == "postgres":
-            truncate_pg(database)
+    yield from live_server(request, tmp_path, data_folder=True)
 
 
 def set_password(srv: ServerProcess, name: str, password: str) -> None:

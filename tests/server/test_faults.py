@@ -98,19 +98,32 @@ class ServerProcess:
                 self.proc.kill()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    if request.param == "sqlite":
-        database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    else:
+DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def live_server(
+    request: pytest.FixtureRequest, tmp_path: Path, *, data_folder: bool = False
+) -> Iterator[ServerProcess]:
+    """The body of a ``server`` fixture parametrised over DATABASES: a ServerProcess on SQLite or
+    PostgreSQL, stopped (and PostgreSQL emptied) afterwards; ``data_folder`` puts the server's data
+    folder (uploads, holidays.txt) inside ``tmp_path``."""
+    database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    if request.param == "postgres":
         database = request.getfixturevalue("pg_url")
     srv = ServerProcess(database, tmp_path / "home")
+    if data_folder:
+        srv.env["RADIO_DESK_SERVER_DATA"] = str(tmp_path / "server-data")
     try:
         yield srv
     finally:
         srv.stop()
         if request.param == "postgres":
             truncate_pg(database)
+
+
+@pytest.fixture(params=DATABASES)
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    yield from live_server(request, tmp_path)
 
 
 def add_station(srv: ServerProcess, name: str) -> str:

@@ -16,29 +16,19 @@ from pathlib import Path
 
 import httpx
 import pytest
-from server_helpers import make_case, truncate_pg
+from server_helpers import make_case
 from sqlalchemy import create_engine, text
-from test_faults import ServerProcess, add_station
+from test_faults import DATABASES, ServerProcess, add_station, live_server
 
 from radio_desk.server.config import normalize_database_url
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=DATABASES)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
     """test_faults' live server, with the data folder (uploads, holidays.txt) inside ``tmp_path``."""
-    database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    if request.param == "postgres":
-        database = request.getfixturevalue("pg_url")
-    srv = ServerProcess(database, tmp_path / "home")
-    srv.env["RADIO_DESK_SERVER_DATA"] = str(tmp_path / "server-data")
-    try:
-        yield srv
-    finally:
-        srv.stop()
-        if request.param == "postgres":
-            truncate_pg(database)
+    yield from live_server(request, tmp_path, data_folder=True)
 
 
 def add_admin(srv: ServerProcess) -> str:

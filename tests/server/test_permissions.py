@@ -9,25 +9,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from server_helpers import make_case, truncate_pg
-from test_faults import ServerProcess, add_station
+from server_helpers import make_case
+from test_faults import DATABASES, ServerProcess, add_station, live_server
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=DATABASES)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    if request.param == "postgres":
-        database = request.getfixturevalue("pg_url")
-    srv = ServerProcess(database, tmp_path / "home")
-    srv.env["RADIO_DESK_SERVER_DATA"] = str(tmp_path / "server-data")
-    try:
-        yield srv
-    finally:
-        srv.stop()
-        if request.param == "postgres":
-            truncate_pg(database)
+    yield from live_server(request, tmp_path, data_folder=True)
 
 
 def add_user(srv: ServerProcess, name: str, role: str, opd: str | None = None) -> str:

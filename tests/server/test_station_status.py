@@ -16,8 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from server_helpers import truncate_pg
-from test_faults import ServerProcess, add_station
+from test_faults import DATABASES, ServerProcess, add_station, live_server
 
 from radio_desk.domain import Case
 from radio_desk.store import Store, open_store
@@ -30,19 +29,9 @@ pytestmark = pytest.mark.slow
 FOLLOW_UP = "Korban sudah dibawa ke RSUD; kendaraan diamankan di Pos Lantas Kalitidu."
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=DATABASES)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    if request.param == "sqlite":
-        database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    else:
-        database = request.getfixturevalue("pg_url")
-    srv = ServerProcess(database, tmp_path / "home")
-    try:
-        yield srv
-    finally:
-        srv.stop()
-        if request.param == "postgres":
-            truncate_pg(database)
+    yield from live_server(request, tmp_path)
 
 
 @pytest.fixture

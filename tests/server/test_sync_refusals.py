@@ -15,9 +15,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from server_helpers import truncate_pg
 from sqlalchemy import update
-from test_faults import ServerProcess, add_station, all_cases
+from test_faults import DATABASES, ServerProcess, add_station, all_cases, live_server
 
 from radio_desk.domain import Case, limits
 from radio_desk.store import Store, open_store
@@ -29,19 +28,9 @@ from radio_desk.sync.worker import SyncWorker, run_cycle
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=DATABASES)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    if request.param == "sqlite":
-        database = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    else:
-        database = request.getfixturevalue("pg_url")
-    srv = ServerProcess(database, tmp_path / "home")
-    try:
-        yield srv
-    finally:
-        srv.stop()
-        if request.param == "postgres":
-            truncate_pg(database)
+    yield from live_server(request, tmp_path)
 
 
 @pytest.fixture
