@@ -15,8 +15,11 @@ a desa name, ``village_word`` "balai desa"/"jalan desa" in a complaint that is n
 government...).
 
 The sets are written by the developers in their own words (not transcripts of real people), so they
-ship with the app: ``calls_dev.jsonl`` is the one to tune on, ``calls_heldout.jsonl`` (written later, in
-another style) is for checking only.
+ship with the app: ``calls_dev.jsonl`` and ``calls_dev2.jsonl`` are the ones to tune on (dev2 was written
+on purpose in the styles dev lacks: very short and rambling calls, several problems in one call, callers
+correcting themselves, formal Indonesian, Javanese ngoko and krama, SMS shorthand, ASR garbling, a
+neighbouring kecamatan as landmark, emergencies told indirectly), ``calls_heldout.jsonl`` (written later,
+in another style) is for checking only.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.errors import RadioDeskError, ValidationError
 from radio_desk.paths import resource_path
 
-CALL_SETS = {"dev": "calls_dev.jsonl", "heldout": "calls_heldout.jsonl"}
+CALL_SETS = {"dev": "calls_dev.jsonl", "dev2": "calls_dev2.jsonl", "heldout": "calls_heldout.jsonl"}
 CALL_REGENCY = "35.22"  # Kabupaten Bojonegoro: every shipped call is set there
 FIELDS = ("id", "text", "category", "urgency", "kecamatan", "desa", "summary_terms")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -51,9 +54,11 @@ class Call:
 
 
 def call_set_path(name: str) -> Path:
-    """The shipped call set ``dev`` or ``heldout``."""
+    """The shipped call set ``dev``, ``dev2`` or ``heldout``."""
     if name not in CALL_SETS:
-        raise ValidationError(f"Kumpulan panggilan \u201c{name}\u201d tidak dikenal (pilih: dev, heldout).")
+        raise ValidationError(
+            f"Kumpulan panggilan \u201c{name}\u201d tidak dikenal (pilih: dev, dev2, heldout)."
+        )
     return resource_path("triage", CALL_SETS[name])
 
 

@@ -171,8 +171,11 @@ def written_gold(rows: list[dict[str, str]], regency_code: str) -> list[Gold]:
     return out
 
 
+TUNE_SETS = ("calls_dev", "calls_dev2")  # the sets whose misses are listed (never the held-out one)
+
+
 def call_sets(names: list[str]) -> dict[str, list[Gold]]:
-    """``dev``, ``heldout`` (the shipped sets) or paths of other call-set files, by name."""
+    """``dev``, ``dev2``, ``heldout`` (the shipped sets) or paths of other call-set files, by name."""
     out: dict[str, list[Gold]] = {}
     for name in names:
         path = call_set_path(name) if name in CALL_SETS else Path(name)
@@ -181,11 +184,13 @@ def call_sets(names: list[str]) -> dict[str, list[Gold]]:
     return out
 
 
-def side_by_side(sets: dict[str, tuple[list[Gold], str]], model_rows=None, misses: str | None = None) -> dict:
+def side_by_side(
+    sets: dict[str, tuple[list[Gold], str]], model_rows=None, misses: tuple[str, ...] = ()
+) -> dict:
     """Every set (items, regency) for the desk and the peer: ``{set: {"desk": figures, "peer": ...}}``.
 
     ``model_rows`` (the CSV's ``--train`` rows) give the desk a learned model on the written set only;
-    ``misses`` names the set whose wrong answers are listed (the dev set: the one to tune on)."""
+    ``misses`` names the sets whose wrong answers are listed (the dev sets: the ones to tune on)."""
     taxonomy = get_taxonomy()
     out: dict[str, dict[str, dict]] = {}
     for name, (items, regency) in sets.items():
@@ -193,7 +198,7 @@ def side_by_side(sets: dict[str, tuple[list[Gold], str]], model_rows=None, misse
         if model_rows and name == "written":
             cats = list(taxonomy.categories)
             suggester.set_model(train([(r["text"], r["category"]) for r in model_rows], cats))
-        keep = name == misses
+        keep = name in misses
         out[name] = {
             "desk": measure(items, desk_predictor(taxonomy, regency, suggester), keep_misses=keep),
             "peer": measure(items, peer_predictor(taxonomy, regency), keep_misses=keep),
@@ -203,7 +208,7 @@ def side_by_side(sets: dict[str, tuple[list[Gold], str]], model_rows=None, misse
 
 def run_bench_triage(args: argparse.Namespace) -> int:
     limit = getattr(args, "limit", None)
-    names = [n for n in (getattr(args, "calls", None) or ["dev", "heldout"]) if n != "none"]
+    names = [n for n in (getattr(args, "calls", None) or ["dev", "dev2", "heldout"]) if n != "none"]
     if not args.test and not names:
         raise ValidationError("Tidak ada yang diukur: beri --test CSV atau --calls.")
     out = sys.stdout
@@ -236,7 +241,7 @@ def run_bench_triage(args: argparse.Namespace) -> int:
         sets["written"] = (written_gold(test, result["regency"]), result["regency"])
     for label, items in call_sets(names).items():
         sets[label] = (items[:limit] if limit else items, CALL_REGENCY)
-    result["sets"] = side_by_side(sets, train_rows, misses="calls_dev")
+    result["sets"] = side_by_side(sets, train_rows, misses=TUNE_SETS)
     out.write("\n" + table(result["sets"]))
     if args.json_out:
         try:
