@@ -2,7 +2,9 @@
 
 The taxonomy's ``[urgency]`` table lists words and phrases per level (darurat, tinggi, rendah).  A phrase
 matches even with a few words in between (``anak saya hilang`` meets ``anak hilang``); a danger word
-right after a negation (``tidak ada korban``) does not count.  Without danger words a complaint is
+right after a negation (``tidak ada korban``) does not count.  An emergency told without an emergency
+word ("ada yang tergeletak di jalan", "asap hitam dari rumah tetangga") is found by its cues
+(:mod:`emergency`).  Without danger words a complaint is
 Sedang; a question, suggestion or request for information that reports no trouble is Rendah.  An
 emergency category (darurat) is at least Tinggi.
 """
@@ -15,6 +17,16 @@ from dataclasses import dataclass
 from radio_desk.domain.enums import Urgency
 from radio_desk.domain.taxonomy import Taxonomy
 from radio_desk.triage import text as tx
+from radio_desk.triage.emergency import (
+    IF_PEOPLE,
+    IF_PERSON_BEFORE,
+    INSTITUTION,
+    PEOPLE_OR_HOMES,
+    WINDOW,
+    DangerSpelling,
+    emergency_cues,
+    hedged,
+)
 
 NEGATIONS = frozenset({"tidak", "belum", "tanpa", "bukan", "ora", "durung", "mboten", "dereng", "nggak"})
 # a question that also reports trouble ("kenapa jalan belum diperbaiki") is a complaint, not Rendah
@@ -40,12 +52,16 @@ class UrgencyRater:
                 words = tx.tokens(phrase)
                 if words:
                     self.phrases.append((tuple(tx.light_stem(w) for w in words), level, phrase))
+        self.spelling = DangerSpelling(
+            [stems[0] for stems, level, _ in self.phrases if level is Urgency.DARURAT and len(stems) == 1]
+        )
         self.first: dict[str, list[int]] = {}
         for i, (stems, _, _) in enumerate(self.phrases):
             self.first.setdefault(stems[0], []).append(i)
 
     def rate(self, words: list[str], category: str | None = None) -> UrgencyResult:
         stems = [tx.light_stem(w) for w in words]
+        stems = [s if s in self.first else (self.spelling(s) or s) for s in stems]
         found: dict[Urgency, list[str]] = {}
         n = len(stems)
         matches: list[tuple[int, int, Urgency, int]] = []
@@ -55,6 +71,8 @@ class UrgencyRater:
                 end = _match_with_gaps(stems, i, phrase)
                 if end is None or _negated(words, i):
                     continue
+                if level is Urgency.DARURAT and _tempered(stems, i, end):
+                    level = Urgency.TINGGI
                 matches.append((i, end, level, len(phrase)))
         for i, end, level, size in matches:
             # "demam berdarah" (tinggi) is not "berdarah" (darurat): a longer phrase covering it decides
@@ -62,6 +80,10 @@ class UrgencyRater:
                 continue
             found.setdefault(level, []).append(" ".join(words[i:end]))
         del n
+        if Urgency.DARURAT not in found:
+            cues = emergency_cues(words)  # "ada yang tergeletak", "asap hitam dari rumah", "air masuk rumah"
+            if cues:
+                found[Urgency.DARURAT] = list(cues)
         for level in (Urgency.DARURAT, Urgency.TINGGI):
             if level in found:
                 return UrgencyResult(level, tuple(dict.fromkeys(found[level])))
@@ -82,6 +104,19 @@ def _match_with_gaps(stems: list[str], start: int, phrase: tuple[str, ...]) -> i
         else:
             return None
     return pos + 1
+
+
+def _tempered(stems: list[str], i: int, end: int) -> bool:
+    """A danger word that is Tinggi here: nearly happened ("hampir tabrakan"), a place's name
+    ("instalasi gawat darurat"), or an event that hit no people or homes ("longsor nutup jalan")."""
+    if hedged(stems, i) or (i > 0 and stems[i - 1] in INSTITUTION):
+        return True
+    if end - i == 1 and stems[i] in IF_PEOPLE:
+        near = stems[max(0, i - WINDOW) : end + WINDOW]
+        return not any(w in PEOPLE_OR_HOMES for w in near)
+    if end - i == 1 and stems[i] in IF_PERSON_BEFORE:
+        return not any(w in PEOPLE_OR_HOMES for w in stems[max(0, i - 3) : i])
+    return False
 
 
 def _negated(words: list[str], i: int) -> bool:

@@ -62,3 +62,36 @@ def test_politeness_and_questions_with_trouble_are_not_rendah(bojonegoro):
 def test_greetings_alone_do_not_make_a_category(bojonegoro):
     s = bojonegoro.suggest("assalamualaikum mas penyiar, salam kagem sedaya pamiarsa, matur nuwun")
     assert s.categories[0].score < 0.5
+
+
+# Emergencies told by what the caller sees (radio_desk/triage/emergency.py), worded unlike any call set
+INDIRECT = [
+    (Urgency.DARURAT, "pak ada bapak bapak terkapar di trotoar dekat terminal"),
+    (Urgency.DARURAT, "ada pemotor jatuh di tikungan, orangnya tidak bergerak sama sekali"),
+    (Urgency.DARURAT, "kebul ireng metu saka gudang pabrik, ora ana wong"),
+    (Urgency.DARURAT, "banjir di dusun kami sudah sedada orang dewasa"),
+    (Urgency.DARURAT, "air kali mlebu omah kabeh, warga ngungsi ke masjid"),
+    (Urgency.DARURAT, "pikap terbalik masuk sungai di dekat bendungan"),
+    (Urgency.DARURAT, "ada orang mabuk mengamuk bawa celurit di warung"),
+    (Urgency.DARURAT, "bocah tengelem nang kedung"),  # misheard "tenggelam"
+    (Urgency.TINGGI, "tadi hampir tabrakan di perempatan karena lampunya mati"),
+    (Urgency.TINGGI, "tebing di pinggir jalan longsor, jalannya tertutup separuh"),
+    (Urgency.TINGGI, "gorong gorong hanyut terbawa arus, jalan putus"),
+]
+
+
+@pytest.mark.parametrize(("expected", "text"), INDIRECT)
+def test_emergency_told_by_what_is_seen(bojonegoro, expected, text):
+    s = bojonegoro.suggest(text)
+    assert s.urgency is expected, (s.urgency, s.urgency_words)
+
+
+def test_cues_stay_quiet_on_everyday_complaints(bojonegoro):
+    for text in (
+        "asap bakar sampah tetangga masuk ke rumah, anak saya batuk",
+        "jalan tergenang sedengkul kalau hujan, selokannya buntu",
+        "pengisian perangkat desa katanya ada titipan",  # not a misspelt "pingsan"
+        "ada odgj keliling kampung, keluarganya tidak mampu berobat",
+    ):
+        s = bojonegoro.suggest(text)
+        assert s.urgency is not Urgency.DARURAT, (text, s.urgency_words)

@@ -1,0 +1,154 @@
+"""Emergencies told without an emergency word: a person who cannot move, smoke from a house, water inside.
+
+Callers often describe what they see instead of naming it ("ada yang tergeletak di jalan", "asap hitam
+dari rumah tetangga", "air sudah masuk rumah, sepaha").  A cue is a pair of word roles said close
+together (within :data:`WINDOW` words, in either order): a *person* with a *helpless state*, *smoke*
+with *where/what colour*, *water* that *enters* a *home* or stands at a *body depth*, *ground* that
+*moves*.  Word roles, not phrases: each class is ordinary Indonesian/Javanese vocabulary, so a cue also
+fires on a wording nobody wrote down.  A cue makes the urgency Darurat (see :mod:`urgency`).
+"""
+
+# ruff: noqa: SIM905  (word lists read best as one string)
+from __future__ import annotations
+
+from radio_desk.triage import text as tx
+
+WINDOW = 6  # words between the two roles of a cue
+
+PERSON = frozenset(
+    "orang orange wong tiyang anak bocah lare kakek nenek mbah simbah lansia bapak ibu pria wanita "
+    "perempuan laki cowok cewek pengendara pengendaranya penumpang penumpangnya sopir sopire sopirnya "
+    "supir pejalan korban tetangga tanggaku tanggane bayi balita pemuda warga seseorang yang sing ingkang "
+    "pemotor pesepeda".split()
+)
+HELPLESS = frozenset(
+    "tergeletak terkapar tergolek kejang kejangkejang berbusa terjepit kejepit terhimpit tercebur "
+    "kecebur nyemplung kecemplung njegur kejegur terperosok ceblok semaput pingsan kelenger sesak "
+    "megap lemas sekarat kritis kegiles terlindas tenggelam klelep kintir".split()
+)
+# "tidak gerak", "ora obah", "mboten obah": a person who does not move
+STILL = frozenset("gerak bergerak obah usik sadar nafas napas bernapas ambegan".split())
+NOT = frozenset("tidak ora mboten boten gak nggak ndak".split())
+SMOKE = frozenset("asap asape asapnya kebul kebule kukus".split())
+SMOKE_COLOUR = frozenset("hitam ireng cemeng tebal kandel pekat mengepul ngebul membumbung".split())
+FROM = frozenset("dari saking keluar metu medal".split())
+BUILDING = frozenset(
+    "rumah omah omahe griya atap gendheng genteng jendela kamar dapur gudang toko kios".split()
+)
+WATER = frozenset("air banyu toya banjir banjire".split())
+ENTERS = frozenset("masuk mlebu mlebet merendam ngrendem menggenangi".split())
+HOME = frozenset("rumah omah griya kamar dapur".split())
+# deep enough that people are in danger (a knee-deep street is a drainage complaint)
+DEPTH = frozenset("sepinggang sedada seleher sepundak pinggang dada leher atap loteng".split())
+GROUND = frozenset("tanah tebing lemah siti bukit".split())
+MOVES = frozenset("bergerak gerak turun merosot merekah gemuruh gludug".split())
+VEHICLE = frozenset("mobil motor truk bus pikap perahu sampan montor".split())
+INTO_WATER = frozenset("nyemplung kecemplung tercebur kecebur terguling terbalik njegur kejegur".split())
+AGGRESSION = frozenset(
+    "ngamuk mengamuk ngancam mengancam menyerang nyerang membacok mbacok ngoyak mengejar".split()
+)
+WEAPON = frozenset("parang celurit clurit golok pisau arit sajam senjata bedil pistol".split())
+GAS = frozenset("gas elpiji".split())
+GAS_SIGN = frozenset("bau ambune menyengat bocor".split())
+# "hampir kecemplung", "nyaris tabrakan", "takut roboh": what did not (yet) happen is no emergency
+HEDGES = frozenset("hampir nyaris meh takut khawatir kuatir wedi ajrih".split())
+
+
+def _near(words: list[str], a: frozenset[str], b: frozenset[str]) -> tuple[int, int] | None:
+    spots_a = [i for i, w in enumerate(words) if w in a]
+    if not spots_a:
+        return None
+    for j, w in enumerate(words):
+        if w in b:
+            for i in spots_a:
+                if i != j and abs(i - j) <= WINDOW:
+                    return (min(i, j), max(i, j) + 1)
+    return None
+
+
+def _still(words: list[str]) -> list[int]:
+    """Where a word of :data:`STILL` follows a negation: "tidak gerak", "ora obah"."""
+    return [i for i in range(1, len(words)) if words[i] in STILL and words[i - 1] in NOT]
+
+
+def emergency_cues(words: list[str]) -> tuple[str, ...]:
+    """The stretches of ``words`` (normalised tokens) that tell an emergency without naming it."""
+    words = [tx.light_stem(w) if w not in PERSON else w for w in words]
+    found: list[tuple[int, int]] = []
+    person_state = _near(words, PERSON, HELPLESS)
+    if person_state:
+        found.append(person_state)
+    for i in _still(words):
+        if any(w in PERSON for w in words[max(0, i - WINDOW - 1) : i + WINDOW]):
+            found.append((i - 1, i + 1))
+            break
+    for a, b in (
+        (SMOKE, SMOKE_COLOUR),
+        (GROUND, MOVES),
+        (VEHICLE, INTO_WATER),
+        (AGGRESSION, WEAPON),
+        (GAS, GAS_SIGN),
+    ):
+        span = _near(words, a, b)
+        if span:
+            found.append(span)
+    smoke_from = _near(words, SMOKE, FROM)
+    if smoke_from and any(w in BUILDING for w in words[smoke_from[0] : smoke_from[1] + 3]):
+        found.append(smoke_from)
+    water_in = _near(words, WATER, ENTERS)
+    if water_in and any(w in HOME for w in words[water_in[0] : water_in[1] + 3]):
+        found.append(water_in)
+    water_depth = _near(words, WATER, DEPTH)
+    if water_depth:
+        found.append(water_depth)
+    found = [(i, j) for i, j in found if not hedged(words, i, j)]
+    return tuple(dict.fromkeys(" ".join(words[i:j]) for i, j in found))
+
+
+def hedged(words: list[str], i: int, j: int | None = None) -> bool:
+    """A danger said as what nearly happened or is feared: "hampir kecemplung", "anak hampir jatuh"."""
+    return any(w in HEDGES for w in words[max(0, i - 3) : (j or i + 1)])
+
+
+# Events that are an emergency only when they hit people or homes: "longsor nutup jalan" and "jembatan
+# hanyut" are Tinggi, "longsor, satu rumah tertimbun" and "anak hanyut" are Darurat.
+PEOPLE_OR_HOMES = (
+    (PERSON - frozenset("yang sing ingkang warga".split()))
+    | BUILDING
+    | frozenset("tertimbun terkubur terjebak kejebak korban".split())
+)
+IF_PEOPLE = frozenset("longsor meledak ledakan".split())  # the people or homes said on either side
+IF_PERSON_BEFORE = frozenset("hanyut terseret".split())  # "anak hanyut", not "jembatan hanyut"
+# "instalasi gawat darurat", "ruang UGD": the name of a place, not an emergency
+INSTITUTION = frozenset("instalasi unit ruang ruangan igd ugd".split())
+
+
+def _consonants(word: str) -> str:
+    """The consonant skeleton, l and r as one, doubles as one ("kebakalan", "kbakaran" -> "kbkrn")."""
+    out: list[str] = []
+    for ch in word:
+        ch = "r" if ch == "l" else ch
+        if ch not in "aiueo" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+class DangerSpelling:
+    """A misheard or shorthand spelling of a one-word danger ("tenggelem", "kbakaran", "kebakalan")."""
+
+    MIN_LEN = 6
+
+    def __init__(self, danger_words: list[str]) -> None:
+        seen: dict[str, set[str]] = {}
+        for w in danger_words:
+            if len(w) >= self.MIN_LEN:
+                seen.setdefault(_consonants(w), set()).add(w)
+        self.by_skeleton = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k) >= 4}
+
+    def __call__(self, word: str) -> str | None:
+        if len(word) < self.MIN_LEN - 1 or tx.is_known_root(word):
+            return None
+        found = self.by_skeleton.get(_consonants(word))
+        if found and abs(len(found) - len(word)) <= 1 and found[0] == word[0]:
+            return found
+        return None
