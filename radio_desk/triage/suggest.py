@@ -39,6 +39,14 @@ ASKING = (
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
+PLACE_REFERENCE_MARKERS = frozenset("desa dusun dukuh kelurahan kecamatan".split())  # noqa: SIM905
+# nouns that make a compound with a place marker ("jalan desa", "perangkat desa", "dana desa")
+_COMPOUND_HEADS = (
+    "jalan dalan margi balai kantor kepala perangkat dana aparat pemerintah pemerintahan sekretaris "
+    "anggaran aset tanah lapangan makam musyawarah badan pegawai saluran irigasi"
+)
+COMPOUND_HEADS = frozenset(_COMPOUND_HEADS.split())
+PLACE_REFERENCE_WEIGHT = spans.ROLE_WEIGHT[spans.ADDRESS]  # "desa Kemiri": where, not what
 URGENT_ROLE = 0.6  # danger words count in the complaint itself (not greetings, intros, the host, fears)
 
 
@@ -183,12 +191,14 @@ class Suggester:
         words: list[str] = []
         weights: list[float] = []
         clause: list[int] = []
+        named = self._place_references(talk.words)
         for i, w in enumerate(talk.words):
             full = tx.ABBREVIATIONS.get(w, w)
             if full:
                 parts = full.split()
                 words.extend(parts)
-                weights.extend([talk.weight(i)] * len(parts))
+                weight = min(talk.weight(i), PLACE_REFERENCE_WEIGHT) if i in named else talk.weight(i)
+                weights.extend([weight] * len(parts))
                 clause.extend([talk.clause[i]] * len(parts))
         stems = [tx.stem(w) for w in words]
         learned = self._learned
@@ -196,6 +206,23 @@ class Suggester:
         said = " ".join(talk.complaint_words()) or text
         vec = learned[0].vector(said) if learned is not None and words else None
         return _Prepared(talk, words, weights, clause, stems, said), learned, vec
+
+    def _place_references(self, words: list[str]) -> set[int]:
+        """Where a place is named with its marker ("desa Kemiri", "ds. Jetak", "kecamatan Malo"): the
+        marker and the name say where, not what, so "desa" there is no hint of village government."""
+        out: set[int] = set()
+        for i, w in enumerate(words[:-1]):
+            if tx.ABBREVIATIONS.get(w, w) in PLACE_REFERENCE_MARKERS:
+                size = self.places.name_len(words, i + 1)
+                if size:
+                    # "jalan desa Leran", "balai desa Kemiri": the marker also ends a thing's name
+                    head = words[i - 2] if i > 1 and words[i - 1] in ("di", "ing", "nang", "teng") else ""
+                    compound = i > 0 and (words[i - 1] in COMPOUND_HEADS or head in COMPOUND_HEADS)
+                    first = i + 1 if compound else i
+                    out.update(range(first, i + 1 + size))
+            elif i > 0 and w == "kali" and words[i - 1] in ("berkali", "sekali", "berkali2"):
+                out.update((i - 1, i))  # "berkali-kali" (again and again) is no river
+        return out
 
     def rank(self, text: str | None) -> list[tuple[str, float]]:
         """Every category with its probability, best first."""

@@ -161,3 +161,13 @@ def test_bad_prior_in_taxonomy_is_a_clear_error(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError, match="prior kategori jalan harus angka"):
         load_taxonomy(path)
+
+
+def test_a_place_named_with_its_marker_is_no_village_government_hint(bojonegoro):
+    """ "desa Kemiri" says where; "perangkat desa", "jalan desa" still say what."""
+    s = bojonegoro.suggest("Mas, asap hitam keluar dari rumah tetangga di desa Drenges Sugihwaras")
+    assert s.categories[0].code == "darurat", s.categories
+    s = bojonegoro.suggest("perangkat desa di desa Kemiri Malo minta uang buat surat pindah")
+    assert s.categories[0].code == "pemerintahan_desa", s.categories
+    s = bojonegoro.suggest("jalan di desa Panjang rusak, sudah dilaporkan berkali-kali")
+    assert s.categories[0].code == "jalan", s.categories  # "berkali-kali" is no river (kali)
