@@ -135,42 +135,50 @@ def _key(kind: str, value: object) -> tuple[str, object]:
     return (kind, value if value is not None else "")
 
 
-def _medians(session: Session, dialect: str, hours, where: ColumnElement[bool]) -> Keyed:  # type: ignore[no-untyped-def]
-    """Median of ``hours`` per OPD and per station.  PostgreSQL: ``percentile_cont`` over both
-    groupings in one pass (GROUPING SETS); SQLite: the middle rows by window function, per grouping."""
-    out: Keyed = {}
+def _medians(
+    session: Session,
+    dialect: str,
+    series: list[tuple[object, ColumnElement[bool]]],
+    scope: ColumnElement[bool],
+) -> list[Keyed]:
+    """Per series (hours, which rows), the median per OPD and per station.  PostgreSQL: every series
+    and both groupings in one pass (``percentile_cont ... FILTER``, GROUPING SETS); SQLite: the middle
+    rows by window function, per series and grouping."""
+    outs: list[Keyed] = [{} for _ in series]
     if dialect == "postgresql":
+        aggs = [func.percentile_cont(0.5).within_group(h).filter(w) for h, w in series]
         q = (
-            select(
-                SR.opd, SR.station_id, func.grouping(SR.opd), func.percentile_cont(0.5).within_group(hours)
-            )
-            .where(where)
+            select(SR.opd, SR.station_id, func.grouping(SR.opd), *aggs)
+            .where(scope, or_(*(w for _, w in series)))
             .group_by(func.grouping_sets(SR.opd, SR.station_id))
         )
-        for opd, station, by_station, v in session.execute(q):
-            if v is not None:
-                out[_key("station", station) if by_station else _key("opd", opd)] = round(float(v), 2)
-        return out
-    for kind, key in (("opd", SR.opd), ("station", SR.station_id)):
-        inner = (
-            select(
-                key.label("k"),
-                hours.label("h"),
-                func.row_number().over(partition_by=key, order_by=hours).label("rn"),
-                func.count().over(partition_by=key).label("n"),
+        for opd, station, by_station, *values in session.execute(q):
+            key = _key("station", station) if by_station else _key("opd", opd)
+            for out, v in zip(outs, values, strict=True):
+                if v is not None:
+                    out[key] = round(float(v), 2)
+        return outs
+    for out, (hours, where) in zip(outs, series, strict=True):
+        for kind, key in (("opd", SR.opd), ("station", SR.station_id)):
+            inner = (
+                select(
+                    key.label("k"),
+                    hours.label("h"),
+                    func.row_number().over(partition_by=key, order_by=hours).label("rn"),
+                    func.count().over(partition_by=key).label("n"),
+                )
+                .where(scope, where)
+                .subquery()
             )
-            .where(where)
-            .subquery()
-        )
-        q = (
-            select(inner.c.k, func.avg(inner.c.h))
-            .where(inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
-            .group_by(inner.c.k)
-        )
-        for k, v in session.execute(q):
-            if v is not None:
-                out[_key(kind, k)] = round(float(v), 2)
-    return out
+            q = (
+                select(inner.c.k, func.avg(inner.c.h))
+                .where(inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
+                .group_by(inner.c.k)
+            )
+            for k, v in session.execute(q):
+                if v is not None:
+                    out[_key(kind, k)] = round(float(v), 2)
+    return outs
 
 
 # ------------------------------------------------------------------------------------------ the figures
@@ -215,9 +223,14 @@ def compute_monitoring(
 
     to_forward = _hours_between(dialect, SR.requested_datetime, SR.forwarded_at)
     to_follow = _hours_between(dialect, SR.forwarded_at, SR.followed_up_at)
-    fwd_med = _medians(session, dialect, to_forward, and_(scope, SR.forwarded_at >= since))
-    fol_med = _medians(
-        session, dialect, to_follow, and_(scope, SR.followed_up_at >= since, SR.forwarded_at.is_not(None))
+    fwd_med, fol_med = _medians(
+        session,
+        dialect,
+        [
+            (to_forward, SR.forwarded_at >= since),
+            (to_follow, and_(SR.followed_up_at >= since, SR.forwarded_at.is_not(None))),
+        ],
+        scope,
     )
 
     # per week: received per station, forwarded and followed up per OPD

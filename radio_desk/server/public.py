@@ -22,11 +22,10 @@ from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import CLOSED_STATUSES, Status
 from radio_desk.domain.gazetteer import get_gazetteer
-from radio_desk.domain.taxonomy import get_taxonomy
 from radio_desk.reports.privacy import hide_name, mask_numbers
 from radio_desk.server.deps import SessionDep
 from radio_desk.server.models import ServiceRequest
-from radio_desk.server.templating import STATIC_DIR, templates
+from radio_desk.server.templating import STATIC_DIR, taxonomy, templates
 
 router = APIRouter(tags=["publik"], include_in_schema=False)
 FIGURES_SECONDS = 60.0  # the page says "diperbarui setiap menit"; anonymous load never recounts more often
@@ -105,7 +104,7 @@ class Filters:
             and self.status not in ("open", "closed")
         ):
             out.append(f"Status \u201c{self.status[:40]}\u201d tidak dikenal.")
-        if self.kategori and self.kategori not in get_taxonomy().categories:
+        if self.kategori and self.kategori not in taxonomy().categories:
             out.append(f"Kategori \u201c{self.kategori[:40]}\u201d tidak dikenal.")
         if self.kecamatan and self.kecamatan not in _kecamatan_codes():
             out.append(f"Kecamatan \u201c{self.kecamatan[:40]}\u201d tidak dikenal.")
@@ -137,7 +136,7 @@ class Filters:
 
 def _kecamatan_codes() -> dict[str, str]:
     gaz = get_gazetteer()
-    return {p.code: p.name for p in gaz.kecamatan_of(get_taxonomy().regency_code)}
+    return {p.code: p.name for p in gaz.kecamatan_of(taxonomy().regency_code)}
 
 
 def opd_figures(session: Session) -> list[dict]:
@@ -152,7 +151,7 @@ def opd_figures(session: Session) -> list[dict]:
         .where(public_clause(), SR.opd.is_not(None), SR.forwarded_at.is_not(None))
         .group_by(SR.opd)
     )
-    tax = get_taxonomy()
+    tax = taxonomy()
     rows = [
         {"opd": code, "name": tax.opd_name(code), "total": int(n), "open": int(o or 0), "done": int(d or 0)}
         for code, n, o, d in session.execute(q)
@@ -221,7 +220,7 @@ def public_page(
         total = cache.get(key, lambda: count_public(session, filters))
         cases, total = list_public(session, filters, page, total)
     pages = max(1, math.ceil(total / PER_PAGE))
-    tax = get_taxonomy()
+    tax = taxonomy()
     context = {
         "filters": filters,
         "problems": problems,
