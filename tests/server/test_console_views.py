@@ -22,6 +22,7 @@ def test_monitoring_page_for_staff(env) -> None:  # type: ignore[no-untyped-def]
     svgs = re.findall(r"<svg[^>]*role=\"img\"[^>]*>\s*<title id=\"(ct\d+)\">[^<]+</title><desc", html)
     assert len(svgs) >= 3  # trend, per OPD, per station (plus the sparklines)
     assert "Penelepon" not in html  # no caller names on the monitoring page
+    assert 'action="/console/laporan-mingguan.pdf"' in html  # the regency PDF, from the console
 
 
 def test_monitoring_csv(env) -> None:  # type: ignore[no-untyped-def]
@@ -41,6 +42,7 @@ def test_station_sees_only_its_own_figures(env) -> None:  # type: ignore[no-unty
     build(env.app.state.sessionmaker)
     html = login(env, "stasiun-a", "station").get("/console/monitoring").text
     assert "stasiun-a" in html and "stasiun-b" not in html
+    assert "laporan-mingguan.pdf" not in html  # staff only
 
 
 def test_without_login_the_console_asks_to_sign_in(env) -> None:  # type: ignore[no-untyped-def]
