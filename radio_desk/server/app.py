@@ -233,7 +233,8 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.include_router(console_views.router)
     app.mount("/console/static", StaticFiles(directory=str(STATIC)), name="console-static")
     # the console pages that exist (the navigation links only those)
-    app.state.console_paths = {getattr(r, "path", "") for r in app.routes}
+    routers = (console_views.router, console_figures.router)
+    app.state.console_paths = {getattr(r, "path", "") for router in routers for r in router.routes}
     app.add_middleware(
         RateLimit,
         rate=settings.rate_per_second,

@@ -6,6 +6,7 @@
     radio-desk-server user password NAME     (the console password, read from standard input)
     radio-desk-server status ID STATUS [--note T] [--opd CODE] [--duplicate-of ID]
     radio-desk-server overdue [--json]
+    radio-desk-server notify                 (deadline reminders to the OPDs by mail, for cron)
     radio-desk-server report weekly --from DATE --to DATE [--edition internal|public] --out FILE.pdf
 
 A new key is printed once, alone on the last line of the output; only its hash is stored.
@@ -175,6 +176,30 @@ def cmd_overdue(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notify(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from radio_desk.server import notify
+    from radio_desk.server.deadlines import Calendar, load_holidays
+    from radio_desk.server.intake import parse_datetime
+
+    settings, engine, sm = _open(args)
+    try:
+        if not settings.smtp_host:
+            print(
+                "Surel mati: setel RADIO_DESK_SERVER_SMTP_HOST (dan _PORT, _FROM) untuk mengirim pengingat."
+            )
+            return 0
+        cal = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+        now = parse_datetime(args.now, "--now") if args.now else None
+        with sm() as session:
+            sent = notify.send_reminders(session, settings, cal, now)
+        print(f"{sent} pengingat tenggat dikirim.")
+    finally:
+        engine.dispose()
+    return 0
+
+
 def cmd_report_weekly(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
@@ -265,6 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--now", default=None, help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_overdue)
+
+    p = sub.add_parser(
+        "notify", parents=[common], help="mail the OPDs whose follow-up deadline is a day away (for cron)"
+    )
+    p.add_argument("--now", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_notify)
 
     p = sub.add_parser("report", help="the regency's reports")
     reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)

@@ -52,7 +52,8 @@ class _TooLarge(HTTPException):
 
 
 class BodySizeLimit:
-    """Refuse bodies above ``limit`` bytes (``chunk_limit`` for PATCHes of resumable uploads)."""
+    """Refuse bodies above ``limit`` bytes (``chunk_limit`` for PATCHes of resumable uploads and the
+    console's status form, which may carry a follow-up photo)."""
 
     def __init__(self, app, limit: int, chunk_limit: int) -> None:  # type: ignore[no-untyped-def]
         self.app, self.limit, self.chunk_limit = app, limit, chunk_limit
@@ -62,7 +63,11 @@ class BodySizeLimit:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        limit = self.chunk_limit if scope.get("method") == "PATCH" and "/uploads/" in path else self.limit
+        method = scope.get("method")
+        big = (method == "PATCH" and "/uploads/" in path) or (  # an upload chunk, a follow-up photo
+            method == "POST" and path.startswith("/console/aduan/") and path.endswith("/status")
+        )
+        limit = self.chunk_limit if big else self.limit
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:

@@ -149,6 +149,9 @@ def _path(settings, upload_id: str):  # type: ignore[no-untyped-def]
     return settings.uploads_dir / f"{upload_id}.part"
 
 
+stored_path = _path  # where an upload's bytes lie (the console reads recordings, transcripts, photos)
+
+
 @router.head("/uploads/{upload_id}", summary="Posisi unggahan (untuk melanjutkan)")
 def head_upload(upload_id: str, session: SessionDep, principal: KeyedDep) -> Response:
     up = _owned_upload(session, principal, upload_id)

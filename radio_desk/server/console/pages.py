@@ -12,7 +12,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from radio_desk.domain.enums import Status
+from radio_desk.domain.enums import Channel, Status
+from radio_desk.domain.gazetteer import get_gazetteer
 from radio_desk.server.auth import Role
 from radio_desk.server.console.auth import ConsoleUser, remaining
 
@@ -35,6 +36,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/console/stasiun", "Aduan stasiun", frozenset({Role.STATION})),
     ("/console/monitoring", "Pemantauan", frozenset({Role.ADMIN, Role.COORDINATOR})),
     ("/console/cari", "Cari aduan", frozenset({Role.ADMIN, Role.COORDINATOR, Role.OPD})),
+    ("/console/laporan-mingguan.pdf", "Laporan mingguan", frozenset({Role.ADMIN, Role.COORDINATOR})),
     ("/console/audit", "Log audit", frozenset({Role.ADMIN})),
 ]
 
@@ -52,7 +54,24 @@ def _status_label(code: str) -> str:
         return code
 
 
+def _channel(code: str) -> str:
+    try:
+        return Channel(code).label
+    except ValueError:
+        return code
+
+
+def _place(code: str | None) -> str:
+    """A Kemendagri code with its name (``35.22.01 Kapas``), or "-"."""
+    if not code:
+        return "-"
+    name = get_gazetteer().name(code)
+    return f"{name} ({code})" if name else code
+
+
 templates.env.filters["waktu"] = _local
+templates.env.filters["kanal"] = _channel
+templates.env.filters["wilayah_kode"] = _place
 templates.env.filters["status_label"] = _status_label
 templates.env.globals["remaining"] = remaining
 

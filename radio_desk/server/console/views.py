@@ -12,10 +12,11 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Form, Path, Query, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Form, Path, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile
 
 from radio_desk.domain.enums import Status
 from radio_desk.domain.taxonomy import get_taxonomy
@@ -42,6 +43,7 @@ from radio_desk.server.console.pages import render
 from radio_desk.server.deadlines import running_clock
 from radio_desk.server.deps import CalendarDep, SessionDep, SettingsDep, client_address
 from radio_desk.server.models import AuditEntry, RequestUpdate, ServiceRequest, Upload, utcnow
+from radio_desk.server.uploads import SERVED_TYPES, stored_path
 
 log = logging.getLogger("radio_desk.server.security")
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -290,7 +292,7 @@ def _uploads(session: Session, req: ServiceRequest, kind: str) -> list[Upload]:
 
 def _transcript(settings, session: Session, req: ServiceRequest) -> str | None:  # type: ignore[no-untyped-def]
     for up in _uploads(session, req, "transcript"):
-        path = settings.uploads_dir / up.id
+        path = stored_path(settings, up.id)
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -487,7 +489,7 @@ def _store_photo(session: Session, settings, req: ServiceRequest, photo: UploadF
     uid = secrets.token_hex(16)
     folder = settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / uid).write_bytes(data)
+    stored_path(settings, uid).write_bytes(data)
     now = utcnow()
     session.add(
         Upload(
@@ -522,10 +524,8 @@ def case_audio(
         raise NotFoundError("Aduan ini belum punya rekaman di server.")
     up = uploads[0]
     audit.record(session, user.principal, "dengar", f"aduan {req.id}", address=user.address)
-    from radio_desk.server.uploads import SERVED_TYPES
-
     media = up.content_type if up.content_type in SERVED_TYPES else "application/octet-stream"
-    return FileResponse(settings.uploads_dir / up.id, media_type=media, headers={"Cache-Control": "no-store"})
+    return FileResponse(stored_path(settings, up.id), media_type=media, headers={"Cache-Control": "no-store"})
 
 
 @router.get("/aduan/{request_id}/foto/{upload_id}")
@@ -540,7 +540,7 @@ def case_photo(
     up = session.get(Upload, upload_id)
     if up is None or up.request_id != req.id or up.kind != "foto":
         raise NotFoundError("Foto tidak ada.")
-    return FileResponse(settings.uploads_dir / up.id, media_type=up.content_type)
+    return FileResponse(stored_path(settings, up.id), media_type=up.content_type)
 
 
 # ------------------------------------------------------------------------------------------- audit log
