@@ -45,13 +45,17 @@ test: setup-dev
 bench: setup-dev
 	$(PY) -m bench
 
-# ruff, then: the lock files pin what pyproject.toml asks for, and every import is a declared
-# dependency of the right extra (scripts/deps.py).
+# ruff, then: the lock files pin what pyproject.toml asks for, every import is a declared
+# dependency of the right extra (scripts/deps.py), the packages keep their layers (import-linter,
+# contracts in pyproject.toml, docs/architecture.md), and the compiled forms in
+# radio_desk/gui/generated are what ui/*.ui compile to.
 lint: setup-dev
 	$(VENV)/bin/ruff check $(LINT_PATHS)
 	$(VENV)/bin/ruff format --check $(LINT_PATHS)
 	$(PY) scripts/deps.py check-lock
 	$(PY) scripts/deps.py check-imports
+	$(VENV)/bin/lint-imports --no-cache
+	UIC=$(VENV)/bin/pyside6-uic bash scripts/build-ui.sh --check
 
 format: setup-dev
 	$(VENV)/bin/ruff format $(LINT_PATHS)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from radio_desk.errors import ValidationError
+from radio_desk.fsutil import write_json_atomic
 from radio_desk.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -227,13 +228,7 @@ class Settings:
     def save(self) -> None:
         with self._lock:
             data = {"version": SETTINGS_VERSION, **self._unknown, **self._values}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(self.path)
+        write_json_atomic(self.path, data, tmp=self.path.with_suffix(".tmp"), indent=2)
 
     # -- access ----------------------------------------------------------------------------------
     def __getitem__(self, key: str) -> Any:

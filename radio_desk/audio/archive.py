@@ -7,7 +7,6 @@ renamed only after verification; the sidecar points at the FLAC before the WAV i
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -19,16 +18,9 @@ from radio_desk.audio.ownership import owning
 from radio_desk.audio.sidecar import read_sidecar, sidecar_path, write_sidecar
 from radio_desk.domain import Recording
 from radio_desk.errors import AudioError
+from radio_desk.fsutil import sha256_file
 
 CHUNK_FRAMES = 1 << 18
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _same_audio(a: Path, b: Path) -> bool:

@@ -15,18 +15,18 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
 from radio_desk.audio import ownership
-from radio_desk.audio.archive import sha256_file
 from radio_desk.audio.decode import av_blocks
 from radio_desk.audio.sidecar import sidecar_path, write_sidecar
 from radio_desk.domain import Channel, Recording, RecordingState
+from radio_desk.domain.models import utcnow
 from radio_desk.errors import AudioError, NotFoundError
+from radio_desk.fsutil import sha256_file
 from radio_desk.paths import app_paths
 
 NATIVE = {"WAV": "wav", "WAVEX": "wav", "FLAC": "flac", "OGG": "ogg", "MP3": "mp3"}
@@ -91,7 +91,7 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
     if src.stat().st_size == 0:
         raise AudioError(f"Berkas '{src.name}' kosong (0 byte); tidak ada audio untuk diimpor.")
     folder = Path(recordings_dir) if recordings_dir else app_paths().recordings
-    now = datetime.now(UTC)
+    now = utcnow()
     rec = Recording(state=RecordingState.COMPLETE, started_at=now, device="impor")
     target_dir = folder / "impor" / f"{now:%Y}" / f"{now:%m}"
     stem = f"{now:%Y%m%dT%H%M%SZ}_{rec.id.hex[:8]}"

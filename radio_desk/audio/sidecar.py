@@ -8,7 +8,6 @@ what happened during the call (device lost, disk full) with the audio.  Written 
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from dataclasses import asdict
 from datetime import datetime
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from radio_desk.domain import Recording, RecordingState
+from radio_desk.fsutil import write_json_atomic
 
 SIDECAR_VERSION = 1
 
@@ -54,12 +54,7 @@ def write_sidecar(audio_path: Path, rec: Recording, **extra: Any) -> Path:
     """Write (atomically replace) the sidecar; ``extra`` holds events, pre-roll, errors..."""
     path = sidecar_path(audio_path)
     data = {"sidecar_version": SIDECAR_VERSION, **recording_to_dict(rec), **extra}
-    tmp = path.with_suffix(".json.tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    write_json_atomic(path, data, tmp=path.with_suffix(".json.tmp"))  # recovery looks for *.json.tmp
     return path
 
 

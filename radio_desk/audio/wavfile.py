@@ -16,6 +16,7 @@ from pathlib import Path
 import soundfile as sf
 
 from radio_desk.errors import AudioError
+from radio_desk.fsutil import fsync_dir
 
 SFC_SET_UPDATE_HEADER_AUTO = 0x1061  # sndfile.h; soundfile's cdef does not export it
 
@@ -26,7 +27,7 @@ def open_crash_safe_wav(path: Path, samplerate: int, channels: int, subtype: str
     if ok != sf._snd.SF_TRUE:  # pragma: no cover - every libsndfile since 1.0.x supports it
         f.close()
         raise AudioError(f"libsndfile menolak pembaruan header otomatis untuk {path}.")
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return f
 
 
@@ -35,19 +36,6 @@ def fsync_file(f: sf.SoundFile) -> None:
 
     ``SoundFile.flush`` is ``sf_write_sync``, which calls ``fsync`` on libsndfile's descriptor."""
     f.flush()
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _find_chunks(data: bytes) -> dict[bytes, tuple[int, int]]:

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import soundfile as sf
 
+from radio_desk.domain.rundown import Rundown, RundownEntry
 from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
 from radio_desk.reports.indonesian import format_datetime
 from radio_desk.reports.privacy import caller_label, clean_text
 from radio_desk.reports.rundown import RundownItem, build_rundown
-from radio_desk.rundown.model import Rundown, RundownEntry
 
 if TYPE_CHECKING:
     from radio_desk.domain.models import Case

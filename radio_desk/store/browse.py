@@ -11,23 +11,22 @@ for every row (0.4 s for a page at 100,000 cases).
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, exc, func, literal_column, select, tuple_
+from sqlalchemy import ColumnElement, Select, bindparam, exc, func, select, tuple_
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import Channel, Status, Urgency
-from radio_desk.store.cases import CaseFilter, case_fts, filter_conditions
+from radio_desk.store import queries
 from radio_desk.store.models import CaseRow
-from radio_desk.store.search import _WORD, ELLIPSIS, HL_END, HL_START, fts_query
+from radio_desk.store.queries import CaseFilter, case_fts
+from radio_desk.store.search import fts_query
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
@@ -74,12 +73,6 @@ def _cancellable(session: Session, cancelled: Callable[[], bool] | None) -> Iter
         raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
 
 
-# A text search matching more cases than this is paged by walking the date index (see _walk_by_date).
-MANY_MATCHES = 1000
-# Filters with an index of their own (column, received_at): SQLite's plan is right for those.
-_INDEXED_FILTERS = ("category", "status", "kecamatan_code", "station", "phone")
-
-
 def count_cases(store: Store, filters: CaseFilter | None) -> int:
     """How many cases the filters select; a bare text search is counted in FTS5 alone (about a
     millisecond, where joining every match to its case takes tens)."""
@@ -112,84 +105,7 @@ def _page_statement(
     return stmt.limit(limit)
 
 
-def _walk_by_date(session: Session, filters: CaseFilter, query: str) -> bool:
-    """Whether a newest/oldest-first text search should walk the received_at index, testing each case
-    against the match set, instead of fetching and sorting every match.  SQLite cannot know how many
-    cases the FTS5 query returns and always does the latter: 0.1 s for "jalan" (a third of 100,000
-    cases) against 3 ms by the index.  Counting the matches in FTS5 first costs about a millisecond;
-    for rare words the default plan stays (walking the index would scan it all)."""
-    if any(getattr(filters, f) for f in _INDEXED_FILTERS):
-        return False
-    n = session.scalar(
-        select(func.count()).select_from(case_fts).where(case_fts.c.case_fts.op("MATCH")(query))
-    )
-    return bool(n and n > MANY_MATCHES)
-
-
 PROGRESS_STEPS = 5000  # SQLite VM steps between cancellation checks (well under a millisecond)
-SNIPPET_COLUMNS = ("summary", "place", "notes", "transcript")  # first with a match gives the snippet
-SNIPPET_WORDS = 16
-
-
-def _fold(word: str) -> str:
-    """A word as the index compares it (unicode61 remove_diacritics 2): lower case, no accents."""
-    lower = word.lower()
-    if lower.isascii():
-        return lower
-    decomposed = unicodedata.normalize("NFKD", lower)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def search_terms(user_text: str | None) -> list[tuple[str, bool]]:
-    """The words of a search as (folded word, is prefix), the way :func:`fts_query` reads them."""
-    query = fts_query(user_text)
-    if query is None:
-        return []
-    terms: list[tuple[str, bool]] = []
-    for part in re.findall(r'"([^"]*)"(\*?)', query):
-        words = [_fold(w) for w in part[0].split()]
-        terms.extend((w, False) for w in words[:-1])
-        if words:
-            terms.append((words[-1], part[1] == "*"))
-    return terms
-
-
-def _matches(token: str, terms: list[tuple[str, bool]]) -> bool:
-    folded = _fold(token)
-    return any(folded.startswith(w) if prefix else folded == w for w, prefix in terms)
-
-
-def make_snippet(
-    texts: Sequence[str | None], terms: list[tuple[str, bool]], width: int = SNIPPET_WORDS
-) -> str:
-    """About ``width`` words around the first match in the first text that has one, every matching
-    word between HL_START and HL_END, "…" where text was cut.  "" when nothing matches."""
-    for text in texts:
-        if not text:
-            continue
-        folded = _fold(text)
-        if not any(w in folded for w, _ in terms):  # cheap test before cutting the text into words
-            continue
-        tokens = list(_WORD.finditer(text))
-        hits = [i for i, m in enumerate(tokens) if _matches(m.group(), terms)]
-        if not hits:
-            continue
-        first = max(0, min(hits[0] - width // 4, len(tokens) - width))
-        last = min(len(tokens), first + width)
-        start = tokens[first].start() if first > 0 else 0
-        end = tokens[last - 1].end() if last < len(tokens) else len(text)
-        out: list[str] = [ELLIPSIS] if first > 0 else []
-        pos = start
-        for i in range(first, last):
-            m = tokens[i]
-            if i in hits:
-                out += [text[pos : m.start()], HL_START, m.group(), HL_END]
-                pos = m.end()
-        out.append(text[pos:end])
-        if last < len(tokens):
-            out.append(ELLIPSIS)
-        return "".join(out)
-    return ""
 
 
 @dataclass(frozen=True)
@@ -246,30 +162,23 @@ def browse_page(
     )  # fmt: skip
     query = fts_query(filters.text) if filters is not None and filters.text else None
     with store.read() as s, _cancellable(s, cancelled):
-        conditions = filter_conditions(filters)
+        conditions = queries.filter_conditions(filters)
         if (
             filters is not None
             and query is not None
             and sort == "received_at"
-            and _walk_by_date(s, filters, query)
+            and queries.walk_by_date(s, filters, query)
         ):
             # "pk + 0": the match set can no longer drive the plan, so SQLite walks the date index
             matches = select(case_fts.c.rowid).where(case_fts.c.case_fts.op("MATCH")(query))
             conditions = [
-                *filter_conditions(dataclasses.replace(filters, text=None)),
+                *queries.filter_conditions(dataclasses.replace(filters, text=None)),
                 (c.pk + 0).in_(matches),
             ]
         rows = s.execute(_page_statement(columns, conditions, key, descending, after, limit)).all()
         snippets: dict[int, str] = {}
-        terms = search_terms(filters.text) if query is not None and filters is not None else []
-        if rows and terms:
-            # the texts by rowid (fast), marked in Python: FTS5's snippet() re-runs the MATCH per row
-            texts = s.execute(
-                select(case_fts.c.rowid, *(literal_column(col) for col in SNIPPET_COLUMNS)).where(
-                    case_fts.c.rowid.in_([r[0] for r in rows])
-                )
-            ).all()
-            snippets = {t[0]: make_snippet(t[1:], terms) for t in texts}
+        if query is not None and filters is not None:
+            snippets = queries.page_snippets(s, [r[0] for r in rows], filters.text, queries.SNIPPET_COLUMNS)
     return [
         BrowseRow(
             pk=r[0], id=r[1], received_at=r[2], channel=Channel(r[3]), caller=r[4], anonim=bool(r[5]),

@@ -9,27 +9,23 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import (
-    ColumnElement,
-    Integer,
     Select,
     and_,
-    column,
     delete,
     func,
     literal_column,
     select,
-    table,
 )
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
-from radio_desk.domain.enums import Channel, Status, Urgency
+from radio_desk.domain.enums import Status, Urgency
 from radio_desk.domain.lifecycle import check_transition
 from radio_desk.domain.models import Case, StatusEvent, utcnow
 from radio_desk.domain.phone import normalize_phone
@@ -37,47 +33,24 @@ from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.store.convert import case_from_row, case_values, event_from_row
 from radio_desk.store.models import CaseChangeRow, CaseRow, StatusEventRow
 from radio_desk.store.outbox import OutboxKind, enqueue
+from radio_desk.store.queries import (
+    FTS_COLUMNS,
+    RANK_FUNCTION,
+    SNIPPET_SOURCES,
+    CaseFilter,
+    case_fts,
+    filter_conditions,
+    page_snippets,
+    walk_by_date,
+)
 from radio_desk.store.search import HL_END, HL_START, fts_query
 from radio_desk.store.validate import EDITABLE_FIELDS, normalize_case, to_text
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
 
-# The FTS5 table (created by migration 0002, not a model): rowid = cases.pk.
-case_fts = table("case_fts", column("rowid", Integer), column("case_fts"))
-FTS_COLUMNS = ("caller_name", "place", "summary", "notes", "transcript")
-# bm25 weights per FTS column: a word in the summary or the place says more than one in the chatter.
-BM25 = "bm25(case_fts, 2.0, 3.0, 4.0, 1.0, 1.0)"
-RANK_FUNCTION = "bm25(2.0, 3.0, 4.0, 1.0, 1.0)"  # the same, as FTS5's ``rank MATCH`` wants it
-# where a search's snippet comes from: the first of these texts with a match (the caller name last:
-# it is shown in its own column anyway, and is empty for anonim callers)
-SNIPPET_SOURCES = ("summary", "place", "notes", "transcript", "caller_name")
-SNIPPET_TOKENS = 16
-
 Order = Literal["newest", "oldest", "updated", "urgency"]
 SearchOrder = Literal["relevance", "newest"]
-
-
-@dataclass
-class CaseFilter:
-    """What the case list shows.  ``None`` = no restriction; fields taking several values accept a single
-    value or a collection (any of them matches).  ``received_to`` is exclusive."""
-
-    received_from: datetime | None = None
-    received_to: datetime | None = None
-    category: str | Collection[str] | None = None
-    urgency: Urgency | Collection[Urgency] | None = None
-    status: Status | Collection[Status] | None = None
-    closed: bool | None = None  # True: only closed cases (selesai, bukan wewenang, ...); False: open ones
-    kecamatan_code: str | Collection[str] | None = None
-    desa_code: str | Collection[str] | None = None
-    station: str | Collection[str] | None = None
-    channel: Channel | Collection[Channel] | None = None
-    opd: str | Collection[str] | None = None
-    anonim: bool | None = None
-    rahasia: bool | None = None
-    phone: str | None = None  # any Indonesian format; compared in E.164
-    text: str | None = None  # full-text query (words, "phrases"); see store.search
 
 
 @dataclass(frozen=True)
@@ -110,54 +83,6 @@ class SyncInfo:
     @property
     def dirty(self) -> bool:
         return self.synced_revision < self.revision
-
-
-def _values(value: Any) -> list[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):  # also StrEnum members
-        return [str(value)]
-    return [str(v) for v in value]
-
-
-def filter_conditions(f: CaseFilter | None) -> list[ColumnElement[bool]]:
-    if f is None:
-        return []
-    c = CaseRow
-    cond: list[ColumnElement[bool]] = []
-    if f.received_from is not None:
-        cond.append(c.received_at >= f.received_from)
-    if f.received_to is not None:
-        cond.append(c.received_at < f.received_to)
-    for attr, col in (
-        ("category", c.category),
-        ("urgency", c.urgency),
-        ("status", c.status),
-        ("kecamatan_code", c.kecamatan_code),
-        ("desa_code", c.desa_code),
-        ("station", c.station),
-        ("channel", c.channel),
-        ("opd", c.opd),
-    ):
-        values = _values(getattr(f, attr))
-        if values is not None:
-            cond.append(col == values[0] if len(values) == 1 else col.in_(values))
-    if f.closed is not None:
-        closed = [s.value for s in Status if s.is_closed]
-        cond.append(c.status.in_(closed) if f.closed else c.status.not_in(closed))
-    if f.anonim is not None:
-        cond.append(c.anonim.is_(f.anonim))
-    if f.rahasia is not None:
-        cond.append(c.rahasia.is_(f.rahasia))
-    if f.phone:
-        cond.append(c.phone == normalize_phone(f.phone))
-    if f.text is not None and f.text.strip():
-        query = fts_query(f.text)
-        if query is None:
-            cond.append(literal_column("0") == 1)  # text of no searchable word matches nothing
-        else:
-            cond.append(c.pk.in_(select(case_fts.c.rowid).where(case_fts.c.case_fts.op("MATCH")(query))))
-    return cond
 
 
 _URGENCY_RANK = sql_case({u.value: u.rank for u in Urgency}, value=CaseRow.urgency, else_=0)
@@ -463,20 +388,18 @@ class CaseRepository:
         so SQLite joins and filters only the rows of the page, not every match (a common word matches a
         third of 100,000 cases); equal ranks are newest first within the page.  ``newest``: by
         received_at, walking the date index when the word is common, ``rank`` 0.0.  Snippets are cut in
-        Python from the page's texts read by rowid (``store.browse.make_snippet``): FTS5's snippet()
+        Python from the page's texts read by rowid (``store.queries.page_snippets``): FTS5's snippet()
         re-reads each document's index entries and costs more than the whole query on a common word.
         """
         match = fts_query(query)
         if match is None:
             return []
-        from radio_desk.store.browse import _walk_by_date, make_snippet, search_terms  # browse imports us
-
         filters = dataclasses.replace(filters, text=None) if filters is not None else CaseFilter()
         found = select(case_fts.c.rowid).where(case_fts.c.case_fts.op("MATCH")(match))
         with self._store.read() as s:
             if order == "newest":
                 # "pk + 0": for a common word the match set must not drive the plan (see store.browse)
-                pk = CaseRow.pk + 0 if _walk_by_date(s, filters, match) else CaseRow.pk
+                pk = CaseRow.pk + 0 if walk_by_date(s, filters, match) else CaseRow.pk
                 stmt = (
                     select(CaseRow, literal_column("0.0"))
                     .where(pk.in_(found), *filter_conditions(filters))
@@ -493,14 +416,8 @@ class CaseRepository:
                     .order_by(rank)  # consumed by FTS5 itself: SQLite joins only the rows of the page
                 )
             rows = s.execute(stmt.limit(limit).offset(offset)).all()
-            texts = s.execute(
-                select(case_fts.c.rowid, *(literal_column(col) for col in SNIPPET_SOURCES)).where(
-                    case_fts.c.rowid.in_([r[0].pk for r in rows])
-                )
-            ).all()
+            snippets = page_snippets(s, [r[0].pk for r in rows], query, SNIPPET_SOURCES)
             hits = [(case_from_row(row), float(rank_value), row.pk) for row, rank_value in rows]
-        terms = search_terms(query)
-        snippets = {t[0]: make_snippet(t[1:], terms) for t in texts}
         out = [SearchHit(case, snippets.get(pk, ""), rank_value) for case, rank_value, pk in hits]
         if order != "newest":
             out.sort(key=lambda h: (h.rank, -h.case.received_at.timestamp()))  # stable: ties newest first

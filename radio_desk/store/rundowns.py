@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select
 
 from radio_desk.domain.models import utcnow
+from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd
 from radio_desk.errors import NotFoundError, ValidationError
-from radio_desk.rundown.model import Rundown, RundownEntry, group_by_opd
 from radio_desk.store.models import CaseRow, RundownItemRow, RundownRow
 
 if TYPE_CHECKING:

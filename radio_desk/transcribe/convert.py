@@ -25,16 +25,15 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import re
 import struct
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from radio_desk.errors import ModelError
+from radio_desk.fsutil import atomic_write
 from radio_desk.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -270,17 +269,8 @@ def convert_ct2_to_openai(model_dir: Path, out_path: Path) -> Path:
         if dump is not None:
             checkpoint["alignment_heads"] = dump  # applied by OpenAIWhisperEngine after loading
     checkpoint["radio_desk"] = {"converter_version": CONVERTER_VERSION, "source": str(model_dir)}
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            torch.save(checkpoint, f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp_name, out_path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_write(out_path, "wb") as f:
+        torch.save(checkpoint, f)
     return out_path
 
 

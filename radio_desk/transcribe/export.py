@@ -7,11 +7,10 @@ TXT and SRT and a WebVTT voice tag (``<v Penelepon>``) in VTT.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from radio_desk.errors import ValidationError
+from radio_desk.fsutil import atomic_write
 from radio_desk.transcribe.engine import Segment, TranscriptResult
 
 FORMATS = ("txt", "srt", "vtt", "json")
@@ -111,13 +110,6 @@ def write_export(result: TranscriptResult, path: str | Path, fmt: str | None = N
     """Write the transcript to ``path`` (format from ``fmt`` or the suffix), atomically, UTF-8."""
     path = Path(path)
     text = render(result, fmt or format_for_path(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, newline="\n", durable=False) as f:  # made again from the store at will
+        f.write(text)
     return path

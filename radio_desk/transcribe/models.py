@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from radio_desk.errors import ModelError
+from radio_desk.fsutil import fsync_dir, sha256_file
 from radio_desk.paths import PACKAGE_DIR, app_paths
 
 log = logging.getLogger(__name__)
@@ -93,30 +94,6 @@ def bundled_model_dir() -> Path:
     return app_paths().models / BUNDLED_NAME
 
 
-def sha256_file(path: Path, progress: ProgressFn | None = None) -> str:
-    h = hashlib.sha256()
-    total = path.stat().st_size
-    done = 0
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
-            h.update(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    return h.hexdigest()
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # not possible on Windows; rename is still atomic there
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _is_complete(folder: Path) -> bool:
     """A joined model is complete when its marker exists: written last, after the hash check."""
     return (folder / ".verified").is_file() and (folder / "model.bin").is_file()
@@ -172,7 +149,7 @@ def join_parts(
             marker.write(f"sha256 {digest}\nsize {total}\n")
             marker.flush()
             os.fsync(marker.fileno())
-        _fsync_dir(tmp)
+        fsync_dir(tmp)
         if _is_complete(dest):  # another process finished the same join meanwhile
             shutil.rmtree(tmp, ignore_errors=True)
             return dest
@@ -182,7 +159,7 @@ def join_parts(
             dest.rename(stale)
             shutil.rmtree(stale, ignore_errors=True)
         tmp.rename(dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     except OSError as err:  # disk full, no permission: say where and why, leave nothing behind
         shutil.rmtree(tmp, ignore_errors=True)
         raise ModelError(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,6 +12,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from audio_devices import RATE, STUDIO, locate
+from record_process import kill_when_recorded, spawn_recording
 
 from radio_desk.audio.catalog import apply_recovery
 from radio_desk.audio.recovery import recover_recordings
@@ -32,24 +31,10 @@ def test_sigkill_mid_call_is_recovered_within_a_second(virtual_audio, isolated_h
     cmd += ["--samplerate", str(RATE), "--channel-map", "split", "--preroll", "0", "--no-flac"]
     cmd += ["--case", str(case_id), "--database", str(database)]
     env = dict(os.environ, RADIO_DESK_HOME=str(isolated_home))  # ALSA_CONFIG_PATH comes from the fixture
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc, path, rec_id = spawn_recording(cmd, env)
+    started = time.monotonic()
     try:
-        path = None
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if line.startswith("Merekam:"):
-                path = Path(line.split(":", 1)[1].strip())
-                started = time.monotonic()
-                break
-            if not line and proc.poll() is not None:
-                break
-        assert path is not None, proc.stderr.read()
-        rec_id = proc.stdout.readline().split(":", 1)[1].strip()
-        time.sleep(3.0)
-        killed = time.monotonic()
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
+        killed = kill_when_recorded(proc, path, 3.0)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from radio_desk.audio.playback import Player
 from radio_desk.domain import Case, RecordingState
 from radio_desk.errors import AudioError, NotFoundError
 from radio_desk.store import open_store
+from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -48,14 +48,14 @@ def test_stop_and_seek(virtual_audio, tmp_path):
     p = Player(SPEAKER)
     p.load(path)
     p.play()
-    time.sleep(0.4)
+    wait_until(lambda: p.position >= 0.4, what="0.4 s played")
     p.stop()
     assert not p.playing and 0.1 < p.position < 1.5
     p.seek(12.0)
     assert p.position == pytest.approx(12.0)
     p.play()
-    time.sleep(0.3)
-    assert p.playing and p.position > 12.0
+    wait_until(lambda: p.position > 12.1, what="playing on from 12 s")
+    assert p.playing
     p.seek(5.0)  # while playing: keeps playing from there
     assert p.playing and 5.0 <= p.position < 6.0
     p.close()

@@ -15,17 +15,9 @@ from audio_devices import LOUD, MONO, RATE, SILENT, STUDIO, locate
 from radio_desk.audio.recorder import Recorder
 from radio_desk.domain import RecordingState
 from radio_desk.errors import AudioError
+from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.slow
-
-
-def wait_for(pred, timeout: float = 8.0, step: float = 0.02) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if pred():
-            return True
-        time.sleep(step)
-    return False
 
 
 def make(tmp_path: Path, device: str = STUDIO, **kw) -> Recorder:
@@ -37,10 +29,10 @@ def make(tmp_path: Path, device: str = STUDIO, **kw) -> Recorder:
 def test_split_recording_matches_the_source_bit_for_bit(virtual_audio, tmp_path):
     src = virtual_audio.captures[STUDIO].samples
     with make(tmp_path, channel_map="split") as r:
-        assert wait_for(lambda: r.ring.write_pos > 1.5 * RATE)  # pre-roll is full
+        assert wait_until(lambda: r.ring.write_pos > 1.5 * RATE)  # pre-roll is full
         sub = r.fanout.subscribe(RATE, max_seconds=60)
         rec = r.start_recording()
-        time.sleep(2.0)
+        wait_until(lambda: r.status().elapsed_s >= 3.0, what="3 s recorded (1 s of it pre-roll)")
         done = r.stop_recording()
     data, rate = sf.read(done.path, dtype="int16", always_2d=True)
     assert rate == RATE and data.shape[1] == 2
@@ -64,9 +56,9 @@ def test_split_recording_matches_the_source_bit_for_bit(virtual_audio, tmp_path)
 def test_mixdown_and_mono(virtual_audio, tmp_path):
     src = virtual_audio.captures[STUDIO].samples
     with make(tmp_path, channel_map="mix") as r:
-        assert wait_for(lambda: r.ring.write_pos > 0.5 * RATE)
+        assert wait_until(lambda: r.ring.write_pos > 0.5 * RATE)
         r.start_recording()
-        time.sleep(1.0)
+        wait_until(lambda: r.status().elapsed_s >= 2.0, what="2 s recorded")
         done = r.stop_recording()
     data, _ = sf.read(done.path, dtype="int16", always_2d=True)
     mixed = ((src[:, 0].astype(np.int32) + src[:, 1]) // 2).astype(np.int16)[:, None]
@@ -76,9 +68,9 @@ def test_mixdown_and_mono(virtual_audio, tmp_path):
 
     mono = virtual_audio.captures[MONO].samples
     with make(tmp_path, MONO, channel_map="mono") as r:
-        assert wait_for(lambda: r.ring.write_pos > 0.5 * RATE)
+        assert wait_until(lambda: r.ring.write_pos > 0.5 * RATE)
         r.start_recording()
-        time.sleep(1.0)
+        wait_until(lambda: r.status().elapsed_s >= 2.0, what="2 s recorded")
         done = r.stop_recording()
     data, _ = sf.read(done.path, dtype="int16", always_2d=True)
     at = locate(mono, data)
@@ -88,7 +80,7 @@ def test_mixdown_and_mono(virtual_audio, tmp_path):
 
 def test_live_status_levels_and_rate(virtual_audio, tmp_path):
     with make(tmp_path, channel_map="split") as r:
-        assert wait_for(lambda: r.status().peak_dbfs != ())
+        assert wait_until(lambda: r.status().peak_dbfs != ())
         stamps = set()
         t0 = time.monotonic()
         while time.monotonic() - t0 < 1.0:  # what a GUI polling at 100 Hz would see
@@ -102,7 +94,7 @@ def test_live_status_levels_and_rate(virtual_audio, tmp_path):
         assert st.seconds_without_signal < 0.5 and not st.clipping
         assert st.free_disk_minutes is not None and st.free_disk_minutes > 0
         r.start_recording()
-        assert wait_for(lambda: r.status().elapsed_s > 1.2)
+        assert wait_until(lambda: r.status().elapsed_s > 1.2)
         st = r.status()
         assert st.recording and st.path and st.recording_id
         r.stop_recording()
@@ -111,13 +103,13 @@ def test_live_status_levels_and_rate(virtual_audio, tmp_path):
 def test_device_lost_is_marked_and_reopened(virtual_audio, tmp_path):
     src = virtual_audio.captures[STUDIO].samples
     with make(tmp_path, channel_map="split", reopen_interval=0.5, first_callback_grace=1.5) as r:
-        assert wait_for(lambda: r.ring.write_pos > 0.5 * RATE)
+        assert wait_until(lambda: r.ring.write_pos > 0.5 * RATE)
         r.start_recording()
-        time.sleep(1.0)
+        wait_until(lambda: r.status().elapsed_s >= 2.0, what="2 s recorded")
         safe = int((r.status().elapsed_s - 0.1) * RATE)  # written before the device is pulled
         virtual_audio.unplug()
         try:
-            assert wait_for(lambda: r.status().device_lost, timeout=4)
+            assert wait_until(lambda: r.status().device_lost, timeout=4)
             st = r.status()
             assert any("Perangkat input hilang" in m for m in st.messages())
             before = st.elapsed_s
@@ -125,8 +117,8 @@ def test_device_lost_is_marked_and_reopened(virtual_audio, tmp_path):
             assert r.status().elapsed_s == pytest.approx(before, abs=0.05)  # nothing arrives...
         finally:
             virtual_audio.replug()
-        assert wait_for(lambda: not r.status().device_lost, timeout=10)  # ...until it is back
-        assert wait_for(lambda: r.status().elapsed_s > before + 0.5)
+        assert wait_until(lambda: not r.status().device_lost, timeout=10)  # ...until it is back
+        assert wait_until(lambda: r.status().elapsed_s > before + 0.5)
         done = r.stop_recording()
         assert r.status().device_lost_count == 1
     assert done.state == RecordingState.INTERRUPTED
@@ -146,10 +138,10 @@ def test_vanished_device_falls_back_with_warning(virtual_audio, tmp_path):
         st = r.status()
         assert st.device != "Mixer USB Studio 2"
         assert "Mixer USB Studio 2" in (r._device_warning or "")
-        assert wait_for(lambda: r.status().device_warning is not None)
+        assert wait_until(lambda: r.status().device_warning is not None)
         assert any("tidak ditemukan" in m for m in r.status().messages())
         r.start_recording()
-        time.sleep(0.5)
+        wait_until(lambda: r.status().elapsed_s >= 1.5, what="1.5 s recorded")
         done = r.stop_recording()
     assert sf.info(done.path).frames > 0
 
@@ -158,21 +150,21 @@ def test_overflow_flags_are_counted_and_shown(virtual_audio, tmp_path):
     # PulseAudio buffers server-side, so a real input overflow cannot be provoked here; feed the real
     # callback PortAudio's own flag object, the way PortAudio reports one.
     with make(tmp_path, channel_map="split") as r:
-        assert wait_for(lambda: r.ring.write_pos > 0)
+        assert wait_until(lambda: r.ring.write_pos > 0)
         block = np.zeros((256, 2), np.int16)
         for _ in range(3):
             r._callback(block, 256, None, sd.CallbackFlags(0x2))  # paInputOverflow
-        assert wait_for(lambda: r.status().overflow_count == 3)
+        assert wait_until(lambda: r.status().overflow_count == 3)
         assert any("meluap 3 kali" in m for m in r.status().messages())
-        assert wait_for(lambda: r.status().peak_dbfs and r.status().peak_dbfs[0] > -30)  # still running
+        assert wait_until(lambda: r.status().peak_dbfs and r.status().peak_dbfs[0] > -30)  # still running
 
 
 def test_writer_stall_drops_audio_visibly_but_keeps_the_file_valid(virtual_audio, tmp_path):
     with make(tmp_path, channel_map="split", preroll_seconds=0.0, headroom_seconds=0.5) as r:
-        assert wait_for(lambda: r.ring.write_pos > 0)
+        assert wait_until(lambda: r.ring.write_pos > 0)
         r.start_recording()
         r._call(lambda: time.sleep(1.5))  # the writer is busy (a slow disk) for longer than the ring
-        assert wait_for(lambda: r.status().dropped_frames > 0)
+        assert wait_until(lambda: r.status().dropped_frames > 0)
         assert any("terlewat" in m for m in r.status().messages())
         done = r.stop_recording()
     assert sf.info(done.path).frames > 0
@@ -181,16 +173,16 @@ def test_writer_stall_drops_audio_visibly_but_keeps_the_file_valid(virtual_audio
 def test_full_disk_keeps_what_fit_and_the_app_working(virtual_audio, tmp_path, tiny_disk):
     r = Recorder(STUDIO, samplerate=RATE, channel_map="split", preroll_seconds=0.5, recordings_dir=tiny_disk)
     with r:
-        assert wait_for(lambda: r.ring.write_pos > 0.5 * RATE)
+        assert wait_until(lambda: r.ring.write_pos > 0.5 * RATE)
         st = r.status()
         assert st.low_disk and st.free_disk_minutes < 1  # 600 kB = ~3 s of 48 kHz stereo
         assert any("Ruang disk hampir habis" in m for m in st.messages())
         rec = r.start_recording()
-        assert wait_for(lambda: r.status().error is not None, timeout=10)
+        assert wait_until(lambda: r.status().error is not None, timeout=10)
         msg = r.status().error
         assert "disk penuh" in msg and rec.path in msg
         peak_before = r.status().updated_at
-        assert wait_for(lambda: r.status().updated_at > peak_before)  # still listening, still metering
+        assert wait_until(lambda: r.status().updated_at > peak_before)  # still listening, still metering
         done = r.stop_recording()
         assert done.state == RecordingState.INTERRUPTED
         with pytest.raises(AudioError, match="tidak bisa dibuat"):
@@ -205,10 +197,10 @@ def test_full_disk_keeps_what_fit_and_the_app_working(virtual_audio, tmp_path, t
 def test_preroll_starts_the_file_before_the_key_press(virtual_audio, tmp_path):
     src = virtual_audio.captures[STUDIO].samples
     with make(tmp_path, channel_map="split", preroll_seconds=1.5) as r:
-        assert wait_for(lambda: r.ring.write_pos > 2.5 * RATE)
+        assert wait_until(lambda: r.ring.write_pos > 2.5 * RATE)
         pressed_at = r.ring.write_pos  # the device played src[0:] from the moment it opened
         r.start_recording()
-        time.sleep(0.3)
+        wait_until(lambda: r.status().elapsed_s >= 1.8, what="0.3 s recorded after the pre-roll")
         done = r.stop_recording()
     data, _ = sf.read(done.path, dtype="int16", always_2d=True)
     at = locate(src, data)
@@ -217,12 +209,12 @@ def test_preroll_starts_the_file_before_the_key_press(virtual_audio, tmp_path):
 
 def test_silence_and_clipping_are_signalled(virtual_audio, tmp_path):
     with make(tmp_path, SILENT) as r:
-        assert wait_for(lambda: r.status().seconds_without_signal > 1.2)
+        assert wait_until(lambda: r.status().seconds_without_signal > 1.2)
         st = r.status()
         assert st.peak_dbfs == (-120.0,) and not st.clipping
         assert any("Tidak ada sinyal selama 1 detik" in m for m in st.messages(silence_warn_s=1))
     with make(tmp_path, LOUD) as r:
-        assert wait_for(lambda: r.status().clipping)
+        assert wait_until(lambda: r.status().clipping)
         st = r.status()
         assert st.peak_dbfs[0] == 0.0 and st.seconds_without_signal < 0.5
         assert any("clipping" in m for m in st.messages())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -19,10 +18,12 @@ import numpy as np
 import pytest
 import soundfile as sf
 from audio_devices import MONO, RATE, STUDIO
+from record_process import kill_when_recorded, seconds_on_disk, spawn_recording
 
 from radio_desk.audio.sidecar import read_sidecar, recording_from_dict, write_sidecar
 from radio_desk.domain import Case, RecordingState
 from radio_desk.store import open_store
+from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.slow
 HERE = Path(__file__).resolve().parent
@@ -41,20 +42,7 @@ def start_recording(home: Path, database: Path, *extra: str) -> tuple[subprocess
     """A real ``radio-desk record`` process; returns once it prints the file it writes."""
     cmd = radio_desk("record", "--device", STUDIO, "--samplerate", str(RATE), "--preroll", "0")
     cmd += ["--database", str(database), *extra]
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env_for(home), cwd=ROOT
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if line.startswith("Merekam:"):
-            path = Path(line.split(":", 1)[1].strip())
-            rec_id = proc.stdout.readline().split(":", 1)[1].strip()
-            return proc, path, rec_id
-        if not line and proc.poll() is not None:
-            break
-    proc.kill()
-    raise AssertionError(f"recording did not start: {proc.stderr.read()}")
+    return spawn_recording(cmd, env_for(home), cwd=ROOT)
 
 
 def record_once(home: Path, database: Path, seconds: float = 0.5) -> subprocess.CompletedProcess[str]:
@@ -65,14 +53,6 @@ def record_once(home: Path, database: Path, seconds: float = 0.5) -> subprocess.
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr
     return out
-
-
-def wait_for(cond, timeout: float = 15.0, what: str = "condition") -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 def test_second_start_leaves_a_live_call_alone_and_kill_9_then_recovers_it_whole(
@@ -86,7 +66,7 @@ def test_second_start_leaves_a_live_call_alone_and_kill_9_then_recovers_it_whole
     )
     started = time.monotonic()
     try:
-        time.sleep(4.0)
+        wait_until(lambda: seconds_on_disk(path) >= 4.0, timeout=30, what="4 s of audio on disk")
         second = record_once(isolated_home, database)  # recovery runs at its start
         assert "dipulihkan" not in second.stderr, second.stderr
         side = read_sidecar(path.with_suffix(".json"))
@@ -94,10 +74,7 @@ def test_second_start_leaves_a_live_call_alone_and_kill_9_then_recovers_it_whole
         assert not any(e["event"] == "recovered" for e in side["events"])
         with open_store(database) as store:
             assert store.recordings.get(recording_from_dict(side).id).state == RecordingState.RECORDING
-        time.sleep(2.0)
-        killed = time.monotonic()
-        first.send_signal(signal.SIGKILL)
-        first.wait(10)
+        killed = kill_when_recorded(first, path, seconds_on_disk(path) + 2.0)
     finally:
         if first.poll() is None:
             first.kill()
@@ -212,7 +189,7 @@ def test_recovery_in_the_same_process_leaves_its_own_live_call_alone(tmp_path):
     try:
         rec = r.start_recording()
         r.feed(np.zeros((RATE, 1), np.int16))
-        wait_for(lambda: r.status().elapsed_s >= 1.0, what="a second written")
+        wait_until(lambda: r.status().elapsed_s >= 1.0, what="a second written")
         assert recover_recordings(folder).recovered == []
         assert read_sidecar(Path(rec.path).with_suffix(".json"))["state"] == "recording"
         done = r.stop_recording()

@@ -57,7 +57,7 @@ def test_a_superseded_query_is_cancelled(store, monkeypatch):
 
 
 def test_snippet_marks_every_word_prefix_and_accents():
-    from radio_desk.store.browse import make_snippet, search_terms
+    from radio_desk.store.queries import make_snippet, search_terms
     from radio_desk.store.search import spans
 
     terms = search_terms('air "pdam mati" jal')
@@ -73,11 +73,11 @@ def test_snippet_marks_every_word_prefix_and_accents():
 @pytest.mark.parametrize("descending", [True, False])
 def test_date_walk_plan_gives_the_same_pages(store, monkeypatch, descending):
     """Many matches switch the plan to walking the date index: same rows, same order."""
-    from radio_desk.store import browse
+    from radio_desk.store import queries
 
     f = CaseFilter(text="jalan", anonim=False)
     default = _all(store, f, descending=descending)
-    monkeypatch.setattr(browse, "MANY_MATCHES", 0)
+    monkeypatch.setattr(queries, "MANY_MATCHES", 0)
     walked = _all(store, f, descending=descending)
     assert [r.pk for r in walked] == [r.pk for r in default] and len(default) > 17
     assert [r.snippet for r in walked] == [r.snippet for r in default]

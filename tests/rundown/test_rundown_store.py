@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from radio_desk.domain.rundown import RundownEntry
 from radio_desk.errors import ValidationError
 from radio_desk.rundown import Rundown, group_by_opd, move_entry, new_entry
-from radio_desk.rundown.model import RundownEntry
 from radio_desk.store import open_store
 from radio_desk.store.segment_edits import merge_segments, split_segment, split_text
 from tests.rundown.audio_cases import add_audio_case

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
 
 from radio_desk.audio.playback import Player
 from radio_desk.domain.models import Case, utcnow
+from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd, move_entry, new_entry
 from radio_desk.gui.editor.case_page import playable_recording
 from radio_desk.gui.editor.waveform_data import Waveform, load_waveform
 from radio_desk.gui.generated.ui_editor_rundown import Ui_EditorRundown
 from radio_desk.gui.tasks import TaskRunner
-from radio_desk.rundown import Rundown, RundownEntry, group_by_opd, move_entry, new_entry
 from radio_desk.rundown.export import ExportResult, export_rundown
 from radio_desk.settings import Settings
 from radio_desk.store import Store

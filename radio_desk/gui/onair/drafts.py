@@ -10,10 +10,10 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
+from radio_desk.fsutil import write_json_atomic
 from radio_desk.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -30,14 +30,8 @@ class DraftStore:
         self.path = path or default_draft_path()
 
     def save(self, draft: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".json.tmp")
-        data = json.dumps({"version": DRAFT_VERSION, **draft}, ensure_ascii=False, indent=1, default=str)
-        with tmp.open("w", encoding="utf-8") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(self.path)
+        data = {"version": DRAFT_VERSION, **draft}
+        write_json_atomic(self.path, data, tmp=self.path.with_suffix(".json.tmp"), default=str)
 
     def load(self) -> dict[str, Any] | None:
         """The saved draft, or ``None``; an unreadable file is kept aside (never deleted) and ignored."""
