@@ -53,6 +53,7 @@ HOME_OVERRIDE = 0.5  # a place this sure in the complaint wins over the caller's
 STREET_FACTOR = 0.7  # streets and buildings are mostly named after the place they are in
 FUZZY_MIN_KEY = 6  # shorter names only match exactly (too many near misses otherwise)
 FUZZY_CUTOFF = 86.0
+SPLIT_NAME_REACH = 8  # words around a named kecamatan searched for its desa heard as split words
 # Javanese and Indonesian words used every day that are also place names somewhere in Jawa Timur
 COMMON_WORDS = frozenset(
     "kidul wetan kulon lor tengah baru lama kauman pasar kota sumber banyu kali gunung alas sawah tegal "
@@ -168,12 +169,11 @@ class RegencyPlaces:
         i = 0
         n = len(words)
         while i < n:
-            if words[i] in DESA_MARKERS or words[i] in KEC_MARKERS:
-                i += 1
-                continue
-            if _misheard_kec_marker(words[i]) and i + 1 < n:
-                # "Kacama Tanbo Zonagoro" (kecamatan Bojonegoro): after a misheard "kecamatan", the
-                # closest kecamatan name, when it is clearly the closest
+            marker = words[i] in KEC_MARKERS or _misheard_kec_marker(words[i])
+            if marker and i + 1 < n and (words[i] not in KEC_MARKERS or self._match_at(words, i + 1) is None):
+                # "Kacama Tanbo Zonagoro", "kecamatan Bozonga Gorou" (kecamatan Bojonegoro): after a
+                # (misheard) "kecamatan" and no name heard right, the closest kecamatan name, when it
+                # is clearly the closest
                 heard = self._misheard_kecamatan(words, i + 1)
                 if heard is not None:
                     length, place, sim = heard
@@ -191,6 +191,9 @@ class RegencyPlaces:
                         target[place.code] = found_kec
                     i += 1 + length
                     continue
+            if words[i] in DESA_MARKERS or words[i] in KEC_MARKERS:
+                i += 1
+                continue
             found = self._match_at(words, i)
             if not found:
                 i += 1
@@ -215,7 +218,41 @@ class RegencyPlaces:
                 if old is None or conf > old.confidence:
                     mentions[place.code] = PlaceFound(place, conf, said, why, i, i + length)
             i += length
+        for mentions in (problem, home):
+            self._split_desa_names(words, mentions)
         return problem, home
+
+    def _split_desa_names(self, words: list[str], mentions: dict[str, PlaceFound]) -> None:
+        """ "Suka Rejo" for Sukorejo: a desa name heard as two or three words, each an everyday word,
+        counts only next to its own kecamatan named in the same part of the call (no desa found
+        there yet), and only when the joined words are close to that kecamatan's desa name."""
+        kecs = [m for m in mentions.values() if m.place.level == "district"]
+        if not kecs or any(m.place.level == "village" for m in mentions.values()):
+            return
+        for kec in kecs:
+            names = {_name_key(d.name): d for d in self.gazetteer.desa_of(kec.place.code)}
+            lo, hi = max(0, kec.at - SPLIT_NAME_REACH), min(len(words), kec.end + SPLIT_NAME_REACH)
+            best: tuple[float, int, int, Place] | None = None
+            for i in range(lo, hi):
+                for length in (2, 3):
+                    if i + length > hi or (kec.at < i + length and i < kec.end):
+                        continue
+                    window = words[i : i + length]
+                    if any(w in DESA_MARKERS or w in KEC_MARKERS for w in window):
+                        continue
+                    key = _name_key("".join(window))
+                    for name, desa in names.items():
+                        if len(name) < FUZZY_MIN_KEY or abs(len(name) - len(key)) > 2:
+                            continue
+                        score = fuzz.ratio(key, name)
+                        if score >= FUZZY_CUTOFF and (best is None or score > best[0]):
+                            best = (score, i, length, desa)
+            if best is not None:
+                score, i, length, desa = best
+                sim = score / 100.0
+                said = " ".join(words[i : i + length])
+                why = (f"mirip {round(score)}%", "nama terpisah, di kecamatannya")
+                mentions[desa.code] = PlaceFound(desa, round(0.7 * sim**3, 3), said, why, i, i + length)
 
     def _misheard_kecamatan(self, words: list[str], i: int) -> tuple[int, Place, float] | None:
         best: list[tuple[float, int, Place]] = []

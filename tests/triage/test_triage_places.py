@@ -80,3 +80,21 @@ def test_suggestion_carries_place_with_confidence_and_words(bojonegoro):
     assert s.kecamatan.code == "35.22.16" and s.kecamatan.name == "Kalitidu"
     assert s.desa.code == "35.22.16.2020" and 0 < s.desa.confidence <= 1
     assert "leran" in s.desa.said
+
+
+@pytest.mark.parametrize(
+    "text, kec, desa",
+    [
+        # the recogniser's "kecamatan Bozonga Gorou" (Bojonegoro) and "Suka Rejo" (Sukorejo, split in two
+        # everyday-looking words): found only because the word "kecamatan" and the kecamatan are there
+        ("saya bu siti dari desa suka rejo kecamatan bozonga gorou jalan rusak", "35.22.15", "35.22.15.2003"),
+        ("Suka Rejo, kecamatan Bozonga Gorou, jalan di depan balai desa rusak", "35.22.15", "35.22.15.2003"),
+    ],
+)
+def test_a_misheard_name_after_kecamatan_and_a_split_desa_name_of_it(text, kec, desa):
+    _check(find_places(text, "35.22"), kec, desa)
+
+
+def test_split_everyday_words_are_no_desa_without_their_kecamatan():
+    result = find_places("saya suka rejo sekali jalannya sudah diperbaiki", "35.22")
+    assert result.desa is None or result.desa.confidence < PLACE_MIN_CONFIDENCE
