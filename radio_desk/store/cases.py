@@ -311,17 +311,9 @@ class CaseRepository:
         Returns ``None`` when the case already has that status."""
         target = Status(to)
         with self._store.write() as s:
-            row = self._row(s, case_id)
-            if row.status == target.value:
+            event = record_server_status(s, self._row(s, case_id), target.value, at=at, by=by, note=note)
+            if event is None:
                 return None
-            event = StatusEventRow(
-                case_id=row.id, from_status=row.status, to_status=target.value, at=at, by=by,
-                note=note, origin="server",
-            )  # fmt: skip
-            s.add(event)
-            row.status = target.value
-            row.status_note, row.status_note_at = (note, at) if note else (None, None)
-            row.updated_at = max(row.updated_at, at)
             s.flush()
             return event_from_row(event)
 
@@ -509,3 +501,33 @@ class CaseRepository:
         )
         with self._store.read() as s:
             return [case_from_row(r) for r in s.scalars(stmt)]
+
+
+def record_server_status(
+    s: Session,
+    row: CaseRow,
+    status: str,
+    *,
+    at: datetime,
+    by: str = "server",
+    note: str = "",
+    event_note: str | None = None,
+    touched_at: datetime | None = None,
+) -> StatusEventRow | None:
+    """Record a status the server set on the case ``row`` (inside the caller's write transaction): the
+    one place a server status is applied, for the repository, the update feed and the read-back after a
+    refusal.  No lifecycle check (the server is the authority), nothing queued back.  ``note`` (the
+    OPD's follow-up) becomes the case's status note; ``event_note`` (default ``note``) the event's.
+    ``touched_at`` is the case's new ``updated_at`` (default: the later of it and ``at``).  Returns the
+    new event, or ``None`` when the case already has that status."""
+    if row.status == status:
+        return None
+    event = StatusEventRow(
+        case_id=row.id, from_status=row.status, to_status=status, at=at, by=by,
+        note=(note if event_note is None else event_note)[:2000], origin="server",
+    )  # fmt: skip
+    s.add(event)
+    row.status = status
+    row.status_note, row.status_note_at = (note[:4000], at) if note else (None, None)
+    row.updated_at = touched_at if touched_at is not None else max(row.updated_at, at)
+    return event

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import exc
 
-from radio_desk.errors import SyncError
+from radio_desk.errors import StoreError, SyncError
 from radio_desk.store.problems import store_error
 from radio_desk.sync.backoff import Backoff
 from radio_desk.sync.client import BATCH_ENVELOPE, RequestTooLarge, SyncClient, UploadRefused, encode_case
@@ -276,8 +276,12 @@ class SyncWorker:
                 with self._lock:
                     self._online = False
                     self._message = f"Luring: {err} Dicoba lagi dalam {delay:.0f} detik."
-            except (exc.DBAPIError, sqlite3.Error) as err:  # the desk's own database: say what to do
-                problem = store_error(err, Path(self.outbox.engine.url.database or "?"))
+            except (StoreError, exc.DBAPIError, sqlite3.Error) as err:  # the desk's own database
+                problem = (
+                    err
+                    if isinstance(err, StoreError)
+                    else store_error(err, Path(self.outbox.engine.url.database or "?"))
+                )
                 delay = self.backoff.next_delay()
                 with self._lock:
                     self._online = False
