@@ -32,7 +32,7 @@ import json
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from radio_desk.domain import limits
 from radio_desk.domain.enums import Status
+from radio_desk.domain.models import utcnow
 from radio_desk.store.cases import record_server_status
 from radio_desk.store.models import (
     CaseRow,
@@ -57,10 +58,6 @@ TRANSCRIPT_DUE = "transcript_due:"  # + recording id: its transcript changed and
 TRANSCRIPT_SENT = "transcript:"  # + recording id: SHA-256 of the transcript the server has
 REFUSED_RETRY_CAP = 86_400.0  # unchanged, a refused case is tried again at most daily
 STATUS_NOT_A_CHANGE = "baru"  # the feed's arrival / intake-edit rows (no transition leads back to baru)
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def case_payload(row: CaseRow) -> dict[str, Any]:
@@ -190,7 +187,7 @@ class SqlOutbox:
 
     def take_batch(self, limit: int) -> list[PendingItem]:
         """Up to ``limit`` cases due for sending; several queued changes of one case become one item."""
-        now = now_utc()
+        now = utcnow()
         with self.store.write() as s:
             rows = s.scalars(
                 select(OutboxRow)
@@ -240,7 +237,7 @@ class SqlOutbox:
     ) -> tuple[int, list[RefusedCase]]:
         """Mark sent items done (remember the server's id); note the refused ones on their case and
         re-queue them for later.  Returns (sent, refused)."""
-        now = now_utc()
+        now = utcnow()
         by_uuid = {r.get("case_uuid"): r for r in results}
         ok = 0
         sent_ids: list[int] = []
@@ -283,7 +280,7 @@ class SqlOutbox:
     def refuse(self, refused: list[tuple[PendingItem, str]], retry_in: float) -> list[RefusedCase]:
         """Cases the desk cannot send as they are (too large even alone): the same as a server refusal."""
         with self.store.write() as s:
-            out = self._refuse(s, refused, retry_in, now_utc())
+            out = self._refuse(s, refused, retry_in, utcnow())
         return out
 
     def _refuse(
@@ -339,9 +336,9 @@ class SqlOutbox:
         def _set(s: Session) -> None:
             row = s.get(SyncStateRow, key)
             if row is None:
-                s.add(SyncStateRow(key=key, value=value, updated_at=now_utc()))
+                s.add(SyncStateRow(key=key, value=value, updated_at=utcnow()))
             else:
-                row.value, row.updated_at = value, now_utc()
+                row.value, row.updated_at = value, utcnow()
 
         if session is not None:
             _set(session)
@@ -380,7 +377,7 @@ class SqlOutbox:
                 event_note = str(upd.get("description", ""))
                 if (
                     record_server_status(
-                        s, case, status, at=at, note=note, event_note=event_note, touched_at=now_utc()
+                        s, case, status, at=at, note=note, event_note=event_note, touched_at=utcnow()
                     )
                     is None
                 ):

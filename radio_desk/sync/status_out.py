@@ -19,13 +19,14 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import Status
+from radio_desk.domain.models import utcnow
 from radio_desk.store.cases import record_server_status
 from radio_desk.store.models import CaseRow, OutboxRow, SyncStateRow
 
@@ -36,10 +37,6 @@ STATUS_KIND = "status"
 STATUS_CHECK = "status_check:"  # + case UUID: the server refused a change; read its status back
 STATUS_ECHO = "status_echo:"  # + case UUID: JSON list of our accepted changes the feed has yet to echo
 FEED_NOTE_SEPARATOR = " — "  # the update feed's description: "<status label>[: <OPD>] — <note>"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def feed_note(update: dict[str, Any]) -> str:
@@ -109,7 +106,7 @@ class StatusOutbox:
     def due(self, limit: int = 200) -> list[StatusChange]:
         """Status items whose case the server knows, oldest first; those of a case not yet on the
         server wait (untouched) and those of a deleted case are dropped."""
-        now = _now()
+        now = utcnow()
         out: list[StatusChange] = []
         with self.store.write() as s:
             rows = s.execute(
@@ -150,7 +147,7 @@ class StatusOutbox:
 
     def refused(self, change: StatusChange, server_said: str) -> StatusRefusal:
         """The server refused the change for good: note why on the case, and read its status back."""
-        now = _now()
+        now = utcnow()
         reason = refusal_text(change.status, server_said[:500])
         with self.store.write() as s:
             self._settle(s, change, reason)
@@ -173,7 +170,7 @@ class StatusOutbox:
                 row.last_error = error[:500]
 
     def _settle(self, s: Session, change: StatusChange, error: str | None) -> None:
-        now = _now()
+        now = utcnow()
         row = s.get(OutboxRow, change.outbox_id)
         if row is not None:
             row.done, row.sent_at, row.last_error = True, now, error
@@ -224,7 +221,7 @@ class StatusOutbox:
                 at = _parse_time(request.get("updated_datetime")) if request else None
                 note = feed_note(request or {})
                 # dated now: the correction follows the refused local change in the case's history
-                now = _now()
+                now = utcnow()
                 event = record_server_status(s, case, status, at=now, note=note, touched_at=now)
                 changed = event is not None
                 case.status_note = note or None
@@ -253,9 +250,9 @@ def expect_echo(s: Session, case_id: uuid.UUID, status: str) -> None:
     pending.append(status)
     value = json.dumps(pending[-20:])
     if row is None:
-        s.add(SyncStateRow(key=STATUS_ECHO + str(case_id), value=value, updated_at=_now()))
+        s.add(SyncStateRow(key=STATUS_ECHO + str(case_id), value=value, updated_at=utcnow()))
     else:
-        row.value, row.updated_at = value, _now()
+        row.value, row.updated_at = value, utcnow()
 
 
 def take_echo(s: Session, case_id: uuid.UUID, status: str) -> bool:
@@ -266,7 +263,7 @@ def take_echo(s: Session, case_id: uuid.UUID, status: str) -> bool:
         return False
     rest = pending[1:]
     if rest:
-        row.value, row.updated_at = json.dumps(rest), _now()  # type: ignore[union-attr]
+        row.value, row.updated_at = json.dumps(rest), utcnow()  # type: ignore[union-attr]
     else:
         s.delete(row)
     return True

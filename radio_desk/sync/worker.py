@@ -13,11 +13,12 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import exc
 
+from radio_desk.domain.models import utcnow
 from radio_desk.errors import StoreError, SyncError
 from radio_desk.store.problems import store_error
 from radio_desk.sync.backoff import Backoff
@@ -217,7 +218,7 @@ def run_cycle(
             continue
         outbox.mark_transcript_uploaded(transcript)
         report.transcripts += 1
-    outbox.set_state(LAST_SUCCESS_KEY, datetime.now(UTC).isoformat())
+    outbox.set_state(LAST_SUCCESS_KEY, utcnow().isoformat())
     return report
 
 
@@ -267,7 +268,7 @@ class SyncWorker:
                 with self.client_factory() as client:
                     report = run_cycle(self.outbox, client)
                 with self._lock:
-                    self._online, self._last_success = True, datetime.now(UTC)
+                    self._online, self._last_success = True, utcnow()
                     self._message = "Tersinkron. " + report.describe()
                 self.backoff.reset()
                 delay = self.interval
