@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -374,6 +374,16 @@ class CaseRepository:
         with self._store.read() as s:
             return [case_from_row(r) for r in s.scalars(stmt)]
 
+    def each(
+        self, filters: CaseFilter | None = None, *, order: Order = "oldest", chunk: int = 1000
+    ) -> Iterator[Case]:
+        """All matching cases, streamed ``chunk`` rows at a time from one read transaction (exports and
+        reports of any size without holding every row)."""
+        stmt = _ordered(select(CaseRow).where(*filter_conditions(filters)), order)
+        with self._store.read() as s:
+            for row in s.scalars(stmt.execution_options(yield_per=chunk)):
+                yield case_from_row(row)
+
     def count(self, filters: CaseFilter | None = None) -> int:
         stmt = select(func.count()).select_from(CaseRow).where(*filter_conditions(filters))
         with self._store.read() as s:
@@ -485,6 +495,20 @@ class CaseRepository:
                 .order_by(StatusEventRow.at, StatusEventRow.id)
             )
             return [event_from_row(r) for r in s.scalars(stmt)]
+
+    def status_events_of(self, case_ids: Iterable[uuid.UUID], *, chunk: int = 500) -> list[StatusEvent]:
+        """The status events of many cases at once (``chunk`` ids per query), each case's in order."""
+        ids = list(dict.fromkeys(case_ids))
+        out: list[StatusEvent] = []
+        with self._store.read() as s:
+            for i in range(0, len(ids), chunk):
+                stmt = (
+                    select(StatusEventRow)
+                    .where(StatusEventRow.case_id.in_(ids[i : i + chunk]))
+                    .order_by(StatusEventRow.case_id, StatusEventRow.at, StatusEventRow.id)
+                )
+                out.extend(event_from_row(r) for r in s.scalars(stmt))
+        return out
 
     def stale(self, *, status: Status, older_than: datetime) -> list[Case]:
         """Cases in ``status`` whose last status change is older than ``older_than`` (overdue lists)."""
