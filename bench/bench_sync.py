@@ -99,9 +99,9 @@ def bench_desk_to_server(tmp: Path) -> dict:
     from radio_desk.sync.worker import run_cycle
 
     store = open_store(tmp / "desk.sqlite3")  # the desk's real database (migrated, WAL), as the app opens it
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     now = datetime.now(UTC)
-    with outbox.sessions() as s:
+    with outbox.store.write() as s:
         for i in range(N_CASES):
             cid = uuid.uuid4()
             s.add(
@@ -124,7 +124,6 @@ def bench_desk_to_server(tmp: Path) -> dict:
                 )
             )
             s.add(OutboxRow(case_id=cid, kind="create", payload='{"revision": 1}', created_at=now))
-        s.commit()
     with Server(f"sqlite:///{tmp / 'server.sqlite3'}", tmp / "home") as srv:
         key = srv.cli("station", "add", "bench-fm").strip().splitlines()[-1]
         load_before = os.getloadavg()[0]

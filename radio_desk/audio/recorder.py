@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from radio_desk.audio.sidecar import write_sidecar
 from radio_desk.audio.stream import AudioBlock, AudioFanOut
 from radio_desk.audio.wavfile import fsync_file, open_crash_safe_wav, repair_wav
 from radio_desk.domain import Recording, RecordingState
+from radio_desk.domain.models import utcnow
 from radio_desk.errors import AudioError
 from radio_desk.paths import app_paths
 
@@ -527,7 +528,7 @@ class Recorder:
             channels=self.file_channels,
             channel_map=self.channel_map,
             state=RecordingState.RECORDING,
-            started_at=datetime.now(UTC),
+            started_at=utcnow(),
             device=self._device.name if self._device else self.device_name,
         )
         path = None

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if not db.exists():
         raise ValidationError(f"Basis data {db} tidak ada; belum ada aduan untuk dikirim.", field="database")
     store = open_store(db)  # the store's engine (busy timeout, WAL) and an up-to-date schema
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     try:
         with SyncClient(server, key) as client:
             report = run_cycle(outbox, client, batch_size=max(1, min(args.batch, 500)))

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         from radio_desk.sync.worker import SyncSnapshot
 
         s = self.services.settings
-        outbox = SqlOutbox(self.services.store.engine)
+        outbox = SqlOutbox(self.services.store)
         if self.services.start_sync and s["sync_enabled"] and s["server_url"] and key:
             from radio_desk.sync.client import SyncClient
             from radio_desk.sync.worker import SyncWorker

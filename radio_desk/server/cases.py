@@ -25,7 +25,7 @@ from radio_desk.server.auth import Principal
 from radio_desk.server.db import lock_feed
 from radio_desk.server.deadlines import Calendar, running_clock
 from radio_desk.server.intake import INTAKE_FIELDS, clean_intake, shown
-from radio_desk.server.models import RequestUpdate, ServiceRequest
+from radio_desk.server.models import RequestUpdate, ServiceRequest, utcnow
 from radio_desk.server.permissions import DEFAULT_STATION_TRANSITIONS, Forbidden, visible
 
 log = logging.getLogger("radio_desk.server.security")
@@ -34,10 +34,6 @@ __all__ = ["Conflict", "Forbidden", "visible"]
 
 class Conflict(RadioDeskError):
     """The request clashes with the current state (HTTP 409)."""
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def open311_status(status: str) -> str:
@@ -99,7 +95,7 @@ def submit_cases(session: Session, principal: Principal, raws: list[dict[str, An
 
 
 def _submit_once(session: Session, principal: Principal, raws: list[dict[str, Any]]) -> list[IntakeResult]:
-    now = now_utc()
+    now = utcnow()
     tax = get_taxonomy()
     results: list[IntakeResult] = []
     cleaned: list[tuple[int, dict[str, Any]]] = []
@@ -237,7 +233,7 @@ def change_status(
         if duplicate_of == req.id or session.get(ServiceRequest, duplicate_of) is None:
             raise ValidationError(f"Aduan asli nomor {duplicate_of} tidak ada.", field="duplicate_of")
         req.duplicate_of = duplicate_of
-    now = now_utc()
+    now = utcnow()
     if new == Status.TERVERIFIKASI and Status(req.status) in permissions.HAND_BACK_FROM:
         # taken back (by the OPD or by Diskominfo): no OPD until it is forwarded again
         req.opd, req.forwarded_at, req.followed_up_at = None, None, None
@@ -436,7 +432,7 @@ def overdue(session: Session, principal: Principal, cal: Calendar, now: datetime
     """Cases whose SP4N-LAPOR! clock has run out, grouped per OPD (most overdue first)."""
     if not principal.is_staff:
         raise Forbidden("Daftar aduan terlambat hanya untuk admin atau koordinator.")
-    now = now or now_utc()
+    now = now or utcnow()
     tax = get_taxonomy()
     running = [Status.BARU.value, Status.TERVERIFIKASI.value, Status.DITERUSKAN.value]
     groups: dict[str, list[dict]] = {}

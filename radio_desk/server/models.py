@@ -18,9 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from radio_desk.domain.models import utcnow  # the one clock (re-exported for the server's modules)
 
 
 class UTCDateTime(TypeDecorator):

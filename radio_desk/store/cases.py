@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -311,17 +311,9 @@ class CaseRepository:
         Returns ``None`` when the case already has that status."""
         target = Status(to)
         with self._store.write() as s:
-            row = self._row(s, case_id)
-            if row.status == target.value:
+            event = record_server_status(s, self._row(s, case_id), target.value, at=at, by=by, note=note)
+            if event is None:
                 return None
-            event = StatusEventRow(
-                case_id=row.id, from_status=row.status, to_status=target.value, at=at, by=by,
-                note=note, origin="server",
-            )  # fmt: skip
-            s.add(event)
-            row.status = target.value
-            row.status_note, row.status_note_at = (note, at) if note else (None, None)
-            row.updated_at = max(row.updated_at, at)
             s.flush()
             return event_from_row(event)
 
@@ -381,6 +373,16 @@ class CaseRepository:
             stmt = stmt.offset(offset)
         with self._store.read() as s:
             return [case_from_row(r) for r in s.scalars(stmt)]
+
+    def each(
+        self, filters: CaseFilter | None = None, *, order: Order = "oldest", chunk: int = 1000
+    ) -> Iterator[Case]:
+        """All matching cases, streamed ``chunk`` rows at a time from one read transaction (exports and
+        reports of any size without holding every row)."""
+        stmt = _ordered(select(CaseRow).where(*filter_conditions(filters)), order)
+        with self._store.read() as s:
+            for row in s.scalars(stmt.execution_options(yield_per=chunk)):
+                yield case_from_row(row)
 
     def count(self, filters: CaseFilter | None = None) -> int:
         stmt = select(func.count()).select_from(CaseRow).where(*filter_conditions(filters))
@@ -494,6 +496,20 @@ class CaseRepository:
             )
             return [event_from_row(r) for r in s.scalars(stmt)]
 
+    def status_events_of(self, case_ids: Iterable[uuid.UUID], *, chunk: int = 500) -> list[StatusEvent]:
+        """The status events of many cases at once (``chunk`` ids per query), each case's in order."""
+        ids = list(dict.fromkeys(case_ids))
+        out: list[StatusEvent] = []
+        with self._store.read() as s:
+            for i in range(0, len(ids), chunk):
+                stmt = (
+                    select(StatusEventRow)
+                    .where(StatusEventRow.case_id.in_(ids[i : i + chunk]))
+                    .order_by(StatusEventRow.case_id, StatusEventRow.at, StatusEventRow.id)
+                )
+                out.extend(event_from_row(r) for r in s.scalars(stmt))
+        return out
+
     def stale(self, *, status: Status, older_than: datetime) -> list[Case]:
         """Cases in ``status`` whose last status change is older than ``older_than`` (overdue lists)."""
         last = (
@@ -509,3 +525,33 @@ class CaseRepository:
         )
         with self._store.read() as s:
             return [case_from_row(r) for r in s.scalars(stmt)]
+
+
+def record_server_status(
+    s: Session,
+    row: CaseRow,
+    status: str,
+    *,
+    at: datetime,
+    by: str = "server",
+    note: str = "",
+    event_note: str | None = None,
+    touched_at: datetime | None = None,
+) -> StatusEventRow | None:
+    """Record a status the server set on the case ``row`` (inside the caller's write transaction): the
+    one place a server status is applied, for the repository, the update feed and the read-back after a
+    refusal.  No lifecycle check (the server is the authority), nothing queued back.  ``note`` (the
+    OPD's follow-up) becomes the case's status note; ``event_note`` (default ``note``) the event's.
+    ``touched_at`` is the case's new ``updated_at`` (default: the later of it and ``at``).  Returns the
+    new event, or ``None`` when the case already has that status."""
+    if row.status == status:
+        return None
+    event = StatusEventRow(
+        case_id=row.id, from_status=row.status, to_status=status, at=at, by=by,
+        note=(note if event_note is None else event_note)[:2000], origin="server",
+    )  # fmt: skip
+    s.add(event)
+    row.status = status
+    row.status_note, row.status_note_at = (note[:4000], at) if note else (None, None)
+    row.updated_at = touched_at if touched_at is not None else max(row.updated_at, at)
+    return event

@@ -32,22 +32,24 @@ import json
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from radio_desk.domain import limits
 from radio_desk.domain.enums import Status
+from radio_desk.domain.models import utcnow
+from radio_desk.store.cases import record_server_status
 from radio_desk.store.models import (
     CaseRow,
     OutboxRow,
     RecordingRow,
     SegmentRow,
-    StatusEventRow,
     SyncStateRow,
 )
+from radio_desk.store.store import Store
 from radio_desk.sync.status_out import STATUS_KIND, StatusOutbox, feed_note, take_echo
 
 CURSOR_KEY = "server_update_cursor"
@@ -56,10 +58,6 @@ TRANSCRIPT_DUE = "transcript_due:"  # + recording id: its transcript changed and
 TRANSCRIPT_SENT = "transcript:"  # + recording id: SHA-256 of the transcript the server has
 REFUSED_RETRY_CAP = 86_400.0  # unchanged, a refused case is tried again at most daily
 STATUS_NOT_A_CHANGE = "baru"  # the feed's arrival / intake-edit rows (no transition leads back to baru)
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def case_payload(row: CaseRow) -> dict[str, Any]:
@@ -172,21 +170,25 @@ class PendingItem:
 
 
 class SqlOutbox:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
-        self.statuses = StatusOutbox(engine)  # the station's own status changes (sent one by one)
+    """The sync worker's view of the desk's store.  Every call is one of the store's transactions
+    (:meth:`Store.read`, or :meth:`Store.write`: BEGIN IMMEDIATE, committed at the end), so a database
+    failure leaves as the store's :class:`~radio_desk.errors.StoreError`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = store.engine
+        self.statuses = StatusOutbox(store)  # the station's own status changes (sent one by one)
 
     def pending_count(self) -> int:
-        with self.sessions() as s:
+        with self.store.read() as s:
             return int(
                 s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.done.is_(False))) or 0
             )
 
     def take_batch(self, limit: int) -> list[PendingItem]:
         """Up to ``limit`` cases due for sending; several queued changes of one case become one item."""
-        now = now_utc()
-        with self.sessions() as s:
+        now = utcnow()
+        with self.store.write() as s:
             rows = s.scalars(
                 select(OutboxRow)
                 .where(OutboxRow.done.is_(False), OutboxRow.kind != STATUS_KIND)  # sent on their own
@@ -222,7 +224,6 @@ class SqlOutbox:
                     if row.id not in taken:
                         self._note_transcript(row, s)
                         items[row.case_id].outbox_ids.append(row.id)
-            s.commit()
             return list(items.values())
 
     def _note_transcript(self, row: OutboxRow, s: Session) -> None:
@@ -236,13 +237,13 @@ class SqlOutbox:
     ) -> tuple[int, list[RefusedCase]]:
         """Mark sent items done (remember the server's id); note the refused ones on their case and
         re-queue them for later.  Returns (sent, refused)."""
-        now = now_utc()
+        now = utcnow()
         by_uuid = {r.get("case_uuid"): r for r in results}
         ok = 0
         sent_ids: list[int] = []
         case_updates: list[dict[str, Any]] = []
         refused: list[tuple[PendingItem, str]] = []
-        with self.sessions() as s:
+        with self.store.write() as s:
             case_ids = [item.case_id for item in items]
             known = {
                 cid: (pk, rev or 0)
@@ -274,14 +275,12 @@ class SqlOutbox:
                 )
             if case_updates:
                 s.execute(update(CaseRow), case_updates)  # executemany by primary key
-            s.commit()
         return ok, out
 
     def refuse(self, refused: list[tuple[PendingItem, str]], retry_in: float) -> list[RefusedCase]:
         """Cases the desk cannot send as they are (too large even alone): the same as a server refusal."""
-        with self.sessions() as s:
-            out = self._refuse(s, refused, retry_in, now_utc())
-            s.commit()
+        with self.store.write() as s:
+            out = self._refuse(s, refused, retry_in, utcnow())
         return out
 
     def _refuse(
@@ -306,7 +305,7 @@ class SqlOutbox:
 
     def refused_cases(self, limit: int = 20) -> list[RefusedCase]:
         """Cases whose last send was refused, newest refusal first (the partial index finds them)."""
-        with self.sessions() as s:
+        with self.store.read() as s:
             rows = s.execute(
                 select(CaseRow.id, CaseRow.summary, CaseRow.sync_error, CaseRow.sync_error_at)
                 .where(CaseRow.sync_error_at.is_not(None))
@@ -316,21 +315,20 @@ class SqlOutbox:
         return [RefusedCase(cid, summary or "", error or "", at) for cid, summary, error, at in rows]
 
     def refused_count(self) -> int:
-        with self.sessions() as s:
+        with self.store.read() as s:
             stmt = select(func.count()).select_from(CaseRow).where(CaseRow.sync_error_at.is_not(None))
             return int(s.scalar(stmt) or 0)
 
     def record_failure(self, items: list[PendingItem], error: str) -> None:
         """The network failed: note it; the worker's backoff (not a per-item delay) decides the retry."""
-        with self.sessions() as s:
+        with self.store.write() as s:
             ids = [i for item in items for i in item.outbox_ids]
             for row in s.scalars(select(OutboxRow).where(OutboxRow.id.in_(ids))):
                 row.attempts += 1
                 row.last_error = error[:500]
-            s.commit()
 
     def get_state(self, key: str) -> str | None:
-        with self.sessions() as s:
+        with self.store.read() as s:
             row = s.get(SyncStateRow, key)
             return row.value if row else None
 
@@ -338,16 +336,15 @@ class SqlOutbox:
         def _set(s: Session) -> None:
             row = s.get(SyncStateRow, key)
             if row is None:
-                s.add(SyncStateRow(key=key, value=value, updated_at=now_utc()))
+                s.add(SyncStateRow(key=key, value=value, updated_at=utcnow()))
             else:
-                row.value, row.updated_at = value, now_utc()
+                row.value, row.updated_at = value, utcnow()
 
         if session is not None:
             _set(session)
             return
-        with self.sessions() as s:
+        with self.store.write() as s:
             _set(s)
-            s.commit()
 
     def apply_updates(self, updates: list[dict[str, Any]]) -> int:
         """Apply the server's status changes and advance the cursor in the same transaction."""
@@ -355,7 +352,7 @@ class SqlOutbox:
             return 0
         applied = 0
         known = {st.value for st in Status}
-        with self.sessions() as s:
+        with self.store.write() as s:
             wanted: list[tuple[dict[str, Any], uuid.UUID]] = []
             for upd in updates:
                 try:
@@ -376,24 +373,17 @@ class SqlOutbox:
                 if case.status == status:
                     continue
                 at = datetime.fromisoformat(str(upd["updated_datetime"]).replace("Z", "+00:00"))
-                s.add(
-                    StatusEventRow(
-                        case_id=case.id,
-                        from_status=case.status,
-                        to_status=status,
-                        at=at,
-                        by="server",
-                        note=str(upd.get("description", ""))[:2000],
-                        origin="server",
-                    )
-                )
-                case.status = status
                 note = feed_note(upd)  # the OPD's follow-up (tindak lanjut) comes with the status
-                case.status_note, case.status_note_at = (note[:4000], at) if note else (None, None)
-                case.updated_at = now_utc()
+                event_note = str(upd.get("description", ""))
+                if (
+                    record_server_status(
+                        s, case, status, at=at, note=note, event_note=event_note, touched_at=utcnow()
+                    )
+                    is None
+                ):
+                    continue
                 applied += 1
             self.set_state(CURSOR_KEY, str(updates[-1]["update_id"]), session=s)
-            s.commit()
         return applied
 
     @staticmethod
@@ -407,7 +397,7 @@ class SqlOutbox:
     def recordings_to_upload(self, limit: int = 20) -> list[tuple[str, str, str]]:
         """(recording id, server id of its case, file path) of finished recordings not yet uploaded."""
         out: list[tuple[str, str, str]] = []
-        with self.sessions() as s:
+        with self.store.read() as s:
             rows = s.execute(
                 select(RecordingRow.id, CaseRow.remote_id, RecordingRow.path)
                 .join(CaseRow, CaseRow.id == RecordingRow.case_id)
@@ -430,7 +420,7 @@ class SqlOutbox:
     def transcripts_to_upload(self, limit: int = 20) -> list[TranscriptUpload]:
         """Transcripts marked due whose case the server knows; unchanged ones are cleared on the way."""
         out: list[TranscriptUpload] = []
-        with self.sessions() as s:
+        with self.store.write() as s:
             due = s.scalars(
                 select(SyncStateRow.key).where(SyncStateRow.key.like(TRANSCRIPT_DUE + "%")).limit(limit * 4)
             ).all()
@@ -463,19 +453,17 @@ class SqlOutbox:
                 out.append(upload)
                 if len(out) >= limit:
                     break
-            s.commit()
         return out
 
     def mark_transcript_uploaded(self, upload: TranscriptUpload) -> None:
         """Remember what the server has; the "due" mark goes only if nothing changed meanwhile."""
-        with self.sessions() as s:
+        with self.store.write() as s:
             self.set_state(TRANSCRIPT_SENT + upload.recording_id, upload.sha256, session=s)
             case_uuid = json.loads(upload.data)["case_uuid"]
             current = render_transcript(upload.recording_id, case_uuid, _segments(s, upload.recording_id))
             due = s.get(SyncStateRow, TRANSCRIPT_DUE + upload.recording_id)
             if due is not None and current == upload.data:
                 s.delete(due)
-            s.commit()
 
 
 def _segments(s: Session, recording_id: str | uuid.UUID) -> list[SegmentRow]:

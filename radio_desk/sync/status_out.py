@@ -19,23 +19,24 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import Status
-from radio_desk.store.models import CaseRow, OutboxRow, StatusEventRow, SyncStateRow
+from radio_desk.domain.models import utcnow
+from radio_desk.store.cases import record_server_status
+from radio_desk.store.models import CaseRow, OutboxRow, SyncStateRow
+
+if TYPE_CHECKING:
+    from radio_desk.store.store import Store
 
 STATUS_KIND = "status"
 STATUS_CHECK = "status_check:"  # + case UUID: the server refused a change; read its status back
 STATUS_ECHO = "status_echo:"  # + case UUID: JSON list of our accepted changes the feed has yet to echo
 FEED_NOTE_SEPARATOR = " — "  # the update feed's description: "<status label>[: <OPD>] — <note>"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def feed_note(update: dict[str, Any]) -> str:
@@ -99,15 +100,15 @@ def refusal_text(status: str, server_said: str) -> str:
 class StatusOutbox:
     """The ``status`` items of the outbox and the cases' status bookkeeping (desk SQLite)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def due(self, limit: int = 200) -> list[StatusChange]:
         """Status items whose case the server knows, oldest first; those of a case not yet on the
         server wait (untouched) and those of a deleted case are dropped."""
-        now = _now()
+        now = utcnow()
         out: list[StatusChange] = []
-        with self.sessions() as s:
+        with self.store.write() as s:
             rows = s.execute(
                 select(OutboxRow, CaseRow.id, CaseRow.remote_id)
                 .outerjoin(CaseRow, CaseRow.id == OutboxRow.case_id)
@@ -131,12 +132,11 @@ class StatusOutbox:
                 out.append(change)
                 if len(out) >= limit:
                     break
-            s.commit()
         return out
 
     def sent(self, change: StatusChange) -> None:
         """The server took the change; its row in the update feed will be the desk's own echo."""
-        with self.sessions() as s:
+        with self.store.write() as s:
             self._settle(s, change, None)
             expect_echo(s, change.case_id, change.status)
             s.execute(
@@ -144,13 +144,12 @@ class StatusOutbox:
                 .where(CaseRow.id == change.case_id)
                 .values(status_error=None, status_error_at=None)
             )
-            s.commit()
 
     def refused(self, change: StatusChange, server_said: str) -> StatusRefusal:
         """The server refused the change for good: note why on the case, and read its status back."""
-        now = _now()
+        now = utcnow()
         reason = refusal_text(change.status, server_said[:500])
-        with self.sessions() as s:
+        with self.store.write() as s:
             self._settle(s, change, reason)
             s.execute(
                 update(CaseRow)
@@ -160,20 +159,18 @@ class StatusOutbox:
             key = STATUS_CHECK + str(change.case_id)
             if s.get(SyncStateRow, key) is None:
                 s.add(SyncStateRow(key=key, value=change.remote_id, updated_at=now))
-            s.commit()
         return StatusRefusal(change.case_id, change.status, reason)
 
     def failed(self, change: StatusChange, error: str) -> None:
         """No answer (network, server fault): the worker's backoff decides when to try again."""
-        with self.sessions() as s:
+        with self.store.write() as s:
             row = s.get(OutboxRow, change.outbox_id)
             if row is not None:
                 row.attempts += 1
                 row.last_error = error[:500]
-            s.commit()
 
     def _settle(self, s: Session, change: StatusChange, error: str | None) -> None:
-        now = _now()
+        now = utcnow()
         row = s.get(OutboxRow, change.outbox_id)
         if row is not None:
             row.done, row.sent_at, row.last_error = True, now, error
@@ -193,7 +190,7 @@ class StatusOutbox:
 
     def to_check(self, limit: int = 50) -> list[tuple[uuid.UUID, str]]:
         """(case, server number) of cases whose status must be read back from the server."""
-        with self.sessions() as s:
+        with self.store.read() as s:
             rows = s.execute(
                 select(SyncStateRow.key, SyncStateRow.value)
                 .where(SyncStateRow.key.like(STATUS_CHECK + "%"))
@@ -208,38 +205,30 @@ class StatusOutbox:
         return out
 
     def checked(self, case_id: uuid.UUID | str) -> None:
-        with self.sessions() as s:
+        with self.store.write() as s:
             row = s.get(SyncStateRow, STATUS_CHECK + str(case_id))
             if row is not None:
                 s.delete(row)
-            s.commit()
 
     def apply_server_state(self, case_id: uuid.UUID, request: dict[str, Any] | None) -> bool:
         """Take the server's current status (an Open311 request) for the case; ``None``: the server
         no longer has it.  Returns whether the desk's status changed."""
         changed = False
-        with self.sessions() as s:
+        with self.store.write() as s:
             case = s.scalars(select(CaseRow).where(CaseRow.id == case_id)).one_or_none()
             status = (request or {}).get("external_status_code")
             if case is not None and status in {st.value for st in Status}:
                 at = _parse_time(request.get("updated_datetime")) if request else None
                 note = feed_note(request or {})
-                if case.status != status:
-                    # dated now: the correction follows the refused local change in the case's history
-                    event = StatusEventRow(
-                        case_id=case.id, from_status=case.status, to_status=status, at=_now(),
-                        by="server", note=note[:2000], origin="server",
-                    )  # fmt: skip
-                    s.add(event)
-                    case.status = status
-                    case.updated_at = _now()
-                    changed = True
+                # dated now: the correction follows the refused local change in the case's history
+                now = utcnow()
+                event = record_server_status(s, case, status, at=now, note=note, touched_at=now)
+                changed = event is not None
                 case.status_note = note or None
                 case.status_note_at = at if note else None
             row = s.get(SyncStateRow, STATUS_CHECK + str(case_id))
             if row is not None:
                 s.delete(row)
-            s.commit()
         return changed
 
 
@@ -261,9 +250,9 @@ def expect_echo(s: Session, case_id: uuid.UUID, status: str) -> None:
     pending.append(status)
     value = json.dumps(pending[-20:])
     if row is None:
-        s.add(SyncStateRow(key=STATUS_ECHO + str(case_id), value=value, updated_at=_now()))
+        s.add(SyncStateRow(key=STATUS_ECHO + str(case_id), value=value, updated_at=utcnow()))
     else:
-        row.value, row.updated_at = value, _now()
+        row.value, row.updated_at = value, utcnow()
 
 
 def take_echo(s: Session, case_id: uuid.UUID, status: str) -> bool:
@@ -274,7 +263,7 @@ def take_echo(s: Session, case_id: uuid.UUID, status: str) -> bool:
         return False
     rest = pending[1:]
     if rest:
-        row.value, row.updated_at = json.dumps(rest), _now()  # type: ignore[union-attr]
+        row.value, row.updated_at = json.dumps(rest), utcnow()  # type: ignore[union-attr]
     else:
         s.delete(row)
     return True

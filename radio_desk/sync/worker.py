@@ -13,12 +13,13 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import exc
 
-from radio_desk.errors import SyncError
+from radio_desk.domain.models import utcnow
+from radio_desk.errors import StoreError, SyncError
 from radio_desk.store.problems import store_error
 from radio_desk.sync.backoff import Backoff
 from radio_desk.sync.client import BATCH_ENVELOPE, RequestTooLarge, SyncClient, UploadRefused, encode_case
@@ -217,7 +218,7 @@ def run_cycle(
             continue
         outbox.mark_transcript_uploaded(transcript)
         report.transcripts += 1
-    outbox.set_state(LAST_SUCCESS_KEY, datetime.now(UTC).isoformat())
+    outbox.set_state(LAST_SUCCESS_KEY, utcnow().isoformat())
     return report
 
 
@@ -267,7 +268,7 @@ class SyncWorker:
                 with self.client_factory() as client:
                     report = run_cycle(self.outbox, client)
                 with self._lock:
-                    self._online, self._last_success = True, datetime.now(UTC)
+                    self._online, self._last_success = True, utcnow()
                     self._message = "Tersinkron. " + report.describe()
                 self.backoff.reset()
                 delay = self.interval
@@ -276,8 +277,12 @@ class SyncWorker:
                 with self._lock:
                     self._online = False
                     self._message = f"Luring: {err} Dicoba lagi dalam {delay:.0f} detik."
-            except (exc.DBAPIError, sqlite3.Error) as err:  # the desk's own database: say what to do
-                problem = store_error(err, Path(self.outbox.engine.url.database or "?"))
+            except (StoreError, exc.DBAPIError, sqlite3.Error) as err:  # the desk's own database
+                problem = (
+                    err
+                    if isinstance(err, StoreError)
+                    else store_error(err, Path(self.outbox.engine.url.database or "?"))
+                )
                 delay = self.backoff.next_delay()
                 with self._lock:
                     self._online = False

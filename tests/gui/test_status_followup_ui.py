@@ -47,14 +47,14 @@ def server_says(store: Store, case_id: uuid.UUID, status: str, description: str,
         "external_status_code": status, "description": description,
         "updated_datetime": datetime.now(UTC).isoformat(),
     }  # fmt: skip
-    assert SqlOutbox(store.engine).apply_updates([row]) == 1
+    assert SqlOutbox(store).apply_updates([row]) == 1
 
 
 def refused_by_server(store: Store, case_id: uuid.UUID, message: str) -> None:
     """The station's own change refused, and the server's status read back (as run_cycle does)."""
     store.cases.mark_synced(case_id, revision=1, remote_id="77")
     store.cases.change_status(case_id, "terverifikasi", by="editor")
-    statuses = SqlOutbox(store.engine).statuses
+    statuses = SqlOutbox(store).statuses
     [change] = [c for c in statuses.due() if c.case_id == case_id]
     statuses.refused(change, message)
     request = {"external_status_code": "ditolak", "status_notes": "Salah sambung", "updated_datetime": None}

@@ -36,7 +36,7 @@ def indonesian(qapp: QApplication) -> Iterator[None]:
 
 
 def refuse(store: Store, case_id) -> None:  # type: ignore[no-untyped-def]
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     items = [i for i in outbox.take_batch(500) if i.case_id == case_id]
     assert items, "the case is queued for the server"
     outbox.refuse([(items[0], REASON)], retry_in=30.0)

@@ -387,7 +387,7 @@ def test_desk_outbox_survives_server_killed_mid_sync(server: ServerProcess, tmp_
     server.start()
     store = open_store(tmp_path / "desk.sqlite3")
     ids = _queue_cases(store.engine, 2000)
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     failure: list[Exception] = []
 
     def sync() -> None:
@@ -410,7 +410,7 @@ def test_desk_outbox_survives_server_killed_mid_sync(server: ServerProcess, tmp_
     server.start()
     store = open_store(tmp_path / "desk.sqlite3")  # the desk starts again too
     try:
-        outbox = SqlOutbox(store.engine)
+        outbox = SqlOutbox(store)
         with SyncClient(server.url, key, timeout=30) as client:
             report = run_cycle(outbox, client, batch_size=100)
         assert outbox.pending_count() == 0 and report.refused == 0 and report.pushed == left

@@ -72,7 +72,7 @@ class Regency:
 
     def sync(self, store: Store) -> CycleReport:
         with SyncClient(self.srv.url, self.station, timeout=30) as client:
-            return run_cycle(SqlOutbox(store.engine), client)
+            return run_cycle(SqlOutbox(store), client)
 
 
 def _accident(store: Store) -> uuid.UUID:

@@ -86,7 +86,7 @@ def test_one_bad_case_does_not_block_the_other_299(
     ids = _cases(store, 300)
     bad = ids[137]
     _force_notes(store, bad, notes)
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     with SyncClient(server.url, key, timeout=30) as client:
         report = run_cycle(outbox, client)
     arrived = _on_server(server, admin)
@@ -121,7 +121,7 @@ def test_worker_snapshot_names_the_refused_case(server: ServerProcess, store: St
     key, _admin = _start(server)
     ids = _cases(store, 20)
     _force_notes(store, ids[3], "x" * 25_000)
-    worker = SyncWorker(SqlOutbox(store.engine), lambda: SyncClient(server.url, key), interval=0.2)
+    worker = SyncWorker(SqlOutbox(store), lambda: SyncClient(server.url, key), interval=0.2)
     worker.start()
     try:
         deadline = time.monotonic() + 30
@@ -145,7 +145,7 @@ def test_server_with_a_smaller_body_limit_gets_halved_batches(server: ServerProc
     ids = _cases(store, 120)
     for cid in ids:
         store.cases.update(cid, {"notes": "Catatan lengkap dari penelepon. " * 300})  # ~9.6 kB each
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     with SyncClient(server.url, key, timeout=30) as client:
         report = run_cycle(outbox, client)
     assert report.pushed == 120 and report.refused == 0 and outbox.pending_count() == 0
@@ -163,7 +163,7 @@ def test_a_case_at_every_limit_fits_in_one_request(server: ServerProcess, store:
     )  # fmt: skip
     cid = store.cases.create(case).id
     with SyncClient(server.url, key, timeout=30) as client:
-        report = run_cycle(SqlOutbox(store.engine), client)
+        report = run_cycle(SqlOutbox(store), client)
     assert report.pushed == 1 and report.refused == 0
     assert _on_server(server, admin) == {str(cid)}
     body = httpx.get(f"{server.url}/api/v1/cases/{cid}", headers={"X-API-Key": admin}, timeout=30).json()

@@ -100,7 +100,7 @@ def new_case(store: Store, summary: str = "Jalan berlubang di depan pasar", **ov
 
 def cycle(store: Store, server: Server):  # type: ignore[no-untyped-def]
     with server.client() as client:
-        return run_cycle(SqlOutbox(store.engine), client)
+        return run_cycle(SqlOutbox(store), client)
 
 
 def pending_status_rows(store: Store) -> list[OutboxRow]:
@@ -111,7 +111,7 @@ def pending_status_rows(store: Store) -> list[OutboxRow]:
 def test_status_waits_for_the_server_number_without_holding_the_case_back(store: Store) -> None:
     cid = new_case(store)
     store.cases.change_status(cid, "terverifikasi", by="editor", note="ditelepon balik")
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     # the case goes in the batch alone; its status change waits for the server's number
     items = outbox.take_batch(10)
     assert [len(i.outbox_ids) for i in items] == [1]
@@ -129,7 +129,7 @@ def test_forward_carries_the_opd_and_the_note(store: Store) -> None:
     store.cases.change_status(cid, "terverifikasi", by="editor")
     store.cases.change_status(cid, "diteruskan", by="editor", opd="polres", note="korban dibawa ke RSUD")
     store.cases.mark_synced(cid, revision=1, remote_id="7")
-    changes = SqlOutbox(store.engine).statuses.due()
+    changes = SqlOutbox(store).statuses.due()
     assert [c.body() for c in changes] == [
         {"status": "terverifikasi", "note": "", "opd": None},
         {"status": "diteruskan", "note": "korban dibawa ke RSUD", "opd": "polres"},
@@ -188,7 +188,7 @@ def test_refused_change_keeps_the_servers_message_and_takes_the_servers_status(
         later = cycle(store, server)
         assert (later.statuses, later.status_refused, later.corrected) == (0, [], 0)
     assert pending_status_rows(store) == []
-    assert SqlOutbox(store.engine).get_state(STATUS_CHECK + str(late)) is None
+    assert SqlOutbox(store).get_state(STATUS_CHECK + str(late)) is None
 
 
 def test_policy_refusal_is_not_a_key_fault(store: Store, server: Server) -> None:
@@ -209,7 +209,7 @@ def test_network_fault_keeps_the_change_for_a_retry(store: Store, server: Server
     store.cases.change_status(cid, "terverifikasi", by="editor")
     offline = SyncClient("http://127.0.0.1:9", server.keys["station"], timeout=1)
     with offline, pytest.raises(SyncError, match="tidak bisa dihubungi"):
-        run_cycle(SqlOutbox(store.engine), offline)
+        run_cycle(SqlOutbox(store), offline)
     [row] = pending_status_rows(store)
     assert row.attempts == 1 and "tidak bisa dihubungi" in (row.last_error or "")
     report = cycle(store, server)  # back online: sent once
@@ -231,7 +231,7 @@ def test_server_fault_is_retried_not_refused(store: Store) -> None:
 
     client = SyncClient("http://server", "rdk_x", transport=httpx.MockTransport(handler))
     with client, pytest.raises(SyncError, match="HTTP 503"):
-        run_cycle(SqlOutbox(store.engine), client)
+        run_cycle(SqlOutbox(store), client)
     assert calls == ["/api/v1/requests/5/status"]
     [row] = pending_status_rows(store)
     assert row.attempts == 1 and store.cases.sync_info(cid).status_error is None
@@ -278,7 +278,7 @@ def test_the_feeds_echo_of_our_own_changes_does_not_move_the_case_back(store: St
     store.outbox.mark_sent([item.id for item in store.outbox.pending()])
     store.cases.change_status(cid, "terverifikasi", by="editor")
     store.cases.change_status(cid, "diteruskan", by="editor", opd="polres")
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     for change in outbox.statuses.due():
         outbox.statuses.sent(change)
     assert outbox.statuses.due() == []

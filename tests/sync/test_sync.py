@@ -70,7 +70,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
 
 @pytest.fixture
 def desk(store: Store) -> SqlOutbox:
-    return SqlOutbox(store.engine)
+    return SqlOutbox(store)
 
 
 def queue_case(desk: SqlOutbox, **over) -> uuid.UUID:  # type: ignore[no-untyped-def]
@@ -92,10 +92,9 @@ def queue_case(desk: SqlOutbox, **over) -> uuid.UUID:  # type: ignore[no-untyped
         revision=1,
     )
     values.update(over)
-    with desk.sessions() as s:
+    with desk.store.write() as s:
         s.add(CaseRow(**values))
         s.add(OutboxRow(case_id=cid, kind="upsert", payload=json.dumps({}), created_at=now))
-        s.commit()
     return cid
 
 
@@ -110,7 +109,7 @@ def test_push_pull_and_resend(server, desk: SqlOutbox) -> None:  # type: ignore[
         report = run_cycle(desk, client, batch_size=3)
     assert report.pushed == 7 and report.batches == 3 and report.refused == 0
     assert desk.pending_count() == 0
-    with desk.sessions() as s:
+    with desk.store.write() as s:
         remote = {r.id: r.remote_id for r in s.scalars(select(CaseRow))}
     assert all(remote[i] for i in ids)
     cursor = int(desk.get_state(CURSOR_KEY))
@@ -124,14 +123,13 @@ def test_push_pull_and_resend(server, desk: SqlOutbox) -> None:  # type: ignore[
     )
     assert r.status_code == 200
     # the same case queued again (the desk edited it): the server keeps its number
-    with desk.sessions() as s:
+    with desk.store.write() as s:
         s.add(OutboxRow(case_id=ids[1], kind="upsert", payload="{}", created_at=datetime.now(UTC)))
-        s.commit()
     with client_for(server) as client:
         report = run_cycle(desk, client)
     assert report.pushed == 1 and report.applied == 1
     assert int(desk.get_state(CURSOR_KEY)) > cursor
-    with desk.sessions() as s:
+    with desk.store.write() as s:
         case = s.scalar(select(CaseRow).where(CaseRow.id == ids[0]))
         assert case.status == "terverifikasi"
         ev = s.scalars(select(StatusEventRow).where(StatusEventRow.case_id == ids[0])).all()
@@ -148,7 +146,7 @@ def test_refused_case_stays_queued(server, desk: SqlOutbox) -> None:  # type: ig
         report = run_cycle(desk, client)
     assert report.pushed == 1 and report.refused == 1
     assert desk.pending_count() == 1
-    with desk.sessions() as s:
+    with desk.store.write() as s:
         row = s.scalar(select(OutboxRow).where(OutboxRow.done.is_(False)))
         assert "kecamatan" in row.last_error and row.next_attempt_at is not None
         assert s.scalar(select(CaseRow.remote_id).where(CaseRow.id == good))
@@ -199,7 +197,7 @@ def test_recording_upload_resumes_after_interruption(server, desk: SqlOutbox, tm
     cid = queue_case(desk)
     audio = tmp_path / "panggilan.wav"
     audio.write_bytes(bytes(range(256)) * 2000)  # 512 kB
-    with desk.sessions() as s:
+    with desk.store.write() as s:
         s.add(
             RecordingRow(
                 id=uuid.uuid4(),
@@ -214,11 +212,10 @@ def test_recording_upload_resumes_after_interruption(server, desk: SqlOutbox, tm
                 started_at=datetime.now(UTC),
             )
         )
-        s.commit()
     tc, keys = server
     with client_for(server) as client:
         # the first attempt dies after 100 kB (the connection drops)
-        with desk.sessions() as s:
+        with desk.store.write() as s:
             payload = case_payload(s.scalar(select(CaseRow).where(CaseRow.id == cid)))
         remote = client.push([payload])[0]["service_request_id"]
         data = audio.read_bytes()
@@ -269,7 +266,7 @@ def test_cli_sync_once(server, desk: SqlOutbox, tmp_path: Path, capsys: pytest.C
     queue_case(desk)
     queue_case(desk)
     tc, keys = server
-    db = desk.sessions.kw["bind"].url.database
+    db = str(desk.store.path)
     rc = main(["sync", "--once", "--server", str(tc.base_url), "--key", keys["station"], "--database", db])
     out = capsys.readouterr().out
     assert rc == 0 and "Terkirim 2 aduan" in out and "Menunggu dikirim: 0 aduan" in out
@@ -283,7 +280,7 @@ def test_store_to_server_with_transcript_and_status_rule(server, store: Store, t
     the transcript, and applies only the server's real status changes."""
     from radio_desk.domain import Case, Recording, RecordingState, TranscriptSegment
 
-    desk = SqlOutbox(store.engine)
+    desk = SqlOutbox(store)
     case = store.cases.create(
         Case(station="stasiun-a", caller_name="Pak Slamet", phone="081234567890", category="jalan",
              kecamatan_code="35.22.01", summary="Jalan rusak dekat balai desa"),
@@ -358,9 +355,9 @@ def test_refused_case_backs_off_exponentially() -> None:
 
 def test_worker_resumes_after_desk_restart(server, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Queued while offline, the desk closed; reopened, the worker sends everything exactly once."""
-    ids = [queue_case(SqlOutbox(store.engine)) for _ in range(5)]
+    ids = [queue_case(SqlOutbox(store)) for _ in range(5)]
     offline = SyncWorker(
-        SqlOutbox(store.engine),
+        SqlOutbox(store),
         lambda: SyncClient("http://127.0.0.1:9", "rdk_x", timeout=1),
         interval=0.1,
         backoff=Backoff(base=0.05, cap=0.1),
@@ -374,7 +371,7 @@ def test_worker_resumes_after_desk_restart(server, store: Store, tmp_path: Path)
     store.close()
     reopened = open_store(store.path)  # the app starts again on the same file
     try:
-        worker = SyncWorker(SqlOutbox(reopened.engine), lambda: client_for(server), interval=0.1)
+        worker = SyncWorker(SqlOutbox(reopened), lambda: client_for(server), interval=0.1)
         worker.start()
         while worker.snapshot().pending and time.monotonic() < deadline + 10:
             time.sleep(0.02)
@@ -400,7 +397,7 @@ def test_cli_sync_once_from_settings(server, store: Store, tmp_path: Path, monke
     settings = Settings()
     settings.update({"server_url": str(tc.base_url)})
     settings.set_server_key(keys["station"])
-    queue_case(SqlOutbox(store.engine))
+    queue_case(SqlOutbox(store))
     rc = main(["sync", "--once", "--database", str(store.path)])
     out = capsys.readouterr().out
     assert rc == 0 and "Terkirim 1 aduan" in out and "Menunggu dikirim: 0 aduan" in out
