@@ -17,6 +17,7 @@ from radio_desk.gui.onair.desk import OnAirDesk
 from radio_desk.gui.onair.transcription import EngineHolder
 from radio_desk.gui.services import Services, settings_recorder_factory
 from radio_desk.gui.status_bar import StatusPanel
+from radio_desk.gui.window_geometry import GeometryMemory, fit_to_screen
 from radio_desk.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,10 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.ui.statusbar, services.runner, app_paths().data)
         self.sync_worker: Any = None
         self._wire()
+        self.geometry_memory = GeometryMemory(app_paths().config)
+        if not self.geometry_memory.restore_window(self):
+            fit_to_screen(self)
+        self.geometry_memory.restore_splitters(self.desk)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1 and self.editor is None:
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         tabs.blockSignals(False)
         old.deleteLater()
         self._add_editor_menus()
+        self.geometry_memory.restore_splitters(widget)
         return widget
 
     def open_case_in_editor(self, case_id: object) -> None:
@@ -189,6 +195,8 @@ class MainWindow(QMainWindow):
         self.status.poll()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        roots = [w for w in (self.desk, self.editor) if w is not None]
+        self.geometry_memory.save(self, roots)
         self.desk.shutdown()
         if self.editor is not None and hasattr(self.editor, "shutdown"):
             self.editor.shutdown()  # saves a pending rundown edit, stops playback

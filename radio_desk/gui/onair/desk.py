@@ -96,6 +96,10 @@ class OnAirDesk(QWidget):
         self.ui.transcriptStateLabel.setText("")
         lines = self.ui.suggestionLabel.fontMetrics().lineSpacing()
         self.ui.suggestionLabel.setMinimumHeight(3 * lines + 4)  # a wrapped label in a form row: room for it
+        notes = self.ui.notesEdit  # fits a 1366×768 studio PC: the notes may shrink to two lines
+        notes.setMinimumHeight(2 * notes.fontMetrics().lineSpacing() + 10)
+        self.ui.deskSplitter.setStretchFactor(0, 3)
+        self.ui.deskSplitter.setStretchFactor(1, 1)
         for w in self.findChildren(QWidget):  # keys 1-4 on anything that is not a text field
             if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not focus_is_text(w):
                 w.installEventFilter(self)
