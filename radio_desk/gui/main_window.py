@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
             from radio_desk.gui.editor import EditorWorkspace
 
             s = self.services
-            widget: QWidget = EditorWorkspace(s.store, s.settings, s.runner, self)
+            widget: QWidget = EditorWorkspace(s.store, s.settings, s.runner, self, changes=s.changes)
             self.editor = widget
         except Exception as err:  # a broken or missing editor must not take the desk down
             log.warning("editor workspace unavailable: %s", err, exc_info=True)
@@ -163,11 +163,12 @@ class MainWindow(QMainWindow):
         self.services.runner.submit(lambda: s.server_key() if s["server_url"] else None, self._sync_with_key)
 
     def _sync_with_key(self, key: str | None) -> None:
-        from radio_desk.sync.outbox import LAST_SUCCESS_KEY, SqlOutbox
+        from radio_desk.gui.store_changes import NotifyingOutbox
+        from radio_desk.sync.outbox import LAST_SUCCESS_KEY
         from radio_desk.sync.worker import SyncSnapshot
 
         s = self.services.settings
-        outbox = SqlOutbox(self.services.store.engine)
+        outbox = NotifyingOutbox(self.services.store.engine, self.services.changes)
         if self.services.start_sync and s["sync_enabled"] and s["server_url"] and key:
             from radio_desk.sync.client import SyncClient
             from radio_desk.sync.worker import SyncWorker
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         self.status.sync_source = source
 
     def _case_saved(self, _case: object) -> None:
+        self.services.changes.notify("desk")
         if self.sync_worker is not None:
             self.sync_worker.wake()
         if self.desk.triage is not None:  # a confirmed category: learn from it (own thread, when enough)

@@ -76,6 +76,7 @@ class OnAirDesk(QWidget):
         self.recorder.stopped.connect(self._on_stopped)
         self.recorder.failed.connect(self._on_record_failed)
         self.engine.state_changed.connect(self._on_engine_state)
+        services.changes.changed.connect(lambda source: None if source == "desk" else self.refresh())
 
         self.today = TodayModel(self)
         table = self.ui.todayTable
