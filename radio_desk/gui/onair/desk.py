@@ -29,7 +29,7 @@ from radio_desk.gui.onair.audio_control import RecorderController
 from radio_desk.gui.onair.calls import Call, save_call, store_recording, store_segments
 from radio_desk.gui.onair.intake import IntakeForm, focus_is_text
 from radio_desk.gui.onair.places import PlaceLookup
-from radio_desk.gui.onair.today import TodayModel, load_today
+from radio_desk.gui.onair.today import TodayModel, TodayRow, load_today
 from radio_desk.gui.onair.transcription import CallTranscriber, EngineHolder, options_for
 from radio_desk.gui.onair.triage_source import StoreCaseSource
 from radio_desk.gui.services import Services
@@ -67,6 +67,7 @@ class OnAirDesk(QWidget):
         self.parked: list[Call] = []
         self.transcribers: dict[uuid.UUID, CallTranscriber] = {}
         self.restored_note = ""
+        self._today_generation = 0  # the newest load of today's calls (older ones are dropped)
 
         self.recorder = RecorderController(services.recorder_factory, self, synchronous=synchronous)
         self.recorder.status_changed.connect(self._on_status)
@@ -569,9 +570,14 @@ class OnAirDesk(QWidget):
 
     # ------------------------------------------------------------------ today / engine
     def refresh(self) -> None:
-        self.runner.submit(
-            lambda: load_today(self.store), if_alive(self, self.today.set_rows), self._store_error
-        )
+        """Reload today's calls off the GUI thread; an older load that ends later is dropped."""
+        self._today_generation = generation = self._today_generation + 1
+
+        def loaded(rows: list[TodayRow]) -> None:
+            if generation == self._today_generation:
+                self.today.set_rows(rows)
+
+        self.runner.submit(lambda: load_today(self.store), if_alive(self, loaded), self._store_error)
 
     def _on_engine_state(self, state: str, _detail: str) -> None:
         if state == "ready":
