@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
             lambda _r: self.status.set_audio(self.tr("Audio: no input"), ok=False)
         )
         desk.recorder.opened.connect(lambda name: self.status.set_audio(self.tr("Audio: %s") % name))
+        desk.recorder.started.connect(lambda *_: self._show_recording_in_tab(True))
+        desk.recorder.stopped.connect(lambda *_: self._show_recording_in_tab(False))
+        desk.recorder.stopped.connect(lambda *_: self.status.show_recording(None))
         desk.status_message.connect(lambda m: ui.statusbar.showMessage(m, 8000))
         desk.saved.connect(self._case_saved)
         self.engine.state_changed.connect(self.status.set_model_state)
@@ -134,6 +137,9 @@ class MainWindow(QMainWindow):
         self.engine.state_changed.connect(
             lambda state, _d: freeze_long_lived("speech model loaded") if state == "ready" else None
         )
+
+    def _show_recording_in_tab(self, recording: bool) -> None:
+        self.ui.tabs.setTabText(0, self.tr("● On-Air (recording)") if recording else self.tr("On-Air"))
 
     def _add_editor_menus(self) -> None:
         if not hasattr(self.editor, "menus"):

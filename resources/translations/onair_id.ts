@@ -223,6 +223,10 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>MainWindow</name>
     <message>
+        <source>● On-Air (recording)</source>
+        <translation>● On-Air (merekam)</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/main_window.py" line="113"/>
         <source>&amp;Weekly report…</source>
         <translation>&amp;Laporan mingguan…</translation>
@@ -839,6 +843,10 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>● Recording %s</source>
+        <translation>● Merekam %s</translation>
+    </message>
     <message>
         <source>Not sent: %s</source>
         <translation>Tidak terkirim: %s</translation>
