@@ -364,6 +364,14 @@ class OnAirDesk(QWidget):
         view.clear_call()
         if call is not None:
             view.set_segments(call.segments, call.partial)
+            if call.transcript_done:
+                self.ui.transcriptStateLabel.setText(
+                    self.tr("Transcript complete (%n segment(s)).", "", len(call.segments))
+                )
+        else:  # an empty form: no transcript state, and the clock starts again at zero
+            self.ui.transcriptStateLabel.setText("")
+            if self.live_call is None:
+                self.ui.elapsedLabel.setText(fmt_clock(0))
 
     # ------------------------------------------------------------------ suggestions
     def _schedule_suggest(self) -> None:
