@@ -145,6 +145,18 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>Desa is in:</source>
+        <translation>Desa ada di:</translation>
+    </message>
+    <message>
+        <source>Desa “%s” is not in Kecamatan %s; it is in Kecamatan %s.</source>
+        <translation>Desa “%s” tidak ada di Kecamatan %s; desa itu ada di Kecamatan %s.</translation>
+    </message>
+    <message>
+        <source>Switch to Kec. %s</source>
+        <translation>Pindah ke Kec. %s</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/onair/intake.py" line="0"/>
         <source>Place?</source>
         <translation>Tempat?</translation>

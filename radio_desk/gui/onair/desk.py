@@ -60,6 +60,9 @@ class OnAirDesk(QWidget):
         self.form = IntakeForm(self.ui, self.store, self.runner, self.places, self.store.taxonomy, self)
         self.form.changed.connect(self._schedule_draft)
         self.form.message.connect(self._form_message)
+        self.form.field_message.connect(self._form_message)
+        self.form.fixed.connect(self._field_fixed)
+        self._message_field: str | None = None  # the field the form message is about
         self.triage: Any = None
         self.form_call: Call | None = None
         self.editing: Case | None = None
@@ -442,7 +445,7 @@ class OnAirDesk(QWidget):
         try:
             case = self.form.to_case(base)
         except ValidationError as err:
-            self._form_message(str(err))
+            self._form_message(str(err), getattr(err, "field", None))
             return
         by = self.settings["operator_name"] or ""
         # the recording is attached now only if the call is over; otherwise at its stop
@@ -525,9 +528,15 @@ class OnAirDesk(QWidget):
         self.ui.callerEdit.setFocus()
         self.save_draft()
 
-    def _form_message(self, text: str) -> None:
+    def _form_message(self, text: str, field: str | None = None) -> None:
         self.ui.formMessageLabel.setStyleSheet("color: #b42318;")
         self.ui.formMessageLabel.setText(text)
+        self._message_field = field
+
+    def _field_fixed(self, field: str) -> None:
+        if field == self._message_field:  # the problem it named is gone: so is the message
+            self.ui.formMessageLabel.clear()
+            self._message_field = None
 
     def _store_error(self, err: object) -> None:
         log.error("store: %s", err)
