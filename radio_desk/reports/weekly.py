@@ -367,15 +367,7 @@ def build_weekly_report(data: ReportData, out: str | Path) -> KeyFigures:
     # -- urgent and overdue first ----------------------------------------------------------------
     story.append(PageBreak())
     story.append(_p("Aduan mendesak dan lewat batas waktu", st["h1"]))
-    attention = sorted(
-        (
-            c
-            for c in cases
-            if fig.timings[c.id].open_overdue
-            or (c.urgency in (Urgency.TINGGI, Urgency.DARURAT) and not c.status.is_closed)
-        ),
-        key=lambda c: _sort_key(c, fig),
-    )
+    attention = sorted((c for c in cases if _needs_attention(c, fig)), key=lambda c: _sort_key(c, fig))
     if attention:
         story.append(
             _p(
@@ -431,7 +423,7 @@ def build_weekly_report(data: ReportData, out: str | Path) -> KeyFigures:
 
 
 def _station_sections(cases, fig, tax, gaz, edition, width, st) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """A summary table of every station, then each station's cases (overdue and urgent first)."""
+    """A summary table of every station, then per station the cases that need attention."""
     out: list = []  # type: ignore[type-arg]
     out.append(_p("Aduan per stasiun", st["h1"]))
     if not cases:
@@ -456,9 +448,17 @@ def _station_sections(cases, fig, tax, gaz, edition, width, st) -> list:  # type
             ]
         )
     out.append(simple_table(rows, [width - 100 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
+    out.append(
+        _p(
+            "Per stasiun di bawah ini: aduan yang lewat batas dan masih terbuka, lalu yang mendesak dan "
+            "belum selesai (daftar lengkap ada di bagian per OPD dan di lampiran).",
+            st["small"],
+        )
+    )
     for name in sorted(groups):
-        members = sorted(groups[name], key=lambda c: _sort_key(c, fig))
+        members = groups[name]
         late = sum(fig.timings[c.id].open_overdue for c in members)
+        attention = sorted((c for c in members if _needs_attention(c, fig)), key=lambda c: _sort_key(c, fig))
         out.append(CondPageBreak(40 * mm))
         out.append(
             _p(
@@ -467,8 +467,17 @@ def _station_sections(cases, fig, tax, gaz, edition, width, st) -> list:  # type
                 st["h2"],
             )
         )
-        out.append(_case_table(members, fig, tax, gaz, edition, width, with_opd=True))
+        if attention:
+            out.append(_case_table(attention, fig, tax, gaz, edition, width, with_opd=True))
+        else:
+            out.append(_p("Tidak ada aduan mendesak atau lewat batas yang masih terbuka.", st["body"]))
     return out
+
+
+def _needs_attention(case: Case, fig: KeyFigures) -> bool:
+    return fig.timings[case.id].open_overdue or (
+        case.urgency in (Urgency.TINGGI, Urgency.DARURAT) and not case.status.is_closed
+    )
 
 
 def _opd_short(tax: Taxonomy, code: str) -> str:

@@ -17,6 +17,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from radio_desk.reports.weekly import last_review_week
 from radio_desk.server import audit, monitoring, search, svgcharts
 from radio_desk.server.console.auth import ConsoleForbidden, ConsoleUser, ConsoleUserDep
 from radio_desk.server.console.pages import render
@@ -62,6 +63,7 @@ def monitoring_page(
         [(g.name, [g.open, g.overdue]) for g in m.per_station],
         ["Terbuka", "Lewat batas"],
     )
+    review = last_review_week(m.as_of.astimezone(cal.tz).date())
     sparks = {
         ("opd", g.key): svgcharts.sparkline(f"Diteruskan ke {g.name} per minggu", weeks, g.weekly)
         for g in m.per_opd
@@ -73,7 +75,8 @@ def monitoring_page(
         request,
         "console/monitoring.html",
         user,
-        {"m": m, "minggu": minggu, "trend": trend, "opd_chart": opd_chart, "station_chart": station_chart,
+        {"m": m, "minggu": minggu, "trend": trend, "review_from": review[0].isoformat(),
+         "review_to": review[1].isoformat(), "opd_chart": opd_chart, "station_chart": station_chart,
          "sparks": sparks},
     )  # fmt: skip
 

@@ -116,7 +116,7 @@ def overdue_clause(cal: Calendar, now: datetime) -> ColumnElement[bool]:
 
 def _hours_between(dialect: str, start, end):  # type: ignore[no-untyped-def]
     if dialect == "postgresql":
-        return func.extract("epoch", end - start) / 3600.0
+        return func.date_part("epoch", end - start) / 3600.0  # double precision (EXTRACT: numeric)
     return (func.julianday(end) - func.julianday(start)) * 24.0
 
 
@@ -124,31 +124,61 @@ def _week_index(dialect: str, column, offset_seconds: int):  # type: ignore[no-u
     """Whole weeks (Monday 00.00 local) since the first Monday of 1970."""
     shift = offset_seconds - FIRST_MONDAY
     if dialect == "postgresql":
-        return cast(func.floor((func.extract("epoch", column) + shift) / WEEK_SECONDS), Integer)
+        return cast(func.floor((func.date_part("epoch", column) + shift) / WEEK_SECONDS), Integer)
     return (cast(func.strftime("%s", column), Integer) + shift) // WEEK_SECONDS
 
 
-def _medians(session: Session, dialect: str, key, hours, where: ColumnElement[bool]) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Median of ``hours`` per ``key`` (PostgreSQL percentile_cont; SQLite the middle rows by window)."""
+Keyed = dict[tuple[str, object], float]  # ("opd", code) | ("station", id) → value
+
+
+def _key(kind: str, value: object) -> tuple[str, object]:
+    return (kind, value if value is not None else "")
+
+
+def _medians(
+    session: Session,
+    dialect: str,
+    series: list[tuple[object, ColumnElement[bool]]],
+    scope: ColumnElement[bool],
+) -> list[Keyed]:
+    """Per series (hours, which rows), the median per OPD and per station.  PostgreSQL: every series
+    and both groupings in one pass (``percentile_cont ... FILTER``, GROUPING SETS); SQLite: the middle
+    rows by window function, per series and grouping."""
+    outs: list[Keyed] = [{} for _ in series]
     if dialect == "postgresql":
-        q = select(key, func.percentile_cont(0.5).within_group(hours)).where(where).group_by(key)
-        return {k or "": round(float(v), 2) for k, v in session.execute(q) if v is not None}
-    inner = (
-        select(
-            key.label("k"),
-            hours.label("h"),
-            func.row_number().over(partition_by=key, order_by=hours).label("rn"),
-            func.count().over(partition_by=key).label("n"),
+        aggs = [func.percentile_cont(0.5).within_group(h).filter(w) for h, w in series]
+        q = (
+            select(SR.opd, SR.station_id, func.grouping(SR.opd), *aggs)
+            .where(scope, or_(*(w for _, w in series)))
+            .group_by(func.grouping_sets(SR.opd, SR.station_id))
         )
-        .where(where)
-        .subquery()
-    )
-    q = (
-        select(inner.c.k, func.avg(inner.c.h))
-        .where(inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
-        .group_by(inner.c.k)
-    )
-    return {k or "": round(float(v), 2) for k, v in session.execute(q) if v is not None}
+        for opd, station, by_station, *values in session.execute(q):
+            key = _key("station", station) if by_station else _key("opd", opd)
+            for out, v in zip(outs, values, strict=True):
+                if v is not None:
+                    out[key] = round(float(v), 2)
+        return outs
+    for out, (hours, where) in zip(outs, series, strict=True):
+        for kind, key in (("opd", SR.opd), ("station", SR.station_id)):
+            inner = (
+                select(
+                    key.label("k"),
+                    hours.label("h"),
+                    func.row_number().over(partition_by=key, order_by=hours).label("rn"),
+                    func.count().over(partition_by=key).label("n"),
+                )
+                .where(scope, where)
+                .subquery()
+            )
+            q = (
+                select(inner.c.k, func.avg(inner.c.h))
+                .where(inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
+                .group_by(inner.c.k)
+            )
+            for k, v in session.execute(q):
+                if v is not None:
+                    out[_key(kind, k)] = round(float(v), 2)
+    return outs
 
 
 # ------------------------------------------------------------------------------------------ the figures
@@ -177,53 +207,64 @@ def compute_monitoring(
     offset = int((now.astimezone(cal.tz).utcoffset() or timedelta()).total_seconds())
     first_week = _week_number(mondays[0])
     late = overdue_clause(cal, now)
-    late_int = func.sum(case((late, 1), else_=0))
 
-    def counts(key) -> dict:  # type: ignore[no-untyped-def,type-arg]
-        q = select(key, func.count(), late_int).where(scope, SR.status.in_(OPEN_STATUSES)).group_by(key)
-        return {k if k is not None else "": (int(n), int(lt or 0)) for k, n, lt in session.execute(q)}
-
-    def weekly(key, column) -> dict[object, list[int]]:  # type: ignore[no-untyped-def]
-        wk = _week_index(dialect, column, offset)
-        q = select(key, wk, func.count()).where(scope, column >= since).group_by(key, wk)
-        out: dict[object, list[int]] = {}
-        for k, w, n in session.execute(q):
-            i = int(w) - first_week
-            if 0 <= i < weeks:
-                out.setdefault(k if k is not None else "", [0] * weeks)[i] += int(n)
-        return out
+    # open and overdue now: one GROUP BY (OPD, station), summed both ways here (a few hundred rows)
+    counts: dict[tuple[str, object], list[int]] = {}
+    q = (
+        select(SR.opd, SR.station_id, func.count(), func.sum(case((late, 1), else_=0)))
+        .where(scope, SR.status.in_(OPEN_STATUSES))
+        .group_by(SR.opd, SR.station_id)
+    )
+    for opd, station, n, lt in session.execute(q):
+        for k in (_key("opd", opd), _key("station", station)):
+            c = counts.setdefault(k, [0, 0])
+            c[0] += int(n)
+            c[1] += int(lt or 0)
 
     to_forward = _hours_between(dialect, SR.requested_datetime, SR.forwarded_at)
     to_follow = _hours_between(dialect, SR.forwarded_at, SR.followed_up_at)
-    fwd_where = and_(scope, SR.forwarded_at >= since)
-    fol_where = and_(scope, SR.followed_up_at >= since, SR.forwarded_at.is_not(None))
+    fwd_med, fol_med = _medians(
+        session,
+        dialect,
+        [
+            (to_forward, SR.forwarded_at >= since),
+            (to_follow, and_(SR.followed_up_at >= since, SR.forwarded_at.is_not(None))),
+        ],
+        scope,
+    )
 
-    # per OPD -----------------------------------------------------------------------------------------
-    opd_counts = counts(SR.opd)
-    opd_fwd = _medians(session, dialect, SR.opd, to_forward, fwd_where)
-    opd_fol = _medians(session, dialect, SR.opd, to_follow, fol_where)
-    opd_weekly = weekly(SR.opd, SR.forwarded_at)
-    opd_followed = weekly(SR.opd, SR.followed_up_at)
-    codes = set(opd_counts) | set(opd_fwd) | set(opd_fol) | set(opd_weekly)
+    # per week: received per station, forwarded and followed up per OPD
+    series: dict[tuple[str, object], list[int]] = {}  # ("received"|"forwarded"|"followed", key) → weeks
+    for kind, key, column in (
+        ("received", SR.station_id, SR.requested_datetime),
+        ("forwarded", SR.opd, SR.forwarded_at),
+        ("followed", SR.opd, SR.followed_up_at),
+    ):
+        wk = _week_index(dialect, column, offset)
+        wq = select(key, wk, func.count()).where(scope, column >= since).group_by(key, wk)
+        for k, w, n in session.execute(wq):
+            i = int(w) - first_week
+            if 0 <= i < weeks:
+                series.setdefault((kind, k if k is not None else ""), [0] * weeks)[i] += int(n)
+
+    def keys(kind: str, *sources: dict) -> set:  # type: ignore[type-arg]
+        return {k[1] for src in sources for k in src if k[0] == kind}
+
+    codes = keys("opd", counts, fwd_med, fol_med) | {k for kind, k in series if kind != "received"}
     per_opd = [
         GroupFigures(
             code,
             tax.opd_name(code) if code else NO_OPD,
-            *opd_counts.get(code, (0, 0)),
-            opd_fwd.get(code),
-            opd_fol.get(code),
-            opd_weekly.get(code, [0] * weeks),
+            *counts.get(("opd", code), (0, 0)),
+            fwd_med.get(("opd", code)),
+            fol_med.get(("opd", code)),
+            series.get(("forwarded", code), [0] * weeks),
         )
         for code in codes
     ]
     per_opd.sort(key=lambda g: (-g.overdue, -g.open, g.key == "", g.name))
 
-    # per station ---------------------------------------------------------------------------------------
-    st_counts = counts(SR.station_id)
-    st_fwd = _medians(session, dialect, SR.station_id, to_forward, fwd_where)
-    st_fol = _medians(session, dialect, SR.station_id, to_follow, fol_where)
-    st_weekly = weekly(SR.station_id, SR.requested_datetime)
-    ids = {i for i in (set(st_counts) | set(st_fwd) | set(st_fol) | set(st_weekly)) if i != ""}
+    ids = (keys("station", counts, fwd_med, fol_med) | {k for kind, k in series if kind == "received"}) - {""}
     names = (
         dict(session.execute(select(Account.id, Account.name).where(Account.id.in_(ids))).all())
         if ids
@@ -233,10 +274,10 @@ def compute_monitoring(
         GroupFigures(
             names.get(i, str(i)),
             names.get(i, str(i)),
-            *st_counts.get(i, (0, 0)),
-            st_fwd.get(i),
-            st_fol.get(i),
-            st_weekly.get(i, [0] * weeks),
+            *counts.get(("station", i), (0, 0)),
+            fwd_med.get(("station", i)),
+            fol_med.get(("station", i)),
+            series.get(("received", i), [0] * weeks),
         )
         for i in ids
     ]
@@ -253,11 +294,11 @@ def compute_monitoring(
         weeks=mondays,
         per_opd=per_opd,
         per_station=per_station,
-        received=total(st_weekly.values()),
-        forwarded=total(opd_weekly.values()),
-        followed_up=total(opd_followed.values()),
-        open=sum(n for n, _ in st_counts.values()),
-        overdue=sum(lt for _, lt in st_counts.values()),
+        received=total(v for (kind, _), v in series.items() if kind == "received"),
+        forwarded=total(v for (kind, _), v in series.items() if kind == "forwarded"),
+        followed_up=total(v for (kind, _), v in series.items() if kind == "followed"),
+        open=sum(c[0] for (kind, _), c in counts.items() if kind == "station"),
+        overdue=sum(c[1] for (kind, _), c in counts.items() if kind == "station"),
         overdue_cases=overdue_cases(session, principal, cal, now),
     )
 
@@ -269,23 +310,38 @@ def _week_number(monday: date) -> int:
 def overdue_cases(
     session: Session, principal: Principal, cal: Calendar, now: datetime, limit: int = OVERDUE_LIST
 ) -> list[OverdueCase]:
-    """The overdue cases longest past their deadline first (at most ``limit``)."""
-    started = case((SR.status == Status.DITERUSKAN.value, SR.forwarded_at), else_=SR.requested_datetime)
-    q = (
-        select(SR)
-        .where(visibility(principal), overdue_clause(cal, now))
-        .order_by(started, SR.id)
-        .limit(limit * 2)  # two clocks of different lengths: sort the exact due dates below
+    """The overdue cases longest past their deadline first (at most ``limit``).
+
+    One query per clock, each in the order of its start (an index range), twice ``limit`` rows: the
+    deadline follows the start but for starts on days off (a Sunday 09.00 start is due before a Saturday
+    10.00 one), so the exact order is sorted here from the clocks themselves."""
+    stages = (
+        (SR.requested_datetime, SR.status.in_(VERIFY_STAGE), VERIFY_FORWARD_DAYS),
+        (SR.forwarded_at, SR.status == Status.DITERUSKAN.value, FOLLOW_UP_DAYS),
     )
     out = []
-    for r in session.scalars(q):
-        clock = running_clock(cal, r.status, r.requested_datetime, r.forwarded_at)
-        if clock is None:  # cannot happen: the clause is the clock's own rule
-            continue
-        hours = round((now - clock.due).total_seconds() / 3600, 1)
-        out.append(
-            OverdueCase(r.id, r.station.name, r.service_code, r.status, r.opd, clock.stage, clock.due, hours)
+    for start, in_stage, days in stages:
+        q = (
+            select(
+                SR.id,
+                Account.name,
+                SR.service_code,
+                SR.status,
+                SR.opd,
+                SR.requested_datetime,
+                SR.forwarded_at,
+            )
+            .join(Account, Account.id == SR.station_id)
+            .where(visibility(principal), in_stage, _in_ranges(start, overdue_start_ranges(cal, days, now)))
+            .order_by(start, SR.id)
+            .limit(limit * 2)
         )
+        for rid, station, code, status, opd, requested, forwarded in session.execute(q):
+            clock = running_clock(cal, status, requested, forwarded)
+            if clock is None:  # cannot happen: the clause is the clock's own rule
+                continue
+            hours = round((now - clock.due).total_seconds() / 3600, 1)
+            out.append(OverdueCase(rid, station, code, status, opd, clock.stage, clock.due, hours))
     out.sort(key=lambda c: (c.due, c.id))
     return out[:limit]
 

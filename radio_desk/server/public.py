@@ -10,6 +10,8 @@ masked and the reporter's name (anonim or not) removed.
 from __future__ import annotations
 
 import math
+import threading
+import time
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -20,13 +22,13 @@ from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import CLOSED_STATUSES, Status
 from radio_desk.domain.gazetteer import get_gazetteer
-from radio_desk.domain.taxonomy import get_taxonomy
 from radio_desk.reports.privacy import hide_name, mask_numbers
 from radio_desk.server.deps import SessionDep
 from radio_desk.server.models import ServiceRequest
-from radio_desk.server.templating import STATIC_DIR, templates
+from radio_desk.server.templating import STATIC_DIR, taxonomy, templates
 
 router = APIRouter(tags=["publik"], include_in_schema=False)
+FIGURES_SECONDS = 60.0  # the page says "diperbarui setiap menit"; anonymous load never recounts more often
 PER_PAGE = 20
 MAX_PAGE = 100_000
 SR = ServiceRequest
@@ -37,6 +39,38 @@ OPEN = [s.value for s in Status if s not in CLOSED_STATUSES]
 def public_clause():  # type: ignore[no-untyped-def]
     """The cases the public may see: never a rahasia one."""
     return SR.rahasia.is_(False)
+
+
+class FiguresCache:
+    """The page's aggregates (figures per OPD, the count of a filter) kept for ``FIGURES_SECONDS``: the
+    public page is anonymous, so a burst of visitors must not each recount the whole table."""
+
+    def __init__(self, seconds: float = FIGURES_SECONDS, size: int = 512) -> None:
+        self.seconds, self.size = seconds, size
+        self._items: dict[object, tuple[float, object]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: object, compute):  # type: ignore[no-untyped-def]
+        now = time.monotonic()
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and hit[0] > now:
+                return hit[1]
+        value = compute()
+        with self._lock:
+            if len(self._items) >= self.size:
+                self._items = {k: v for k, v in self._items.items() if v[0] > now}
+                if len(self._items) >= self.size:
+                    self._items.clear()
+            self._items[key] = (now + self.seconds, value)
+        return value
+
+
+def _cache(request: Request) -> FiguresCache:
+    cache = getattr(request.app.state, "public_figures", None)
+    if cache is None:
+        cache = request.app.state.public_figures = FiguresCache()
+    return cache
 
 
 @dataclass
@@ -70,7 +104,7 @@ class Filters:
             and self.status not in ("open", "closed")
         ):
             out.append(f"Status \u201c{self.status[:40]}\u201d tidak dikenal.")
-        if self.kategori and self.kategori not in get_taxonomy().categories:
+        if self.kategori and self.kategori not in taxonomy().categories:
             out.append(f"Kategori \u201c{self.kategori[:40]}\u201d tidak dikenal.")
         if self.kecamatan and self.kecamatan not in _kecamatan_codes():
             out.append(f"Kecamatan \u201c{self.kecamatan[:40]}\u201d tidak dikenal.")
@@ -102,7 +136,7 @@ class Filters:
 
 def _kecamatan_codes() -> dict[str, str]:
     gaz = get_gazetteer()
-    return {p.code: p.name for p in gaz.kecamatan_of(get_taxonomy().regency_code)}
+    return {p.code: p.name for p in gaz.kecamatan_of(taxonomy().regency_code)}
 
 
 def opd_figures(session: Session) -> list[dict]:
@@ -117,7 +151,7 @@ def opd_figures(session: Session) -> list[dict]:
         .where(public_clause(), SR.opd.is_not(None), SR.forwarded_at.is_not(None))
         .group_by(SR.opd)
     )
-    tax = get_taxonomy()
+    tax = taxonomy()
     rows = [
         {"opd": code, "name": tax.opd_name(code), "total": int(n), "open": int(o or 0), "done": int(d or 0)}
         for code, n, o, d in session.execute(q)
@@ -126,9 +160,16 @@ def opd_figures(session: Session) -> list[dict]:
     return rows
 
 
-def list_public(session: Session, filters: Filters, page: int) -> tuple[list[PublicCase], int]:
+def count_public(session: Session, filters: Filters) -> int:
+    return int(session.scalar(select(func.count()).select_from(SR).where(filters.clause())) or 0)
+
+
+def list_public(
+    session: Session, filters: Filters, page: int, total: int | None = None
+) -> tuple[list[PublicCase], int]:
     where = filters.clause()
-    total = session.scalar(select(func.count()).select_from(SR).where(where)) or 0
+    if total is None:
+        total = count_public(session, filters)
     q = (
         select(
             SR.id,
@@ -171,12 +212,15 @@ def public_page(
     except ValueError:
         problems.append(f"Nomor halaman \u201c{halaman[:12]}\u201d tidak sah.")
         page = 1
+    cache = _cache(request)
     if problems:
         cases, total = [], 0
     else:
-        cases, total = list_public(session, filters, page)
+        key = ("count", filters.status, filters.kategori, filters.kecamatan)
+        total = cache.get(key, lambda: count_public(session, filters))
+        cases, total = list_public(session, filters, page, total)
     pages = max(1, math.ceil(total / PER_PAGE))
-    tax = get_taxonomy()
+    tax = taxonomy()
     context = {
         "filters": filters,
         "problems": problems,
@@ -184,7 +228,7 @@ def public_page(
         "total": total,
         "page": page,
         "pages": pages,
-        "opds": opd_figures(session),
+        "opds": cache.get("opds", lambda: opd_figures(session)),
         "statuses": [(s.value, s.label) for s in Status],
         "categories": sorted(((c.code, c.name) for c in tax.categories.values()), key=lambda x: x[1]),
         "kecamatan": sorted(_kecamatan_codes().items(), key=lambda x: x[1]),

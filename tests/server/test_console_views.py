@@ -22,6 +22,7 @@ def test_monitoring_page_for_staff(env) -> None:  # type: ignore[no-untyped-def]
     svgs = re.findall(r"<svg[^>]*role=\"img\"[^>]*>\s*<title id=\"(ct\d+)\">[^<]+</title><desc", html)
     assert len(svgs) >= 3  # trend, per OPD, per station (plus the sparklines)
     assert "Penelepon" not in html  # no caller names on the monitoring page
+    assert 'action="/console/laporan-mingguan.pdf"' in html  # the regency PDF, from the console
 
 
 def test_monitoring_csv(env) -> None:  # type: ignore[no-untyped-def]
@@ -41,6 +42,7 @@ def test_station_sees_only_its_own_figures(env) -> None:  # type: ignore[no-unty
     build(env.app.state.sessionmaker)
     html = login(env, "stasiun-a", "station").get("/console/monitoring").text
     assert "stasiun-a" in html and "stasiun-b" not in html
+    assert "laporan-mingguan.pdf" not in html  # staff only
 
 
 def test_without_login_the_console_asks_to_sign_in(env) -> None:  # type: ignore[no-untyped-def]
@@ -89,3 +91,23 @@ def test_search_pages_through_many_hits(env) -> None:  # type: ignore[no-untyped
     assert first.count("/console/aduan/") == 25 and 'rel="next"' in first
     second = coord.get("/console/cari?q=banjir&halaman=2").text
     assert second.count("/console/aduan/") == 5 and 'rel="prev"' in second
+
+
+def test_opd_officer_finds_only_its_forwarded_cases(env) -> None:  # type: ignore[no-untyped-def]
+    from radio_desk.server.accounts import add_account
+    from radio_desk.server.auth import Role
+
+    ids = build(env.app.state.sessionmaker)
+    with env.app.state.sessionmaker() as s:
+        add_account(s, "petugas-dpu", Role.OPD, opd="dpubmpr")
+        add_account(s, "petugas-dishub", Role.OPD, opd="dishub")
+    dpu = login(env, "petugas-dpu", "opd")
+    html = dpu.get("/console/cari?q=berlubang").text
+    assert f"/console/aduan/{ids[3]}" in html and f"/console/aduan/{ids[6]}" in html
+    assert f"/console/aduan/{ids[7]}" not in html  # rahasia, not forwarded
+    assert "/console/aduan/" not in dpu.get("/console/cari?q=lampu").text  # dishub's case, and unsent
+    dishub = login(env, "petugas-dishub", "opd")
+    assert f"/console/aduan/{ids[4]}" in dishub.get("/console/cari?q=lampu").text
+    mon = dishub.get("/console/monitoring").text
+    assert "Dinas Perhubungan" in mon and "Dinas Pekerjaan Umum Bina Marga" not in mon
+    assert dishub.get("/console/laporan-mingguan.pdf?dari=2026-11-01&sampai=2026-11-30").status_code == 403

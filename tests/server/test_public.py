@@ -125,3 +125,15 @@ def test_css_is_served_by_the_server(env) -> None:  # type: ignore[no-untyped-de
     assert 'href="/publik/gaya.css"' in html and "http" not in re.sub(r"https?://www\.w3\.org", "", html)
     r = env.client.get("/publik/gaya.css")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/css") and "body" in r.text
+
+
+def test_figures_cache_expires() -> None:
+    from radio_desk.server.public import FiguresCache
+
+    calls = []
+    cache = FiguresCache(seconds=60)
+    assert cache.get("k", lambda: calls.append(1) or 1) == 1
+    assert cache.get("k", lambda: calls.append(2) or 2) == 1 and calls == [1]
+    stale = FiguresCache(seconds=0)
+    stale.get("k", lambda: calls.append(3) or 3)
+    assert stale.get("k", lambda: calls.append(4) or 4) == 4
