@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QSizePolicy, QWidget
 
 from radio_desk.audio.recorder import RecorderStatus, fmt_clock
 from radio_desk.audio.recovery import recover_recordings
@@ -103,6 +103,8 @@ class OnAirDesk(QWidget):
         self.ui.suggestionLabel.setMinimumHeight(3 * lines + 4)  # a wrapped label in a form row: room for it
         notes = self.ui.notesEdit  # fits a 1366×768 studio PC: the notes may shrink to two lines
         notes.setMinimumHeight(2 * notes.fontMetrics().lineSpacing() + 10)
+        hint = self.ui.phoneHintLabel  # its text's height, no more: the spare room goes to the call list
+        hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.ui.deskSplitter.setStretchFactor(0, 3)
         self.ui.deskSplitter.setStretchFactor(1, 1)
         for w in self.findChildren(QWidget):  # keys 1-4 on anything that is not a text field
