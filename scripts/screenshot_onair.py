@@ -1,6 +1,9 @@
 """Screenshot of the On-Air desk during a call (the demo input playing the sample call).
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot_onair.py [OUT.png]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot_onair.py [OUT.png] [WIDTHxHEIGHT]
+
+The window is WIDTHxHEIGHT (default 1366x768, the smallest common studio PC screen).  A second shot,
+OUT-editor.png, shows the Editor tab while the call is still recorded (the status bar says so).
 
 Runs on a throw-away demo home, so no station data is touched.
 """
@@ -19,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots" / "onair-call.png"
+    width, height = (int(v) for v in (sys.argv[2] if len(sys.argv) > 2 else "1366x768").split("x"))
     os.environ["RADIO_DESK_DEMO_HOME"] = tempfile.mkdtemp(prefix="radio-desk-shot-")
     from PySide6.QtTest import QTest
 
@@ -31,7 +35,7 @@ def main() -> int:
     app = application()
     install_translators(app, "id")
     window = build_window(db, demo=True, recorder_factory=demo_recorder_factory(preroll_seconds=1.0))
-    window.resize(1500, 940)
+    window.resize(width, height)
     window.show()
     desk = window.desk
 
@@ -49,7 +53,7 @@ def main() -> int:
     desk.toggle_record()
     wait(lambda: desk.recorder.recording, 10)
     call = desk.live_call
-    wait(lambda: len(call.segments) >= 3 and desk.recorder.last_status.elapsed_s > 22, 120)
+    wait(lambda: len(call.segments) >= 3 and desk.recorder.last_status.elapsed_s > 22, 420)  # busy CPUs: slow
     desk.ui.callerEdit.setText("Bu Siti")
     desk.ui.phoneEdit.setText("0813-3344-5566")
     desk.form.set_kecamatan("35.22.15")
@@ -58,6 +62,12 @@ def main() -> int:
     QTest.qWait(700)
     window.grab().save(str(out))
     print(out)
+    window.ensure_editor()
+    window.ui.tabs.setCurrentIndex(1)
+    QTest.qWait(1500)
+    editor_shot = out.with_name(out.stem + "-editor" + out.suffix)
+    window.grab().save(str(editor_shot))
+    print(editor_shot)
     desk.toggle_record()
     wait(lambda: not desk.recorder.recording, 10)
     window.close()

@@ -17,6 +17,7 @@ from radio_desk.gui.onair.desk import OnAirDesk
 from radio_desk.gui.onair.transcription import EngineHolder
 from radio_desk.gui.services import Services, settings_recorder_factory
 from radio_desk.gui.status_bar import StatusPanel
+from radio_desk.gui.window_geometry import GeometryMemory, fit_to_screen
 from radio_desk.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,10 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.ui.statusbar, services.runner, app_paths().data)
         self.sync_worker: Any = None
         self._wire()
+        self.geometry_memory = GeometryMemory(app_paths().config)
+        if not self.geometry_memory.restore_window(self):
+            fit_to_screen(self)
+        self.geometry_memory.restore_splitters(self.desk)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1 and self.editor is None:
@@ -63,7 +68,7 @@ class MainWindow(QMainWindow):
             from radio_desk.gui.editor import EditorWorkspace
 
             s = self.services
-            widget: QWidget = EditorWorkspace(s.store, s.settings, s.runner, self)
+            widget: QWidget = EditorWorkspace(s.store, s.settings, s.runner, self, changes=s.changes)
             self.editor = widget
         except Exception as err:  # a broken or missing editor must not take the desk down
             log.warning("editor workspace unavailable: %s", err, exc_info=True)
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         tabs.blockSignals(False)
         old.deleteLater()
         self._add_editor_menus()
+        self.geometry_memory.restore_splitters(widget)
         return widget
 
     def open_case_in_editor(self, case_id: object) -> None:
@@ -121,6 +127,9 @@ class MainWindow(QMainWindow):
             lambda _r: self.status.set_audio(self.tr("Audio: no input"), ok=False)
         )
         desk.recorder.opened.connect(lambda name: self.status.set_audio(self.tr("Audio: %s") % name))
+        desk.recorder.started.connect(lambda *_: self._show_recording_in_tab(True))
+        desk.recorder.stopped.connect(lambda *_: self._show_recording_in_tab(False))
+        desk.recorder.stopped.connect(lambda *_: self.status.show_recording(None))
         desk.status_message.connect(lambda m: ui.statusbar.showMessage(m, 8000))
         desk.saved.connect(self._case_saved)
         self.engine.state_changed.connect(self.status.set_model_state)
@@ -128,6 +137,9 @@ class MainWindow(QMainWindow):
         self.engine.state_changed.connect(
             lambda state, _d: freeze_long_lived("speech model loaded") if state == "ready" else None
         )
+
+    def _show_recording_in_tab(self, recording: bool) -> None:
+        self.ui.tabs.setTabText(0, self.tr("● On-Air (recording)") if recording else self.tr("On-Air"))
 
     def _add_editor_menus(self) -> None:
         if not hasattr(self.editor, "menus"):
@@ -157,11 +169,12 @@ class MainWindow(QMainWindow):
         self.services.runner.submit(lambda: s.server_key() if s["server_url"] else None, self._sync_with_key)
 
     def _sync_with_key(self, key: str | None) -> None:
-        from radio_desk.sync.outbox import LAST_SUCCESS_KEY, SqlOutbox
+        from radio_desk.gui.store_changes import NotifyingOutbox
+        from radio_desk.sync.outbox import LAST_SUCCESS_KEY
         from radio_desk.sync.worker import SyncSnapshot
 
         s = self.services.settings
-        outbox = SqlOutbox(self.services.store)
+        outbox = NotifyingOutbox(self.services.store, self.services.changes)
         if self.services.start_sync and s["sync_enabled"] and s["server_url"] and key:
             from radio_desk.sync.client import SyncClient
             from radio_desk.sync.worker import SyncWorker
@@ -182,6 +195,7 @@ class MainWindow(QMainWindow):
         self.status.sync_source = source
 
     def _case_saved(self, _case: object) -> None:
+        self.services.changes.notify("desk")
         if self.sync_worker is not None:
             self.sync_worker.wake()
         if self.desk.triage is not None:  # a confirmed category: learn from it (own thread, when enough)
@@ -189,6 +203,8 @@ class MainWindow(QMainWindow):
         self.status.poll()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        roots = [w for w in (self.desk, self.editor) if w is not None]
+        self.geometry_memory.save(self, roots)
         self.desk.shutdown()
         if self.editor is not None and hasattr(self.editor, "shutdown"):
             self.editor.shutdown()  # saves a pending rundown edit, stops playback

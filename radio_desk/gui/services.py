@@ -8,6 +8,7 @@ from radio_desk.audio.recorder import Recorder
 from radio_desk.gui.onair.audio_control import RecorderFactory
 from radio_desk.gui.onair.drafts import DraftStore
 from radio_desk.gui.onair.transcription import EngineLoader, default_loader
+from radio_desk.gui.store_changes import StoreChanges
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.settings import Settings
 from radio_desk.store import Store
@@ -37,6 +38,7 @@ class Services:
     drafts: DraftStore = field(default_factory=DraftStore)
     demo: bool = False
     start_sync: bool = True
+    changes: StoreChanges = field(default_factory=StoreChanges)  # cases changed (any tab, the sync)
 
     def __post_init__(self) -> None:
         if self.recorder_factory is None:

@@ -34,7 +34,12 @@ class StatusPanel(QWidget):
         self.model = QLabel(self.tr("Speech model: loading…"))
         self.sync = QLabel(self.tr("Sync: —"))
         self.disk = QLabel("")
-        for label in (self.audio, self.model, self.sync, self.disk):
+        # a call being recorded, seen from every tab (F9 works in the editor too)
+        self.recording = QLabel("")
+        self.recording.setObjectName("recordingIndicator")
+        self.recording.setStyleSheet("color: white; background: #c62828; font-weight: bold; padding: 0 6px;")
+        self.recording.hide()
+        for label in (self.recording, self.audio, self.model, self.sync, self.disk):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self.sync_source: Any = None  # callable returning a radio_desk.sync.worker.SyncSnapshot
@@ -51,11 +56,26 @@ class StatusPanel(QWidget):
         self.audio.setStyleSheet("" if ok else "color: #b42318; font-weight: bold;")
 
     def on_recorder_status(self, st: RecorderStatus) -> None:
+        self.show_recording(st.elapsed_s if st.recording else None)
         if st.device_lost:
             self.set_audio(self.tr("Audio: input lost, reopening…"), ok=False)
         elif st.device:
             self.set_audio(self.tr("Audio: %s (%d Hz)") % (st.device, st.samplerate))
         self._disk_minutes = st.free_disk_minutes
+
+    def show_recording(self, elapsed_s: float | None) -> None:
+        """``elapsed_s`` of the call being recorded, or ``None`` when nothing is recorded."""
+        if elapsed_s is None:
+            self.recording.hide()
+            return
+        s = int(elapsed_s)
+        clock = (
+            f"{s // 60:02d}:{s % 60:02d}" if s < 3600 else f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+        )
+        text = self.tr("● Recording %s") % clock
+        if text != self.recording.text():
+            self.recording.setText(text)
+        self.recording.show()
 
     # -- model -----------------------------------------------------------------------------------
     def set_model_state(self, state: str, detail: str) -> None:

@@ -145,6 +145,18 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>Desa is in:</source>
+        <translation>Desa ada di:</translation>
+    </message>
+    <message>
+        <source>Desa “%s” is not in Kecamatan %s; it is in Kecamatan %s.</source>
+        <translation>Desa “%s” tidak ada di Kecamatan %s; desa itu ada di Kecamatan %s.</translation>
+    </message>
+    <message>
+        <source>Switch to Kec. %s</source>
+        <translation>Pindah ke Kec. %s</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/onair/intake.py" line="0"/>
         <source>Place?</source>
         <translation>Tempat?</translation>
@@ -222,6 +234,10 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>● On-Air (recording)</source>
+        <translation>● On-Air (merekam)</translation>
+    </message>
     <message>
         <location filename="../../radio_desk/gui/main_window.py" line="113"/>
         <source>&amp;Weekly report…</source>
@@ -839,6 +855,10 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>● Recording %s</source>
+        <translation>● Merekam %s</translation>
+    </message>
     <message>
         <source>Not sent: %s</source>
         <translation>Tidak terkirim: %s</translation>

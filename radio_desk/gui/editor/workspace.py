@@ -15,6 +15,7 @@ from radio_desk.audio.playback import Player
 from radio_desk.gui.editor.browser import BrowserPage
 from radio_desk.gui.editor.case_page import CasePage
 from radio_desk.gui.editor.rundown_page import RundownPage
+from radio_desk.gui.store_changes import StoreChanges
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.settings import Settings
 from radio_desk.store import Store
@@ -29,6 +30,7 @@ class EditorWorkspace(QWidget):
         parent: QWidget | None = None,
         *,
         player_factory: Callable[[], Player] = Player,
+        changes: StoreChanges | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.settings, self.runner = store, settings, runner
@@ -46,7 +48,11 @@ class EditorWorkspace(QWidget):
         layout.addWidget(self.status)
         self.browser.caseActivated.connect(self.open_case)
         self.browser.addToRundown.connect(self.add_to_rundown)
-        self.case_page.caseChanged.connect(lambda _: self.browser.model.reload())
+        if changes is None:  # standing alone
+            self.case_page.caseChanged.connect(lambda _: self.browser.model.reload())
+        else:  # in the main window: one change signal for every tab (the desk, the sync)
+            self.case_page.caseChanged.connect(lambda _: changes.notify("editor"))
+            changes.changed.connect(lambda _source: self.browser.model.reload())
         for page in (self.browser, self.case_page, self.rundown):
             page.message.connect(self.status.setText)
         self._actions = self._make_actions()

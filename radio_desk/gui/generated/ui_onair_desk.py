@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'onair_desk.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -18,8 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
     QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
-    QWidget)
+    QSizePolicy, QSpacerItem, QSplitter, QTableView,
+    QVBoxLayout, QWidget)
 
 from radio_desk.gui.onair.level_meter import LevelMeter
 from radio_desk.gui.onair.transcript_view import TranscriptView
@@ -30,11 +30,18 @@ class Ui_OnAirDesk(object):
             OnAirDesk.setObjectName(u"OnAirDesk")
         self.deskLayout = QVBoxLayout(OnAirDesk)
         self.deskLayout.setObjectName(u"deskLayout")
-        self.topRow = QHBoxLayout()
+        self.deskSplitter = QSplitter(OnAirDesk)
+        self.deskSplitter.setObjectName(u"deskSplitter")
+        self.deskSplitter.setOrientation(Qt.Orientation.Vertical)
+        self.deskSplitter.setChildrenCollapsible(False)
+        self.topPane = QWidget(self.deskSplitter)
+        self.topPane.setObjectName(u"topPane")
+        self.topRow = QHBoxLayout(self.topPane)
         self.topRow.setObjectName(u"topRow")
+        self.topRow.setContentsMargins(0, 0, 0, 0)
         self.leftColumn = QVBoxLayout()
         self.leftColumn.setObjectName(u"leftColumn")
-        self.onAirBox = QGroupBox(OnAirDesk)
+        self.onAirBox = QGroupBox(self.topPane)
         self.onAirBox.setObjectName(u"onAirBox")
         self.onAirLayout = QVBoxLayout(self.onAirBox)
         self.onAirLayout.setObjectName(u"onAirLayout")
@@ -97,7 +104,7 @@ class Ui_OnAirDesk(object):
 
         self.leftColumn.addWidget(self.onAirBox)
 
-        self.transcriptBox = QGroupBox(OnAirDesk)
+        self.transcriptBox = QGroupBox(self.topPane)
         self.transcriptBox.setObjectName(u"transcriptBox")
         self.transcriptLayout = QVBoxLayout(self.transcriptBox)
         self.transcriptLayout.setObjectName(u"transcriptLayout")
@@ -118,7 +125,7 @@ class Ui_OnAirDesk(object):
 
         self.topRow.addLayout(self.leftColumn)
 
-        self.intakeBox = QGroupBox(OnAirDesk)
+        self.intakeBox = QGroupBox(self.topPane)
         self.intakeBox.setObjectName(u"intakeBox")
         self.intakeLayout = QVBoxLayout(self.intakeBox)
         self.intakeLayout.setObjectName(u"intakeLayout")
@@ -327,10 +334,8 @@ class Ui_OnAirDesk(object):
 
         self.topRow.addWidget(self.intakeBox)
 
-
-        self.deskLayout.addLayout(self.topRow)
-
-        self.todayBox = QGroupBox(OnAirDesk)
+        self.deskSplitter.addWidget(self.topPane)
+        self.todayBox = QGroupBox(self.deskSplitter)
         self.todayBox.setObjectName(u"todayBox")
         self.todayLayout = QVBoxLayout(self.todayBox)
         self.todayLayout.setObjectName(u"todayLayout")
@@ -343,8 +348,9 @@ class Ui_OnAirDesk(object):
 
         self.todayLayout.addWidget(self.todayTable)
 
+        self.deskSplitter.addWidget(self.todayBox)
 
-        self.deskLayout.addWidget(self.todayBox)
+        self.deskLayout.addWidget(self.deskSplitter)
 
         QWidget.setTabOrder(self.callerEdit, self.phoneEdit)
         QWidget.setTabOrder(self.phoneEdit, self.kecamatanEdit)

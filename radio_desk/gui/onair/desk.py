@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QSizePolicy, QWidget
 
 from radio_desk.audio.recorder import RecorderStatus, fmt_clock
 from radio_desk.audio.recovery import recover_recordings
@@ -29,7 +29,7 @@ from radio_desk.gui.onair.audio_control import RecorderController
 from radio_desk.gui.onair.calls import Call, save_call, store_recording, store_segments
 from radio_desk.gui.onair.intake import IntakeForm, focus_is_text
 from radio_desk.gui.onair.places import PlaceLookup
-from radio_desk.gui.onair.today import TodayModel, load_today
+from radio_desk.gui.onair.today import TodayModel, TodayRow, load_today
 from radio_desk.gui.onair.transcription import CallTranscriber, EngineHolder, options_for
 from radio_desk.gui.onair.triage_source import StoreCaseSource
 from radio_desk.gui.services import Services
@@ -60,6 +60,9 @@ class OnAirDesk(QWidget):
         self.form = IntakeForm(self.ui, self.store, self.runner, self.places, self.store.taxonomy, self)
         self.form.changed.connect(self._schedule_draft)
         self.form.message.connect(self._form_message)
+        self.form.field_message.connect(self._form_message)
+        self.form.fixed.connect(self._field_fixed)
+        self._message_field: str | None = None  # the field the form message is about
         self.triage: Any = None
         self.form_call: Call | None = None
         self.editing: Case | None = None
@@ -67,6 +70,7 @@ class OnAirDesk(QWidget):
         self.parked: list[Call] = []
         self.transcribers: dict[uuid.UUID, CallTranscriber] = {}
         self.restored_note = ""
+        self._today_generation = 0  # the newest load of today's calls (older ones are dropped)
 
         self.recorder = RecorderController(services.recorder_factory, self, synchronous=synchronous)
         self.recorder.status_changed.connect(self._on_status)
@@ -76,6 +80,7 @@ class OnAirDesk(QWidget):
         self.recorder.stopped.connect(self._on_stopped)
         self.recorder.failed.connect(self._on_record_failed)
         self.engine.state_changed.connect(self._on_engine_state)
+        services.changes.changed.connect(lambda source: None if source == "desk" else self.refresh())
 
         self.today = TodayModel(self)
         table = self.ui.todayTable
@@ -96,6 +101,12 @@ class OnAirDesk(QWidget):
         self.ui.transcriptStateLabel.setText("")
         lines = self.ui.suggestionLabel.fontMetrics().lineSpacing()
         self.ui.suggestionLabel.setMinimumHeight(3 * lines + 4)  # a wrapped label in a form row: room for it
+        notes = self.ui.notesEdit  # fits a 1366×768 studio PC: the notes may shrink to two lines
+        notes.setMinimumHeight(2 * notes.fontMetrics().lineSpacing() + 10)
+        hint = self.ui.phoneHintLabel  # its text's height, no more: the spare room goes to the call list
+        hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.ui.deskSplitter.setStretchFactor(0, 3)
+        self.ui.deskSplitter.setStretchFactor(1, 1)
         for w in self.findChildren(QWidget):  # keys 1-4 on anything that is not a text field
             if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not focus_is_text(w):
                 w.installEventFilter(self)
@@ -358,6 +369,14 @@ class OnAirDesk(QWidget):
         view.clear_call()
         if call is not None:
             view.set_segments(call.segments, call.partial)
+            if call.transcript_done:
+                self.ui.transcriptStateLabel.setText(
+                    self.tr("Transcript complete (%n segment(s)).", "", len(call.segments))
+                )
+        else:  # an empty form: no transcript state, and the clock starts again at zero
+            self.ui.transcriptStateLabel.setText("")
+            if self.live_call is None:
+                self.ui.elapsedLabel.setText(fmt_clock(0))
 
     # ------------------------------------------------------------------ suggestions
     def _schedule_suggest(self) -> None:
@@ -428,7 +447,7 @@ class OnAirDesk(QWidget):
         try:
             case = self.form.to_case(base)
         except ValidationError as err:
-            self._form_message(str(err))
+            self._form_message(str(err), getattr(err, "field", None))
             return
         by = self.settings["operator_name"] or ""
         # the recording is attached now only if the call is over; otherwise at its stop
@@ -511,9 +530,15 @@ class OnAirDesk(QWidget):
         self.ui.callerEdit.setFocus()
         self.save_draft()
 
-    def _form_message(self, text: str) -> None:
+    def _form_message(self, text: str, field: str | None = None) -> None:
         self.ui.formMessageLabel.setStyleSheet("color: #b42318;")
         self.ui.formMessageLabel.setText(text)
+        self._message_field = field
+
+    def _field_fixed(self, field: str) -> None:
+        if field == self._message_field:  # the problem it named is gone: so is the message
+            self.ui.formMessageLabel.clear()
+            self._message_field = None
 
     def _store_error(self, err: object) -> None:
         log.error("store: %s", err)
@@ -564,9 +589,14 @@ class OnAirDesk(QWidget):
 
     # ------------------------------------------------------------------ today / engine
     def refresh(self) -> None:
-        self.runner.submit(
-            lambda: load_today(self.store), if_alive(self, self.today.set_rows), self._store_error
-        )
+        """Reload today's calls off the GUI thread; an older load that ends later is dropped."""
+        self._today_generation = generation = self._today_generation + 1
+
+        def loaded(rows: list[TodayRow]) -> None:
+            if generation == self._today_generation:
+                self.today.set_rows(rows)
+
+        self.runner.submit(lambda: load_today(self.store), if_alive(self, loaded), self._store_error)
 
     def _on_engine_state(self, state: str, _detail: str) -> None:
         if state == "ready":

@@ -11,9 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from radio_desk.domain import Case, Channel, Urgency
+from radio_desk.domain.gazetteer import Place
 from radio_desk.domain.phone import local_format, normalize_phone
 from radio_desk.domain.taxonomy import Taxonomy
 from radio_desk.errors import ValidationError
@@ -44,6 +45,8 @@ def summary_from(text: str) -> str:
 class IntakeForm(QObject):
     changed = Signal()  # anything the operator typed: autosave
     message = Signal(str)
+    field_message = Signal(str, str)  # a problem with one field: text, field ("phone", "desa", ...)
+    fixed = Signal(str)  # the operator corrected that field: its message may go
 
     def __init__(
         self, ui: Any, store: Store, runner: TaskRunner, places: PlaceLookup, taxonomy: Taxonomy,
@@ -107,6 +110,14 @@ class IntakeForm(QObject):
         ui.intakeForm.insertRow(row, self.placeChoiceLabel, self.placeChoiceCombo)
         self.placeChoiceCombo.activated.connect(self._place_chosen)
         self._show_place_choices(False)
+        # a desa typed under the wrong kecamatan: where it is, one click switches the kecamatan
+        self.elsewhereLabel = QLabel(self.tr("Desa is in:"), ui.intakeBox)
+        self.elsewhereBox = QWidget(ui.intakeBox)
+        self.elsewhereBox.setObjectName("desaElsewhereBox")
+        QHBoxLayout(self.elsewhereBox).setContentsMargins(0, 0, 0, 0)
+        ui.intakeForm.insertRow(row, self.elsewhereLabel, self.elsewhereBox)
+        self.switch_buttons: list[QPushButton] = []
+        self._show_elsewhere([])
         self.lengths = LengthGuard(
             {"caller_name": ui.callerEdit, "summary": ui.summaryEdit, "notes": ui.notesEdit}, self
         )
@@ -146,8 +157,10 @@ class IntakeForm(QObject):
         if place is None:
             self.kecamatan_code = None
             if text.strip():
-                self.message.emit(self.tr("Kecamatan “%s” not found in the regency.") % text.strip())
+                message = self.tr("Kecamatan “%s” not found in the regency.") % text.strip()
+                self.field_message.emit(message, "kecamatan")
             return
+        self.fixed.emit("kecamatan")
         if place.code != self.kecamatan_code:
             self.set_kecamatan(place.code)
             self.changed.emit()
@@ -158,11 +171,55 @@ class IntakeForm(QObject):
         if place is None:
             self.desa_code = None
             if text.strip():
-                self.message.emit(self.tr("Desa “%s” not found.") % text.strip())
+                self._desa_not_found(text.strip())
             return
+        self._show_elsewhere([])
+        self.fixed.emit("desa")
         if place.code != self.desa_code:
             self.set_desa(place.code)
             self.changed.emit()
+
+    def _desa_not_found(self, text: str) -> None:
+        elsewhere = self.places.desa_elsewhere(text, self.kecamatan_code)
+        self._show_elsewhere(elsewhere)
+        if not elsewhere:
+            self.field_message.emit(self.tr("Desa “%s” not found.") % text, "desa")
+            return
+        g = self.places.gazetteer
+        where = ", ".join(g.name(d.parent_code) for d in elsewhere)
+        message = self.tr("Desa “%s” is not in Kecamatan %s; it is in Kecamatan %s.") % (
+            elsewhere[0].name if len(elsewhere) == 1 else text,
+            g.name(self.kecamatan_code),
+            where,
+        )
+        self.field_message.emit(message, "desa")
+
+    def _show_elsewhere(self, desa: list[Place]) -> None:
+        layout = self.elsewhereBox.layout()
+        for button in self.switch_buttons:
+            layout.removeWidget(button)
+            button.deleteLater()
+        self.switch_buttons = []
+        for place in desa[:4]:
+            button = QPushButton(
+                self.tr("Switch to Kec. %s") % self.places.gazetteer.name(place.parent_code),
+                self.elsewhereBox,
+            )
+            button.setObjectName("switchKecamatanButton")
+            button.clicked.connect(lambda _c=False, p=place: self.switch_to(p))
+            layout.addWidget(button)
+            self.switch_buttons.append(button)
+        self.elsewhereLabel.setVisible(bool(desa))
+        self.elsewhereBox.setVisible(bool(desa))
+
+    def switch_to(self, desa: Place) -> None:
+        """Take ``desa`` with its own kecamatan (the operator's pick of where the desa really is)."""
+        self.set_kecamatan(desa.parent_code)
+        self.set_desa(desa.code)
+        self._show_elsewhere([])
+        self.fixed.emit("kecamatan")
+        self.fixed.emit("desa")
+        self.changed.emit()
 
     def set_kecamatan(self, code: str | None) -> None:
         self.kecamatan_code = code
@@ -186,11 +243,12 @@ class IntakeForm(QObject):
             self.phone_e164 = None
             self._hint(str(err), error=True)
             return
+        self.fixed.emit("phone")
         if e164 == self.phone_e164:
             return
         self.phone_e164 = e164
+        self._hint("")  # the old error goes at once; the calls-before lookup follows
         if e164 is None:
-            self._hint("")
             return
         self.ui.phoneEdit.setText(local_format(e164))
         self._lookup_phone(e164)
@@ -358,6 +416,7 @@ class IntakeForm(QObject):
             self.set_suggestion(None)
             self.placeChoiceCombo.clear()
             self._show_place_choices(False)
+            self._show_elsewhere([])
             self._hint("")
             ui.formMessageLabel.clear()
         finally:

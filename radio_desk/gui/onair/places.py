@@ -57,6 +57,21 @@ class PlaceLookup:
         self.regency_code = regency_code
         self.kecamatan = sorted(gazetteer.kecamatan_of(regency_code), key=lambda p: p.name)
 
+    def desa_elsewhere(self, text: str, kecamatan_code: str | None) -> list[Place]:
+        """Desa of the regency named ``text`` (or close to it) outside ``kecamatan_code``: where a
+        desa typed under the wrong kecamatan really is."""
+        others = [d for d in self.desa(None) if not (kecamatan_code and d.parent_code == kecamatan_code)]
+        needle = normalize_name(text)
+        if not needle:
+            return []
+        exact = [d for d in others if normalize_name(d.name) == needle]
+        if exact:
+            return exact
+        close = resolve(text, others)
+        if close is None:
+            return []
+        return [d for d in others if normalize_name(d.name) == normalize_name(close.name)]
+
     def desa(self, kecamatan_code: str | None) -> list[Place]:
         if not kecamatan_code:
             return self.gazetteer.villages_of_regency(self.regency_code)
