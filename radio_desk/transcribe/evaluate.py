@@ -88,8 +88,16 @@ def read_manifest(path: str | Path, limit: int | None = None) -> list[Clip]:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far (Linux reports kilobytes, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """This program's peak resident memory so far.  On Linux from ``VmHWM``: ``ru_maxrss`` survives
+    ``exec``, so a command started from a large process (a test run) would report its parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux kilobytes, macOS bytes
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 

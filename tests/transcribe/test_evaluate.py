@@ -108,3 +108,22 @@ def test_bad_manifests_get_clear_messages(tmp_path: Path, capsys: pytest.Capture
             read_manifest(bad)
     with pytest.raises(ValidationError, match="tidak ditemukan"):
         read_manifest(tmp_path / "none.tsv")
+
+
+def test_peak_memory_is_the_programs_own_not_its_parents(tmp_path) -> None:
+    """ru_maxrss survives exec: a command started from a large process (a test run) must not report
+    its parent's peak as its own."""
+    import subprocess
+    import sys
+
+    child = "from radio_desk.transcribe.evaluate import peak_rss_mb; print(peak_rss_mb())"
+    parent = (
+        "import os, sys\n"
+        "ballast = bytearray(400 * 1024 * 1024)\n"
+        "for i in range(0, len(ballast), 4096): ballast[i] = 1\n"
+        f"os.execv(sys.executable, [sys.executable, '-c', {child!r}])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", parent], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert 0 < float(out.stdout) < 300, out.stdout
