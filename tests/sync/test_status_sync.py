@@ -6,24 +6,17 @@ Against the real server app on a real loopback port (uvicorn in a thread) and th
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import select
+from threaded_server import threaded_server
 
 from radio_desk.domain import Case
 from radio_desk.errors import SyncError
-from radio_desk.server.accounts import add_account
-from radio_desk.server.app import create_app
-from radio_desk.server.auth import Role
-from radio_desk.server.config import ServerSettings
 from radio_desk.store import Store, open_store
 from radio_desk.store.models import OutboxRow
 from radio_desk.sync.client import SyncClient
@@ -55,30 +48,10 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    s = ServerSettings.from_env(f"sqlite:///{tmp_path / 'server.sqlite3'}")
-    s.data_dir = tmp_path / "srv"
-    s.rate_per_second, s.rate_burst = 10_000.0, 10_000
-    app = create_app(s)
-    with app.state.sessionmaker() as session:
-        keys = {
-            "station": add_account(session, "stasiun-a", Role.STATION),
-            "admin": add_account(session, "admin", Role.ADMIN),
-        }
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    srv = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    while not srv.started:
-        time.sleep(0.01)
-    out = Server(f"http://127.0.0.1:{port}", keys)
-    yield out
-    out.http.close()
-    srv.should_exit = True
-    thread.join(10)
+    with threaded_server(tmp_path) as (url, keys):
+        out = Server(url, keys)
+        yield out
+        out.http.close()
 
 
 @pytest.fixture

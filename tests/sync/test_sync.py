@@ -4,9 +4,7 @@ offline handling and the worker thread's status snapshot."""
 from __future__ import annotations
 
 import json
-import socket
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -15,13 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import select
+from threaded_server import threaded_server
 
-from radio_desk.server.accounts import add_account
-from radio_desk.server.app import create_app
-from radio_desk.server.auth import Role
-from radio_desk.server.config import ServerSettings
 from radio_desk.store import Store, open_store
 from radio_desk.store.models import CaseRow, OutboxRow, StatusEventRow
 from radio_desk.sync.backoff import Backoff
@@ -32,31 +26,11 @@ from radio_desk.sync.worker import SyncWorker, run_cycle
 
 @pytest.fixture
 def server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = ServerSettings.from_env(f"sqlite:///{tmp_path / 'server.sqlite3'}")
-    s.data_dir = tmp_path / "srv"
-    s.rate_per_second, s.rate_burst = 10_000.0, 10_000
-    app = create_app(s)
-    with app.state.sessionmaker() as session:
-        keys = {
-            "station": add_account(session, "stasiun-a", Role.STATION),
-            "admin": add_account(session, "admin", Role.ADMIN),
-        }
     # a real HTTP server on a free loopback port, in a thread (uvicorn), so the client is the real one
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    srv = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    while not srv.started:
-        time.sleep(0.01)
-    tc = httpx.Client(base_url=f"http://127.0.0.1:{port}")
-    yield tc, keys
-    tc.close()
-    srv.should_exit = True
-    thread.join(10)
+    with threaded_server(tmp_path) as (url, keys):
+        tc = httpx.Client(base_url=url)
+        yield tc, keys
+        tc.close()
 
 
 @pytest.fixture

@@ -1,0 +1,47 @@
+"""A real central server (uvicorn, SQLite) in a thread on a free loopback port, for the sync tests;
+imported by name (test folders are not packages)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import uvicorn
+
+from radio_desk.server.accounts import add_account
+from radio_desk.server.app import create_app
+from radio_desk.server.auth import Role
+from radio_desk.server.config import ServerSettings
+
+
+@contextmanager
+def threaded_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """The server's URL and the keys of a station ("station") and an admin ("admin")."""
+    s = ServerSettings.from_env(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    s.data_dir = tmp_path / "srv"
+    s.rate_per_second, s.rate_burst = 10_000.0, 10_000
+    app = create_app(s)
+    with app.state.sessionmaker() as session:
+        keys = {
+            "station": add_account(session, "stasiun-a", Role.STATION),
+            "admin": add_account(session, "admin", Role.ADMIN),
+        }
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    srv = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    while not srv.started:
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}", keys
+    finally:
+        srv.should_exit = True
+        thread.join(10)
