@@ -68,7 +68,9 @@ class MainWindow(QMainWindow):
             from radio_desk.gui.editor import EditorWorkspace
 
             s = self.services
-            widget: QWidget = EditorWorkspace(s.store, s.settings, s.runner, self, changes=s.changes)
+            widget: QWidget = EditorWorkspace(
+                s.store, s.settings, s.runner, self, changes=s.changes, triage=s.triage
+            )
             self.editor = widget
         except Exception as err:  # a broken or missing editor must not take the desk down
             log.warning("editor workspace unavailable: %s", err, exc_info=True)

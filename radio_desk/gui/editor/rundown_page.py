@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
 from radio_desk.audio.playback import Player
 from radio_desk.domain.models import Case, utcnow
 from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd, move_entry, new_entry
-from radio_desk.gui.editor.case_page import playable_recording
-from radio_desk.gui.editor.waveform_data import Waveform, load_waveform
+from radio_desk.gui.editor.playback import PlaybackController
+from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_editor_rundown import Ui_EditorRundown
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.rundown.export import ExportResult, export_rundown
+from radio_desk.services.case_bundle import playable_recording
+from radio_desk.services.waveform import Waveform, load_waveform
 from radio_desk.settings import Settings
 from radio_desk.store import Store
 from radio_desk.store.rundowns import RundownInfo
@@ -52,8 +54,8 @@ class RundownPage(QWidget):
         self.rundown: Rundown | None = None
         self.cases: dict[uuid.UUID, Case] = {}
         self.paths: dict[uuid.UUID, Path] = {}  # recording id -> file
-        self.player = player_factory()
-        self.audio_runner = TaskRunner(self, max_threads=1, synchronous=runner.synchronous)
+        self.playback = PlaybackController(player_factory, self, synchronous=runner.synchronous)
+        self.playback.failed.connect(self._error)
         self._showing = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save)
@@ -99,9 +101,10 @@ class RundownPage(QWidget):
         return self.settings["operator_name"] or "editor"
 
     def _error(self, err: object) -> None:
+        text = error_text(err)
         self.ui.messageLabel.setStyleSheet("color: #b00020;")
-        self.ui.messageLabel.setText(str(err))
-        self.message.emit(str(err))
+        self.ui.messageLabel.setText(text)
+        self.message.emit(text)
 
     def _say(self, text: str) -> None:
         self.ui.messageLabel.setStyleSheet("")
@@ -442,13 +445,7 @@ class RundownPage(QWidget):
         path = self.paths.get(entry.recording_id) if entry and entry.recording_id else None
         if entry is None or path is None or entry.clip_in is None:
             return
-        a, b = entry.clip_in, entry.clip_out
-
-        def play() -> None:
-            self.player.load(path, a, b)
-            self.player.play()
-
-        self.audio_runner.submit(play, None, self._error)
+        self.playback.play_range(path, entry.clip_in, entry.clip_out)
 
     def _export_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export rundown to folder"))
@@ -478,7 +475,7 @@ class RundownPage(QWidget):
         self.refresh_list()
 
     def close_audio(self) -> None:
-        self.player.close()
+        self.playback.close()
 
 
 __all__ = ["RundownPage"]

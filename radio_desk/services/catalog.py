@@ -1,7 +1,8 @@
-"""Where recordings meet the local database.  The only module of ``radio_desk.audio`` that knows the store.
+"""Where the command line's recordings meet the local database (``radio-desk record`` / ``import``).
 
-Every function takes the database path (``None``: the default one) and returns quietly when the store
-package is not available, so the recorder keeps working from its sidecars alone.
+Every function takes the database path (``None``: the default one) and opens the store for that one
+call; the desk holds its store open and calls :mod:`radio_desk.services.calls` directly.  Recovery
+goes through :func:`radio_desk.services.calls.store_recovered` in both.
 """
 
 from __future__ import annotations
@@ -14,35 +15,27 @@ from pathlib import Path
 from radio_desk.audio.importer import ImportedAudio
 from radio_desk.audio.recovery import RecoveryReport
 from radio_desk.domain import Case, Recording
+from radio_desk.paths import app_paths
+from radio_desk.services.calls import store_recovered
+from radio_desk.store import Store, open_store
 
 log = logging.getLogger(__name__)
 
 
-def _open(database: str | Path | None):
-    try:
-        from radio_desk.store import open_store
-    except ImportError:  # the store is optional for the audio layer
-        return None
-    from radio_desk.paths import app_paths
-
+def open_database(database: str | Path | None) -> Store:
+    """The store at ``database`` (``None``: the default one); the caller closes it."""
     return open_store(Path(database) if database else app_paths().database)
 
 
 def case_exists(case_id: uuid.UUID, database: str | Path | None = None) -> bool | None:
-    """Whether the case is in the database; ``None`` when there is no store."""
-    store = _open(database)
-    if store is None:
-        return None
-    with store:
+    """Whether the case is in the database."""
+    with open_database(database) as store:
         return store.cases.find(case_id) is not None
 
 
 def save_recording(rec: Recording, database: str | Path | None = None) -> bool:
-    """Insert or update the recording's row; ``False`` when there is no store."""
-    store = _open(database)
-    if store is None:
-        return False
-    with store:
+    """Insert or update the recording's row."""
+    with open_database(database) as store:
         store.recordings.save(rec)
     return True
 
@@ -50,11 +43,9 @@ def save_recording(rec: Recording, database: str | Path | None = None) -> bool:
 def import_as_case(
     imported: ImportedAudio, database: str | Path | None = None, *, station: str = "lokal", by: str = "impor"
 ) -> uuid.UUID | None:
-    """A new case holding the imported recording; its id, or ``None`` without a store.  Both or
-    neither: if the recording cannot be stored, the case just created is removed again."""
-    store = _open(database)
-    if store is None:
-        return None
+    """A new case holding the imported recording; its id.  Both or neither: if the recording cannot
+    be stored, the case just created is removed again."""
+    store = open_database(database)
     case = Case(station=station, channel=imported.channel, notes=f"Diimpor dari {imported.source.name}")
     with store:
         store.cases.create(case, by=by)
@@ -71,13 +62,10 @@ def import_as_case(
 
 
 def apply_recovery(report: RecoveryReport, database: str | Path | None = None) -> int:
-    """Write recovered recordings (state ``recovered``, real duration) to the database."""
+    """Write recovered recordings (state ``recovered``, real duration) to the database; how many were
+    stored.  A row that cannot be written is logged; its file and sidecar stay."""
     if not report.recovered:
         return 0
-    store = _open(database)
-    if store is None:
-        return 0
-    with store:
-        for rec in report.recovered:
-            store.recordings.save(rec)
-    return len(report.recovered)
+    with open_database(database) as store:
+        problems = store_recovered(store, report)
+    return len(report.recovered) - len(problems)
