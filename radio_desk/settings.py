@@ -134,6 +134,14 @@ OPTIONS: dict[str, Option] = {
             check=_regency_days,
         ),
         Option("operator_name", "", str, "Nama operator yang sedang bertugas"),
+        Option(
+            "desk_role",
+            "editor",
+            str,
+            "Peran meja ini: operator, editor atau koordinator (koordinator boleh membuka kembali aduan "
+            "berstatus akhir)",
+            choices=("operator", "editor", "koordinator"),
+        ),
         # audio
         Option("audio_device", None, str, "Nama perangkat input audio", nullable=True),
         Option(

@@ -210,3 +210,22 @@ class RundownItemRow(Base):
     rahasia_included_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_rundown_items_rundown_position", "rundown_id", "position"),)
+
+
+class DiscardRow(Base):
+    """A case or recording thrown away with a reason (migration 0007): the audit trail and what
+    a restore needs (a snapshot of the case's rows, where its audio went)."""
+
+    __tablename__ = "discards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "case" | "recording"
+    case_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, index=True)  # no FK: the case is gone
+    recording_ids: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list of UUIDs
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    snapshot: Mapped[str] = mapped_column(Text, server_default="{}")  # JSON: table -> rows
+    files: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON: [[original, in the trash]]
+    restored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    restored_by: Mapped[str | None] = mapped_column(Text)

@@ -16,6 +16,7 @@ from radio_desk.errors import RadioDeskError
 from radio_desk.paths import app_paths
 from radio_desk.store import migrate
 from radio_desk.store.cases import CaseRepository
+from radio_desk.store.discards import DiscardRepository
 from radio_desk.store.engine import make_engine, make_sessionmakers
 from radio_desk.store.outbox import OutboxRepository
 from radio_desk.store.problems import quick_check, refuse_emptied, store_error
@@ -42,6 +43,7 @@ class Store:
         self.stations = StationRepository(self)
         self.sync_state = SyncStateRepository(self)
         self.rundowns = RundownRepository(self)
+        self.discards = DiscardRepository(self)
 
     @property
     def taxonomy(self) -> Taxonomy:

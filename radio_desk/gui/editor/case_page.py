@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from radio_desk.audio.playback import Player
 from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
-from radio_desk.domain.lifecycle import allowed_transitions
+from radio_desk.domain.lifecycle import allowed_transitions, is_final
 from radio_desk.domain.models import Case, Recording, TranscriptSegment
 from radio_desk.errors import ValidationError
+from radio_desk.gui.confirm_dialogs import DuplicateDialog, ReasonDialog
 from radio_desk.gui.editor.playback import PlaybackController
 from radio_desk.gui.editor.transcript import (
     TEXT_COLUMN,
@@ -42,6 +44,8 @@ from radio_desk.gui.tasks import TaskRunner
 from radio_desk.gui.text_limits import LengthGuard
 from radio_desk.reports.indonesian import local
 from radio_desk.services.case_bundle import CaseBundle, load_bundle
+from radio_desk.services.case_status import may_reopen, reopen_case
+from radio_desk.services.discard import discard_case
 from radio_desk.services.transcripts import load as load_engine
 from radio_desk.services.transcripts import retranscribe
 from radio_desk.services.triage_source import SharedTriage, build_triage
@@ -163,6 +167,9 @@ class CasePage(QWidget):
         self.lengths.message.connect(lambda text: self.show_message(text, error=bool(text)))
         ui.changeStatusButton.clicked.connect(self.apply_status)
         ui.duplicateButton.clicked.connect(self.mark_duplicate)
+        ui.reopenButton.clicked.connect(self.ask_reopen)
+        ui.discardButton.clicked.connect(self.ask_discard)
+        self.dialog: QDialog | None = None  # the question open now (duplicate, reopen, discard)
         ui.historyTree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for w in [self, *self.findChildren(QWidget)]:
             self.keys.watch(w)
@@ -335,19 +342,32 @@ class CasePage(QWidget):
         _select(ui.desaCombo, c.desa_code)
         ui.summaryEdit.setPlainText(c.summary)
         ui.notesEdit.setPlainText(c.notes)
+        final = is_final(c.status)
         label = self.tr("Current status: %1").replace("%1", c.status.label)
+        if final:
+            label += " " + self.tr("(final status)")
         if c.duplicate_of:
             label += " · " + self.tr("duplicate of %1").replace("%1", str(c.duplicate_of)[:8])
         ui.statusLabel.setText(label)
         allowed = sorted(allowed_transitions(c.status), key=list(Status).index)
         others = [s for s in Status if s not in allowed and s != c.status]
+        # listed so the editor learns why not, when trying: after a final status nothing is possible
+        why_not = self.tr("%1 (not possible: final status)") if final else self.tr("%1 (not allowed now)")
         ui.nextStatusCombo.clear()
         for s in allowed:
             ui.nextStatusCombo.addItem(s.label, s.value)
-        for s in others:  # listed so the editor learns why not, when trying
-            ui.nextStatusCombo.addItem(self.tr("%1 (not allowed now)").replace("%1", s.label), s.value)
+        for s in others:
+            ui.nextStatusCombo.addItem(why_not.replace("%1", s.label), s.value)
             ui.nextStatusCombo.setItemData(ui.nextStatusCombo.count() - 1, QColor(140, 140, 140), 9)
         ui.statusNoteEdit.clear()
+        ui.reopenButton.setVisible(final)
+        coordinator = may_reopen(self.settings["desk_role"])
+        ui.reopenButton.setEnabled(coordinator)
+        ui.reopenButton.setToolTip(
+            self.tr("Back to Terverifikasi, with a reason in the history.")
+            if coordinator
+            else self.tr("Only a coordinator can reopen a case with a final status.")
+        )
 
     def _show_sync(self, info: SyncInfo | None) -> None:
         """The server's refusal of the case, if any: why, and that saving an edit sends it again."""
@@ -401,17 +421,9 @@ class CasePage(QWidget):
         self.related = related
         lst = self.ui.relatedList
         lst.clear()
-        gaz = self.store.gazetteer
-        for r in related.duplicates:
-            c = r.case
-            when = f"{local(c.received_at):%d-%m-%Y}"
-            text = f"{round(r.similarity * 100)}% · {when} · {gaz.name(c.desa_code)} · {c.summary}"
+        for case_id, text in self._duplicate_candidates():
             item = QListWidgetItem(text, lst)
-            item.setData(CASE_ROLE, str(c.id))
-        for c in related.repeat_caller:
-            text = self.tr("Same caller") + f" · {local(c.received_at):%d-%m-%Y} · {c.summary}"
-            item = QListWidgetItem(text, lst)
-            item.setData(CASE_ROLE, str(c.id))
+            item.setData(CASE_ROLE, str(case_id))
         if not lst.count():
             QListWidgetItem(self.tr("No related cases found."), lst).setFlags(Qt.ItemFlag.NoItemFlags)
 
@@ -469,22 +481,60 @@ class CasePage(QWidget):
         if target == Status.DITERUSKAN.value and not opd:
             self.show_message(self.tr("Choose the responsible OPD before forwarding."), error=True)
             return
+        if target == Status.DUPLIKAT.value and Status.DUPLIKAT in allowed_transitions(
+            self.bundle.case.status
+        ):
+            self.mark_duplicate(selected=None)  # which case is the original? then confirm
+            return
         self.runner.submit(
             lambda: self.store.cases.change_status(cid, target, by=by, note=note, opd=opd),
             self._changed,
             self._error,
         )
 
-    def mark_duplicate(self) -> None:
-        item = self.ui.relatedList.currentItem()
-        if self.bundle is None or item is None or not item.data(CASE_ROLE):
-            self.show_message(self.tr("Select the original case in the list first."), error=True)
+    def mark_duplicate(self, selected: uuid.UUID | bool | None = False) -> None:
+        """Ask for the original (the related case selected in the list, or another of them) and
+        confirm; ``selected=None``: none chosen yet (from the status list)."""
+        if self.bundle is None:
             return
-        original = uuid.UUID(item.data(CASE_ROLE))
+        if selected is False:
+            item = self.ui.relatedList.currentItem()
+            selected = uuid.UUID(item.data(CASE_ROLE)) if item is not None and item.data(CASE_ROLE) else None
+        candidates = self._duplicate_candidates()
+        if not candidates:
+            self.show_message(
+                self.tr("No related case to choose as the original: the duplicate needs its original."),
+                error=True,
+            )
+            return
+        dialog = DuplicateDialog(candidates, selected, self.ui.statusNoteEdit.text().strip(), self)
+        dialog.accepted.connect(lambda: self._mark_duplicate(dialog.original(), dialog.note()))
+        self._ask(dialog)
+
+    def _duplicate_candidates(self) -> list[tuple[uuid.UUID, str]]:
+        related = self.related
+        if related is None:
+            return []
+        gaz, out, seen = self.store.gazetteer, [], set()
+        for r in related.duplicates:
+            c = r.case
+            when = f"{local(c.received_at):%d-%m-%Y}"
+            out.append(
+                (c.id, f"{round(r.similarity * 100)}% · {when} · {gaz.name(c.desa_code)} · {c.summary}")
+            )
+            seen.add(c.id)
+        for c in related.repeat_caller:
+            if c.id not in seen:
+                out.append(
+                    (c.id, self.tr("Same caller") + f" · {local(c.received_at):%d-%m-%Y} · {c.summary}")
+                )
+        return out
+
+    def _mark_duplicate(self, original: uuid.UUID | None, note: str) -> None:
+        if self.bundle is None or original is None:
+            return
         cid, by = self.bundle.case.id, self.operator()
-        note = self.ui.statusNoteEdit.text().strip() or self.tr("Duplicate of %1").replace(
-            "%1", str(original)
-        )
+        note = note or self.tr("Duplicate of %1").replace("%1", str(original))
         self.runner.submit(
             lambda: self.store.cases.change_status(
                 cid, Status.DUPLIKAT, by=by, note=note, duplicate_of=original
@@ -492,6 +542,73 @@ class CasePage(QWidget):
             self._changed,
             self._error,
         )
+
+    def _ask(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.open()
+
+    def ask_reopen(self) -> None:
+        if self.bundle is None:
+            return
+        dialog = ReasonDialog(
+            self.tr("Reopen case"),
+            self.tr(
+                "The case goes back to Terverifikasi and is handled again. Your name and the reason are "
+                "kept in its history, and the central server is told."
+            ),
+            self.tr("Reopen"),
+            self,
+            name="reopenDialog",
+        )
+        dialog.accepted.connect(lambda: self.reopen(dialog.reason()))
+        self._ask(dialog)
+
+    def reopen(self, reason: str) -> None:
+        if self.bundle is None:
+            return
+        cid, by, role = self.bundle.case.id, self.operator(), self.settings["desk_role"]
+        self.runner.submit(
+            lambda: reopen_case(self.store, cid, by=by, role=role, reason=reason), self._changed, self._error
+        )
+
+    def ask_discard(self) -> None:
+        if self.bundle is None:
+            return
+        dialog = ReasonDialog(
+            self.tr("Discard case"),
+            self.tr(
+                "For a test or mistaken case. It disappears from every list, search and report; its "
+                "recording moves to the trash folder and is kept. The reason and your name are kept, and "
+                "the case can be restored."
+            ),
+            self.tr("Discard"),
+            self,
+            name="discardDialog",
+        )
+        dialog.accepted.connect(lambda: self.discard(dialog.reason()))
+        self._ask(dialog)
+
+    def discard(self, reason: str) -> None:
+        if self.bundle is None:
+            return
+        cid, by = self.bundle.case.id, self.operator()
+        self.playback.unload()
+
+        def done(_: object) -> None:
+            if self.bundle is None or self.bundle.case.id != cid:
+                return
+            self._generation += 1
+            self.bundle, self.recording = None, None
+            self.playback.close()
+            self.segments.set_segments([])
+            self.ui.waveform.clear()
+            self.ui.titleLabel.setText("")
+            self._set_enabled(False)
+            self.show_message(self.tr("Case discarded (%1). It can be restored.").replace("%1", reason))
+            self.caseChanged.emit(cid)
+
+        self.runner.submit(lambda: discard_case(self.store, cid, by=by, reason=reason), done, self._error)
 
     # -- transcript edits --------------------------------------------------------------------
     def _save_text(self, row: int, text: str) -> None:

@@ -1,0 +1,46 @@
+"""Discarded cases and recordings: a test or mistaken call thrown away with a reason, never silently.
+
+``discards`` keeps who threw what away, when and why, a snapshot of the case's rows (the case, its
+status history and field changes, as JSON) so it can be restored, and where its audio went (the
+trash folder).  A new table only: nothing else changes.
+
+Numbered 0007 after 0006 (the SMS inbox, built at the same time on another branch); it revises 0005
+until both are merged, then 0006.
+
+Revision ID: 0007
+Revises: 0005
+Create Date: 2026-12-03
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0005"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "discards",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("case_id", sa.String(36), nullable=True, index=True),
+        sa.Column("recording_ids", sa.Text(), nullable=False, server_default="[]"),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("by", sa.Text(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("snapshot", sa.Text(), nullable=False, server_default="{}"),
+        sa.Column("files", sa.Text(), nullable=False, server_default="[]"),
+        sa.Column("restored_at", sa.DateTime(), nullable=True),
+        sa.Column("restored_by", sa.Text(), nullable=True),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("discards")
