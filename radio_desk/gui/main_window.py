@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from radio_desk.gui.gc_pauses import freeze_long_lived
 from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
+from radio_desk.gui.import_flow import ImportFlow
 from radio_desk.gui.onair.desk import OnAirDesk
 from radio_desk.gui.onair.transcription import EngineHolder
 from radio_desk.gui.services import Services, settings_recorder_factory
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.ui.statusbar, services.runner, app_paths().data)
         self.sync_worker: Any = None
         self._wire()
+        self.importer = ImportFlow.install(self)  # File → Import audio…, drag and drop
         self.geometry_memory = GeometryMemory(app_paths().config)
         if not self.geometry_memory.restore_window(self):
             fit_to_screen(self)

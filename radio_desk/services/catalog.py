@@ -7,16 +7,16 @@ goes through :func:`radio_desk.services.calls.store_recovered` in both.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import uuid
 from pathlib import Path
 
 from radio_desk.audio.importer import ImportedAudio
 from radio_desk.audio.recovery import RecoveryReport
-from radio_desk.domain import Case, Recording
+from radio_desk.domain import Recording
 from radio_desk.paths import app_paths
 from radio_desk.services.calls import store_recovered
+from radio_desk.services.importing import create_imported_case
 from radio_desk.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -43,22 +43,10 @@ def save_recording(rec: Recording, database: str | Path | None = None) -> bool:
 def import_as_case(
     imported: ImportedAudio, database: str | Path | None = None, *, station: str = "lokal", by: str = "impor"
 ) -> uuid.UUID | None:
-    """A new case holding the imported recording; its id.  Both or neither: if the recording cannot
-    be stored, the case just created is removed again."""
-    store = open_database(database)
-    case = Case(station=station, channel=imported.channel, notes=f"Diimpor dari {imported.source.name}")
-    with store:
-        store.cases.create(case, by=by)
-        try:
-            store.recordings.save(dataclasses.replace(imported.recording, case_id=case.id))
-        except Exception:
-            try:
-                store.cases.delete(case.id)
-            except Exception:  # the database is failing: the reason that matters is the first one
-                log.warning("imported case %s without its recording could not be removed", case.id)
-            raise
-    imported.recording.case_id = case.id
-    return case.id
+    """A new case holding the imported recording; its id (both or neither, see
+    :func:`radio_desk.services.importing.create_imported_case`)."""
+    with open_database(database) as store:
+        return create_imported_case(store, imported, station=station, by=by).id
 
 
 def apply_recovery(report: RecoveryReport, database: str | Path | None = None) -> int:

@@ -99,6 +99,7 @@ class RecordingRow(Base):
     channel_map: Mapped[str] = mapped_column(String(8))
     duration_s: Mapped[float] = mapped_column(Float, server_default=sql_text("0"))
     sha256: Mapped[str | None] = mapped_column(String(64))
+    source_sha256: Mapped[str | None] = mapped_column(String(64), index=True)  # migration 0007
     state: Mapped[str] = mapped_column(String(16), index=True)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     device: Mapped[str | None] = mapped_column(Text)

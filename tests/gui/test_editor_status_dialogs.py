@@ -103,3 +103,24 @@ def test_discard_needs_a_reason_hides_the_case_and_keeps_its_audio(workspace, ed
     assert not audio.exists() and Path(d.files[0][1]).exists()  # in the trash folder, kept
     discard_service.restore(store, d.id, by="Rina")
     assert store.cases.get(test_call.case.id).summary == "Jembatan gantung Luwihaji putus" and audio.exists()
+
+
+def test_in_indonesian_a_final_status_says_status_akhir(workspace, editor_data, qapp):
+    from radio_desk.gui.i18n import install_translators
+
+    store, original = editor_data.store, editor_data.named.case.id
+    dup = _duplicate(editor_data)
+    store.cases.change_status(dup.case.id, Status.DUPLIKAT, by="Rina", duplicate_of=original)
+    install_translators(qapp, "id")
+    try:
+        page = _open(workspace, dup.case.id)
+        combo = page.ui.nextStatusCombo
+        items = [combo.itemText(i) for i in range(combo.count())]
+        assert "(status akhir)" in page.ui.statusLabel.text()
+        assert all(t.endswith("(tidak bisa: status akhir)") for t in items), items
+        assert not any("belum boleh sekarang" in t for t in items)
+        # the form was built before the language was set: its buttons' translations, as a new page has them
+        assert qapp.translate("EditorCase", "Discard…") == "Buang…"
+        assert qapp.translate("EditorCase", "Reopen…") == "Buka kembali…"
+    finally:
+        install_translators(qapp, "en")

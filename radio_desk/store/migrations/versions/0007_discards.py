@@ -1,4 +1,9 @@
-"""Discarded cases and recordings: a test or mistaken call thrown away with a reason, never silently.
+"""Discarded cases and recordings; the SHA-256 of an imported file as it came.
+
+``recordings.source_sha256``: an imported file's SHA-256 before any conversion, so the same file
+imported twice is recognised (and the case that has it named).
+
+A test or mistaken call thrown away with a reason, never silently:
 
 ``discards`` keeps who threw what away, when and why, a snapshot of the case's rows (the case, its
 status history and field changes, as JSON) so it can be restored, and where its audio went (the
@@ -26,6 +31,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.add_column("recordings", sa.Column("source_sha256", sa.String(64), nullable=True))
+    op.create_index("ix_recordings_source_sha256", "recordings", ["source_sha256"])
     op.create_table(
         "discards",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -44,3 +51,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("discards")
+    op.drop_index("ix_recordings_source_sha256", "recordings")
+    op.execute("ALTER TABLE recordings DROP COLUMN source_sha256")
