@@ -89,6 +89,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(combo.findData(check.channel.value))
             self.table.setCellWidget(row, CHANNEL_COLUMN, combo)
             note = QTableWidgetItem(self._note(check))
+            note.setToolTip(note.text())
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if check.existing is not None:
                 note.setForeground(Qt.GlobalColor.darkRed)
@@ -96,7 +97,9 @@ class ImportDialog(QDialog):
             self.boxes.append(box)
             self.channels.append(combo)
             box.toggled.connect(lambda _on: self._update())
+        self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -20,7 +20,7 @@ from typing import Any
 
 from radio_desk.audio.sidecar import sidecar_path
 from radio_desk.domain.models import Recording, utcnow
-from radio_desk.errors import RadioDeskError, StoreError
+from radio_desk.errors import RadioDeskError, StoreError, ValidationError
 from radio_desk.paths import app_paths
 from radio_desk.store import Store
 from radio_desk.store.discards import Discard
@@ -115,8 +115,9 @@ def discard_recording(
 def restore(store: Store, discard_id: int, *, by: str) -> Discard:
     """Files back where they were, then the case (or recording) back in the store."""
     d = store.discards.get(discard_id)
-    if d.restored_at is None:
-        _back(d.files)
+    if d.restored_at is not None:
+        raise ValidationError(f"Buangan nomor {discard_id} sudah dipulihkan.", field="discard")
+    _back(d.files)
     try:
         return store.discards.restore(discard_id, by=by)
     except RadioDeskError:
