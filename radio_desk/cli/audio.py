@@ -163,7 +163,7 @@ def _record(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from radio_desk.audio.importer import discard_import, import_audio_file
-    from radio_desk.services.catalog import import_as_case
+    from radio_desk.services.catalog import already_imported, import_as_case
 
     s = _settings()
     station = (s.get("station_code") if s is not None else "") or "lokal"  # as the desk does
@@ -172,6 +172,16 @@ def _import(args: argparse.Namespace) -> int:
     worker: threading.Thread | None = None
     done = {"failed": 0}
     for name in args.files:
+        try:
+            known = already_imported(Path(name), args.database)
+        except RadioDeskError:  # a missing or unreadable file: the import below says why
+            known = None
+        if known is not None:
+            print(
+                f"peringatan: {name} sudah pernah diimpor (aduan {known.id}); diimpor lagi sebagai "
+                "aduan baru.",
+                file=sys.stderr,
+            )
         try:
             imp = import_audio_file(Path(name))
         except RadioDeskError as err:  # one bad file must not stop the others

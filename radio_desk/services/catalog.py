@@ -13,10 +13,10 @@ from pathlib import Path
 
 from radio_desk.audio.importer import ImportedAudio
 from radio_desk.audio.recovery import RecoveryReport
-from radio_desk.domain import Recording
+from radio_desk.domain import Case, Recording
 from radio_desk.paths import app_paths
 from radio_desk.services.calls import store_recovered
-from radio_desk.services.importing import create_imported_case
+from radio_desk.services.importing import check_import, create_imported_case
 from radio_desk.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,12 @@ def import_as_case(
     :func:`radio_desk.services.importing.create_imported_case`)."""
     with open_database(database) as store:
         return create_imported_case(store, imported, station=station, by=by).id
+
+
+def already_imported(path: Path, database: str | Path | None = None) -> Case | None:
+    """The case that already has this very file (same SHA-256), if any."""
+    with open_database(database) as store:
+        return check_import(store, path).existing
 
 
 def apply_recovery(report: RecoveryReport, database: str | Path | None = None) -> int:
