@@ -24,6 +24,11 @@ OUT = ROOT / "docs" / "screenshots"
 SIZE = (1366, 768)
 
 
+def centre(dialog) -> None:  # type: ignore[no-untyped-def]
+    """No window manager under Xvfb: put the dialog in the middle of the screen, as one would."""
+    dialog.move((SIZE[0] - dialog.width()) // 2, (SIZE[1] - dialog.height()) // 2)
+
+
 def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="rd-shots-"))
     os.environ["RADIO_DESK_HOME"] = str(home)
@@ -61,18 +66,18 @@ def main() -> None:
     ws.open_case(again.id)
     app.processEvents()
     page = ws.case_page
-    page.mark_duplicate(selected=original.id)
-    page.dialog.move((SIZE[0] - page.dialog.width()) // 2, (SIZE[1] - page.dialog.height()) // 2)
+    page.questions.mark_duplicate(selected=original.id)
+    centre(page.questions.dialog)
     app.processEvents()
     app.primaryScreen().grabWindow(0, 0, 0, *SIZE).save(str(OUT / "editor-duplicate-dialog.png"))
-    page.dialog.reject()
+    page.questions.dialog.reject()
 
-    page.ask_discard()
-    page.dialog.reasonEdit.setPlainText("Rekaman uji mikrofon sebelum siaran, bukan aduan warga.")
-    page.dialog.move((SIZE[0] - page.dialog.width()) // 2, (SIZE[1] - page.dialog.height()) // 2)
+    page.questions.ask_discard()
+    page.questions.dialog.reasonEdit.setPlainText("Rekaman uji mikrofon sebelum siaran, bukan aduan warga.")
+    centre(page.questions.dialog)
     app.processEvents()
     app.primaryScreen().grabWindow(0, 0, 0, *SIZE).save(str(OUT / "editor-discard-dialog.png"))
-    page.dialog.reject()
+    page.questions.dialog.reject()
 
     note, wav = home / "PTT-20261203-WA0012.opus", home / "telepon-pak-harjono.wav"
     sf.write(str(note), np.zeros(16000, np.float32), 48000, format="OGG", subtype="OPUS")
@@ -83,7 +88,7 @@ def main() -> None:
     dialog = ImportDialog([check_import(store, note), check_import(store, wav)], ws)
     assert dialog.checks[0].channel is Channel.WHATSAPP
     dialog.open()
-    dialog.move((SIZE[0] - dialog.width()) // 2, (SIZE[1] - dialog.height()) // 2)
+    centre(dialog)
     app.processEvents()
     app.primaryScreen().grabWindow(0, 0, 0, *SIZE).save(str(OUT / "import-dialog.png"))
     dialog.reject()

@@ -4,6 +4,45 @@
      Kept apart from onair_id.ts / editor_id.ts while those change on other branches. -->
 <TS version="2.1" language="id_ID">
   <context>
+    <name>CallDiscard</name>
+    <message>
+      <source>Discard…</source>
+      <translation>Buang…</translation>
+    </message>
+    <message>
+      <source>A test or mistaken recording: thrown away with a reason, recoverable</source>
+      <translation>Rekaman uji atau salah: dibuang dengan alasan, bisa dipulihkan</translation>
+    </message>
+    <message>
+      <source>Nothing to discard: this form has no recording or case.</source>
+      <translation>Tidak ada yang dibuang: formulir ini tidak punya rekaman atau aduan.</translation>
+    </message>
+    <message>
+      <source>Stop the recording first (F9), then discard it.</source>
+      <translation>Hentikan rekaman dulu (F9), lalu buang.</translation>
+    </message>
+    <message>
+      <source>Discard recording</source>
+      <translation>Buang rekaman</translation>
+    </message>
+    <message>
+      <source>For a test or mistaken recording. It disappears from today's calls and every list; the audio moves to the trash folder and is kept. The reason and your name are kept, and it can be restored.</source>
+      <translation>Untuk rekaman uji atau salah. Rekaman hilang dari panggilan hari ini dan semua daftar; audionya dipindah ke folder sampah dan tetap disimpan. Alasan dan nama Anda dicatat, dan rekaman bisa dipulihkan.</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Buang</translation>
+    </message>
+    <message>
+      <source>Discarded (%s); it can be restored.</source>
+      <translation>Dibuang (%s); bisa dipulihkan.</translation>
+    </message>
+    <message>
+      <source>Not discarded: %s</source>
+      <translation>Tidak dibuang: %s</translation>
+    </message>
+  </context>
+  <context>
     <name>CasePage</name>
     <message>
       <source>(final status)</source>
@@ -22,8 +61,19 @@
       <translation>Hanya koordinator yang boleh membuka kembali aduan berstatus akhir.</translation>
     </message>
     <message>
+      <source>Case discarded (%1). It can be restored.</source>
+      <translation>Aduan dibuang (%1). Aduan bisa dipulihkan.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseQuestions</name>
+    <message>
       <source>No related case to choose as the original: the duplicate needs its original.</source>
       <translation>Tidak ada aduan terkait untuk dipilih sebagai aslinya: duplikat harus menyebut aduan aslinya.</translation>
+    </message>
+    <message>
+      <source>Duplicate of %1</source>
+      <translation>Duplikat dari %1</translation>
     </message>
     <message>
       <source>Reopen case</source>
@@ -48,10 +98,6 @@
     <message>
       <source>Discard</source>
       <translation>Buang</translation>
-    </message>
-    <message>
-      <source>Case discarded (%1). It can be restored.</source>
-      <translation>Aduan dibuang (%1). Aduan bisa dipulihkan.</translation>
     </message>
   </context>
   <context>
@@ -166,45 +212,6 @@
     <message>
       <source>Import</source>
       <translation>Impor</translation>
-    </message>
-  </context>
-  <context>
-    <name>OnAirDesk</name>
-    <message>
-      <source>Discard…</source>
-      <translation>Buang…</translation>
-    </message>
-    <message>
-      <source>A test or mistaken recording: thrown away with a reason, recoverable</source>
-      <translation>Rekaman uji atau salah: dibuang dengan alasan, bisa dipulihkan</translation>
-    </message>
-    <message>
-      <source>Nothing to discard: this form has no recording or case.</source>
-      <translation>Tidak ada yang dibuang: formulir ini tidak punya rekaman atau aduan.</translation>
-    </message>
-    <message>
-      <source>Stop the recording first (F9), then discard it.</source>
-      <translation>Hentikan rekaman dulu (F9), lalu buang.</translation>
-    </message>
-    <message>
-      <source>Discard recording</source>
-      <translation>Buang rekaman</translation>
-    </message>
-    <message>
-      <source>For a test or mistaken recording. It disappears from today's calls and every list; the audio moves to the trash folder and is kept. The reason and your name are kept, and it can be restored.</source>
-      <translation>Untuk rekaman uji atau salah. Rekaman hilang dari panggilan hari ini dan semua daftar; audionya dipindah ke folder sampah dan tetap disimpan. Alasan dan nama Anda dicatat, dan rekaman bisa dipulihkan.</translation>
-    </message>
-    <message>
-      <source>Discard</source>
-      <translation>Buang</translation>
-    </message>
-    <message>
-      <source>Discarded (%s); it can be restored.</source>
-      <translation>Dibuang (%s); bisa dipulihkan.</translation>
-    </message>
-    <message>
-      <source>Not discarded: %s</source>
-      <translation>Tidak dibuang: %s</translation>
     </message>
   </context>
   <context>

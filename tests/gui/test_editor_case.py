@@ -106,10 +106,10 @@ def test_mark_duplicate_links_to_original(workspace, editor_data):
     original = [it for it in items if it.data(CASE_ROLE) == str(editor_data.named.case.id)]
     assert original, [it.text() for it in items]
     page.ui.relatedList.setCurrentItem(original[0])
-    page.mark_duplicate()  # asks first, with the selected case as the original
+    page.questions.mark_duplicate()  # asks first, with the selected case as the original
     assert store.cases.get(dup.case.id).status == Status.BARU
-    assert page.dialog.original() == editor_data.named.case.id
-    page.dialog.ok.click()
+    assert page.questions.dialog.original() == editor_data.named.case.id
+    page.questions.dialog.ok.click()
     case = store.cases.get(dup.case.id)
     assert case.status == Status.DUPLIKAT and case.duplicate_of == editor_data.named.case.id
 

@@ -46,7 +46,7 @@ def test_duplikat_from_the_status_list_asks_for_the_original_then_it_is_final(wo
     combo = page.ui.nextStatusCombo
     combo.setCurrentIndex(combo.findData(Status.DUPLIKAT.value))
     page.apply_status()
-    dialog = page.dialog
+    dialog = page.questions.dialog
     assert dialog is not None and dialog.isVisible() and not dialog.ok.isEnabled()  # no original yet
     assert store.cases.get(dup.case.id).status == Status.BARU  # nothing saved before the answer
     rows = [dialog.list.item(i) for i in range(dialog.list.count())]
@@ -72,7 +72,7 @@ def test_a_coordinator_reopens_a_final_case_with_a_reason(workspace, editor_data
     page = _open(workspace, dup.case.id)
     assert page.ui.reopenButton.isVisibleTo(page) and page.ui.reopenButton.isEnabled()
     page.ui.reopenButton.click()
-    dialog = page.dialog
+    dialog = page.questions.dialog
     assert dialog.objectName() == "reopenDialog" and not dialog.ok.isEnabled()  # a reason is required
     dialog.reasonEdit.setPlainText("Lokasinya desa lain, bukan duplikat")
     dialog.ok.click()
@@ -91,7 +91,7 @@ def test_discard_needs_a_reason_hides_the_case_and_keeps_its_audio(workspace, ed
     audio = Path(test_call.recording.path)
     page = _open(workspace, test_call.case.id)
     page.ui.discardButton.click()
-    dialog = page.dialog
+    dialog = page.questions.dialog
     assert dialog.objectName() == "discardDialog" and not dialog.ok.isEnabled()
     dialog.reasonEdit.setPlainText("rekaman uji mikrofon")
     with qtbot.waitSignal(page.caseChanged, timeout=5000):

@@ -22,14 +22,14 @@ def test_discard_a_mistaken_recording_with_a_reason(make_window, qtbot):
     desk, store = window.desk, window.services.store
     qtbot.waitUntil(lambda: desk.recorder.recorder is not None, timeout=15000)
     desk.discardButton.click()  # an empty form: nothing to throw away
-    assert "Nothing to discard" in desk.ui.formMessageLabel.text() and desk.dialog is None
+    assert "Nothing to discard" in desk.ui.formMessageLabel.text() and desk.discarding.dialog is None
 
     _record(desk, qtbot)
     call = desk.form_call
     audio = Path(call.recording.path)
     qtbot.waitUntil(lambda: store.recordings.find(call.recording.id) is not None, timeout=5000)
     desk.discardButton.click()
-    dialog = desk.dialog
+    dialog = desk.discarding.dialog
     assert dialog is not None and dialog.isVisible() and not dialog.ok.isEnabled()  # reason required
     dialog.reasonEdit.setPlainText("salah tekan F9")
     dialog.ok.click()

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -29,7 +28,7 @@ from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
 from radio_desk.domain.lifecycle import allowed_transitions, is_final
 from radio_desk.domain.models import Case, Recording, TranscriptSegment
 from radio_desk.errors import ValidationError
-from radio_desk.gui.confirm_dialogs import DuplicateDialog, ReasonDialog
+from radio_desk.gui.editor.case_questions import CaseQuestions
 from radio_desk.gui.editor.playback import PlaybackController
 from radio_desk.gui.editor.transcript import (
     TEXT_COLUMN,
@@ -44,8 +43,7 @@ from radio_desk.gui.tasks import TaskRunner
 from radio_desk.gui.text_limits import LengthGuard
 from radio_desk.reports.indonesian import local
 from radio_desk.services.case_bundle import CaseBundle, load_bundle
-from radio_desk.services.case_status import may_reopen, reopen_case
-from radio_desk.services.discard import discard_case
+from radio_desk.services.case_status import may_reopen
 from radio_desk.services.transcripts import load as load_engine
 from radio_desk.services.transcripts import retranscribe
 from radio_desk.services.triage_source import SharedTriage, build_triage
@@ -166,10 +164,10 @@ class CasePage(QWidget):
         )
         self.lengths.message.connect(lambda text: self.show_message(text, error=bool(text)))
         ui.changeStatusButton.clicked.connect(self.apply_status)
-        ui.duplicateButton.clicked.connect(self.mark_duplicate)
-        ui.reopenButton.clicked.connect(self.ask_reopen)
-        ui.discardButton.clicked.connect(self.ask_discard)
-        self.dialog: QDialog | None = None  # the question open now (duplicate, reopen, discard)
+        self.questions = CaseQuestions(self)  # duplicate, reopen, discard: asked before they are done
+        ui.duplicateButton.clicked.connect(lambda: self.questions.mark_duplicate())
+        ui.reopenButton.clicked.connect(self.questions.ask_reopen)
+        ui.discardButton.clicked.connect(self.questions.ask_discard)
         ui.historyTree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for w in [self, *self.findChildren(QWidget)]:
             self.keys.watch(w)
@@ -421,7 +419,7 @@ class CasePage(QWidget):
         self.related = related
         lst = self.ui.relatedList
         lst.clear()
-        for case_id, text in self._duplicate_candidates():
+        for case_id, text in self.related_rows():
             item = QListWidgetItem(text, lst)
             item.setData(CASE_ROLE, str(case_id))
         if not lst.count():
@@ -484,7 +482,7 @@ class CasePage(QWidget):
         if target == Status.DUPLIKAT.value and Status.DUPLIKAT in allowed_transitions(
             self.bundle.case.status
         ):
-            self.mark_duplicate(selected=None)  # which case is the original? then confirm
+            self.questions.mark_duplicate(selected=None)  # which case is the original? then confirm
             return
         self.runner.submit(
             lambda: self.store.cases.change_status(cid, target, by=by, note=note, opd=opd),
@@ -492,26 +490,7 @@ class CasePage(QWidget):
             self._error,
         )
 
-    def mark_duplicate(self, selected: uuid.UUID | bool | None = False) -> None:
-        """Ask for the original (the related case selected in the list, or another of them) and
-        confirm; ``selected=None``: none chosen yet (from the status list)."""
-        if self.bundle is None:
-            return
-        if selected is False:
-            item = self.ui.relatedList.currentItem()
-            selected = uuid.UUID(item.data(CASE_ROLE)) if item is not None and item.data(CASE_ROLE) else None
-        candidates = self._duplicate_candidates()
-        if not candidates:
-            self.show_message(
-                self.tr("No related case to choose as the original: the duplicate needs its original."),
-                error=True,
-            )
-            return
-        dialog = DuplicateDialog(candidates, selected, self.ui.statusNoteEdit.text().strip(), self)
-        dialog.accepted.connect(lambda: self._mark_duplicate(dialog.original(), dialog.note()))
-        self._ask(dialog)
-
-    def _duplicate_candidates(self) -> list[tuple[uuid.UUID, str]]:
+    def related_rows(self) -> list[tuple[uuid.UUID, str]]:
         related = self.related
         if related is None:
             return []
@@ -530,85 +509,19 @@ class CasePage(QWidget):
                 )
         return out
 
-    def _mark_duplicate(self, original: uuid.UUID | None, note: str) -> None:
-        if self.bundle is None or original is None:
+    def discarded(self, case_id: uuid.UUID, reason: str) -> None:
+        """The case was discarded: nothing of it stays on the page."""
+        if self.bundle is None or self.bundle.case.id != case_id:
             return
-        cid, by = self.bundle.case.id, self.operator()
-        note = note or self.tr("Duplicate of %1").replace("%1", str(original))
-        self.runner.submit(
-            lambda: self.store.cases.change_status(
-                cid, Status.DUPLIKAT, by=by, note=note, duplicate_of=original
-            ),
-            self._changed,
-            self._error,
-        )
-
-    def _ask(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(lambda _: dialog.deleteLater())
-        dialog.open()
-
-    def ask_reopen(self) -> None:
-        if self.bundle is None:
-            return
-        dialog = ReasonDialog(
-            self.tr("Reopen case"),
-            self.tr(
-                "The case goes back to Terverifikasi and is handled again. Your name and the reason are "
-                "kept in its history, and the central server is told."
-            ),
-            self.tr("Reopen"),
-            self,
-            name="reopenDialog",
-        )
-        dialog.accepted.connect(lambda: self.reopen(dialog.reason()))
-        self._ask(dialog)
-
-    def reopen(self, reason: str) -> None:
-        if self.bundle is None:
-            return
-        cid, by, role = self.bundle.case.id, self.operator(), self.settings["desk_role"]
-        self.runner.submit(
-            lambda: reopen_case(self.store, cid, by=by, role=role, reason=reason), self._changed, self._error
-        )
-
-    def ask_discard(self) -> None:
-        if self.bundle is None:
-            return
-        dialog = ReasonDialog(
-            self.tr("Discard case"),
-            self.tr(
-                "For a test or mistaken case. It disappears from every list, search and report; its "
-                "recording moves to the trash folder and is kept. The reason and your name are kept, and "
-                "the case can be restored."
-            ),
-            self.tr("Discard"),
-            self,
-            name="discardDialog",
-        )
-        dialog.accepted.connect(lambda: self.discard(dialog.reason()))
-        self._ask(dialog)
-
-    def discard(self, reason: str) -> None:
-        if self.bundle is None:
-            return
-        cid, by = self.bundle.case.id, self.operator()
-        self.playback.unload()
-
-        def done(_: object) -> None:
-            if self.bundle is None or self.bundle.case.id != cid:
-                return
-            self._generation += 1
-            self.bundle, self.recording = None, None
-            self.playback.close()
-            self.segments.set_segments([])
-            self.ui.waveform.clear()
-            self.ui.titleLabel.setText("")
-            self._set_enabled(False)
-            self.show_message(self.tr("Case discarded (%1). It can be restored.").replace("%1", reason))
-            self.caseChanged.emit(cid)
-
-        self.runner.submit(lambda: discard_case(self.store, cid, by=by, reason=reason), done, self._error)
+        self._generation += 1
+        self.bundle, self.recording = None, None
+        self.playback.close()
+        self.segments.set_segments([])
+        self.ui.waveform.clear()
+        self.ui.titleLabel.setText("")
+        self._set_enabled(False)
+        self.show_message(self.tr("Case discarded (%1). It can be restored.").replace("%1", reason))
+        self.caseChanged.emit(case_id)
 
     # -- transcript edits --------------------------------------------------------------------
     def _save_text(self, row: int, text: str) -> None:

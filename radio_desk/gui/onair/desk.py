@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHeaderView, QSizePolicy, QWidget
 
 from radio_desk.audio.recorder import RecorderStatus, fmt_clock
 from radio_desk.audio.recovery import recover_recordings
@@ -23,10 +23,10 @@ from radio_desk.audio.stream import AudioSubscription
 from radio_desk.domain import Case, Channel, Recording, Urgency
 from radio_desk.errors import RadioDeskError, ValidationError
 from radio_desk.gui.alive import if_alive
-from radio_desk.gui.confirm_dialogs import ReasonDialog
 from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_onair_desk import Ui_OnAirDesk
 from radio_desk.gui.onair.audio_control import RecorderController
+from radio_desk.gui.onair.discard import CallDiscard
 from radio_desk.gui.onair.intake import IntakeForm, focus_is_text
 from radio_desk.gui.onair.today import TodayModel, TodayRow, load_today
 from radio_desk.gui.onair.transcription import CallTranscriber, EngineHolder, options_for
@@ -42,7 +42,6 @@ from radio_desk.services.calls import (
     store_segments,
     store_stopped_recording,
 )
-from radio_desk.services.discard import discard_case, discard_recording
 from radio_desk.services.places import PlaceLookup
 from radio_desk.transcribe.engine import Segment
 
@@ -104,8 +103,8 @@ class OnAirDesk(QWidget):
         self.ui.acceptButton.clicked.connect(self.accept_suggestion)
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.clearButton.clicked.connect(self.new_form)
-        self.discardButton = self._add_discard_button()
-        self.dialog: ReasonDialog | None = None  # the discard question, while it is open
+        self.discarding = CallDiscard(self)  # "Buang…": a test or mistaken call, with a reason
+        self.discardButton = self.discarding.button
         self.ui.prerollLabel.setText(self.tr("Pre-roll: %d s") % int(self.settings["preroll_seconds"]))
         self.ui.transcriptStateLabel.setText("")
         lines = self.ui.suggestionLabel.fontMetrics().lineSpacing()
@@ -467,81 +466,6 @@ class OnAirDesk(QWidget):
         self._update_call_labels()
         self._schedule_suggest()
         self.save_draft()
-
-    def _add_discard_button(self) -> QPushButton:
-        """ "Buang…" beside Ctrl+N: Ctrl+N puts a call aside (it comes back), this throws it away."""
-        button = QPushButton(self.tr("Discard…"), self)
-        button.setObjectName("discardButton")
-        button.setToolTip(self.tr("A test or mistaken recording: thrown away with a reason, recoverable"))
-        button.clicked.connect(self.ask_discard)
-        row = self.ui.clearButton.parentWidget().layout()
-        for i in range(row.count()):
-            layout = row.itemAt(i).layout()
-            if layout is not None and layout.indexOf(self.ui.clearButton) >= 0:
-                layout.insertWidget(layout.indexOf(self.ui.clearButton), button)
-                return button
-        index = row.indexOf(self.ui.clearButton)
-        row.insertWidget(max(0, index), button)  # type: ignore[attr-defined]
-        return button
-
-    def ask_discard(self) -> None:
-        """Ask why (required), then throw the form's call or case away (kept, recoverable)."""
-        call, editing = self.form_call, self.editing
-        if editing is None and (call is None or (call.recording is None and not call.saved)):
-            self._form_message(self.tr("Nothing to discard: this form has no recording or case."))
-            return
-        if editing is None and call is self.live_call:
-            self._form_message(self.tr("Stop the recording first (F9), then discard it."))
-            return
-        dialog = ReasonDialog(
-            self.tr("Discard recording"),
-            self.tr(
-                "For a test or mistaken recording. It disappears from today's calls and every list; the "
-                "audio moves to the trash folder and is kept. The reason and your name are kept, and it "
-                "can be restored."
-            ),
-            self.tr("Discard"),
-            self,
-            name="discardDialog",
-        )
-        dialog.accepted.connect(lambda: self.discard(dialog.reason()))
-        dialog.finished.connect(lambda _: dialog.deleteLater())
-        self.dialog = dialog
-        dialog.open()
-
-    def discard(self, reason: str) -> None:
-        call, editing = self.form_call, self.editing
-        by = self.settings["operator_name"] or "operator"
-        store = self.store
-        if editing is not None:
-            case_id: uuid.UUID | None = editing.id
-        else:
-            case_id = call.case_id if call is not None and call.saved else None
-        snapshot = call.to_dict() if call is not None else None
-        rec = call.recording if call is not None else None
-
-        def job() -> object:
-            if case_id is not None:
-                return discard_case(store, case_id, by=by, reason=reason)
-            assert rec is not None
-            return discard_recording(store, rec, by=by, reason=reason, call=snapshot)
-
-        def done(_: object) -> None:
-            if call is not None:
-                tr = self.transcribers.pop(call.case_id, None)
-                if tr is not None:
-                    tr.cancel()
-                self.book.discard(call)
-            self._next_form()
-            self.status_message.emit(self.tr("Discarded (%s); it can be restored.") % reason)
-            self.refresh()
-            self.services.changes.notify("desk")
-
-        self.runner.submit(
-            job,
-            if_alive(self, done),
-            if_alive(self, lambda e: self._form_message(self.tr("Not discarded: %s") % error_text(e))),
-        )
 
     def open_case_row(self, row: int) -> None:
         case = self.today.case_at(row)
