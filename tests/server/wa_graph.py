@@ -13,8 +13,19 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+import pytest
+from fastapi.testclient import TestClient
+from server_helpers import Env
+from sqlalchemy import delete, select
+
+from radio_desk.server.models import ServiceRequest
+from radio_desk.server.whatsapp.models import WaCursor, WaOutbox
+from radio_desk.server.whatsapp.signature import sign
+from radio_desk.server.whatsapp.worker import run_round
 
 TOKEN = "EAAtoken-uji"
 PHONE_ID = "106540352242922"
@@ -139,3 +150,43 @@ def audio_message(media_id: str, mid: str, wa_id: str = "6281234567890", ts: str
         "from": wa_id, "id": mid, "timestamp": ts, "type": "audio",
         "audio": {"mime_type": "audio/ogg; codecs=opus", "sha256": "", "id": media_id, "voice": True},
     }  # fmt: skip
+
+
+SECRET = "rahasia-aplikasi-meta-uji"
+VERIFY = "token-verifikasi-lapor-kanda"
+TEXT = "Lampu jalan di Jl. Veteran mati sejak Senin malam, gelap sekali, mohon diperbaiki."
+
+
+class WaEnv:
+    def __init__(self, env: Env, graph: GraphServer) -> None:
+        self.env, self.graph = env, graph
+        ws = env.settings.whatsapp
+        ws.app_secret, ws.verify_token, ws.access_token = SECRET, VERIFY, TOKEN
+        ws.phone_number_id, ws.api_base, ws.poll_seconds = PHONE_ID, graph.base, 0.2
+
+    def post(self, doc: dict, secret: str | None = SECRET, client: TestClient | None = None):  # type: ignore[no-untyped-def]
+        body = json.dumps(doc).encode()
+        headers = {"Content-Type": "application/json"}
+        if secret is not None:
+            headers["X-Hub-Signature-256"] = sign(secret, body)
+        return (client or self.env.client).post("/webhooks/whatsapp", content=body, headers=headers)
+
+    def round(self):  # type: ignore[no-untyped-def]
+        return run_round(self.env.app.state.sessionmaker, self.env.settings)
+
+    def cases(self) -> list[ServiceRequest]:
+        with self.env.app.state.sessionmaker() as s:
+            return list(s.scalars(select(ServiceRequest).order_by(ServiceRequest.id)))
+
+    def outbox(self) -> list[WaOutbox]:
+        with self.env.app.state.sessionmaker() as s:
+            return list(s.scalars(select(WaOutbox).order_by(WaOutbox.id)))
+
+
+@pytest.fixture
+def wa(env: Env) -> Iterator[WaEnv]:
+    with GraphServer() as graph:
+        yield WaEnv(env, graph)
+    with env.app.state.sessionmaker() as s:  # PostgreSQL: the feed ids restart, so must the cursor
+        s.execute(delete(WaCursor))
+        s.commit()

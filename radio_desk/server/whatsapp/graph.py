@@ -29,9 +29,10 @@ RETRY_CODES = frozenset({1, 2, 4, 17, 80007, 130429, 131000, 131016, 131048, 131
 
 
 class GraphError(Exception):
-    def __init__(self, message: str, *, retry: bool) -> None:
+    def __init__(self, message: str, *, retry: bool, final: bool = False) -> None:
         super().__init__(message)
-        self.retry = retry
+        self.retry = retry  # trying again soon can help
+        self.final = final  # nothing will ever help (a file larger than the server takes)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class GraphClient:
             raise GraphError("alamat media: jawaban tanpa url", retry=True)
         size = meta.get("file_size")
         if size is not None and str(size).isdigit() and int(size) > self.max_bytes:
-            raise GraphError(f"media terlalu besar ({size} bita)", retry=False)
+            raise GraphError(f"media terlalu besar ({size} bita)", retry=False, final=True)
         with self.client.stream("GET", url) as resp:
             if resp.status_code >= 400:
                 resp.read()
@@ -107,7 +108,7 @@ class GraphClient:
             for chunk in resp.iter_bytes():
                 data += chunk
                 if len(data) > self.max_bytes:
-                    raise GraphError("media terlalu besar", retry=False)
+                    raise GraphError("media terlalu besar", retry=False, final=True)
         sha = meta.get("sha256") or expected_sha256
         if isinstance(sha, str) and not sha_matches(bytes(data), sha):
             # kept all the same (a recording is never dropped); the log says which media, nothing else

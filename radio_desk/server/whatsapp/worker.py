@@ -28,7 +28,7 @@ from radio_desk.server.whatsapp.models import WaMessage, WaOutbox
 from radio_desk.server.whatsapp.replies import queue_status_replies
 
 log = logging.getLogger("radio_desk.server.whatsapp")
-MEDIA_ATTEMPTS = 8  # then the voice note is marked failed (the case stays, with its placeholder text)
+MEDIA_ATTEMPTS = 10  # over about 5 hours (30 s·2ⁿ, at most an hour apart); then the voice note is marked failed (the case stays, with its placeholder text)
 BATCH = 20
 EXTENSIONS = {"audio/ogg": ".ogg", "audio/opus": ".opus", "audio/mpeg": ".mp3", "audio/mp4": ".m4a",
               "audio/webm": ".webm", "audio/wav": ".wav", "audio/flac": ".flac"}  # fmt: skip
@@ -84,7 +84,9 @@ def fetch_media(sm: sessionmaker[Session], settings, client: GraphClient) -> int
             except GraphError as err:
                 msg.media_attempts += 1
                 msg.error = str(err)[:300]
-                if err.retry and msg.media_attempts < MEDIA_ATTEMPTS:
+                # any other failure is tried again (a 4xx can be a token being rotated): a voice
+                # note stays on Meta's servers for 30 days
+                if not err.final and msg.media_attempts < MEDIA_ATTEMPTS:
                     msg.media_next_at = utcnow() + backoff(msg.media_attempts)
                 else:
                     msg.media_state = "failed"
