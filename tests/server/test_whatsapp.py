@@ -210,7 +210,7 @@ def test_not_configured_line_refuses(env: Env) -> None:
     env.settings.whatsapp.app_secret = None
     body = json.dumps(delivery(text_message(TEXT, "wamid.off"))).encode()
     r = env.client.post("/webhooks/whatsapp", content=body, headers={"X-Hub-Signature-256": sign("x", body)})
-    assert r.status_code == 503
+    assert r.status_code == 404
 
 
 def test_the_server_runs_the_worker_and_a_webhook_wakes_it(wa: WaEnv) -> None:

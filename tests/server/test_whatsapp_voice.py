@@ -92,7 +92,7 @@ def test_voice_note_becomes_a_transcribed_case(wa: WaEnv, voice_note: bytes, eng
     assert "rusak" in wa.env.client.get("/console/").text.lower()
 
 
-def test_a_failing_media_server_is_retried_and_an_abandoned_job_comes_back(wa: WaEnv, voice_note: bytes) -> None:
+def test_media_fetch_is_retried_and_an_abandoned_job_comes_back(wa: WaEnv, voice_note: bytes) -> None:
     assert wa.post(delivery(audio_message("555", "wamid.voice2"))).status_code == 200
     assert wa.round().media == 0  # the media server does not know it yet (404): tried again later
     sm = wa.env.app.state.sessionmaker

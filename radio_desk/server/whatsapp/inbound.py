@@ -135,5 +135,5 @@ def record(sm: sessionmaker[Session], ws: WhatsAppSettings, messages: list[Inbou
                 continue
             if request_id is not None:
                 made.append(request_id)
-                log.info("whatsapp: case %s from a %s message", request_id, m.kind)
+                log.info("whatsapp: case %s from a message of type %s", request_id, m.kind)
     return made

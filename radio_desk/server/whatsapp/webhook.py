@@ -70,7 +70,7 @@ async def receive(request: Request) -> Response:
     ws = settings.whatsapp
     body = await request.body()
     if not ws.enabled:
-        return _refuse(request, "while the line is not configured (no app secret)", 503)
+        return _refuse(request, "while the line is not configured (no app secret)", 404)
     if not signature.valid(ws.app_secret, body, request.headers.get("x-hub-signature-256")):
         return _refuse(request, "with a missing or wrong X-Hub-Signature-256")
     try:

@@ -28,7 +28,9 @@ from radio_desk.server.whatsapp.models import WaMessage, WaOutbox
 from radio_desk.server.whatsapp.replies import queue_status_replies
 
 log = logging.getLogger("radio_desk.server.whatsapp")
-MEDIA_ATTEMPTS = 10  # over about 5 hours (30 s·2ⁿ, at most an hour apart); then the voice note is marked failed (the case stays, with its placeholder text)
+# tried over about 5 hours (30 s·2ⁿ, at most an hour apart); then the voice note is marked failed
+# (the case stays, with its placeholder text)
+MEDIA_ATTEMPTS = 10
 BATCH = 20
 EXTENSIONS = {"audio/ogg": ".ogg", "audio/opus": ".opus", "audio/mpeg": ".mp3", "audio/mp4": ".m4a",
               "audio/webm": ".webm", "audio/wav": ".wav", "audio/flac": ".flac"}  # fmt: skip
