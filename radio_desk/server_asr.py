@@ -18,6 +18,7 @@ import logging
 import sys
 import time
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from radio_desk.errors import RadioDeskError
@@ -66,7 +67,14 @@ def main(argv: list[str] | None = None) -> int:
         sm = make_sessionmaker(make_engine(settings.database_url))
         engine = load_engine("faster-whisper", args.model, cpu_threads=args.threads)
         while True:
-            done = run_once(sm, settings, engine)
+            try:
+                done = run_once(sm, settings, engine)
+            except SQLAlchemyError as err:  # the database away for a moment: try again, jobs wait there
+                if args.once:
+                    message = f"Basis data server tidak bisa dibaca: {type(err).__name__}."
+                    raise RadioDeskError(message) from err
+                log.warning("server database not reachable (%s); trying again", type(err).__name__)
+                done = 0
             if args.once:
                 print(f"{done} pesan suara ditranskripsi.")
                 return 0

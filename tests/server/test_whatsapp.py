@@ -11,6 +11,7 @@ import json
 import logging
 from datetime import timedelta
 
+import pytest
 from console_helpers import add_console_user, login
 from fastapi.testclient import TestClient
 from server_helpers import Env
@@ -103,6 +104,41 @@ def test_a_retried_delivery_makes_no_second_case_and_no_second_ticket(wa: WaEnv)
     assert len(wa.graph.sent) == 2
     with wa.env.app.state.sessionmaker() as s:
         assert len(s.scalars(select(WaMessage)).all()) == 2
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"object": "whatsapp_business_account", "entry": "bukan daftar"},
+        {"entry": [{"changes": [{"value": {"contacts": [{"profile": "x", "wa_id": 5}], "messages": "x"}}]}]},
+        {"entry": [{"changes": [{"value": {"messages": [{"id": 1, "from": None, "type": "text"}]}}]}]},
+        {
+            "entry": [
+                {
+                    "changes": [
+                        {
+                            "value": {
+                                "messages": [
+                                    {
+                                        "id": "wamid.x",
+                                        "from": "62",
+                                        "type": "text",
+                                        "text": "bukan objek",
+                                        "timestamp": "kemarin",
+                                    }
+                                ]
+                            }
+                        }
+                    ]
+                }
+            ]
+        },
+        [1, 2, 3],
+    ],
+)
+def test_odd_payloads_are_answered_200_without_a_case(wa: WaEnv, doc) -> None:  # type: ignore[no-untyped-def]
+    assert wa.post(doc).status_code == 200
+    assert wa.cases() == []
 
 
 def test_status_receipts_alone_make_nothing(wa: WaEnv) -> None:

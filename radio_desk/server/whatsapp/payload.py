@@ -68,9 +68,9 @@ def messages(doc: Any) -> list[Inbound]:
                 continue
             metadata = value.get("metadata") if isinstance(value.get("metadata"), dict) else {}
             names = {
-                c.get("wa_id"): _str((c.get("profile") or {}).get("name"), 200)
+                c.get("wa_id"): _str(c["profile"].get("name"), 200)
                 for c in _dicts(value.get("contacts"))
-                if isinstance(c.get("profile"), dict) or c.get("wa_id")
+                if isinstance(c.get("profile"), dict) and isinstance(c.get("wa_id"), str)
             }
             for m in _dicts(value.get("messages")):
                 mid, sender, kind = _str(m.get("id"), 128), _str(m.get("from"), 32), _str(m.get("type"), 20)
