@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -139,6 +141,22 @@ def test_a_retried_delivery_makes_no_second_case_and_no_second_ticket(wa: WaEnv)
 def test_odd_payloads_are_answered_200_without_a_case(wa: WaEnv, doc) -> None:  # type: ignore[no-untyped-def]
     assert wa.post(doc).status_code == 200
     assert wa.cases() == []
+
+
+def test_concurrent_retries_of_one_message_make_one_case(wa: WaEnv) -> None:
+    """Meta may deliver the same message again while the first delivery is still being answered."""
+    doc = delivery(text_message(TEXT, "wamid.race1"))
+    barrier = threading.Barrier(4)
+
+    def deliver() -> int:
+        with TestClient(wa.env.app) as client:  # its own connection per thread
+            barrier.wait()
+            return wa.post(doc, client=client).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        codes = list(pool.map(lambda _: deliver(), range(4)))
+    assert codes == [200] * 4
+    assert len(wa.cases()) == 1 and len(wa.outbox()) == 1
 
 
 def test_status_receipts_alone_make_nothing(wa: WaEnv) -> None:

@@ -108,27 +108,27 @@ def record(sm: sessionmaker[Session], ws: WhatsAppSettings, messages: list[Inbou
                     raise RadioDeskError(f"Pesan WhatsApp tidak bisa menjadi aduan: {result.description}")
                 request_id = result.service_request_id
             voice = m.kind == "audio"
-            session.add(
-                WaMessage(
-                    wa_message_id=m.message_id,
-                    request_id=request_id,
-                    wa_from=m.wa_from,
-                    kind=m.kind if m.kind in ("text", "audio") else "other",
-                    media_id=m.media_id,
-                    mime_type=m.mime_type,
-                    received_at=utcnow(),
-                    media_state="pending" if voice else "none",
-                    media_attempts=0,
-                    transcript_state="none",
-                    transcript_attempts=0,
-                )
-            )
-            if request_id is not None:
-                body = ticket_text(request_id, voice)
-                enqueue(session, f"ticket:{request_id}", m.wa_from, body, request_id)
-            else:
-                enqueue(session, f"unsupported:{m.message_id}", m.wa_from, UNSUPPORTED_TEXT, None)
             try:
+                session.add(
+                    WaMessage(
+                        wa_message_id=m.message_id,
+                        request_id=request_id,
+                        wa_from=m.wa_from,
+                        kind=m.kind if m.kind in ("text", "audio") else "other",
+                        media_id=m.media_id,
+                        mime_type=m.mime_type,
+                        received_at=utcnow(),
+                        media_state="pending" if voice else "none",
+                        media_attempts=0,
+                        transcript_state="none",
+                        transcript_attempts=0,
+                    )
+                )
+                if request_id is not None:
+                    body = ticket_text(request_id, voice)
+                    enqueue(session, f"ticket:{request_id}", m.wa_from, body, request_id)
+                else:
+                    enqueue(session, f"unsupported:{m.message_id}", m.wa_from, UNSUPPORTED_TEXT, None)
                 session.commit()
             except IntegrityError:  # the same delivery, stored by a concurrent request
                 session.rollback()

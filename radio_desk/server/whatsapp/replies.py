@@ -10,6 +10,7 @@ API or on the command line reaches the reporter alike.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import Status
@@ -82,13 +83,25 @@ def enqueue(session: Session, dedupe: str, to: str, body: str, request_id: int |
     return True
 
 
+def _locked_cursor(session: Session) -> WaCursor:
+    """The feed cursor, locked until commit (PostgreSQL: two servers' workers read the feed in turn;
+    SQLite writers are serialised already); made on first use, also when two workers start at once."""
+    cursor = session.get(WaCursor, FEED_CURSOR, with_for_update=True)
+    if cursor is None:
+        session.add(WaCursor(name=FEED_CURSOR, value=0))
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+        cursor = session.get(WaCursor, FEED_CURSOR, with_for_update=True, populate_existing=True)
+    assert cursor is not None
+    return cursor
+
+
 def queue_status_replies(session: Session) -> int:
     """Read the update feed past the cursor and queue a message for each WhatsApp case whose status
     changed (the latest change of a case in one read; each status once per case).  Commits."""
-    cursor = session.get(WaCursor, FEED_CURSOR)
-    if cursor is None:
-        cursor = WaCursor(name=FEED_CURSOR, value=0)
-        session.add(cursor)
+    cursor = _locked_cursor(session)
     rows = session.execute(
         select(RequestUpdate.id, RequestUpdate.request_id, RequestUpdate.status)
         .where(RequestUpdate.id > cursor.value)
