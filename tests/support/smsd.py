@@ -72,12 +72,13 @@ class Smsd:
                 self.proc.wait(5)
         self.proc = None
 
-    def receive(self, sender: str, text: str) -> None:
-        """A message from ``sender`` reaches the phone (long texts as a real multipart SMS)."""
+    def receive(self, sender: str, text: str) -> int:
+        """A message from ``sender`` reaches the phone (long texts as a real multipart SMS); its parts."""
         cmd = ["gammu", "-c", str(self.config), "savesms", "TEXT", "-folder", "1", "-sender", sender]
         if len(text) > 160:
             cmd += ["-len", str(len(text))]
-        subprocess.run([*cmd, "-text", text], check=True, capture_output=True, timeout=30)
+        out = subprocess.run([*cmd, "-text", text], check=True, capture_output=True, text=True, timeout=30)
+        return out.stdout.count("Saving SMS")
 
     def inject(self, recipient: str, text: str) -> str:
         """``gammu-smsd-inject``: the daemon's own way to queue an outgoing message; its file name."""

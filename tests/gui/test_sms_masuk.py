@@ -1,0 +1,121 @@
+"""The "SMS masuk" tab against a real Gammu SMS daemon (files backend, dummy phone): messages the
+daemon receives appear in the list, open in the On-Air form as SMS cases and leave the list when saved
+(the ticket reply lands in the outbox and is sent), or are discarded with a reason; nothing that
+arrives while the desk is closed is lost."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from radio_desk.domain import Case, Channel
+from radio_desk.domain.sms import SmsState
+from radio_desk.store import open_store
+from tests.support.smsd import Smsd
+
+LONG = (
+    "Selamat pagi, saya mau lapor jalan di Desa Sukorejo Kecamatan Bojonegoro rusak parah, banyak lubang "
+    "besar dan kalau hujan jadi kubangan, sudah ada pengendara motor yang jatuh minggu lalu. Mohon segera "
+    "diperbaiki oleh dinas pekerjaan umum, anak-anak sekolah lewat situ setiap pagi sebelum matahari terbit. "
+    "Terima kasih banyak, semoga cepat ditangani."
+)
+
+
+@pytest.fixture
+def smsd(tmp_path: Path) -> Any:
+    daemon = Smsd(tmp_path / "smsd")
+    yield daemon
+    daemon.stop()
+
+
+def _settings(smsd: Smsd, **extra: Any) -> dict[str, Any]:
+    return {
+        "sms_inbox_dir": str(smsd.inbox), "sms_outbox_dir": str(smsd.outbox), "sms_replies": True,
+        "station_name": "Radio Malowopati", **extra,
+    }  # fmt: skip
+
+
+def test_sms_from_the_daemon_becomes_a_case_or_is_discarded(make_window, qtbot, smsd: Smsd, tmp_path: Path):
+    with open_store(tmp_path / "radio-desk.sqlite3") as store:  # the number reported once before
+        store.cases.create(
+            Case(
+                channel=Channel.ON_AIR, phone="+6281298765432", received_at=datetime(2026, 11, 2, tzinfo=UTC)
+            )
+        )
+    parts = smsd.receive("081298765432", LONG)
+    assert parts == 3
+    smsd.receive("081333444555", "Promo pulsa murah hubungi kami")
+    smsd.start()
+    smsd.wait_received(parts + 1)
+
+    w = make_window(settings=_settings(smsd))
+    sms, desk = w.sms, w.desk
+    panel = sms.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=15000)
+    tab = w.ui.tabs.indexOf(panel)
+    assert w.ui.tabs.tabText(tab) == "SMS masuk (2)"
+    by_sender = {panel.model.data(panel.model.index(r, 1)): r for r in range(2)}
+    row = by_sender["081298765432"]
+    assert panel.model.message_at(row).text == LONG  # three parts, joined
+    assert panel.model.data(panel.model.index(row, 4)) == "1 time(s)"  # repeat-reporter hint
+
+    # Enter on the message: the On-Air form holds it as an SMS case, suggestions as for a call
+    panel.table.setFocus()
+    panel.table.selectRow(row)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert w.ui.tabs.currentIndex() == 0
+    ui = desk.ui
+    assert desk.form.channel is Channel.SMS
+    assert ui.phoneEdit.text() == "081298765432" and ui.notesEdit.toPlainText() == LONG
+    qtbot.waitUntil(lambda: "before" in ui.phoneHintLabel.text(), timeout=5000)
+    qtbot.waitUntil(lambda: desk.form.suggestion is not None, timeout=20000)
+    desk.accept_suggestion()
+    assert desk.form.category == "jalan"
+    desk.save()
+    msg = panel.model.message_at(row)
+    qtbot.waitUntil(lambda: w.services.store.cases.find(msg.case_id) is not None, timeout=5000)
+    case = w.services.store.cases.get(msg.case_id)
+    assert (case.channel, case.phone, case.category) == (Channel.SMS, "+6281298765432", "jalan")
+    assert case.received_at == msg.received_at
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    assert w.ui.tabs.tabText(tab) == "SMS masuk (1)"
+
+    # the ticket number goes back through the daemon
+    qtbot.waitUntil(lambda: bool(smsd.sent_files()), timeout=30000)
+    (sent,) = smsd.sent_files()
+    text = (smsd.sent / sent).read_bytes().decode("utf-16")
+    assert f"TEST-FM-{msg.case_id.hex[:8].upper()}" in text and "Sukorejo" not in text
+
+    # the advertisement is discarded, with a reason
+    w.ui.tabs.setCurrentIndex(tab)
+    panel.discardButton.click()
+    assert "why" in panel.messageLabel.text()  # no reason: nothing discarded
+    assert panel.model.rowCount() == 1
+    panel.reasonEdit.setText("iklan pulsa")
+    qtbot.keyClick(panel.reasonEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+    (kept,) = w.services.store.sms.list([SmsState.DISCARDED])
+    assert (kept.sender, kept.discard_reason) == ("081333444555", "iklan pulsa")
+    assert w.ui.tabs.tabText(tab) == "SMS masuk"
+
+    # a message arriving now shows up without a restart
+    smsd.receive("081234000111", "Air PDAM mati sejak kemarin di Kecamatan Kapas")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=30000)
+
+
+def test_messages_received_while_the_desk_was_closed_are_there_at_start(make_window, qtbot, smsd: Smsd):
+    smsd.start()
+    w = make_window(settings=_settings(smsd, sms_replies=False))
+    qtbot.waitUntil(lambda: "Reading the Gammu SMSD inbox" in w.sms.panel.stateLabel.text(), timeout=5000)
+    w.close()
+    n = smsd.receive("081234000222", "Lampu jalan mati di Desa Ngumpak")
+    n += smsd.receive("081234000333", LONG)
+    smsd.wait_received(n)
+    w2 = make_window(settings=_settings(smsd, sms_replies=False))
+    panel = w2.sms.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=15000)
+    assert sorted(m.text for m in panel.model.rows) == sorted(["Lampu jalan mati di Desa Ngumpak", LONG])
