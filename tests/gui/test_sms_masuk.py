@@ -57,7 +57,7 @@ def test_sms_from_the_daemon_becomes_a_case_or_is_discarded(make_window, qtbot, 
     panel = sms.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=15000)
     tab = w.ui.tabs.indexOf(panel)
-    assert w.ui.tabs.tabText(tab) == "SMS masuk (2)"
+    assert w.ui.tabs.tabText(tab) == "Incoming SMS (2)"
     by_sender = {panel.model.data(panel.model.index(r, 1)): r for r in range(2)}
     row = by_sender["081298765432"]
     assert panel.model.message_at(row).text == LONG  # three parts, joined
@@ -82,7 +82,7 @@ def test_sms_from_the_daemon_becomes_a_case_or_is_discarded(make_window, qtbot, 
     assert (case.channel, case.phone, case.category) == (Channel.SMS, "+6281298765432", "jalan")
     assert case.received_at == msg.received_at
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
-    assert w.ui.tabs.tabText(tab) == "SMS masuk (1)"
+    assert w.ui.tabs.tabText(tab) == "Incoming SMS (1)"
 
     # the ticket number goes back through the daemon
     qtbot.waitUntil(lambda: bool(smsd.sent_files()), timeout=30000)
@@ -100,7 +100,7 @@ def test_sms_from_the_daemon_becomes_a_case_or_is_discarded(make_window, qtbot, 
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
     (kept,) = w.services.store.sms.list([SmsState.DISCARDED])
     assert (kept.sender, kept.discard_reason) == ("081333444555", "iklan pulsa")
-    assert w.ui.tabs.tabText(tab) == "SMS masuk"
+    assert w.ui.tabs.tabText(tab) == "Incoming SMS"
 
     # a message arriving now shows up without a restart
     smsd.receive("081234000111", "Air PDAM mati sejak kemarin di Kecamatan Kapas")
@@ -119,3 +119,52 @@ def test_messages_received_while_the_desk_was_closed_are_there_at_start(make_win
     panel = w2.sms.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=15000)
     assert sorted(m.text for m in panel.model.rows) == sorted(["Lampu jalan mati di Desa Ngumpak", LONG])
+
+
+def test_sms_settings_are_checked_and_saved_with_the_settings_dialog(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from radio_desk.gui.settings_dialog import SettingsDialog
+    from radio_desk.gui.sms.settings_box import SmsSettingsDialog, current
+    from radio_desk.settings import Settings
+
+    s = Settings(tmp_path / "settings.json")
+    assert s["sms_replies"] is False  # off by default
+    sub = SmsSettingsDialog(current(s))
+    qtbot.addWidget(sub)
+    sub.inboxEdit.setText(str(tmp_path / "inbox"))
+    sub.repliesCheck.setChecked(True)
+    sub.accept()
+    assert "outbox" in sub.messageLabel.text() and not sub.result_values  # replies need the outbox
+    sub.outboxEdit.setText(str(tmp_path / "outbox"))
+    sub.savedEdit.setPlainText("Halo {nama}, tiket {tiket}")
+    sub.accept()
+    assert "{nama}" in sub.messageLabel.text() and not sub.result_values  # a private field: refused
+    sub.savedEdit.setPlainText("Tiket Anda {tiket}. {stasiun}")
+    sub.accept()
+    assert sub.result_values["sms_reply_saved_template"] == "Tiket Anda {tiket}. {stasiun}"
+
+    d = SettingsDialog(s)
+    qtbot.addWidget(d)
+    assert d.findChild(QPushButton, "smsSettingsButton") is not None
+    d.sms_values = sub.result_values
+    d.accept()
+    again = Settings(tmp_path / "settings.json")
+    assert again["sms_outbox_dir"] == str(tmp_path / "outbox") and again["sms_replies"] is True
+    assert {"sms_inbox_dir", "sms_replies", "sms_reply_saved_template"} <= d.changed_keys
+
+
+def test_indonesian_sms_tab(make_window, qapp) -> None:
+    from radio_desk.gui.i18n import install_translators
+
+    loaded = install_translators(qapp, "id")
+    try:
+        assert "sms_id.qm" in loaded
+        w = make_window(start=False)
+        panel = w.sms.panel
+        assert w.ui.tabs.tabText(w.ui.tabs.indexOf(panel)) == "SMS masuk"
+        assert panel.discardButton.text() == "Buang"
+        assert panel.model.headerData(4, Qt.Orientation.Horizontal) == "Pernah lapor"
+        assert panel.stateLabel.text().startswith("SMS: folder inbox Gammu SMSD belum diatur")
+    finally:
+        install_translators(qapp, "en")

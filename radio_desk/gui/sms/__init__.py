@@ -55,7 +55,9 @@ class SmsDesk(QObject):
         self._show_config()
 
     def _title(self, waiting: int) -> str:
-        return self.tr("SMS masuk (%1)").replace("%1", str(waiting)) if waiting else self.tr("SMS masuk")
+        return (
+            self.tr("Incoming SMS (%1)").replace("%1", str(waiting)) if waiting else self.tr("Incoming SMS")
+        )
 
     def start(self) -> None:
         self.watcher.start()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -130,17 +131,25 @@ def add_sms_row(dialog: Any) -> None:
     """Into the Settings dialog: a "SMS (Gammu SMSD)…" button; what it sets is saved with the rest
     (``dialog.sms_values``, merged into the dialog's values)."""
     dialog.sms_values = {}
-    box = QGroupBox(dialog.tr("SMS at the studio"), dialog)
+    box = QGroupBox(QCoreApplication.translate("SmsSettingsDialog", "SMS at the studio"), dialog)
     label = QLabel(box)
     label.setWordWrap(True)
-    button = QPushButton(dialog.tr("SMS (Gammu SMSD)…"), box)
+    button = QPushButton(QCoreApplication.translate("SmsSettingsDialog", "SMS (Gammu SMSD)…"), box)
     button.setObjectName("smsSettingsButton")
 
     def show() -> None:
         v = {**current(dialog.settings), **dialog.sms_values}
-        inbox = v["sms_inbox_dir"] or dialog.tr("not set")
-        replies = dialog.tr("replies on") if v["sms_replies"] else dialog.tr("replies off")
-        label.setText(dialog.tr("Inbox: %1; %2").replace("%1", inbox).replace("%2", replies))
+        inbox = v["sms_inbox_dir"] or QCoreApplication.translate("SmsSettingsDialog", "not set")
+        replies = (
+            QCoreApplication.translate("SmsSettingsDialog", "replies on")
+            if v["sms_replies"]
+            else QCoreApplication.translate("SmsSettingsDialog", "replies off")
+        )
+        label.setText(
+            QCoreApplication.translate("SmsSettingsDialog", "Inbox: %1; %2")
+            .replace("%1", inbox)
+            .replace("%2", replies)
+        )
 
     def open_dialog() -> None:
         sub = SmsSettingsDialog({**current(dialog.settings), **dialog.sms_values}, dialog)
