@@ -94,6 +94,7 @@ class SmsConfig:
 class ImportReport:
     new: list[SmsMessage] = field(default_factory=list)
     waiting_files: int = 0  # messages still being written: taken at the next pass
+    inbox_readable: bool = False  # the folder could be listed
     problems: list[str] = field(default_factory=list)  # Indonesian, for the operator
 
 
@@ -171,6 +172,7 @@ class SmsGateway:
             except OSError as err:
                 report.problems.append(f"Folder inbox SMSD {folder} tidak terbaca: {err.strerror or err}.")
                 return report
+            report.inbox_readable = True
             fresh: list[NewSms] = []
             now = self.clock()
             for message_id in sorted(set(groups) - self._known):
@@ -184,7 +186,7 @@ class SmsGateway:
                 except (OSError, GammuFileError) as err:
                     if message_id not in self._bad:
                         self._bad.add(message_id)
-                        log.warning("SMSD inbox file not read (%s): %s", files[0].name[:22], err)
+                        log.warning("SMSD inbox file not read (%s...): %s", message_id[:20], err)  # no number
                         report.problems.append(
                             f"SMS {files[0].name} tidak terbaca ({err}); berkas dibiarkan."
                         )

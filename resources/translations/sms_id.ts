@@ -4,44 +4,49 @@
 <context>
     <name>SmsDesk</name>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="59"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="56"/>
+        <source>&amp;Incoming SMS</source>
+        <translation>&amp;SMS masuk</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="67"/>
         <source>Incoming SMS (%1)</source>
         <translation>SMS masuk (%1)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="59"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="67"/>
         <source>Incoming SMS</source>
         <translation>SMS masuk</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="93"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="106"/>
         <source>SMS: no Gammu SMSD inbox folder set (Settings → SMS).</source>
         <translation>SMS: folder inbox Gammu SMSD belum diatur (Pengaturan → SMS).</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="95"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="108"/>
         <source>Reading the Gammu SMSD inbox %1.</source>
         <translation>Membaca inbox Gammu SMSD %1.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="97"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="110"/>
         <source>Replies (ticket number, follow-up) go to %1.</source>
         <translation>Balasan (nomor tiket, tindak lanjut) ditulis ke %1.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="101"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="114"/>
         <source>Replies are off.</source>
         <translation>Balasan mati.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="109"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="122"/>
         <source>%n new SMS in the list.</source>
         <translation>
             <numerusform>%n SMS baru di daftar.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="117"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="130"/>
         <source>%n SMS reply(ies) handed to the SMSD.</source>
         <translation>
             <numerusform>%n balasan SMS diserahkan ke SMSD.</numerusform>

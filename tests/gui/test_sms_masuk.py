@@ -168,3 +168,19 @@ def test_indonesian_sms_tab(make_window, qapp) -> None:
         assert panel.stateLabel.text().startswith("SMS: folder inbox Gammu SMSD belum diatur")
     finally:
         install_translators(qapp, "en")
+
+
+def test_setting_the_inbox_later_reads_it_and_ctrl3_shows_the_tab(make_window, qtbot, smsd: Smsd):
+    n = smsd.receive("081234000444", "Pohon tumbang menutup jalan di Desa Kedungrejo")
+    smsd.start()
+    smsd.wait_received(n)
+    w = make_window()
+    panel = w.sms.panel
+    assert "no Gammu SMSD inbox" in panel.stateLabel.text() and panel.model.rowCount() == 0
+    w.services.settings.update({"sms_inbox_dir": str(smsd.inbox)})
+    w.apply_settings({"sms_inbox_dir"})
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=15000)
+    assert w.sms.watcher.fs.directories() == [str(smsd.inbox)]  # watched from now on
+    assert w.sms.action.shortcut().toString() == "Ctrl+3"
+    w.sms.action.trigger()
+    assert w.ui.tabs.currentWidget() is panel

@@ -8,6 +8,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 
 from radio_desk.domain import Case
 from radio_desk.domain.sms import SmsMessage
@@ -52,12 +53,24 @@ class SmsDesk(QObject):
         self.watcher.failed.connect(lambda m: self.panel.show_message(m, error=True))
         desk.saved.connect(self._case_saved)
         self.panel.settingsButton.clicked.connect(self.open_settings)
+        self.action = QAction(self.tr("&Incoming SMS"), window)
+        self.action.setObjectName("actionSms")
+        self.action.setShortcut(QKeySequence("Ctrl+3"))
+        self.action.triggered.connect(self.show_tab)
+        menu = window.ui.menuView.actions()  # after "Editor": On-Air, Editor, Incoming SMS
+        at = menu.index(window.ui.actionEditor) + 1
+        window.ui.menuView.insertAction(menu[at] if at < len(menu) else None, self.action)  # type: ignore[arg-type]
         self._show_config()
 
     def _title(self, waiting: int) -> str:
         return (
             self.tr("Incoming SMS (%1)").replace("%1", str(waiting)) if waiting else self.tr("Incoming SMS")
         )
+
+    def show_tab(self) -> None:
+        tabs = self.window.ui.tabs
+        tabs.setCurrentWidget(self.panel)
+        self.panel.table.setFocus()
 
     def start(self) -> None:
         self.watcher.start()

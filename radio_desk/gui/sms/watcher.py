@@ -55,7 +55,6 @@ class SmsWatcher(QObject):
         return self.gateway.config
 
     def start(self) -> None:
-        self._watch()
         self.poll_timer.start()
         self.poll()
 
@@ -64,14 +63,14 @@ class SmsWatcher(QObject):
         self.gateway.config = config
         if inbox_changed:
             self.gateway = SmsGateway(self.gateway.store, config)
-            self._watch()
+            if self.fs.directories():
+                self.fs.removePaths(self.fs.directories())
         self.poll()
 
-    def _watch(self) -> None:
-        if self.fs.directories():
-            self.fs.removePaths(self.fs.directories())
+    def _watch(self, inbox_readable: bool) -> None:
+        """Watch the inbox once a pass could read it (the pass, not the GUI thread, touched the disk)."""
         inbox = self.gateway.config.inbox
-        if inbox is not None and inbox.is_dir():  # a stat: the folder is local or it is not watched
+        if inbox is not None and inbox_readable and str(inbox) not in self.fs.directories():
             self.fs.addPath(str(inbox))
 
     def poll(self) -> None:
@@ -86,7 +85,7 @@ class SmsWatcher(QObject):
         gateway, suggest = self.gateway, self.suggest()
 
         def job() -> tuple[ImportReport, ReplyReport]:
-            report = gateway.import_new(suggest)
+            report = gateway.import_new(suggest)  # its problems say when the inbox cannot be read
             if suggest is not None:
                 gateway.triage_pending(suggest)
             return report, gateway.write_replies()
@@ -111,6 +110,7 @@ class SmsWatcher(QObject):
     def _done(self, result: tuple[ImportReport, ReplyReport]) -> None:
         self._running = False
         report, replies = result
+        self._watch(report.inbox_readable)
         self.imported.emit(report)
         self.replied.emit(replies)
         self._next()
