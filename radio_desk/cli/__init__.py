@@ -29,6 +29,7 @@ COMMANDS: list[str] = [
     "models",
     "triage",
     "sync",
+    "sms",
 ]
 
 

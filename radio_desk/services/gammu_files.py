@@ -207,3 +207,38 @@ def write_outbox(folder: Path, name: str, text: str) -> Path:
     with atomic_write(path, "wb") as fh:
         fh.write(b"\xfe\xff" + text.encode("utf-16-be"))
     return path
+
+
+def from_run_on_receive(env: dict[str, str], args: list[str], now: datetime) -> IncomingSms | None:
+    """The message a ``RunOnReceive`` program is started for (gammu-smsd-run(7)): the daemon puts the
+    parts in the environment (``SMS_MESSAGES``, ``SMS_<n>_NUMBER``, ``SMS_<n>_TEXT``) and, when it could
+    decode them, the joined text (``DECODED_PARTS``, ``DECODED_<n>_TEXT``); the arguments are the
+    backend's ids (the inbox files with the files backend, none with ``service = null``).
+
+    The id is the files backend's message id when there is one (so the inbox reader and this agree),
+    else the backend's ids, else a digest of sender, text and minute.  ``None`` without a text."""
+    import hashlib
+
+    try:
+        count = int(env.get("SMS_MESSAGES", "0"))
+        decoded = int(env.get("DECODED_PARTS", "0"))
+    except ValueError as err:
+        raise GammuFileError("SMS_MESSAGES / DECODED_PARTS bukan angka") from err
+    sender = env.get("SMS_1_NUMBER", "").strip()
+    texts = [env.get(f"DECODED_{n}_TEXT", "") for n in range(1, decoded + 1)]
+    text = "".join(texts) if any(t.strip() for t in texts) else ""
+    if not text:
+        text = "".join(env.get(f"SMS_{n}_TEXT", "") for n in range(1, count + 1))
+    text = text.replace("\x00", "").replace("\r\n", "\n").strip()
+    if not sender or not text:
+        return None
+    names = [parse_inbox_name(Path(a).name) for a in args]
+    if names and names[0] is not None:
+        first = names[0]
+        return IncomingSms(first.message_id, sender, first.received_at, text, max(count, 1), tuple(args))
+    if args:
+        message_id = "smsd:" + ",".join(args)
+    else:
+        digest = hashlib.sha256(f"{sender}\n{text}\n{now:%Y%m%d%H%M}".encode()).hexdigest()[:24]
+        message_id = "run:" + digest
+    return IncomingSms(message_id[:200], sender, now, text, max(count, 1), tuple(args))

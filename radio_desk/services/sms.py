@@ -42,6 +42,7 @@ from radio_desk.domain.sms import (
 from radio_desk.errors import ValidationError
 from radio_desk.services.gammu_files import (
     GammuFileError,
+    IncomingSms,
     outbox_name,
     read_message,
     scan_inbox,
@@ -141,6 +142,15 @@ def form_values(msg: SmsMessage) -> dict[str, Any]:
     }
 
 
+def new_sms(sms: IncomingSms, suggest: Callable[[str], Suggestion] | None = None) -> NewSms:
+    """The row to store for a message the daemon received (triaged when ``suggest`` is given)."""
+    triage = triage_dict(suggest(sms.text)) if suggest is not None and sms.text else None
+    when = sms.received_at if sms.received_at.tzinfo else sms.received_at.astimezone()  # naive: local
+    return NewSms(
+        sms.message_id, sms.files, sms.sender, sender_phone(sms.sender), sms.text, sms.parts, when, triage
+    )
+
+
 class SmsGateway:
     def __init__(
         self,
@@ -194,21 +204,7 @@ class SmsGateway:
                 if sms is None:  # 8-bit data only: nothing for the desk
                     self._known.add(message_id)
                     continue
-                triage = None
-                if suggest is not None and sms.text:
-                    triage = triage_dict(suggest(sms.text))
-                fresh.append(
-                    NewSms(
-                        sms.message_id,
-                        sms.files,
-                        sms.sender,
-                        sender_phone(sms.sender),
-                        sms.text,
-                        sms.parts,
-                        sms.received_at.astimezone(),
-                        triage,
-                    )
-                )
+                fresh.append(new_sms(sms, suggest))
             if fresh:
                 report.new = self.store.sms.add(fresh)
                 self._known.update(m.smsd_id for m in fresh)

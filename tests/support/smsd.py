@@ -28,7 +28,9 @@ def require_gammu() -> None:
 
 
 class Smsd:
-    def __init__(self, root: Path, inbox_format: str = "unicode") -> None:
+    def __init__(
+        self, root: Path, inbox_format: str = "unicode", *, service: str = "files", run_on_receive: str = ""
+    ) -> None:
         require_gammu()
         self.root = root
         self.phone = root / "dummy"
@@ -43,12 +45,13 @@ class Smsd:
         self.config.write_text(
             "[gammu]\nmodel = dummy\nconnection = none\n"
             f"device = {self.phone}\ngammuloc = /dev/null\n\n"
-            "[smsd]\nservice = files\ncommtimeout = 1\nreceivefrequency = 1\nstatusfrequency = 0\n"
+            f"[smsd]\nservice = {service}\ncommtimeout = 1\nreceivefrequency = 1\nstatusfrequency = 0\n"
             "multiparttimeout = 2\nloopsleep = 1\ncheckbattery = 0\ncheckstatus = 0\ndebuglevel = 1\n"
             f"logfile = {self.log}\n"
             f"inboxpath = {self.inbox}/\noutboxpath = {self.outbox}/\n"
             f"sentsmspath = {self.sent}/\nerrorsmspath = {self.error}/\n"
-            f"inboxformat = {inbox_format}\noutboxformat = unicode\ntransmitformat = auto\n",
+            f"inboxformat = {inbox_format}\noutboxformat = unicode\ntransmitformat = auto\n"
+            + (f"runonreceive = {run_on_receive}\n" if run_on_receive else ""),
             encoding="utf-8",
         )
         self.proc: subprocess.Popen[bytes] | None = None
