@@ -4,7 +4,8 @@
 
 Runs ``gammu-smsd`` (files backend) on Gammu's dummy phone driver in a throw-away folder, lets a few
 messages arrive (one of them in three parts), and opens the demo desk on them.  Needs the Debian
-packages ``gammu-smsd`` and ``gammu``.  The window is WIDTHxHEIGHT (default 1366x768).
+packages ``gammu-smsd`` and ``gammu``.  The window is WIDTHxHEIGHT (default 1366x768).  A second shot, OUT-form.png, shows
+one of the messages opened in the On-Air form.
 """
 
 from __future__ import annotations
@@ -83,6 +84,13 @@ def main() -> int:
     QTest.qWait(700)
     window.grab().save(str(out))
     print(out)
+    panel.open_row(1)  # the flood report into the On-Air form: a second shot, OUT-form.png
+    desk = window.desk
+    wait(lambda: desk.form.suggestion is not None, 30)
+    QTest.qWait(700)
+    form_shot = out.with_name(out.stem + "-form" + out.suffix)
+    window.grab().save(str(form_shot))
+    print(form_shot)
     window.close()
     hard_exit(0)
     return 0

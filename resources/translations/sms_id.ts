@@ -4,53 +4,58 @@
 <context>
     <name>SmsDesk</name>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="56"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="57"/>
         <source>&amp;Incoming SMS</source>
         <translation>&amp;SMS masuk</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="67"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="68"/>
         <source>Incoming SMS (%1)</source>
         <translation>SMS masuk (%1)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="67"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="68"/>
         <source>Incoming SMS</source>
         <translation>SMS masuk</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="106"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="107"/>
         <source>SMS: no Gammu SMSD inbox folder set (Settings → SMS).</source>
         <translation>SMS: folder inbox Gammu SMSD belum diatur (Pengaturan → SMS).</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="108"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="109"/>
         <source>Reading the Gammu SMSD inbox %1.</source>
         <translation>Membaca inbox Gammu SMSD %1.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="110"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="111"/>
         <source>Replies (ticket number, follow-up) go to %1.</source>
         <translation>Balasan (nomor tiket, tindak lanjut) ditulis ke %1.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="114"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="115"/>
         <source>Replies are off.</source>
         <translation>Balasan mati.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="122"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="123"/>
         <source>%n new SMS in the list.</source>
         <translation>
             <numerusform>%n SMS baru di daftar.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="130"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="131"/>
         <source>%n SMS reply(ies) handed to the SMSD.</source>
         <translation>
             <numerusform>%n balasan SMS diserahkan ke SMSD.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="143"/>
+        <source>New case from the SMS of %1 (%2)</source>
+        <translation>Kasus baru dari SMS %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -184,3 +184,27 @@ def test_setting_the_inbox_later_reads_it_and_ctrl3_shows_the_tab(make_window, q
     assert w.sms.action.shortcut().toString() == "Ctrl+3"
     w.sms.action.trigger()
     assert w.ui.tabs.currentWidget() is panel
+
+
+def test_an_sms_in_the_form_survives_a_restart_and_is_confirmed_when_saved(make_window, qtbot, smsd: Smsd):
+    n = smsd.receive("081234000555", "Jembatan bambu di Dusun Krajan putus terbawa arus")
+    smsd.start()
+    smsd.wait_received(n)
+    w = make_window(settings=_settings(smsd, sms_replies=False))
+    panel = w.sms.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=15000)
+    msg = panel.model.message_at(0)
+    panel.open_row(0)
+    assert w.desk.form_call is not None and w.desk.form_call.case_id == msg.case_id
+    w.desk.draft_runner.wait(5000)
+    w.close()  # the form was not saved: its draft holds the SMS case
+    w2 = make_window(settings=_settings(smsd, sms_replies=False))
+    desk = w2.desk
+    qtbot.waitUntil(lambda: desk.form_call is not None, timeout=10000)
+    assert desk.form_call.case_id == msg.case_id and desk.ui.phoneEdit.text() == "081234000555"
+    qtbot.waitUntil(lambda: w2.sms.panel.model.rowCount() == 1, timeout=10000)  # still waiting
+    desk.save()
+    qtbot.waitUntil(lambda: w2.sms.panel.model.rowCount() == 0, timeout=10000)
+    (done,) = w2.services.store.sms.list([SmsState.CONFIRMED])
+    assert done.case_id == msg.case_id
+    assert w2.services.store.cases.get(msg.case_id).channel is Channel.SMS

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from radio_desk.domain import Case
+from radio_desk.domain.phone import local_format
 from radio_desk.domain.sms import SmsMessage
 from radio_desk.gui.onair.calls import Call
 from radio_desk.gui.sms.panel import SmsPanel
@@ -136,6 +137,11 @@ class SmsDesk(QObject):
         call = Call(case_id=msg.case_id, started_at=msg.received_at)
         values: dict[str, Any] = form_values(msg)
         desk.open_draft(call, values)
+        when = f"{msg.received_at.astimezone():%d/%m %H:%M}"
+        sender = local_format(msg.phone) if msg.phone else msg.sender
+        desk.ui.formCallLabel.setText(
+            self.tr("New case from the SMS of %1 (%2)").replace("%1", sender).replace("%2", when)
+        )
         self.window.ui.tabs.setCurrentIndex(0)
         desk.ui.summaryEdit.setFocus()
 
