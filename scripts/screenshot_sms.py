@@ -79,12 +79,12 @@ def main() -> int:
     wait(lambda: window.desk.triage is not None, 60)
     wait(lambda: panel.model.rowCount() == len(MESSAGES) and all(m.triage for m in panel.model.rows), 60)
     window.ui.tabs.setCurrentIndex(window.ui.tabs.indexOf(panel))
-    panel.table.selectRow(1)
+    panel.table.selectRow(0)
     panel.table.setFocus()
     QTest.qWait(700)
     window.grab().save(str(out))
     print(out)
-    panel.open_row(1)  # the flood report into the On-Air form: a second shot, OUT-form.png
+    panel.open_row(0)  # the flood report into the On-Air form: a second shot, OUT-form.png
     desk = window.desk
     wait(lambda: desk.form.suggestion is not None, 30)
     QTest.qWait(700)

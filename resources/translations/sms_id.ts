@@ -61,51 +61,51 @@
 <context>
     <name>SmsModel</name>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="52"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="59"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="52"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="59"/>
         <source>Sender</source>
         <translation>Pengirim</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="52"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="59"/>
         <source>Message</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="52"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="59"/>
         <source>Suggestion</source>
         <translation>Saran</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="53"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="60"/>
         <source>Reported before</source>
         <translation>Pernah lapor</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="82"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="89"/>
         <source>triage…</source>
         <translation>triase…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/sms/panel.py" line="97"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="104"/>
         <source> (%n part(s))</source>
         <translation>
             <numerusform> (%n bagian)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../radio_desk/gui/sms/panel.py" line="98"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="105"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n kali</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="98"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="105"/>
         <source>first time</source>
         <translation>pertama kali</translation>
     </message>
@@ -113,47 +113,52 @@
 <context>
     <name>SmsPanel</name>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="148"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="155"/>
         <source>Open in the form (Enter)</source>
         <translation>Buka di formulir (Enter)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="153"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="160"/>
         <source>Reason to discard (e.g. advertisement, wrong number)</source>
         <translation>Alasan dibuang (mis. iklan, salah sambung)</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="155"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="162"/>
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="158"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="165"/>
         <source>SMSD settings…</source>
         <translation>Pengaturan SMSD…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="167"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="177"/>
         <source>Discard with a reason:</source>
         <translation>Buang dengan alasan:</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="179"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="190"/>
         <source>SMS: no Gammu SMSD inbox folder set (Settings → SMS).</source>
         <translation>SMS: folder inbox Gammu SMSD belum diatur (Pengaturan → SMS).</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="215"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="221"/>
+        <source>The oldest %1 of %2 waiting messages are shown.</source>
+        <translation>Ditampilkan %1 pesan tertua dari %2 yang menunggu.</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="236"/>
         <source>Database error: %s</source>
         <translation>Kesalahan basis data: %s</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="229"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="250"/>
         <source>Type why this SMS is discarded first.</source>
         <translation>Tulis dulu alasan SMS ini dibuang.</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/panel.py" line="237"/>
+        <location filename="../../radio_desk/gui/sms/panel.py" line="258"/>
         <source>SMS from %1 discarded: %2</source>
         <translation>SMS dari %1 dibuang: %2</translation>
     </message>

@@ -208,3 +208,31 @@ def test_an_sms_in_the_form_survives_a_restart_and_is_confirmed_when_saved(make_
     (done,) = w2.services.store.sms.list([SmsState.CONFIRMED])
     assert done.case_id == msg.case_id
     assert w2.services.store.cases.get(msg.case_id).channel is Channel.SMS
+
+
+def test_the_most_urgent_message_comes_first_and_a_long_backlog_says_so(qtbot, tmp_path: Path, monkeypatch):
+    from radio_desk.gui import sms as sms_gui
+    from radio_desk.gui.sms.panel import SmsPanel
+    from radio_desk.gui.tasks import TaskRunner
+    from radio_desk.store.sms import NewSms
+
+    monkeypatch.setattr(sms_gui.panel, "SHOWN", 3)
+    with open_store(tmp_path / "desk.sqlite3") as store:
+        rows = [
+            ("sedang", "Sampah belum diangkut"), ("darurat", "Banjir masuk rumah, ada lansia terjebak"),
+            ("tinggi", "Kabel listrik putus menjuntai"), ("rendah", "Taman kota kotor"),
+        ]  # fmt: skip
+        store.sms.add(
+            NewSms(f"IN20261203_0800{n:02d}_00_0812345678{n:02d}", (), f"0812345678{n:02d}", None, text, 1,
+                   datetime(2026, 12, 3, 1, n, tzinfo=UTC), {"evidence": True, "urgency": urg})
+            for n, (urg, text) in enumerate(rows)
+        )  # fmt: skip
+        panel = SmsPanel(store, TaskRunner(synchronous=True), lambda: "Rina")
+        qtbot.addWidget(panel)
+        panel.refresh()
+        assert [m.text for m in panel.model.rows] == [
+            "Banjir masuk rumah, ada lansia terjebak",
+            "Kabel listrik putus menjuntai",
+            "Sampah belum diangkut",
+        ]  # fmt: skip  (the oldest three, the emergency first)
+        assert panel.countLabel.isVisibleTo(panel) and "3 of 4" in panel.countLabel.text()

@@ -41,6 +41,13 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 TEXT_IN_CELL = 160
 URGENCY_COLUMN = 3
+SHOWN = 500  # rows in the list at most (their heights are measured on the GUI thread)
+
+
+def urgency_rank(m: SmsMessage) -> int:
+    """1 (Rendah) to 4 (Darurat) as the triage suggested, 0 before it ran."""
+    t = m.triage or {}
+    return Urgency(t["urgency"]).rank if t.get("evidence") and t.get("urgency") else 0
 
 
 class SmsModel(QAbstractTableModel):
@@ -157,6 +164,9 @@ class SmsPanel(QWidget):
         self.discardButton.clicked.connect(self.discard_current)
         self.settingsButton = QPushButton(self.tr("SMSD settings…"), self)
         self.settingsButton.setObjectName("smsSettingsButton")
+        self.countLabel = QLabel(self)
+        self.countLabel.setObjectName("smsCountLabel")
+        self.countLabel.hide()
         self.messageLabel = QLabel(self)
         self.messageLabel.setObjectName("smsMessageLabel")
         self.messageLabel.setWordWrap(True)
@@ -173,6 +183,7 @@ class SmsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.countLabel)
         layout.addLayout(buttons)
         layout.addWidget(self.messageLabel)
         QShortcut(QKeySequence("Delete"), self.table, activated=self.reasonEdit.setFocus)
@@ -193,22 +204,32 @@ class SmsPanel(QWidget):
 
     # -- loading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the waiting messages off the GUI thread; an older load that ends later is dropped."""
+        """Reload the waiting messages off the GUI thread (the most urgent first, then the oldest); an
+        older load that ends later is dropped."""
         self._generation = generation = self._generation + 1
         store = self.store
 
-        def loaded(rows: list[SmsMessage]) -> None:
+        def load() -> tuple[list[SmsMessage], int]:
+            rows = store.sms.list(limit=SHOWN)
+            total = store.sms.count_waiting() if len(rows) == SHOWN else len(rows)
+            return sorted(rows, key=lambda m: (-urgency_rank(m), m.received_at, m.id)), total
+
+        def loaded(result: tuple[list[SmsMessage], int]) -> None:
             if generation != self._generation:
                 return
+            rows, total = result
+            shown = self.tr("The oldest %1 of %2 waiting messages are shown.")
+            self.countLabel.setText(shown.replace("%1", str(len(rows))).replace("%2", str(total)))
+            self.countLabel.setVisible(total > len(rows))
             keep = self.model.message_at(self.current_row())
             self.model.set_rows(rows)
             ids = [m.id for m in rows]
             if rows:
                 row = ids.index(keep.id) if keep is not None and keep.id in ids else 0
                 self.table.selectRow(row)
-            self.count_changed.emit(len(rows))
+            self.count_changed.emit(total)
 
-        self.runner.submit(store.sms.list, if_alive(self, loaded), if_alive(self, self._store_error))
+        self.runner.submit(load, if_alive(self, loaded), if_alive(self, self._store_error))
 
     def _store_error(self, err: object) -> None:
         log.error("SMS list: %s", err)
