@@ -4,8 +4,8 @@
 
 Runs ``gammu-smsd`` (files backend) on Gammu's dummy phone driver in a throw-away folder, lets a few
 messages arrive (one of them in three parts), and opens the demo desk on them.  Needs the Debian
-packages ``gammu-smsd`` and ``gammu``.  The window is WIDTHxHEIGHT (default 1366x768).  A second shot, OUT-form.png, shows
-one of the messages opened in the On-Air form.
+packages ``gammu-smsd`` and ``gammu``.  The window is WIDTHxHEIGHT (default 1366x768).  A second
+shot, OUT-form.png, shows one of the messages opened in the On-Air form.
 """
 
 from __future__ import annotations
