@@ -53,7 +53,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/sms/__init__.py" line="143"/>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="141"/>
+        <source>The form is editing a saved case: save it or press New form first.</source>
+        <translation>Formulir sedang menyunting kasus tersimpan: simpan dulu atau tekan Formulir baru.</translation>
+    </message>
+    <message>
+        <location filename="../../radio_desk/gui/sms/__init__.py" line="147"/>
         <source>New case from the SMS of %1 (%2)</source>
         <translation>Kasus baru dari SMS %1 (%2)</translation>
     </message>

@@ -194,6 +194,12 @@ def test_an_sms_in_the_form_survives_a_restart_and_is_confirmed_when_saved(make_
     panel = w.sms.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=15000)
     msg = panel.model.message_at(0)
+    earlier = w.services.store.cases.create(Case(channel=Channel.ON_AIR, summary="Kasus lama"))
+    w.desk.open_case(earlier)  # the form is editing a saved case: the SMS does not push it aside
+    panel.open_row(0)
+    assert w.desk.editing is not None and w.desk.form_call is None
+    assert "editing a saved case" in panel.messageLabel.text()
+    w.desk.new_form()
     panel.open_row(0)
     assert w.desk.form_call is not None and w.desk.form_call.case_id == msg.case_id
     w.desk.draft_runner.wait(5000)

@@ -136,7 +136,11 @@ class SmsDesk(QObject):
         desk = self.window.desk
         call = Call(case_id=msg.case_id, started_at=msg.received_at)
         values: dict[str, Any] = form_values(msg)
-        desk.open_draft(call, values)
+        if not desk.open_draft(call, values):
+            self.panel.show_message(
+                self.tr("The form is editing a saved case: save it or press New form first."), error=True
+            )
+            return
         when = f"{msg.received_at.astimezone():%d/%m %H:%M}"
         sender = local_format(msg.phone) if msg.phone else msg.sender
         desk.ui.formCallLabel.setText(
