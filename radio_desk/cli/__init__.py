@@ -30,6 +30,7 @@ COMMANDS: list[str] = [
     "triage",
     "sync",
     "discards",
+    "sms",
 ]
 
 

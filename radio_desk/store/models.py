@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -230,3 +230,44 @@ class DiscardRow(Base):
     files: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON: [[original, in the trash]]
     restored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     restored_by: Mapped[str | None] = mapped_column(Text)
+
+
+class SmsMessageRow(Base):
+    """An SMS read from the studio's Gammu SMSD, waiting for the operator or decided (migration 0006)."""
+
+    __tablename__ = "sms_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    smsd_id: Mapped[str] = mapped_column(String(200), unique=True)  # the daemon's id: imported once
+    files: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list of the inbox files
+    sender: Mapped[str] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, server_default="")
+    parts: Mapped[int] = mapped_column(Integer, server_default=sql_text("1"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    case_id: Mapped[uuid.UUID] = mapped_column(UUIDText, unique=True)  # the case it becomes (no FK: later)
+    state: Mapped[str] = mapped_column(String(12), server_default="waiting")
+    triage: Mapped[str | None] = mapped_column(Text)  # JSON: the suggestions made at import
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str] = mapped_column(Text, server_default="")
+    discard_reason: Mapped[str] = mapped_column(Text, server_default="")
+    reply: Mapped[bool] = mapped_column(Boolean, server_default=sql_text("0"))  # replies were on at confirm
+
+    __table_args__ = (Index("ix_sms_messages_state_received", "state", "received_at"),)
+
+
+class SmsReplyRow(Base):
+    """A reply written to the SMSD outbox: at most one of each kind per case (migration 0006)."""
+
+    __tablename__ = "sms_replies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(UUIDText)
+    kind: Mapped[str] = mapped_column(String(12))  # saved | closed
+    phone: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    file: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (UniqueConstraint("case_id", "kind", name="uq_sms_replies_case_kind"),)

@@ -23,6 +23,7 @@ from radio_desk.store.problems import quick_check, refuse_emptied, store_error
 from radio_desk.store.recordings import RecordingRepository
 from radio_desk.store.rundowns import RundownRepository
 from radio_desk.store.segments import SegmentRepository
+from radio_desk.store.sms import SmsRepository
 from radio_desk.store.stations import StationRepository, SyncStateRepository
 
 
@@ -44,6 +45,7 @@ class Store:
         self.sync_state = SyncStateRepository(self)
         self.rundowns = RundownRepository(self)
         self.discards = DiscardRepository(self)
+        self.sms = SmsRepository(self)
 
     @property
     def taxonomy(self) -> Taxonomy:

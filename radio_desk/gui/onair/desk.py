@@ -483,6 +483,30 @@ class OnAirDesk(QWidget):
         self.ui.callerEdit.setFocus()
         self.save_draft()
 
+    def open_draft(self, call: Call, values: dict[str, Any]) -> bool:
+        """A case prepared elsewhere (an SMS from the "SMS masuk" list) into the form: ``call`` holds
+        its id and time, ``values`` the form's fields.  What the form held waits as a parked call; an
+        existing case being edited is not put aside (its edits would be lost): ``False`` then."""
+        if self.form_call is not None and self.form_call.case_id == call.case_id:
+            return True  # already in the form
+        if self.editing is not None:
+            return False
+        for parked in list(self.parked):
+            if parked.case_id == call.case_id:  # opened before and put aside: its edits come back
+                self.parked.remove(parked)
+                call, values = parked, parked.form or values
+        if self.form_call is None and self.editing is None and not self.form.is_empty():
+            self.form_call = Call()  # typed without a call: kept as one, not cleared
+        self.new_form()
+        self.form_call = call
+        self.form.load(values)
+        if self.form.phone_e164:
+            self.form._lookup_phone(self.form.phone_e164)  # the repeat-reporter hint, as for a call
+        self._update_call_labels()
+        self._schedule_suggest()
+        self.save_draft()
+        return True
+
     def _form_message(self, text: str, field: str | None = None) -> None:
         self.ui.formMessageLabel.setStyleSheet("color: #b42318;")
         self.ui.formMessageLabel.setText(text)
