@@ -204,3 +204,66 @@ def test_closing_while_generating_is_safe(qtbot: Any, make_dialog: Any) -> None:
     dialog.runner.wait()
     qtbot.wait(50)  # let the late result arrive at a closed dialog
     assert dialog.generated is None and not folder.exists()
+
+
+def _type_date(qtbot: Any, edit: Any, text: str) -> None:
+    """Type a date as a coordinator does: click into the field, select it all, type, no calendar."""
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=5_000)
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_typed_dates_take_effect_with_enter(qtbot: Any, make_dialog: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = make_dialog()
+    dialog.set_request(START, END)
+    _type_date(qtbot, dialog.ui.fromEdit, "15/11/2026")
+    _type_date(qtbot, dialog.ui.toEdit, "18/11/2026")
+    qtbot.keyClick(dialog.ui.toEdit, Qt.Key.Key_Return)  # still in the field: Enter generates
+    assert dialog.isVisible()  # Enter never closes the dialog
+    qtbot.waitUntil(lambda: dialog.shown_pixmap() is not None, timeout=TIMEOUT_MS)
+    assert (dialog.generated.request.start, dialog.generated.request.end) == (
+        date(2026, 11, 15),
+        date(2026, 11, 18),
+    )
+
+
+def test_typed_date_counts_even_before_the_field_is_left(qtbot: Any, make_dialog: Any) -> None:
+    dialog = make_dialog()
+    dialog.set_request(START, END)
+    _type_date(qtbot, dialog.ui.toEdit, "16/11/2026")
+    assert dialog.ui.toEdit.hasFocus()
+    dialog.take_typed_dates()  # what Generate (also by its shortcut) and the CSV export do first
+    assert dialog.request().end == date(2026, 11, 16)
+
+
+def test_future_end_date_is_refused_in_indonesian(qtbot: Any, store: Any) -> None:
+    from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+
+    from radio_desk.gui.report_dialog import ReportDialog
+    from radio_desk.gui.tasks import TaskRunner
+    from radio_desk.paths import resource_path
+    from radio_desk.settings import Settings
+
+    app = QCoreApplication.instance()
+    tr = QTranslator()
+    assert tr.load(str(resource_path("translations", "reports_id.qm")))
+    app.installTranslator(tr)
+    try:
+        dialog = ReportDialog(store, Settings(), TaskRunner(synchronous=True))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        future = date.today().replace(year=date.today().year + 1)
+        _type_date(qtbot, dialog.ui.toEdit, future.strftime("%d/%m/%Y"))
+        qtbot.keyClick(dialog.ui.toEdit, Qt.Key.Key_Return)
+        assert dialog.generated is None and not dialog.generating
+        text = dialog.ui.statusLabel.text()
+        assert "masih di masa depan" in text and future.strftime("%d/%m/%Y") in text
+        dialog.generate()  # the button refuses it as well
+        assert dialog.generated is None
+        dialog.set_request(START, END)  # a past period is fine again and the message goes
+        assert "masa depan" not in dialog.ui.statusLabel.text()
+    finally:
+        app.removeTranslator(tr)
