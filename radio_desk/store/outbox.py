@@ -76,12 +76,21 @@ def enqueue(
     )
 
 
+def payload_of(row: OutboxRow) -> dict[str, Any]:
+    """An item's payload; an unreadable one as empty (never an error in the sync's loop)."""
+    try:
+        payload = json.loads(row.payload or "{}")
+    except ValueError:
+        return {}
+    return payload if isinstance(payload, dict) else {}
+
+
 def _item(row: OutboxRow) -> OutboxItem:
     return OutboxItem(
         id=row.id,
         case_id=row.case_id,
         kind=OutboxKind(row.kind),
-        payload=json.loads(row.payload or "{}"),
+        payload=payload_of(row),
         created_at=row.created_at,
         attempts=row.attempts,
         next_attempt_at=row.next_attempt_at,

@@ -23,6 +23,7 @@ from radio_desk.store.recordings import RecordingRepository
 from radio_desk.store.rundowns import RundownRepository
 from radio_desk.store.segments import SegmentRepository
 from radio_desk.store.stations import StationRepository, SyncStateRepository
+from radio_desk.store.sync import SyncRepository
 
 
 class Store:
@@ -42,6 +43,7 @@ class Store:
         self.stations = StationRepository(self)
         self.sync_state = SyncStateRepository(self)
         self.rundowns = RundownRepository(self)
+        self.sync = SyncRepository(self)  # the sync's queries (radio_desk.sync speaks the protocol)
 
     @property
     def taxonomy(self) -> Taxonomy:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,7 @@ def test_generate_preview_save(qtbot: Any, make_dialog: Any, sample: Any, tmp_pa
     assert _row(text, "Diteruskan ke OPD")[0] == format_int(expected.forwarded)
     assert _row(text, "Selesai")[0] == format_int(expected.resolved)
     assert "Malowopati FM" in text and "Koordinator Uji" in text
+    assert any(name in text for name in ("Santoso", "Wahyuni", "Prasetyo"))  # internal: reporters named
     assert "Jumat, 13 November 2026" in text and INTERNAL_MARK in text
     assert f"Halaman {n_pages} dari {n_pages}" in text
 
@@ -145,6 +147,10 @@ def test_public_edition_and_csv_of_the_same_filter(
     assert dialog.save_pdf(out)
     text = _pdftotext(out)
     assert PUBLIC_MARK in text and INTERNAL_MARK not in text and "[RAHASIA]" not in text
+    # the public edition names no reporter, not even those who gave their name
+    for surname in ("Aminah", "Santoso", "Wahyuni", "Fauzi", "Lestari", "Prasetyo", "Marlina", "Susilo"):
+        assert surname not in text, surname
+    assert "Nama dan nomor telepon pelapor tidak dimuat" in text
     assert _row(text, "Aduan diterima")[0] == format_int(len(cases) - secret)
 
     csv_out = tmp_path / "public.csv"
@@ -171,7 +177,9 @@ def test_bad_period_and_unwritable_target_are_messages(qtbot: Any, make_dialog: 
     assert "no-such-folder" in dialog.ui.statusLabel.text()
 
 
-def test_indonesian_interface(qtbot: Any, store: Any) -> None:
+@contextmanager
+def indonesian_dialog(qtbot: Any, store: Any) -> Iterator[Any]:
+    """A dialog made under the Indonesian translation (synchronous tasks), the translation removed after."""
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from radio_desk.gui.report_dialog import ReportDialog
@@ -186,13 +194,18 @@ def test_indonesian_interface(qtbot: Any, store: Any) -> None:
     try:
         dialog = ReportDialog(store, Settings(), TaskRunner(synchronous=True))
         qtbot.addWidget(dialog)
+        yield dialog
+    finally:
+        app.removeTranslator(tr)
+
+
+def test_indonesian_interface(qtbot: Any, store: Any) -> None:
+    with indonesian_dialog(qtbot, store) as dialog:
         assert dialog.ui.generateButton.text() == "&Buat"
         assert dialog.ui.stationCombo.itemText(0) == "Semua stasiun"
         assert dialog.windowTitle() == "Laporan mingguan rapat review"
         close = dialog.ui.buttonBox.buttons()[0]
         assert close.text() == "Tutup"
-    finally:
-        app.removeTranslator(tr)
 
 
 def test_closing_while_generating_is_safe(qtbot: Any, make_dialog: Any) -> None:
@@ -240,20 +253,9 @@ def test_typed_date_counts_even_before_the_field_is_left(qtbot: Any, make_dialog
 
 
 def test_future_end_date_is_refused_in_indonesian(qtbot: Any, store: Any) -> None:
-    from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+    from PySide6.QtCore import Qt
 
-    from radio_desk.gui.report_dialog import ReportDialog
-    from radio_desk.gui.tasks import TaskRunner
-    from radio_desk.paths import resource_path
-    from radio_desk.settings import Settings
-
-    app = QCoreApplication.instance()
-    tr = QTranslator()
-    assert tr.load(str(resource_path("translations", "reports_id.qm")))
-    app.installTranslator(tr)
-    try:
-        dialog = ReportDialog(store, Settings(), TaskRunner(synchronous=True))
-        qtbot.addWidget(dialog)
+    with indonesian_dialog(qtbot, store) as dialog:
         dialog.show()
         future = date.today().replace(year=date.today().year + 1)
         _type_date(qtbot, dialog.ui.toEdit, future.strftime("%d/%m/%Y"))
@@ -265,5 +267,3 @@ def test_future_end_date_is_refused_in_indonesian(qtbot: Any, store: Any) -> Non
         assert dialog.generated is None
         dialog.set_request(START, END)  # a past period is fine again and the message goes
         assert "masa depan" not in dialog.ui.statusLabel.text()
-    finally:
-        app.removeTranslator(tr)
