@@ -85,7 +85,7 @@ def payload_of(row: OutboxRow) -> dict[str, Any]:
     return payload if isinstance(payload, dict) else {}
 
 
-def _item(row: OutboxRow) -> OutboxItem:
+def item_from_row(row: OutboxRow) -> OutboxItem:
     return OutboxItem(
         id=row.id,
         case_id=row.case_id,
@@ -115,21 +115,21 @@ class OutboxRepository:
             .limit(limit)
         )
         with self._store.read() as s:
-            return [_item(r) for r in s.scalars(stmt)]
+            return [item_from_row(r) for r in s.scalars(stmt)]
 
     def get(self, item_id: int) -> OutboxItem:
         with self._store.read() as s:
             row = s.get(OutboxRow, item_id)
             if row is None:
                 raise NotFoundError(f"Antrean kirim #{item_id} tidak ada.")
-            return _item(row)
+            return item_from_row(row)
 
     def for_case(self, case_id: uuid.UUID, *, include_done: bool = True) -> list[OutboxItem]:
         stmt = select(OutboxRow).where(OutboxRow.case_id == case_id).order_by(OutboxRow.id)
         if not include_done:
             stmt = stmt.where(OutboxRow.done.is_(False))
         with self._store.read() as s:
-            return [_item(r) for r in s.scalars(stmt)]
+            return [item_from_row(r) for r in s.scalars(stmt)]
 
     def mark_sent(self, item_ids: int | Iterable[int], *, at: datetime | None = None) -> int:
         """Mark items delivered; returns how many were still pending."""

@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -34,7 +34,7 @@ from radio_desk.domain.models import Case, TranscriptSegment, utcnow
 from radio_desk.store.cases import record_server_status
 from radio_desk.store.convert import case_from_row, segment_from_row
 from radio_desk.store.models import CaseRow, OutboxRow, RecordingRow, SegmentRow, SyncStateRow
-from radio_desk.store.outbox import OutboxKind, payload_of
+from radio_desk.store.outbox import OutboxItem, OutboxKind, item_from_row, payload_of
 from radio_desk.store.stations import put_state
 
 if TYPE_CHECKING:
@@ -108,10 +108,10 @@ class FeedStatus:
 
 @dataclass(frozen=True)
 class DueStatus:
-    outbox_id: int
-    case_id: uuid.UUID
+    """A ``status`` outbox item whose case the server knows (``remote_id``)."""
+
+    item: OutboxItem
     remote_id: str
-    payload: dict[str, Any]
     duplicate_remote_id: str | None  # the server number of the original, for "duplikat"
 
 
@@ -384,9 +384,9 @@ class SyncRepository:
                     continue
                 if remote_id is None:
                     continue
-                payload = payload_of(row)
-                original = _remote_of(s, payload.get("duplicate_of"))
-                out.append(DueStatus(row.id, case_id, str(remote_id), payload, original))
+                item = item_from_row(row)
+                original = _remote_of(s, item.payload.get("duplicate_of"))
+                out.append(DueStatus(item, str(remote_id), original))
                 if len(out) >= limit:
                     break
         return out

@@ -115,9 +115,9 @@ def refusal_text(status: str, server_said: str) -> str:
 
 
 def _change(d: DueStatus) -> StatusChange:
-    p = d.payload
+    p = d.item.payload
     return StatusChange(
-        d.outbox_id, d.case_id, d.remote_id, str(p.get("to") or ""), str(p.get("note") or ""),
+        d.item.id, d.item.case_id, d.remote_id, str(p.get("to") or ""), str(p.get("note") or ""),
         p.get("opd") or None, d.duplicate_remote_id, int(p.get("revision") or 0),
     )  # fmt: skip
 
