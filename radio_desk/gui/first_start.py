@@ -29,7 +29,10 @@ class FirstStartDialog(QDialog):
         self.best_peak = -120.0
         self.test_ends = 0.0
         ui = self.ui
+        # the count comes from the form itself, so the text stays true when a question is added
+        ui.introLabel.setText(self.intro_text(ui.firstForm.rowCount()))
         ui.stationNameEdit.setText(settings["station_name"])
+        ui.stationNameEdit.textChanged.connect(lambda _t: ui.messageLabel.clear())
         fill_devices(ui.deviceCombo, self.runner, settings["audio_device"])
         for code, label in LANGUAGES.items():
             ui.uiLanguageCombo.addItem(label, code)
@@ -84,7 +87,20 @@ class FirstStartDialog(QDialog):
             return self.tr("Too loud (peak %.0f dBFS, clipping): turn the input down.") % peak
         return self.tr("Good level (peak %.0f dBFS).") % peak
 
+    def intro_text(self, questions: int) -> str:
+        return self.tr(
+            "Welcome to Radio Desk. Answer %n question(s) and the desk is ready; "
+            "everything can be changed later in Settings.",
+            "",
+            questions,
+        )
+
     def accept(self) -> None:
+        if not self.ui.stationNameEdit.text().strip():
+            # the name is on every report, rundown and case the server receives: it cannot be left out
+            self.ui.messageLabel.setText(self.tr("Fill in the station name first (for example Radio Malowopati FM)."))
+            self.ui.stationNameEdit.setFocus()
+            return
         self.settings.update(
             {
                 "station_name": self.ui.stationNameEdit.text().strip(),

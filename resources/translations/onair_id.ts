@@ -82,6 +82,20 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>FirstStartDialog</name>
     <message>
+        <source>Welcome to Radio Desk. Three questions and the desk is ready; everything can be changed later in Settings.</source>
+        <translation>Selamat datang di Radio Desk. Tiga pertanyaan dan meja siap dipakai; semuanya bisa diubah nanti di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>Fill in the station name first (for example Radio Malowopati FM).</source>
+        <translation>Isi nama stasiun dulu (misalnya Radio Malowopati FM).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Welcome to Radio Desk. Answer %n question(s) and the desk is ready; everything can be changed later in Settings.</source>
+        <translation>
+            <numerusform>Selamat datang di Radio Desk. Jawab %n pertanyaan dan meja siap dipakai; semuanya bisa diubah nanti di Pengaturan.</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/first_start.py" line="49"/>
         <source>Opening the input… speak or play something.</source>
         <translation>Membuka input… bicaralah atau putar sesuatu.</translation>
