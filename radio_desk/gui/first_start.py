@@ -98,7 +98,9 @@ class FirstStartDialog(QDialog):
     def accept(self) -> None:
         if not self.ui.stationNameEdit.text().strip():
             # the name is on every report, rundown and case the server receives: it cannot be left out
-            self.ui.messageLabel.setText(self.tr("Fill in the station name first (for example Radio Malowopati FM)."))
+            self.ui.messageLabel.setText(
+                self.tr("Fill in the station name first (for example Radio Malowopati FM).")
+            )
             self.ui.stationNameEdit.setFocus()
             return
         self.settings.update(
