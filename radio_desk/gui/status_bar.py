@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from radio_desk.audio.recorder import RecorderStatus
+from radio_desk.domain.station_time import clock
 from radio_desk.gui.alive import if_alive
 from radio_desk.gui.tasks import TaskRunner
 
@@ -128,7 +129,7 @@ class StatusPanel(QWidget):
 
     def _show_sync(self, snap: Any) -> None:
         last = snap.last_success
-        when = last.astimezone().strftime("%H:%M") if isinstance(last, datetime) else self.tr("never")
+        when = clock(last) if isinstance(last, datetime) else self.tr("never")
         state = self.tr("online") if snap.online else self.tr("offline")
         text = self.tr("Sync: %s, %d waiting, last %s") % (state, snap.pending, when)
         refused = list(snap.refused)

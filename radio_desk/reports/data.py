@@ -10,14 +10,14 @@ arithmetic, also used by the server's regency report.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from radio_desk.domain import Case, StatusEvent
-from radio_desk.domain.workdays import WIB
+from radio_desk.domain.station_time import day_range
 from radio_desk.errors import NotFoundError, RadioDeskError
 from radio_desk.paths import app_paths
 
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 
 def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """Local (WIB) days ``start``..``end`` inclusive as a half-open UTC-aware interval."""
-    return datetime.combine(start, time(), WIB), datetime.combine(end + timedelta(days=1), time(), WIB)
+    """Station days ``start``..``end`` inclusive as a half-open aware interval."""
+    return day_range(start, end)
 
 
 def _path(database: str | Path | None) -> Path:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QInputDialog, QWidget
 
 from radio_desk.domain.enums import Channel, Status, Urgency
-from radio_desk.domain.workdays import WIB
+from radio_desk.domain.station_time import day_range
 from radio_desk.gui.editor.case_table import (
     CASE_ID_ROLE,
     COLUMNS,
@@ -149,8 +148,7 @@ class BrowserPage(QWidget):
         if ui.dateCheck.isChecked():
             start = ui.fromDate.date().toPython()
             end = ui.toDate.date().toPython()
-            f.received_from = datetime.combine(start, time(), WIB)
-            f.received_to = datetime.combine(end + timedelta(days=1), time(), WIB)
+            f.received_from, f.received_to = day_range(start, end)
         f.category = ui.categoryCombo.currentData()
         urgency = ui.urgencyCombo.currentData()
         f.urgency = Urgency(urgency) if urgency else None

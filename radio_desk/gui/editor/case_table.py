@@ -23,8 +23,8 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QColor, QPalette,
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from radio_desk.domain.enums import Urgency
+from radio_desk.domain.station_time import stamp
 from radio_desk.gui.tasks import TaskRunner
-from radio_desk.reports.indonesian import local
 from radio_desk.store import CaseFilter, Store
 from radio_desk.store.browse import PAGE_SIZE, BrowseRow, QueryCancelled, browse_page, count_cases
 from radio_desk.store.search import to_html
@@ -239,7 +239,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def _text(self, r: BrowseRow, key: str) -> str:
         if key == "received_at":
-            return local(r.received_at).strftime("%d-%m-%Y %H:%M")
+            return stamp(r.received_at)
         if key == "urgency":
             return r.urgency.label
         if key == "status":

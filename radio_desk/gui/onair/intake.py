@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineE
 from radio_desk.domain import Case, Channel, Urgency
 from radio_desk.domain.gazetteer import Place
 from radio_desk.domain.phone import local_format, normalize_phone
+from radio_desk.domain.station_time import local
 from radio_desk.domain.taxonomy import Taxonomy
 from radio_desk.errors import ValidationError
 from radio_desk.gui.alive import if_alive
@@ -261,8 +262,7 @@ class IntakeForm(QObject):
                 self._hint(self.tr("First call from this number."))
                 return
             items = ", ".join(
-                f"{c.received_at.astimezone():%d/%m} {self.taxonomy.category_name(c.category)}"
-                for c in cases[:3]
+                f"{local(c.received_at):%d/%m} {self.taxonomy.category_name(c.category)}" for c in cases[:3]
             )
             self._hint(self.tr("Called before (%n time(s)): ", "", len(cases)) + items)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from radio_desk.domain import Case
+from radio_desk.domain.station_time import clock, local, start_of_day, today_local
 from radio_desk.gui.onair.intake import URGENCY_COLOURS
 from radio_desk.store import CaseFilter, Store
 
@@ -28,8 +29,7 @@ class TodayRow:
 
 def load_today(store: Store, now: datetime | None = None) -> list[TodayRow]:
     """Cases received since local midnight, newest first (runs on a worker thread)."""
-    now = (now or datetime.now()).astimezone()
-    midnight = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
+    midnight = start_of_day(local(now).date() if now else today_local())
     cases = store.cases.list(
         CaseFilter(received_from=midnight, received_to=midnight + timedelta(days=1)), limit=500
     )
@@ -94,7 +94,7 @@ class TodayModel(QAbstractTableModel):
         c, col = r.case, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                f"{c.received_at.astimezone():%H:%M}",
+                clock(c.received_at),
                 c.display_caller,  # masked when anonim
                 r.kecamatan or "—",
                 r.category,
