@@ -17,6 +17,7 @@ from radio_desk.gui.onair.desk import OnAirDesk
 from radio_desk.gui.onair.transcription import EngineHolder
 from radio_desk.gui.services import Services, settings_recorder_factory
 from radio_desk.gui.status_bar import StatusPanel
+from radio_desk.gui.sync_now import SyncNow
 from radio_desk.gui.window_geometry import GeometryMemory, fit_to_screen
 from radio_desk.paths import app_paths
 
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.action_report.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.action_report.triggered.connect(self.open_report)
         ui.menuFile.insertAction(ui.actionSettings, self.action_report)
+        self.sync_now = SyncNow(self, ui.menuFile, ui.actionSettings)
         ui.actionLogFolder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths().logs)))
         )

@@ -131,7 +131,11 @@ class StatusPanel(QWidget):
         last = snap.last_success
         when = clock(last) if isinstance(last, datetime) else self.tr("never")
         state = self.tr("online") if snap.online else self.tr("offline")
+        if snap.busy:
+            state = self.tr("syncing")
         text = self.tr("Sync: %s, %d waiting, last %s") % (state, snap.pending, when)
+        if not snap.online and not snap.busy and snap.retry_in is not None:
+            text += self.tr(", next try in %d s") % round(snap.retry_in)
         refused = list(snap.refused)
         tip = snap.message
         if refused:

@@ -737,6 +737,54 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>WIT (UTC+9, eastern Indonesia)</source>
+        <translation>WIT (UTC+9, Indonesia bagian timur)</translation>
+    </message>
+    <message>
+        <source>WITA (UTC+8, central Indonesia)</source>
+        <translation>WITA (UTC+8, Indonesia bagian tengah)</translation>
+    </message>
+    <message>
+        <source>WIB (UTC+7, western Indonesia)</source>
+        <translation>WIB (UTC+7, Indonesia bagian barat)</translation>
+    </message>
+    <message>
+        <source>The connection test failed: %s</source>
+        <translation>Uji sambungan gagal: %s</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Menguji sambungan…</translation>
+    </message>
+    <message>
+        <source>(nobody named)</source>
+        <translation>(belum dipilih)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>Keep daily backups for</source>
+        <translation>Simpan cadangan harian selama</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji sambungan</translation>
+    </message>
+    <message>
+        <source>Operators (one per line)</source>
+        <translation>Operator (satu nama per baris)</translation>
+    </message>
+    <message>
+        <source>Station time zone</source>
+        <translation>Zona waktu stasiun</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/settings_dialog.py" line="39"/>
         <source>Mono</source>
         <translation>Mono</translation>
@@ -869,6 +917,14 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>, next try in %d s</source>
+        <translation>, dicoba lagi dalam %d dtk</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>menyinkron</translation>
+    </message>
     <message>
         <source>● Recording %s</source>
         <translation>● Merekam %s</translation>
@@ -1045,6 +1101,25 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
     <message>
         <source>Caller name</source>
         <translation>Nama penelepon</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNow</name>
+    <message>
+        <source>Syncing now…</source>
+        <translation>Menyinkron sekarang…</translation>
+    </message>
+    <message>
+        <source>No central server configured (Settings → Central server).</source>
+        <translation>Server pusat belum diatur (Pengaturan → Server pusat).</translation>
+    </message>
+    <message>
+        <source>Send waiting cases and fetch statuses now</source>
+        <translation>Kirim aduan yang menunggu dan ambil status sekarang</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Si&amp;nkron sekarang</translation>
     </message>
 </context>
 </TS>
