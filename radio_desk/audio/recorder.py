@@ -36,6 +36,7 @@ import sounddevice as sd
 
 from radio_desk.audio import ownership
 from radio_desk.audio.devices import InputDevice, find_input_device, reinit_portaudio, resolve_input_device
+from radio_desk.audio.error_text import portaudio_reason
 from radio_desk.audio.ring import FrameRing
 from radio_desk.audio.sidecar import write_sidecar
 from radio_desk.audio.stream import AudioBlock, AudioFanOut
@@ -334,7 +335,7 @@ class Recorder:
             stream.start()
         except (sd.PortAudioError, ValueError) as err:
             raise AudioError(
-                f"Perangkat input '{device.name}' tidak bisa dibuka pada {rate} Hz: {err}."
+                f"Perangkat input '{device.name}' tidak bisa dibuka pada {rate} Hz: {portaudio_reason(err)}."
             ) from err
         with self._stream_lock:
             self._stream = stream

@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
+from radio_desk.audio.error_text import audio_error_text
 from radio_desk.audio.recorder import Recorder
 from radio_desk.gui.device_list import fill_devices
 from radio_desk.gui.generated.ui_first_start import Ui_FirstStartDialog
@@ -60,7 +61,7 @@ class FirstStartDialog(QDialog):
 
     def _failed(self, err: object) -> None:
         self.ui.testButton.setEnabled(True)
-        self.ui.testResultLabel.setText(self.tr("The input could not be opened: %s") % err)
+        self.ui.testResultLabel.setText(self.tr("The input could not be opened: %s") % audio_error_text(err))
 
     def _tick(self) -> None:
         rec = self.recorder

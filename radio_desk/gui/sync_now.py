@@ -1,4 +1,4 @@
-""""Sinkron sekarang": a File-menu action and a status-bar button that wake the sync worker, so a case
+""" "Sinkron sekarang": a File-menu action and a status-bar button that wake the sync worker, so a case
 goes out the moment the operator knows the network is back instead of at the next probe."""
 
 from __future__ import annotations
