@@ -11,6 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from radio_desk.gui.backup_actions import BackupActions
 from radio_desk.gui.gc_pauses import freeze_long_lived
 from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
 from radio_desk.gui.onair.desk import OnAirDesk
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.action_report.triggered.connect(self.open_report)
         ui.menuFile.insertAction(ui.actionSettings, self.action_report)
         self.sync_now = SyncNow(self, ui.menuFile, ui.actionSettings)
+        self.backups = BackupActions(self, ui.menuFile, ui.actionSettings, app_paths().data)
         ui.actionLogFolder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths().logs)))
         )
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
         self.engine.load()
         self.desk.start()
         self._start_sync()
+        if not self.services.demo:
+            self.backups.start()  # today's backup, if not made yet (on a worker)
         self.status.poll()
         freeze_long_lived("window started")
 

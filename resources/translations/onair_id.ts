@@ -57,6 +57,14 @@
 <context>
     <name>App</name>
     <message>
+        <source>The previous one is kept as %1.</source>
+        <translation>Basis data sebelumnya disimpan sebagai %1.</translation>
+    </message>
+    <message>
+        <source>The database was restored from %1.</source>
+        <translation>Basis data dipulihkan dari %1.</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/app.py" line="37"/>
         <source>Unexpected error</source>
         <translation>Galat tak terduga</translation>
@@ -1120,6 +1128,69 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
     <message>
         <source>S&amp;ync now</source>
         <translation>Si&amp;nkron sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Restore cancelled.</source>
+        <translation>Pemulihan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Everything saved after this backup is replaced. The current database is kept as a safety copy beside it. Radio Desk closes and starts again.</source>
+        <translation>Semua yang disimpan sesudah cadangan ini diganti. Basis data sekarang disimpan sebagai salinan pengaman di sebelahnya. Radio Desk ditutup lalu dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>The backup holds %1 cases; the newest was received %2.</source>
+        <translation>Cadangan ini memuat %1 aduan; yang terbaru diterima %2.</translation>
+    </message>
+    <message>
+        <source>Restore the database from %1?</source>
+        <translation>Pulihkan basis data dari %1?</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Not restored: %s</source>
+        <translation>Tidak dipulihkan: %s</translation>
+    </message>
+    <message>
+        <source>Checking %s…</source>
+        <translation>Memeriksa %s…</translation>
+    </message>
+    <message>
+        <source>Radio Desk database (*.sqlite3)</source>
+        <translation>Basis data Radio Desk (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Backup failed: %s</source>
+        <translation>Pencadangan gagal: %s</translation>
+    </message>
+    <message>
+        <source>Backup saved: %s</source>
+        <translation>Cadangan disimpan: %s</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Mencadangkan basis data…</translation>
+    </message>
+    <message>
+        <source>Daily backup saved: %s</source>
+        <translation>Cadangan harian disimpan: %s</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Cadangkan sekarang</translation>
     </message>
 </context>
 </TS>
