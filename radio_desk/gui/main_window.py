@@ -16,6 +16,7 @@ from radio_desk.gui.gc_pauses import freeze_long_lived
 from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
 from radio_desk.gui.onair.desk import OnAirDesk
 from radio_desk.gui.onair.transcription import EngineHolder
+from radio_desk.gui.operator_switch import OperatorSwitch
 from radio_desk.gui.services import Services, settings_recorder_factory
 from radio_desk.gui.status_bar import StatusPanel
 from radio_desk.gui.sync_now import SyncNow
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.ui.tabs.addTab(_placeholder(self.tr("Loading the editor…")), self.tr("Editor"))
         self.ui.tabs.currentChanged.connect(self._tab_changed)
         self.status = StatusPanel(self.ui.statusbar, services.runner, app_paths().data)
+        self.operator_switch = OperatorSwitch(self.ui.statusbar, services.settings, services.runner)
         self.sync_worker: Any = None
         self._wire()
         self.geometry_memory = GeometryMemory(app_paths().config)
@@ -241,6 +243,8 @@ class MainWindow(QMainWindow):
             if old is not None:  # it ends after its current request: wait for that off the GUI thread
                 self.services.runner.submit(lambda: old.stop(15))
             self._start_sync()
+        if changed & {"operators", "operator_name"}:
+            self.operator_switch.refresh()
         if "ui_language" in changed:
             self.ui.statusbar.showMessage(self.tr("The interface language changes at the next start."), 8000)
 

@@ -1193,4 +1193,31 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <translation>&amp;Cadangkan sekarang</translation>
     </message>
 </context>
+<context>
+    <name>OperatorSwitch</name>
+    <message>
+        <source>Nobody named on duty</source>
+        <translation>Belum ada operator yang bertugas</translation>
+    </message>
+    <message>
+        <source>On duty: %s</source>
+        <translation>Bertugas: %s</translation>
+    </message>
+    <message>
+        <source>(name operators in Settings)</source>
+        <translation>(isi daftar operator di Pengaturan)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(pilih)</translation>
+    </message>
+    <message>
+        <source>Who is on duty: saves, edits and status changes are recorded so</source>
+        <translation>Siapa yang bertugas: simpanan, suntingan dan perubahan status dicatat atas nama ini</translation>
+    </message>
+    <message>
+        <source>On duty:</source>
+        <translation>Bertugas:</translation>
+    </message>
+</context>
 </TS>
