@@ -120,7 +120,7 @@ def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_
     window.services.store.close()
     instance.release()
     log.info("closed (exit code %s)", code)
-    if window.backups.restart_requested:  # a restore was asked: start again, it runs before the store
+    if window.restart_requested:  # a restore (it runs before the store opens) or a new language
         restart()
     hard_exit(int(code))
     return int(code)  # not reached

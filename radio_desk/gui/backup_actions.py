@@ -138,5 +138,6 @@ class BackupActions(QObject):
             self._refused(err)
             return
         self.restart_requested = True
+        self.window.restart_requested = True
         window: QWidget = self.window
         window.close()  # the app restores before opening the database again (radio_desk.gui.app.run)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from radio_desk.gui.backup_actions import BackupActions
 from radio_desk.gui.gc_pauses import freeze_long_lived
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.ui.statusbar, services.runner, app_paths().data)
         self.operator_switch = OperatorSwitch(self.ui.statusbar, services.settings, services.runner)
         self.sync_worker: Any = None
+        self.restart_requested = False  # a restore or a new language: radio_desk.gui.app.run starts again
         self._wire()
         self.geometry_memory = GeometryMemory(app_paths().config)
         if not self.geometry_memory.restore_window(self):
@@ -246,7 +247,27 @@ class MainWindow(QMainWindow):
         if changed & {"operators", "operator_name"}:
             self.operator_switch.refresh()
         if "ui_language" in changed:
-            self.ui.statusbar.showMessage(self.tr("The interface language changes at the next start."), 8000)
+            self.ask_restart_for_language()
+
+    def ask_restart_for_language(self) -> None:
+        """Every window, menu and table is built in the language of the start: say so, and offer to
+        start again now (a call being recorded is never cut: then only later)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Interface language"), "", parent=self)
+        box.setObjectName("languageRestart")
+        if self.desk.recorder.recording:
+            box.setText(
+                self.tr("The new interface language applies when Radio Desk starts again (after this call).")
+            )
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.exec()
+            return
+        box.setText(self.tr("The new interface language applies when Radio Desk starts again. Restart now?"))
+        now = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is now:
+            self.restart_requested = True
+            self.close()
 
     def open_first_start(self) -> None:
         from radio_desk.gui.first_start import FirstStartDialog

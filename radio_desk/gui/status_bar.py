@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from radio_desk.audio.recorder import RecorderStatus
 from radio_desk.domain.station_time import clock
 from radio_desk.gui.alive import if_alive
+from radio_desk.gui.data_labels import model_label
 from radio_desk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ class StatusPanel(QWidget):
             self.model.setText(self.tr("Speech model: loading…"))
             self.model.setStyleSheet("color: #8a6d00;")
         elif state == "ready":
-            self.model.setText(self.tr("Speech model: ready (%s)") % detail)
+            self.model.setText(self.tr("Speech model: ready (%s)") % model_label(detail))
             self.model.setStyleSheet("color: #1e7b34;")
         else:
             self.model.setText(self.tr("Speech model: failed"))

@@ -257,6 +257,26 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Buka ulang sekarang</translation>
+    </message>
+    <message>
+        <source>The new interface language applies when Radio Desk starts again. Restart now?</source>
+        <translation>Bahasa antarmuka yang baru berlaku saat Radio Desk dibuka lagi. Buka ulang sekarang?</translation>
+    </message>
+    <message>
+        <source>The new interface language applies when Radio Desk starts again (after this call).</source>
+        <translation>Bahasa antarmuka yang baru berlaku saat Radio Desk dibuka lagi (sesudah panggilan ini).</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa antarmuka</translation>
+    </message>
+    <message>
         <source>● On-Air (recording)</source>
         <translation>● On-Air (merekam)</translation>
     </message>
@@ -1218,6 +1238,77 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
     <message>
         <source>On duty:</source>
         <translation>Bertugas:</translation>
+    </message>
+</context>
+<context>
+    <name>DataLabels</name>
+    <message>
+        <source>bundled</source>
+        <translation>bawaan</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Datang langsung</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>On-air call</source>
+        <translation>Telepon siaran</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Darurat</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Tinggi</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Sedang</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Rendah</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Not our responsibility</source>
+        <translation>Bukan wewenang</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>Forwarded to the OPD</source>
+        <translation>Diteruskan ke OPD</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Terverifikasi</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
     </message>
 </context>
 </TS>

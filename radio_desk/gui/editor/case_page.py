@@ -29,6 +29,7 @@ from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
 from radio_desk.domain.lifecycle import allowed_transitions
 from radio_desk.domain.models import Case, Recording, StatusEvent, TranscriptSegment
 from radio_desk.errors import ValidationError
+from radio_desk.gui.data_labels import channel_label, status_label, urgency_label
 from radio_desk.gui.editor.retranscribe import load as load_engine
 from radio_desk.gui.editor.retranscribe import retranscribe
 from radio_desk.gui.editor.transcript import (
@@ -139,8 +140,8 @@ class CasePage(QWidget):
     # -- setup -------------------------------------------------------------------------------
     def _setup(self) -> None:
         ui, tax = self.ui, self.store.taxonomy
-        _fill(ui.channelCombo, [(c, c.label) for c in Channel])
-        _fill(ui.urgencyCombo, [(u, u.label) for u in Urgency])
+        _fill(ui.channelCombo, [(c, channel_label(c)) for c in Channel])
+        _fill(ui.urgencyCombo, [(u, urgency_label(u)) for u in Urgency])
         cats = sorted(((c.code, c.name) for c in tax.categories.values()), key=lambda x: x[1])
         _fill(ui.categoryCombo, cats, self.tr("(none)"))
         # what the transcript suggests, for a case that has no category yet; "use" puts it in the form
@@ -371,7 +372,7 @@ class CasePage(QWidget):
         _select(ui.desaCombo, c.desa_code)
         ui.summaryEdit.setPlainText(c.summary)
         ui.notesEdit.setPlainText(c.notes)
-        label = self.tr("Current status: %1").replace("%1", c.status.label)
+        label = self.tr("Current status: %1").replace("%1", status_label(c.status))
         if c.duplicate_of:
             label += " · " + self.tr("duplicate of %1").replace("%1", str(c.duplicate_of)[:8])
         ui.statusLabel.setText(label)
@@ -379,9 +380,11 @@ class CasePage(QWidget):
         others = [s for s in Status if s not in allowed and s != c.status]
         ui.nextStatusCombo.clear()
         for s in allowed:
-            ui.nextStatusCombo.addItem(s.label, s.value)
+            ui.nextStatusCombo.addItem(status_label(s), s.value)
         for s in others:  # listed so the editor learns why not, when trying
-            ui.nextStatusCombo.addItem(self.tr("%1 (not allowed now)").replace("%1", s.label), s.value)
+            ui.nextStatusCombo.addItem(
+                self.tr("%1 (not allowed now)").replace("%1", status_label(s)), s.value
+            )
             ui.nextStatusCombo.setItemData(ui.nextStatusCombo.count() - 1, QColor(140, 140, 140), 9)
         ui.statusNoteEdit.clear()
 
@@ -424,7 +427,9 @@ class CasePage(QWidget):
         rows: list[tuple[Any, str, str]] = []
         for e in b.events:
             text = (
-                e.to_status.label if e.from_status is None else f"{e.from_status.label} → {e.to_status.label}"
+                status_label(e.to_status)
+                if e.from_status is None
+                else f"{status_label(e.from_status)} → {status_label(e.to_status)}"
             )
             text = self.tr("Status: %1").replace("%1", text) + (f" — {e.note}" if e.note else "")
             rows.append((e.at, e.by, text))

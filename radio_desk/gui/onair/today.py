@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from radio_desk.domain import Case
 from radio_desk.domain.station_time import clock, local, start_of_day, today_local
+from radio_desk.gui.data_labels import status_label, urgency_label
 from radio_desk.gui.onair.intake import URGENCY_COLOURS
 from radio_desk.store import CaseFilter, Store
 
@@ -81,11 +82,11 @@ class TodayModel(QAbstractTableModel):
     def _status_text(self, r: TodayRow) -> str:
         """The status, and on a second line the follow-up text the host reads on air."""
         if not r.status_note:
-            return r.case.status.label
+            return status_label(r.case.status)
         note = " ".join(r.status_note.split())
         if len(note) > NOTE_IN_CELL:
             note = note[: NOTE_IN_CELL - 1] + "…"
-        return f"{r.case.status.label}\n" + self.tr("Follow-up: %1").replace("%1", note)
+        return f"{status_label(r.case.status)}\n" + self.tr("Follow-up: %1").replace("%1", note)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -98,7 +99,7 @@ class TodayModel(QAbstractTableModel):
                 c.display_caller,  # masked when anonim
                 r.kecamatan or "—",
                 r.category,
-                f"{c.urgency.rank} {c.urgency.label}",
+                f"{c.urgency.rank} {urgency_label(c.urgency)}",
                 self._status_text(r),
                 self.tr("not accepted") if r.refused else self.tr("sent") if r.synced else self.tr("waiting"),
             ][col]
