@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QInputDialog, QWidget
 
 from radio_desk.domain.enums import Channel, Status, Urgency
-from radio_desk.domain.station_time import day_range
+from radio_desk.domain.station_time import day_range, today_local
 from radio_desk.gui.data_labels import channel_label, status_label, urgency_label
 from radio_desk.gui.editor.case_table import (
     CASE_ID_ROLE,
@@ -95,7 +95,7 @@ class BrowserPage(QWidget):
         _fill(ui.stationCombo, self.tr("All stations"), [])
         _fill(ui.channelCombo, self.tr("All channels"), [(c.value, channel_label(c)) for c in Channel])
         _fill(ui.privacyCombo, self.tr(PRIVACY[0][1]), [(k, self.tr(t)) for k, t, _ in PRIVACY[1:]])
-        today = QDate.currentDate()
+        today = QDate(today_local())  # the station's day, not the PC clock's
         ui.fromDate.setDate(today.addDays(-30))
         ui.toDate.setDate(today)
         ui.fromDate.setEnabled(False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
 from radio_desk.audio.playback import Player
 from radio_desk.domain.models import Case, utcnow
 from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd, move_entry, new_entry
+from radio_desk.domain.station_time import today_local
 from radio_desk.gui.editor.case_page import playable_recording
 from radio_desk.gui.editor.waveform_data import Waveform, load_waveform
 from radio_desk.gui.generated.ui_editor_rundown import Ui_EditorRundown
@@ -62,7 +63,7 @@ class RundownPage(QWidget):
 
     def _setup(self) -> None:
         ui = self.ui
-        ui.showDate.setDate(QDate.currentDate())
+        ui.showDate.setDate(QDate(today_local()))
         ui.clipWaveform.selectable = True
         ui.opdCombo.addItem(self.tr("(none)"), None)
         for o in sorted(self.store.taxonomy.opds.values(), key=lambda o: o.name):
