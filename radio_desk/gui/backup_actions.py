@@ -122,14 +122,17 @@ class BackupActions(QObject):
             )
         )
 
-    def _confirm(self, info: BackupInfo) -> None:
+    def confirm_box(self, info: BackupInfo) -> QMessageBox:
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Restore from backup"), self.confirm_text(info),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window,
         )  # fmt: skip
         box.setObjectName("restoreConfirm")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        return box
+
+    def _confirm(self, info: BackupInfo) -> None:
+        if self.confirm_box(info).exec() != QMessageBox.StandardButton.Yes:
             self._message(self.tr("Restore cancelled."))
             return
         try:

@@ -110,6 +110,9 @@ class SettingsDialog(QDialog):
         self.ui.connectionResultLabel.setText(verdict.message)
         colour = "#1e7b34" if verdict.ok else "#b42318"
         self.ui.connectionResultLabel.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        wanted = self.sizeHint().height()
+        if wanted > self.height():  # a long answer: grow rather than cut it off
+            self.resize(self.width(), wanted)
 
     def _test_failed(self, err: object) -> None:
         self.ui.testConnectionButton.setEnabled(True)

@@ -236,9 +236,10 @@ class Ui_SettingsDialog(object):
 
         self.connectionResultLabel = QLabel(self.syncBox)
         self.connectionResultLabel.setObjectName(u"connectionResultLabel")
+        self.connectionResultLabel.setMinimumSize(QSize(0, 48))
         self.connectionResultLabel.setWordWrap(True)
 
-        self.syncForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.connectionResultLabel)
+        self.syncForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.connectionResultLabel)
 
 
         self.rightColumn.addWidget(self.syncBox)
