@@ -17,6 +17,11 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from radio_desk.domain.station_time import today_local
 from radio_desk.gui.i18n import install_translators
 from radio_desk.settings import Settings
+from tests.gui import editor_fixtures
+
+editor_template = editor_fixtures.editor_template
+editor_data = editor_fixtures.editor_data
+workspace = editor_fixtures.workspace
 
 
 @pytest.fixture
@@ -60,3 +65,17 @@ def test_operator_switch_attributes_saves_and_the_report(
     )  # fmt: skip
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "oleh Budi Santoso" in text and "oleh root" not in text
+
+
+def test_transcript_corrections_are_attributed(workspace, editor_data) -> None:
+    from radio_desk.gui.editor.transcript import TEXT_COLUMN
+
+    workspace.settings.update({"operators": ["Sri Wahyuni"], "operator_name": "Sri Wahyuni"})
+    cid = editor_data.named.case.id
+    workspace.open_case(cid)
+    workspace.runner.wait()
+    page = workspace.case_page
+    page.segments.setData(page.segments.index(1, TEXT_COLUMN), "jembatan gantung putus total")
+    workspace.runner.wait()
+    [change] = [c for c in editor_data.store.cases.history(cid) if c.field == "transcript_text"]
+    assert change.by == "Sri Wahyuni" and change.new.endswith("jembatan gantung putus total")

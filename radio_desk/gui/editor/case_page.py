@@ -545,7 +545,8 @@ class CasePage(QWidget):
                 self.segments.replace(row, new)
             self.show_message(self.tr("Transcript saved."))
 
-        self.runner.submit(lambda: self.store.segments.update_text(seg.id, text), saved, self._error)
+        by = self.operator()
+        self.runner.submit(lambda: self.store.segments.update_text(seg.id, text, by=by), saved, self._error)
 
     def current_row(self) -> int:
         idx = self.ui.segmentTable.currentIndex()
@@ -564,8 +565,9 @@ class CasePage(QWidget):
         speaker = self.ui.speakerCombo.currentData()
         if seg.id is None or speaker == seg.speaker:
             return
+        by = self.operator()
         self.runner.submit(
-            lambda: self.store.segments.update_speaker(seg.id, speaker),
+            lambda: self.store.segments.update_speaker(seg.id, speaker, by=by),
             lambda new: self.segments.replace(row, new),
             self._error,
         )
