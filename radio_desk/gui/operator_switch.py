@@ -10,6 +10,11 @@ from radio_desk.gui.tasks import TaskRunner
 from radio_desk.settings import Settings
 
 
+def bar_row_height(label: QLabel) -> int:
+    """Height of a control that must not make the status bar taller than its text labels."""
+    return label.fontMetrics().height() + 6
+
+
 class OperatorSwitch(QWidget):
     def __init__(self, bar: QStatusBar, settings: Settings, runner: TaskRunner) -> None:
         super().__init__(bar)
@@ -21,6 +26,7 @@ class OperatorSwitch(QWidget):
             self.tr("Who is on duty: edits and status changes are recorded under this name")
         )
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setMaximumHeight(bar_row_height(self.label))  # the status bar stays one text line high
         bar.addPermanentWidget(self.label)
         bar.addPermanentWidget(self.combo)
         self.refresh()

@@ -29,6 +29,7 @@ class SyncNow(QObject):
         self.button.setObjectName("syncNowButton")
         self.button.setDefaultAction(self.action)
         self.button.setAutoRaise(True)
+        self.button.setMaximumHeight(self.button.fontMetrics().height() + 6)  # one text line high
         window.statusBar().addPermanentWidget(self.button)
 
     def trigger(self) -> None:

@@ -139,11 +139,6 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <translation>Radio Desk: mulai pertama</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.ui" line="16"/>
-        <source>Welcome to Radio Desk. Two questions and the desk is ready; everything can be changed later in Settings.</source>
-        <translation>Selamat datang di Radio Desk. Dua pertanyaan dan meja siap dipakai; semuanya bisa diubah nanti di Pengaturan.</translation>
-    </message>
-    <message>
         <location filename="../../ui/first_start.ui" line="28"/>
         <source>Station name</source>
         <translation>Nama stasiun</translation>
@@ -336,11 +331,6 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <location filename="../../radio_desk/gui/main_window.py" line="200"/>
         <source>New audio settings apply after this call.</source>
         <translation>Pengaturan audio baru berlaku setelah panggilan ini.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="211"/>
-        <source>The interface language changes at the next start.</source>
-        <translation>Bahasa antarmuka berubah saat aplikasi dibuka lagi.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="64"/>
