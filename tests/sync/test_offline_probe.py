@@ -51,7 +51,7 @@ def test_offline_desk_sends_within_a_probe_of_the_server_coming_back(tmp_path: P
             wait_until(lambda: worker.snapshot().pending == 0, 10, what="the case reaches the server")
             took = time.monotonic() - up
             wait_until(lambda: worker.snapshot().online, 10, what="the cycle ends online")
-            assert took < 0.8 + 2.0, f"sent {took:.1f} s after the server came back"
+            assert took < 0.8 + 4.0, f"sent {took:.1f} s after the server came back"
     finally:
         worker.stop()
 
