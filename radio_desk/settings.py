@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from radio_desk.domain.sms import DEFAULT_CLOSED_TEMPLATE, DEFAULT_SAVED_TEMPLATE, check_template
+from radio_desk.domain.station_time import set_station_zone
 from radio_desk.errors import ValidationError
 from radio_desk.fsutil import write_json_atomic
 from radio_desk.paths import app_paths
@@ -112,6 +113,18 @@ def _regency_days(value: str) -> str:
     return ", ".join(d.isoformat() for d in sorted(regency_days_off(value).extra))
 
 
+def _names(value: list[Any]) -> list[str]:
+    """A list of people's names as typed: trimmed, blanks and repeats dropped, order kept."""
+    names: list[str] = []
+    for item in value:
+        name = " ".join(str(item).split())
+        if len(name) > 80:
+            raise ValidationError(f"Nama operator terlalu panjang (paling banyak 80 huruf): {name[:40]}…")
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    return names
+
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
@@ -125,7 +138,13 @@ OPTIONS: dict[str, Option] = {
             "Kode kabupaten asal stasiun (35.22 Bojonegoro, 35.13 Probolinggo)",
             check=_regency_code,
         ),
-        Option("timezone", "Asia/Jakarta", str, "Zona waktu tampilan (WIB)"),
+        Option(
+            "timezone",
+            "Asia/Jakarta",
+            str,
+            "Zona waktu stasiun untuk semua jam di layar, laporan dan ekspor (WIB, WITA, WIT)",
+            choices=("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"),
+        ),
         Option(
             "regency_holidays",
             "",
@@ -133,6 +152,9 @@ OPTIONS: dict[str, Option] = {
             "Hari libur kabupaten di luar libur nasional dan cuti bersama, untuk batas waktu di laporan "
             "(tanggal ISO dipisah koma, mis. 2026-10-20)",
             check=_regency_days,
+        ),
+        Option(
+            "operators", [], list, "Nama operator stasiun (daftar untuk pergantian giliran)", check=_names
         ),
         Option("operator_name", "", str, "Nama operator yang sedang bertugas"),
         Option(
@@ -188,6 +210,10 @@ OPTIONS: dict[str, Option] = {
             str,
             "Templat balasan saat OPD menutup laporan ({tiket}, {status}, {tindak_lanjut}, {stasiun})",
             check=check_template,
+        ),
+        # backups
+        Option(
+            "backup_days", 7, int, "Cadangan harian basis data disimpan selama (hari)", minimum=1, maximum=365
         ),
         # interface
         Option("ui_language", "id", str, "Bahasa antarmuka", choices=("id", "en")),
@@ -251,6 +277,7 @@ class Settings:
                 self._unknown[key] = value
         with self._lock:
             self._values = values
+        set_station_zone(self["timezone"])  # every clock on screen, in reports and exports follows it
 
     def save(self) -> None:
         with self._lock:
@@ -275,6 +302,8 @@ class Settings:
         coerced = OPTIONS[key].coerce(value)
         with self._lock:
             self._values[key] = coerced
+        if key == "timezone":
+            set_station_zone(coerced)
 
     def update(self, values: dict[str, Any], *, save: bool = True) -> None:
         for key, value in values.items():

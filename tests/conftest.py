@@ -29,6 +29,16 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def station_zone_wib() -> Iterator[None]:
+    """The station time zone is process-wide (set from the settings): every test starts on WIB."""
+    from radio_desk.domain.station_time import DEFAULT_ZONE, set_station_zone
+
+    set_station_zone(DEFAULT_ZONE)
+    yield
+    set_station_zone(DEFAULT_ZONE)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "radio-desk.sqlite3"

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import sounddevice as sd
 
 from radio_desk.audio.devices import InputDevice, find_input_device, reinit_portaudio, resolve_input_device
+from radio_desk.audio.error_text import portaudio_reason
 from radio_desk.errors import AudioError
 
 Callback = Callable[[Any, int, Any, Any], None]  # (indata, frames, time, status)
@@ -85,6 +86,7 @@ class PortAudioBackend:
             stream.start()
         except (sd.PortAudioError, ValueError) as err:
             raise AudioError(
-                f"Perangkat input '{r.device.name}' tidak bisa dibuka pada {r.samplerate} Hz: {err}."
+                f"Perangkat input '{r.device.name}' tidak bisa dibuka pada {r.samplerate} Hz: "
+                f"{portaudio_reason(err)}."
             ) from err
         return stream

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import sounddevice as sd
 
+from radio_desk.audio.error_text import portaudio_reason
 from radio_desk.errors import AudioError
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def list_input_devices() -> list[InputDevice]:
         hostapis = sd.query_hostapis()
         default_in = sd.default.device[0]
     except sd.PortAudioError as err:
-        raise AudioError(f"Daftar perangkat audio tidak bisa dibaca: {err}.") from err
+        raise AudioError(f"Daftar perangkat audio tidak bisa dibaca: {portaudio_reason(err)}.") from err
     if default_in is None or default_in < 0:
         for api in hostapis:
             if api.get("default_input_device", -1) >= 0:

@@ -22,6 +22,7 @@ import soundfile as sf
 
 from radio_desk.audio import ownership
 from radio_desk.audio.decode import av_blocks
+from radio_desk.audio.error_text import libsndfile_reason
 from radio_desk.audio.sidecar import sidecar_path, write_sidecar
 from radio_desk.domain import Channel, Recording, RecordingState
 from radio_desk.domain.models import utcnow
@@ -106,7 +107,7 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
             raise AudioError(f"Berkas '{src.name}' tidak berisi audio (0 sampel).")
         fmt = NATIVE.get(major)
     except (sf.LibsndfileError, RuntimeError, ValueError) as err:
-        fmt, native_reason = None, str(err)
+        fmt, native_reason = None, libsndfile_reason(err)
     except OSError as err:
         raise AudioError(f"Berkas '{src.name}' tidak bisa dibaca: {err.strerror}.") from err
 

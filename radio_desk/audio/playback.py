@@ -15,6 +15,7 @@ import numpy as np
 import sounddevice as sd
 import soundfile as sf
 
+from radio_desk.audio.error_text import libsndfile_reason, portaudio_reason
 from radio_desk.errors import AudioError, NotFoundError
 
 
@@ -53,7 +54,9 @@ class Player:
         try:
             info = sf.info(str(p))
         except (sf.LibsndfileError, RuntimeError) as err:
-            raise AudioError(f"Berkas rekaman '{p.name}' tidak bisa diputar: {err}.") from err
+            raise AudioError(
+                f"Berkas rekaman '{p.name}' tidak bisa diputar: {libsndfile_reason(err)}."
+            ) from err
         self._path, self._info = p, info
         self._seg_start = max(0, min(int(start * info.samplerate), info.frames))
         self._seg_end = (
@@ -104,7 +107,9 @@ class Player:
             self._stream.start()
         except (sd.PortAudioError, ValueError) as err:
             self._stop_feeder.set()
-            raise AudioError(f"Perangkat output tidak bisa dibuka untuk memutar rekaman: {err}.") from err
+            raise AudioError(
+                f"Perangkat output tidak bisa dibuka untuk memutar rekaman: {portaudio_reason(err)}."
+            ) from err
 
     def stop(self) -> None:
         """Stop (keeps the position: ``play`` resumes from here)."""

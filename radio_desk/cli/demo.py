@@ -69,7 +69,8 @@ def prepare_demo(database: str | None = None) -> Path:
     if not settings["station_name"]:
         settings.update(
             {"station_name": "Radio Demo FM", "station_code": "demo-fm", "home_regency": "35.22",
-             "operator_name": "Operator Demo", "first_run_done": True}
+             "operator_name": "Operator Demo", "operators": ["Operator Demo", "Sri Wahyuni", "Budi Santoso"],
+             "first_run_done": True}
         )  # fmt: skip
     with open_store(db) as store:
         if store.cases.count() == 0:

@@ -16,7 +16,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     w.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="last day (inclusive)")
     w.add_argument("--station", default=None, metavar="CODE")
     w.add_argument("--edition", default="internal", choices=["internal", "public"])
-    w.add_argument("--by", default=None, metavar="NAME", help="who generates it (default: the login name)")
+    w.add_argument(
+        "--by",
+        default=None,
+        metavar="NAME",
+        help="who generates it (default: the operator on duty, else the login name)",
+    )
     w.add_argument("--out", required=True, metavar="FILE.pdf")
     w.set_defaults(handler=_weekly)
 
@@ -52,9 +57,11 @@ def _weekly(args: argparse.Namespace) -> int:
     from radio_desk.settings import Settings
 
     start, end = _dates(args, required=True)
-    days_off = regency_days_off(Settings()["regency_holidays"])
+    settings = Settings()
+    days_off = regency_days_off(settings["regency_holidays"])
+    by = args.by or settings["operator_name"] or None  # the operator on duty, as the desk names them
     fig = write_weekly_report(
-        args.database, start, end, args.out, station=args.station, edition=args.edition, by=args.by,
+        args.database, start, end, args.out, station=args.station, edition=args.edition, by=by,
         holidays=days_off,
     )  # fmt: skip
     print(f"Laporan ditulis ke {args.out}: {format_int(fig.received)} aduan.")

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from radio_desk.errors import RadioDeskError
@@ -97,6 +97,8 @@ def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_
 
         FirstStartDialog(settings).exec()
         install_translators(app, settings["ui_language"])
+    if not demo:
+        restore_if_requested(Path(getattr(args, "database", None) or app_paths().database))
     try:
         window = build_window(
             getattr(args, "database", None), demo=demo, recorder_factory=recorder_factory, settings=settings
@@ -118,8 +120,38 @@ def run(args: argparse.Namespace | None = None, *, demo: bool = False, recorder_
     window.services.store.close()
     instance.release()
     log.info("closed (exit code %s)", code)
+    if window.restart_requested:  # a restore (it runs before the store opens) or a new language
+        restart()
     hard_exit(int(code))
     return int(code)  # not reached
+
+
+def restore_if_requested(database: Path) -> None:
+    """Apply a restore asked for in the last session (the database is not open yet) and say so."""
+    from radio_desk.store.backup import apply_pending_restore
+
+    try:
+        done = apply_pending_restore(app_paths().data, database)
+    except RadioDeskError as err:
+        QMessageBox.critical(None, "Radio Desk", str(err))
+        return
+    if done:
+        backup, safety = done
+        text = QCoreApplication.translate("App", "The database was restored from %1.").replace(
+            "%1", backup.name
+        )
+        if safety:
+            text += " " + QCoreApplication.translate("App", "The previous one is kept as %1.").replace(
+                "%1", str(safety)
+            )
+        QMessageBox.information(None, "Radio Desk", text)
+
+
+def restart() -> None:
+    """Replace this process by a new start of the app (same arguments); no interpreter teardown."""
+    shutdown_logging()
+    argv = [sys.executable, *sys.argv[1:]] if getattr(sys, "frozen", False) else list(sys.orig_argv)
+    os.execv(sys.executable, argv)
 
 
 def hard_exit(code: int) -> None:

@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
+from radio_desk.audio.error_text import audio_error_text
 from radio_desk.audio.recorder import Recorder
 from radio_desk.gui.device_list import fill_devices
 from radio_desk.gui.generated.ui_first_start import Ui_FirstStartDialog
@@ -29,7 +30,10 @@ class FirstStartDialog(QDialog):
         self.best_peak = -120.0
         self.test_ends = 0.0
         ui = self.ui
+        # the count comes from the form itself, so the text stays true when a question is added
+        ui.introLabel.setText(self.intro_text(ui.firstForm.rowCount()))
         ui.stationNameEdit.setText(settings["station_name"])
+        ui.stationNameEdit.textChanged.connect(lambda _t: ui.messageLabel.clear())
         fill_devices(ui.deviceCombo, self.runner, settings["audio_device"])
         for code, label in LANGUAGES.items():
             ui.uiLanguageCombo.addItem(label, code)
@@ -57,7 +61,7 @@ class FirstStartDialog(QDialog):
 
     def _failed(self, err: object) -> None:
         self.ui.testButton.setEnabled(True)
-        self.ui.testResultLabel.setText(self.tr("The input could not be opened: %s") % err)
+        self.ui.testResultLabel.setText(self.tr("The input could not be opened: %s") % audio_error_text(err))
 
     def _tick(self) -> None:
         rec = self.recorder
@@ -84,7 +88,22 @@ class FirstStartDialog(QDialog):
             return self.tr("Too loud (peak %.0f dBFS, clipping): turn the input down.") % peak
         return self.tr("Good level (peak %.0f dBFS).") % peak
 
+    def intro_text(self, questions: int) -> str:
+        return self.tr(
+            "Welcome to Radio Desk. Answer %n question(s) and the desk is ready; "
+            "everything can be changed later in Settings.",
+            "",
+            questions,
+        )
+
     def accept(self) -> None:
+        if not self.ui.stationNameEdit.text().strip():
+            # the name is on every report, rundown and case the server receives: it cannot be left out
+            self.ui.messageLabel.setText(
+                self.tr("Fill in the station name first (for example Radio Malowopati FM).")
+            )
+            self.ui.stationNameEdit.setFocus()
+            return
         self.settings.update(
             {
                 "station_name": self.ui.stationNameEdit.text().strip(),

@@ -9,15 +9,18 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
+from radio_desk.gui.backup_actions import BackupActions
 from radio_desk.gui.gc_pauses import freeze_long_lived
 from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
 from radio_desk.gui.import_flow import ImportFlow
 from radio_desk.gui.onair.desk import OnAirDesk
 from radio_desk.gui.onair.transcription import EngineHolder
+from radio_desk.gui.operator_switch import OperatorSwitch
 from radio_desk.gui.services import Services, settings_recorder_factory
 from radio_desk.gui.status_bar import StatusPanel
+from radio_desk.gui.sync_now import SyncNow
 from radio_desk.gui.window_geometry import GeometryMemory, fit_to_screen
 from radio_desk.paths import app_paths
 
@@ -53,7 +56,9 @@ class MainWindow(QMainWindow):
 
         self.sms = SmsDesk(self)  # the "SMS masuk" tab (a Gammu SMSD's messages)
         self.status = StatusPanel(self.ui.statusbar, services.runner, app_paths().data)
+        self.operator_switch = OperatorSwitch(self.ui.statusbar, services.settings, services.runner)
         self.sync_worker: Any = None
+        self.restart_requested = False  # a restore or a new language: radio_desk.gui.app.run starts again
         self._wire()
         self.importer = ImportFlow.install(self)  # File → Import audio…, drag and drop
         self.geometry_memory = GeometryMemory(app_paths().config)
@@ -126,6 +131,8 @@ class MainWindow(QMainWindow):
         self.action_report.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.action_report.triggered.connect(self.open_report)
         ui.menuFile.insertAction(ui.actionSettings, self.action_report)
+        self.sync_now = SyncNow(self, ui.menuFile, ui.actionSettings)
+        self.backups = BackupActions(self, ui.menuFile, ui.actionSettings, app_paths().data)
         ui.actionLogFolder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths().logs)))
         )
@@ -168,6 +175,8 @@ class MainWindow(QMainWindow):
         self.desk.start()
         self.sms.start()
         self._start_sync()
+        if not self.services.demo:
+            self.backups.start()  # today's backup, if not made yet (on a worker)
         self.status.poll()
         freeze_long_lived("window started")
 
@@ -245,8 +254,30 @@ class MainWindow(QMainWindow):
                 self.services.runner.submit(lambda: old.stop(15))
             self._start_sync()
         self.sms.apply_settings(changed)
+        if changed & {"operators", "operator_name"}:
+            self.operator_switch.refresh()
         if "ui_language" in changed:
-            self.ui.statusbar.showMessage(self.tr("The interface language changes at the next start."), 8000)
+            self.ask_restart_for_language()
+
+    def ask_restart_for_language(self) -> None:
+        """Every window, menu and table is built in the language of the start: say so, and offer to
+        start again now (a call being recorded is never cut: then only later)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Interface language"), "", parent=self)
+        box.setObjectName("languageRestart")
+        if self.desk.recorder.recording:
+            box.setText(
+                self.tr("The new interface language applies when Radio Desk starts again (after this call).")
+            )
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.exec()
+            return
+        box.setText(self.tr("The new interface language applies when Radio Desk starts again. Restart now?"))
+        now = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is now:
+            self.restart_requested = True
+            self.close()
 
     def open_first_start(self) -> None:
         from radio_desk.gui.first_start import FirstStartDialog

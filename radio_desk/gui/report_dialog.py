@@ -21,6 +21,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
+from radio_desk.domain.station_time import today_local
 from radio_desk.domain.workdays import regency_days_off
 from radio_desk.errors import RadioDeskError
 from radio_desk.gui.date_typing import WholeDateTyping
@@ -81,7 +82,7 @@ class ReportDialog(QDialog):
         self._wanted_page = -1
         self._closed = False
         ui = self.ui
-        start, end = last_review_week(date.today())
+        start, end = last_review_week(today_local())
         ui.fromEdit.setDate(_qdate(start))
         ui.toEdit.setDate(_qdate(end))
         ui.stationCombo.addItem(self.tr("All stations"), None)

@@ -16,7 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from radio_desk.audio.recorder import RecorderStatus
+from radio_desk.domain.station_time import clock
 from radio_desk.gui.alive import if_alive
+from radio_desk.gui.data_labels import model_label
 from radio_desk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -83,7 +85,7 @@ class StatusPanel(QWidget):
             self.model.setText(self.tr("Speech model: loading…"))
             self.model.setStyleSheet("color: #8a6d00;")
         elif state == "ready":
-            self.model.setText(self.tr("Speech model: ready (%s)") % detail)
+            self.model.setText(self.tr("Speech model: ready (%s)") % model_label(detail))
             self.model.setStyleSheet("color: #1e7b34;")
         else:
             self.model.setText(self.tr("Speech model: failed"))
@@ -128,9 +130,13 @@ class StatusPanel(QWidget):
 
     def _show_sync(self, snap: Any) -> None:
         last = snap.last_success
-        when = last.astimezone().strftime("%H:%M") if isinstance(last, datetime) else self.tr("never")
+        when = clock(last) if isinstance(last, datetime) else self.tr("never")
         state = self.tr("online") if snap.online else self.tr("offline")
+        if snap.busy:
+            state = self.tr("syncing")
         text = self.tr("Sync: %s, %d waiting, last %s") % (state, snap.pending, when)
+        if not snap.online and not snap.busy and snap.retry_in is not None:
+            text += self.tr(", next try in %d s") % round(snap.retry_in)
         refused = list(snap.refused)
         tip = snap.message
         if refused:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from radio_desk.domain import Case, Channel, Status, StatusEvent, Urgency
-from radio_desk.domain.workdays import FOLLOW_UP_DAYS, VERIFY_FORWARD_DAYS, WIB, is_late
+from radio_desk.domain.station_time import local
+from radio_desk.domain.workdays import FOLLOW_UP_DAYS, VERIFY_FORWARD_DAYS, is_late
 
 S = Status
 _VERIFIED = {S.TERVERIFIKASI, S.DITERUSKAN, S.DIPROSES, S.SELESAI}
@@ -109,7 +110,7 @@ def compute_figures(
     f.by_category = dict(Counter(c.category or "" for c in cases).most_common())
     f.by_kecamatan = dict(Counter(c.kecamatan_code or "" for c in cases).most_common())
     f.by_opd = dict(Counter(c.opd or "" for c in cases).most_common())
-    f.per_day = dict(sorted(Counter(c.received_at.astimezone(WIB).date() for c in cases).items()))
+    f.per_day = dict(sorted(Counter(local(c.received_at).date() for c in cases).items()))
     to_forward: list[float] = []
     to_resolve: list[float] = []
     for c in cases:

@@ -1,10 +1,11 @@
-"""Indonesian formatting: "Jumat, 7 April 2017", thousands with dots, decimal comma, times "14.05"."""
+"""Indonesian formatting: "Jumat, 7 April 2017", thousands with dots, decimal comma, times "14.05"
+(in the station's zone, :mod:`radio_desk.domain.station_time`)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from radio_desk.domain.workdays import WIB
+from radio_desk.domain.station_time import local, zone_label
 from radio_desk.errors import ValidationError
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -24,8 +25,7 @@ MONTHS = (
 )
 
 
-def local(dt: datetime) -> datetime:
-    return dt.astimezone(WIB)
+__all__ = ["local"]  # the station's wall clock (radio_desk.domain.station_time), re-exported
 
 
 def format_date(d: date | datetime, weekday: bool = True) -> str:
@@ -47,7 +47,7 @@ def format_time(dt: datetime) -> str:
 
 
 def format_datetime(dt: datetime, weekday: bool = True) -> str:
-    return f"{format_date(dt, weekday)} {format_time(dt)} WIB"
+    return f"{format_date(dt, weekday)} {format_time(dt)} {zone_label()}"
 
 
 def format_int(n: int) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from radio_desk.domain.workdays import WIB
+from radio_desk.domain.station_time import day_range
 
 
 def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """Local (WIB) days ``start``..``end`` inclusive as a half-open UTC-aware interval."""
-    return datetime.combine(start, time(), WIB), datetime.combine(end + timedelta(days=1), time(), WIB)
+    """Station days ``start``..``end`` inclusive as a half-open aware interval."""
+    return day_range(start, end)
 
 
 def last_review_week(today: date) -> tuple[date, date]:

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
-from radio_desk.domain.models import TranscriptSegment
+from radio_desk.domain.models import TranscriptSegment, utcnow
 from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.store.convert import segment_from_row
-from radio_desk.store.models import RecordingRow, SegmentRow
+from radio_desk.store.models import CaseChangeRow, RecordingRow, SegmentRow
 from radio_desk.store.outbox import OutboxKind, enqueue
 from radio_desk.store.recordings import recording_row
 
@@ -97,14 +97,15 @@ class SegmentRepository:
     def text_for_case(self, case_id: uuid.UUID) -> str:
         return " ".join(seg.text.strip() for seg in self.list_for_case(case_id) if seg.text.strip())
 
-    def update_text(self, segment_id: int, text: str) -> TranscriptSegment:
-        """The editor's correction: new text, same timestamps, marked edited."""
-        return self._edit(segment_id, text=(text or "").replace("\x00", ""))
+    def update_text(self, segment_id: int, text: str, *, by: str = "") -> TranscriptSegment:
+        """The editor's correction: new text, same timestamps, marked edited; in the case's history
+        under ``by`` (the operator on duty)."""
+        return self._edit(segment_id, by, text=(text or "").replace("\x00", ""))
 
-    def update_speaker(self, segment_id: int, speaker: str | None) -> TranscriptSegment:
-        return self._edit(segment_id, speaker=speaker)
+    def update_speaker(self, segment_id: int, speaker: str | None, *, by: str = "") -> TranscriptSegment:
+        return self._edit(segment_id, by, speaker=speaker)
 
-    def _edit(self, segment_id: int, **values: Any) -> TranscriptSegment:
+    def _edit(self, segment_id: int, by: str, **values: Any) -> TranscriptSegment:
         with self._store.write() as s:
             row = s.get(SegmentRow, segment_id)
             if row is None:
@@ -112,11 +113,22 @@ class SegmentRepository:
             changed = any(getattr(row, k) != v for k, v in values.items())
             if not changed:
                 return segment_from_row(row)
+            before = {k: getattr(row, k) for k in values}
             for k, v in values.items():
                 setattr(row, k, v)
             row.edited = True
             rec = s.get(RecordingRow, row.recording_id)
             if rec is not None and rec.case_id is not None:
+                at = utcnow()
+                for k, v in values.items():  # who corrected what, beside the intake fields' history
+                    if before[k] != v:
+                        s.add(
+                            CaseChangeRow(
+                                case_id=rec.case_id, field=f"transcript_{k}", at=at, by=by,
+                                old_value=f"#{segment_id} {before[k] or ''}".strip(),
+                                new_value=f"#{segment_id} {v or ''}".strip(),
+                            )
+                        )  # fmt: skip
                 enqueue(
                     s,
                     rec.case_id,

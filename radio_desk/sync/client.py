@@ -34,6 +34,10 @@ class StatusAnswer:
     request: dict[str, Any] | None = None  # the case as the server has it after an accepted change
 
 
+class ServerUnreachable(SyncError):
+    """No answer at all (no route, refused, DNS, timeout, TLS): the worker probes until one comes."""
+
+
 class UploadRefused(SyncError):
     """The server answered but refused one file (too large, bad checksum ...): not a network fault."""
 
@@ -78,11 +82,15 @@ class SyncClient:
         try:
             response = self._http.request(method, url, **kw)
         except httpx.ConnectError as err:
-            raise SyncError(
+            raise ServerUnreachable(
                 f"Server {self.server} tidak bisa dihubungi (jaringan mati atau server padam)."
             ) from err
         except httpx.TimeoutException as err:
-            raise SyncError(f"Server {self.server} tidak menjawab tepat waktu.") from err
+            raise ServerUnreachable(f"Server {self.server} tidak menjawab tepat waktu.") from err
+        except httpx.TransportError as err:
+            raise ServerUnreachable(
+                f"Hubungan ke server {self.server} terputus: {type(err).__name__}."
+            ) from err
         except httpx.HTTPError as err:
             raise SyncError(f"Hubungan ke server {self.server} terputus: {type(err).__name__}.") from err
         if response.status_code in answers:
@@ -101,6 +109,11 @@ class SyncClient:
             return response.json()[0]["description"]
         except Exception:
             return f"HTTP {response.status_code}"
+
+    def probe(self, timeout: float = 5.0) -> None:
+        """A cheap sign of life (``/healthz``: no key, no database); :class:`ServerUnreachable` when
+        nothing answers.  Any answer counts: the cycle that follows reports what is wrong with it."""
+        self._call("GET", "/healthz", answers=tuple(range(100, 600)), timeout=timeout)
 
     def whoami(self) -> dict[str, Any]:
         r = self._call("GET", "/api/v1/whoami")

@@ -1,7 +1,9 @@
 """The background sync worker: a plain thread (no Qt) that pushes the outbox and pulls status.
 
 The GUI polls :meth:`SyncWorker.snapshot` (cheap, lock-protected); nothing here ever blocks the GUI
-thread.  On failure the worker waits with exponential backoff and jitter; on restart it simply
+thread.  When the server answers with a fault the worker waits with exponential backoff and jitter;
+when nothing answers at all it probes ``/healthz`` every 15–30 s and runs a full cycle the moment the
+server answers; :meth:`SyncWorker.wake` ("Sinkron sekarang") cuts any wait short.  On restart it simply
 continues from the outbox and the stored cursor, so nothing is lost and nothing is sent twice
 (the server keys every case on its UUID).
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,8 +20,15 @@ from pathlib import Path
 
 from radio_desk.domain.models import utcnow
 from radio_desk.errors import StoreError, SyncError
-from radio_desk.sync.backoff import Backoff
-from radio_desk.sync.client import BATCH_ENVELOPE, RequestTooLarge, SyncClient, UploadRefused, encode_case
+from radio_desk.sync.backoff import Backoff, Probe
+from radio_desk.sync.client import (
+    BATCH_ENVELOPE,
+    RequestTooLarge,
+    ServerUnreachable,
+    SyncClient,
+    UploadRefused,
+    encode_case,
+)
 from radio_desk.sync.outbox import (
     CURSOR_KEY,
     LAST_SUCCESS_KEY,
@@ -85,6 +95,8 @@ class SyncSnapshot:
     online: bool
     message: str  # Indonesian, for the status bar
     refused: tuple[RefusedCase, ...] = ()  # cases the server refused, newest first
+    busy: bool = False  # a cycle (or a probe) is running now
+    retry_in: float | None = None  # seconds to the next attempt while offline
 
 
 def _pack(
@@ -226,9 +238,14 @@ class SyncWorker:
         *,
         interval: float = 30.0,
         backoff: Backoff | None = None,
+        probe: Probe | None = None,
     ) -> None:
         self.outbox, self.client_factory, self.interval = outbox, client_factory, interval
-        self.backoff = backoff or Backoff(base=2.0, cap=300.0)
+        self.backoff = backoff or Backoff(base=2.0, cap=300.0)  # the server answers, with a fault
+        self.probe = probe or Probe()  # nothing answers: probe every 15–30 s
+        self._unreachable = False
+        self._busy = False
+        self._next_at: float | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._lock = threading.Lock()
@@ -249,26 +266,50 @@ class SyncWorker:
             self._thread.join(timeout)
 
     def wake(self) -> None:
-        """Something was queued: sync now instead of at the next interval."""
+        """Something was queued, or the operator asked ("Sinkron sekarang"): sync now instead of at
+        the next interval or retry."""
         self._wake.set()
 
     def snapshot(self) -> SyncSnapshot:
         pending = self.outbox.pending_count()
         refused = tuple(self.outbox.refused_cases())
         with self._lock:
-            return SyncSnapshot(pending, self._last_success, self._online, self._message, refused)
+            retry_in = None
+            if not self._online and not self._busy and self._next_at is not None:
+                retry_in = max(0.0, self._next_at - time.monotonic())
+            return SyncSnapshot(
+                pending, self._last_success, self._online, self._message, refused, self._busy, retry_in
+            )
+
+    def _attempt(self) -> CycleReport:
+        with self.client_factory() as client:
+            if self._unreachable:  # a cheap sign of life first; the full cycle once it answers
+                client.probe()
+            return run_cycle(self.outbox, client)
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            with self._lock:
+                self._busy = True
             try:
-                with self.client_factory() as client:
-                    report = run_cycle(self.outbox, client)
+                report = self._attempt()
                 with self._lock:
                     self._online, self._last_success = True, utcnow()
                     self._message = "Tersinkron. " + report.describe()
                 self.backoff.reset()
+                self._unreachable = False
                 delay = self.interval
+            except ServerUnreachable as err:
+                self._unreachable = True
+                delay = self.probe.next_delay()
+                with self._lock:
+                    self._online = False
+                    self._message = (
+                        f"Luring: {err} Server dicek lagi dalam {delay:.0f} detik; aduan dikirim "
+                        "begitu server menjawab."
+                    )
             except SyncError as err:
+                self._unreachable = False
                 delay = self.backoff.next_delay()
                 with self._lock:
                     self._online = False
@@ -284,5 +325,8 @@ class SyncWorker:
                 with self._lock:
                     self._online = False
                     self._message = f"Galat sinkronisasi: {type(err).__name__}. Dicoba lagi nanti."
+            with self._lock:
+                self._busy = False
+                self._next_at = time.monotonic() + delay
             self._wake.wait(delay)
             self._wake.clear()

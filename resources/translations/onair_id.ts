@@ -57,6 +57,14 @@
 <context>
     <name>App</name>
     <message>
+        <source>The previous one is kept as %1.</source>
+        <translation>Basis data sebelumnya disimpan sebagai %1.</translation>
+    </message>
+    <message>
+        <source>The database was restored from %1.</source>
+        <translation>Basis data dipulihkan dari %1.</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/app.py" line="37"/>
         <source>Unexpected error</source>
         <translation>Galat tak terduga</translation>
@@ -81,6 +89,20 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 </context>
 <context>
     <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome to Radio Desk. Three questions and the desk is ready; everything can be changed later in Settings.</source>
+        <translation>Selamat datang di Radio Desk. Tiga pertanyaan dan meja siap dipakai; semuanya bisa diubah nanti di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>Fill in the station name first (for example Radio Malowopati FM).</source>
+        <translation>Isi nama stasiun dulu (misalnya Radio Malowopati FM).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Welcome to Radio Desk. Answer %n question(s) and the desk is ready; everything can be changed later in Settings.</source>
+        <translation>
+            <numerusform>Selamat datang di Radio Desk. Jawab %n pertanyaan dan meja siap dipakai; semuanya bisa diubah nanti di Pengaturan.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../radio_desk/gui/first_start.py" line="49"/>
         <source>Opening the input… speak or play something.</source>
@@ -115,11 +137,6 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <location filename="../../ui/first_start.ui" line="8"/>
         <source>Radio Desk: first start</source>
         <translation>Radio Desk: mulai pertama</translation>
-    </message>
-    <message>
-        <location filename="../../ui/first_start.ui" line="16"/>
-        <source>Welcome to Radio Desk. Two questions and the desk is ready; everything can be changed later in Settings.</source>
-        <translation>Selamat datang di Radio Desk. Dua pertanyaan dan meja siap dipakai; semuanya bisa diubah nanti di Pengaturan.</translation>
     </message>
     <message>
         <location filename="../../ui/first_start.ui" line="28"/>
@@ -235,6 +252,26 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Buka ulang sekarang</translation>
+    </message>
+    <message>
+        <source>The new interface language applies when Radio Desk starts again. Restart now?</source>
+        <translation>Bahasa antarmuka yang baru berlaku saat Radio Desk dibuka lagi. Buka ulang sekarang?</translation>
+    </message>
+    <message>
+        <source>The new interface language applies when Radio Desk starts again (after this call).</source>
+        <translation>Bahasa antarmuka yang baru berlaku saat Radio Desk dibuka lagi (sesudah panggilan ini).</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa antarmuka</translation>
+    </message>
+    <message>
         <source>● On-Air (recording)</source>
         <translation>● On-Air (merekam)</translation>
     </message>
@@ -294,11 +331,6 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <location filename="../../radio_desk/gui/main_window.py" line="200"/>
         <source>New audio settings apply after this call.</source>
         <translation>Pengaturan audio baru berlaku setelah panggilan ini.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/main_window.py" line="211"/>
-        <source>The interface language changes at the next start.</source>
-        <translation>Bahasa antarmuka berubah saat aplikasi dibuka lagi.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="64"/>
@@ -723,6 +755,54 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>WIT (UTC+9, eastern Indonesia)</source>
+        <translation>WIT (UTC+9, Indonesia bagian timur)</translation>
+    </message>
+    <message>
+        <source>WITA (UTC+8, central Indonesia)</source>
+        <translation>WITA (UTC+8, Indonesia bagian tengah)</translation>
+    </message>
+    <message>
+        <source>WIB (UTC+7, western Indonesia)</source>
+        <translation>WIB (UTC+7, Indonesia bagian barat)</translation>
+    </message>
+    <message>
+        <source>The connection test failed: %s</source>
+        <translation>Uji sambungan gagal: %s</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Menguji sambungan…</translation>
+    </message>
+    <message>
+        <source>(nobody named)</source>
+        <translation>(belum dipilih)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>Keep daily backups for</source>
+        <translation>Simpan cadangan harian selama</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji sambungan</translation>
+    </message>
+    <message>
+        <source>Operators (one per line)</source>
+        <translation>Operator (satu nama per baris)</translation>
+    </message>
+    <message>
+        <source>Station time zone</source>
+        <translation>Zona waktu stasiun</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/settings_dialog.py" line="39"/>
         <source>Mono</source>
         <translation>Mono</translation>
@@ -855,6 +935,14 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>, next try in %d s</source>
+        <translation>, dicoba lagi dalam %d dtk</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>menyinkron</translation>
+    </message>
     <message>
         <source>● Recording %s</source>
         <translation>● Merekam %s</translation>
@@ -1031,6 +1119,186 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
     <message>
         <source>Caller name</source>
         <translation>Nama penelepon</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNow</name>
+    <message>
+        <source>Syncing now…</source>
+        <translation>Menyinkron sekarang…</translation>
+    </message>
+    <message>
+        <source>No central server configured (Settings → Central server).</source>
+        <translation>Server pusat belum diatur (Pengaturan → Server pusat).</translation>
+    </message>
+    <message>
+        <source>Send waiting cases and fetch statuses now</source>
+        <translation>Kirim aduan yang menunggu dan ambil status sekarang</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Si&amp;nkron sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Restore cancelled.</source>
+        <translation>Pemulihan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Everything saved after this backup is replaced. The current database is kept as a safety copy beside it. Radio Desk closes and starts again.</source>
+        <translation>Semua yang disimpan sesudah cadangan ini diganti. Basis data sekarang disimpan sebagai salinan pengaman di sebelahnya. Radio Desk ditutup lalu dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>The backup holds %1 cases; the newest was received %2.</source>
+        <translation>Cadangan ini memuat %1 aduan; yang terbaru diterima %2.</translation>
+    </message>
+    <message>
+        <source>Restore the database from %1?</source>
+        <translation>Pulihkan basis data dari %1?</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Not restored: %s</source>
+        <translation>Tidak dipulihkan: %s</translation>
+    </message>
+    <message>
+        <source>Checking %s…</source>
+        <translation>Memeriksa %s…</translation>
+    </message>
+    <message>
+        <source>Radio Desk database (*.sqlite3)</source>
+        <translation>Basis data Radio Desk (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Backup failed: %s</source>
+        <translation>Pencadangan gagal: %s</translation>
+    </message>
+    <message>
+        <source>Backup saved: %s</source>
+        <translation>Cadangan disimpan: %s</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Mencadangkan basis data…</translation>
+    </message>
+    <message>
+        <source>Daily backup saved: %s</source>
+        <translation>Cadangan harian disimpan: %s</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Cadangkan sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorSwitch</name>
+    <message>
+        <source>Nobody named on duty</source>
+        <translation>Belum ada operator yang bertugas</translation>
+    </message>
+    <message>
+        <source>On duty: %s</source>
+        <translation>Bertugas: %s</translation>
+    </message>
+    <message>
+        <source>(name operators in Settings)</source>
+        <translation>(isi daftar operator di Pengaturan)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(pilih)</translation>
+    </message>
+    <message>
+        <source>Who is on duty: saves, edits and status changes are recorded so</source>
+        <translation>Siapa yang bertugas: simpanan, suntingan dan perubahan status dicatat atas nama ini</translation>
+    </message>
+    <message>
+        <source>On duty:</source>
+        <translation>Bertugas:</translation>
+    </message>
+</context>
+<context>
+    <name>DataLabels</name>
+    <message>
+        <source>bundled</source>
+        <translation>bawaan</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Datang langsung</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>On-air call</source>
+        <translation>Telepon siaran</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Darurat</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Tinggi</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Sedang</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Rendah</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Not our responsibility</source>
+        <translation>Bukan wewenang</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>Forwarded to the OPD</source>
+        <translation>Diteruskan ke OPD</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Terverifikasi</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
     </message>
 </context>
 </TS>

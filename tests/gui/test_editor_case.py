@@ -76,11 +76,11 @@ def test_status_change_writes_history_and_refuses_illegal(workspace, editor_data
     assert (events[-1].to_status, events[-1].by, events[-1].note) == (
         Status.TERVERIFIKASI, "Rina", "sudah dicek ke kepala desa",
     )  # fmt: skip
-    assert "Terverifikasi" in page.ui.statusLabel.text()
+    assert "Verified" in page.ui.statusLabel.text()  # English interface: the data labels too
     history = [
         page.ui.historyTree.topLevelItem(i).text(2) for i in range(page.ui.historyTree.topLevelItemCount())
     ]
-    assert any("Baru → Terverifikasi" in h and "kepala desa" in h for h in history)
+    assert any("New → Verified" in h and "kepala desa" in h for h in history)
     # intake edit: stored with its history
     page.ui.summaryEdit.setPlainText("Jembatan gantung Luwihaji putus, warga memutar 5 km")
     page.save_intake()

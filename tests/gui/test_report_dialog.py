@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from radio_desk.domain.station_time import today_local
 from radio_desk.reports.figures import compute_figures
 from radio_desk.reports.indonesian import format_int
 from radio_desk.reports.sample import sample_cases
@@ -88,8 +89,9 @@ def _generate(qtbot: Any, dialog: Any) -> None:
 def test_default_period_is_last_friday_to_thursday(make_dialog: Any) -> None:
     dialog = make_dialog()
     req = dialog.request()
-    assert (req.start, req.end) == last_review_week(date.today())
-    assert req.start.weekday() == 4 and req.end.weekday() == 3 and req.end < date.today()
+    today = today_local()  # the station's day, not the PC clock's
+    assert (req.start, req.end) == last_review_week(today)
+    assert req.start.weekday() == 4 and req.end.weekday() == 3 and req.end < today
     assert req.station is None and req.edition == "internal"
     assert not dialog.ui.saveButton.isEnabled()  # nothing generated yet
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QInputDialog, QWidget
 
 from radio_desk.domain.enums import Channel, Status, Urgency
-from radio_desk.domain.workdays import WIB
+from radio_desk.domain.station_time import day_range, today_local
+from radio_desk.gui.data_labels import channel_label, status_label, urgency_label
 from radio_desk.gui.editor.case_table import (
     CASE_ID_ROLE,
     COLUMNS,
@@ -82,18 +82,20 @@ class BrowserPage(QWidget):
         ui, tax, gaz = self.ui, self.store.taxonomy, self.store.gazetteer
         cats = sorted(((c.code, c.name) for c in tax.categories.values()), key=lambda x: x[1])
         _fill(ui.categoryCombo, self.tr("All categories"), cats)
-        _fill(ui.urgencyCombo, self.tr("All urgencies"), [(u.value, u.label) for u in Urgency])
+        _fill(ui.urgencyCombo, self.tr("All urgencies"), [(u.value, urgency_label(u)) for u in Urgency])
         statuses = [("open", self.tr("Open cases")), ("closed", self.tr("Closed cases"))]
-        _fill(ui.statusCombo, self.tr("All statuses"), statuses + [(s.value, s.label) for s in Status])
+        _fill(
+            ui.statusCombo, self.tr("All statuses"), statuses + [(s.value, status_label(s)) for s in Status]
+        )
         regency = self.settings["home_regency"]
         _fill(
             ui.kecamatanCombo, self.tr("All kecamatan"), [(p.code, p.name) for p in gaz.kecamatan_of(regency)]
         )
         _fill(ui.desaCombo, self.tr("All desa"), [])
         _fill(ui.stationCombo, self.tr("All stations"), [])
-        _fill(ui.channelCombo, self.tr("All channels"), [(c.value, c.label) for c in Channel])
+        _fill(ui.channelCombo, self.tr("All channels"), [(c.value, channel_label(c)) for c in Channel])
         _fill(ui.privacyCombo, self.tr(PRIVACY[0][1]), [(k, self.tr(t)) for k, t, _ in PRIVACY[1:]])
-        today = QDate.currentDate()
+        today = QDate(today_local())  # the station's day, not the PC clock's
         ui.fromDate.setDate(today.addDays(-30))
         ui.toDate.setDate(today)
         ui.fromDate.setEnabled(False)
@@ -149,8 +151,7 @@ class BrowserPage(QWidget):
         if ui.dateCheck.isChecked():
             start = ui.fromDate.date().toPython()
             end = ui.toDate.date().toPython()
-            f.received_from = datetime.combine(start, time(), WIB)
-            f.received_to = datetime.combine(end + timedelta(days=1), time(), WIB)
+            f.received_from, f.received_to = day_range(start, end)
         f.category = ui.categoryCombo.currentData()
         urgency = ui.urgencyCombo.currentData()
         f.urgency = Urgency(urgency) if urgency else None

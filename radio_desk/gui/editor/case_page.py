@@ -28,6 +28,7 @@ from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
 from radio_desk.domain.lifecycle import allowed_transitions, is_final
 from radio_desk.domain.models import Case, Recording, TranscriptSegment
 from radio_desk.errors import ValidationError
+from radio_desk.gui.data_labels import channel_label, status_label, urgency_label
 from radio_desk.gui.editor.case_questions import CaseQuestions
 from radio_desk.gui.editor.playback import PlaybackController
 from radio_desk.gui.editor.transcript import (
@@ -114,8 +115,8 @@ class CasePage(QWidget):
     # -- setup -------------------------------------------------------------------------------
     def _setup(self) -> None:
         ui, tax = self.ui, self.store.taxonomy
-        _fill(ui.channelCombo, [(c, c.label) for c in Channel])
-        _fill(ui.urgencyCombo, [(u, u.label) for u in Urgency])
+        _fill(ui.channelCombo, [(c, channel_label(c)) for c in Channel])
+        _fill(ui.urgencyCombo, [(u, urgency_label(u)) for u in Urgency])
         cats = sorted(((c.code, c.name) for c in tax.categories.values()), key=lambda x: x[1])
         _fill(ui.categoryCombo, cats, self.tr("(none)"))
         # what the transcript suggests, for a case that has no category yet; "use" puts it in the form
@@ -341,7 +342,7 @@ class CasePage(QWidget):
         ui.summaryEdit.setPlainText(c.summary)
         ui.notesEdit.setPlainText(c.notes)
         final = is_final(c.status)
-        label = self.tr("Current status: %1").replace("%1", c.status.label)
+        label = self.tr("Current status: %1").replace("%1", status_label(c.status))
         if final:
             label += " " + self.tr("(final status)")
         if c.duplicate_of:
@@ -353,9 +354,9 @@ class CasePage(QWidget):
         why_not = self.tr("%1 (not possible: final status)") if final else self.tr("%1 (not allowed now)")
         ui.nextStatusCombo.clear()
         for s in allowed:
-            ui.nextStatusCombo.addItem(s.label, s.value)
+            ui.nextStatusCombo.addItem(status_label(s), s.value)
         for s in others:
-            ui.nextStatusCombo.addItem(why_not.replace("%1", s.label), s.value)
+            ui.nextStatusCombo.addItem(why_not.replace("%1", status_label(s)), s.value)
             ui.nextStatusCombo.setItemData(ui.nextStatusCombo.count() - 1, QColor(140, 140, 140), 9)
         ui.statusNoteEdit.clear()
         ui.reopenButton.setVisible(final)
@@ -406,7 +407,9 @@ class CasePage(QWidget):
         rows: list[tuple[Any, str, str]] = []
         for e in b.events:
             text = (
-                e.to_status.label if e.from_status is None else f"{e.from_status.label} → {e.to_status.label}"
+                status_label(e.to_status)
+                if e.from_status is None
+                else f"{status_label(e.from_status)} → {status_label(e.to_status)}"
             )
             text = self.tr("Status: %1").replace("%1", text) + (f" — {e.note}" if e.note else "")
             rows.append((e.at, e.by, text))
@@ -534,7 +537,8 @@ class CasePage(QWidget):
                 self.segments.replace(row, new)
             self.show_message(self.tr("Transcript saved."))
 
-        self.runner.submit(lambda: self.store.segments.update_text(seg.id, text), saved, self._error)
+        by = self.operator()
+        self.runner.submit(lambda: self.store.segments.update_text(seg.id, text, by=by), saved, self._error)
 
     def current_row(self) -> int:
         idx = self.ui.segmentTable.currentIndex()
@@ -553,8 +557,9 @@ class CasePage(QWidget):
         speaker = self.ui.speakerCombo.currentData()
         if seg.id is None or speaker == seg.speaker:
             return
+        by = self.operator()
         self.runner.submit(
-            lambda: self.store.segments.update_speaker(seg.id, speaker),
+            lambda: self.store.segments.update_speaker(seg.id, speaker, by=by),
             lambda new: self.segments.replace(row, new),
             self._error,
         )

@@ -23,8 +23,9 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QColor, QPalette,
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from radio_desk.domain.enums import Urgency
+from radio_desk.domain.station_time import stamp
+from radio_desk.gui.data_labels import channel_label, status_label, urgency_label
 from radio_desk.gui.tasks import TaskRunner
-from radio_desk.reports.indonesian import local
 from radio_desk.store import CaseFilter, Store
 from radio_desk.store.browse import PAGE_SIZE, BrowseRow, QueryCancelled, browse_page, count_cases
 from radio_desk.store.search import to_html
@@ -239,11 +240,11 @@ class CaseTableModel(QAbstractTableModel):
 
     def _text(self, r: BrowseRow, key: str) -> str:
         if key == "received_at":
-            return local(r.received_at).strftime("%d-%m-%Y %H:%M")
+            return stamp(r.received_at)
         if key == "urgency":
-            return r.urgency.label
+            return urgency_label(r.urgency)
         if key == "status":
-            return r.status.label
+            return status_label(r.status)
         if key == "category":
             return self._category(r.category)
         if key == "kecamatan":
@@ -254,7 +255,7 @@ class CaseTableModel(QAbstractTableModel):
             flags = " [rahasia]" if r.rahasia else ""
             return ("Anonim" if r.anonim else r.caller) + flags
         if key == "channel":
-            return r.channel.label
+            return channel_label(r.channel)
         if key == "station":
             return r.station
         return r.summary

@@ -19,6 +19,7 @@ from radio_desk.audio.playback import Player
 from radio_desk.domain.enums import Status
 from radio_desk.domain.models import Case, utcnow
 from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd, move_entry, new_entry
+from radio_desk.domain.station_time import today_local
 from radio_desk.gui.editor.playback import PlaybackController
 from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_editor_rundown import Ui_EditorRundown
@@ -65,7 +66,7 @@ class RundownPage(QWidget):
 
     def _setup(self) -> None:
         ui = self.ui
-        ui.showDate.setDate(QDate.currentDate())
+        ui.showDate.setDate(QDate(today_local()))
         ui.clipWaveform.selectable = True
         ui.opdCombo.addItem(self.tr("(none)"), None)
         for o in sorted(self.store.taxonomy.opds.values(), key=lambda o: o.name):

@@ -90,6 +90,13 @@ class Ui_FirstStartDialog(object):
 
         self.dialogLayout.addWidget(self.testResultLabel)
 
+        self.messageLabel = QLabel(FirstStartDialog)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setStyleSheet(u"color: #b42318; font-weight: bold;")
+        self.messageLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.messageLabel)
+
         self.buttonBox = QDialogButtonBox(FirstStartDialog)
         self.buttonBox.setObjectName(u"buttonBox")
         self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
@@ -107,11 +114,12 @@ class Ui_FirstStartDialog(object):
 
     def retranslateUi(self, FirstStartDialog):
         FirstStartDialog.setWindowTitle(QCoreApplication.translate("FirstStartDialog", u"Radio Desk: first start", None))
-        self.introLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Welcome to Radio Desk. Two questions and the desk is ready; everything can be changed later in Settings.", None))
+        self.introLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Welcome to Radio Desk. Three questions and the desk is ready; everything can be changed later in Settings.", None))
         self.stationNameLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Station name", None))
         self.deviceLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Audio input", None))
         self.uiLanguageLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Interface language", None))
         self.testButton.setText(QCoreApplication.translate("FirstStartDialog", u"Test input (5 s)", None))
         self.testResultLabel.setText("")
+        self.messageLabel.setText("")
     # retranslateUi
 

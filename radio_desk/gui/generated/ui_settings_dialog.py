@@ -17,8 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-    QGroupBox, QLabel, QLineEdit, QSizePolicy,
-    QVBoxLayout, QWidget)
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
@@ -26,6 +27,10 @@ class Ui_SettingsDialog(object):
             SettingsDialog.setObjectName(u"SettingsDialog")
         self.dialogLayout = QVBoxLayout(SettingsDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
+        self.columnsLayout = QHBoxLayout()
+        self.columnsLayout.setObjectName(u"columnsLayout")
+        self.leftColumn = QVBoxLayout()
+        self.leftColumn.setObjectName(u"leftColumn")
         self.stationBox = QGroupBox(SettingsDialog)
         self.stationBox.setObjectName(u"stationBox")
         self.stationForm = QFormLayout(self.stationBox)
@@ -50,18 +55,40 @@ class Ui_SettingsDialog(object):
 
         self.stationForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.regencyCombo)
 
+        self.timezoneLabel = QLabel(self.stationBox)
+        self.timezoneLabel.setObjectName(u"timezoneLabel")
+
+        self.stationForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.timezoneLabel)
+
+        self.timezoneCombo = QComboBox(self.stationBox)
+        self.timezoneCombo.setObjectName(u"timezoneCombo")
+
+        self.stationForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.timezoneCombo)
+
+        self.operatorsLabel = QLabel(self.stationBox)
+        self.operatorsLabel.setObjectName(u"operatorsLabel")
+
+        self.stationForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.operatorsLabel)
+
+        self.operatorsEdit = QPlainTextEdit(self.stationBox)
+        self.operatorsEdit.setObjectName(u"operatorsEdit")
+        self.operatorsEdit.setMaximumSize(QSize(16777215, 70))
+        self.operatorsEdit.setTabChangesFocus(True)
+
+        self.stationForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.operatorsEdit)
+
         self.operatorLabel = QLabel(self.stationBox)
         self.operatorLabel.setObjectName(u"operatorLabel")
 
-        self.stationForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.operatorLabel)
+        self.stationForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.operatorLabel)
 
-        self.operatorEdit = QLineEdit(self.stationBox)
-        self.operatorEdit.setObjectName(u"operatorEdit")
+        self.operatorCombo = QComboBox(self.stationBox)
+        self.operatorCombo.setObjectName(u"operatorCombo")
 
-        self.stationForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.operatorEdit)
+        self.stationForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.operatorCombo)
 
 
-        self.dialogLayout.addWidget(self.stationBox)
+        self.leftColumn.addWidget(self.stationBox)
 
         self.audioBox = QGroupBox(SettingsDialog)
         self.audioBox.setObjectName(u"audioBox")
@@ -100,8 +127,34 @@ class Ui_SettingsDialog(object):
         self.audioForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.prerollSpin)
 
 
-        self.dialogLayout.addWidget(self.audioBox)
+        self.leftColumn.addWidget(self.audioBox)
 
+        self.interfaceBox = QGroupBox(SettingsDialog)
+        self.interfaceBox.setObjectName(u"interfaceBox")
+        self.interfaceForm = QFormLayout(self.interfaceBox)
+        self.interfaceForm.setObjectName(u"interfaceForm")
+        self.uiLanguageLabel = QLabel(self.interfaceBox)
+        self.uiLanguageLabel.setObjectName(u"uiLanguageLabel")
+
+        self.interfaceForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.uiLanguageLabel)
+
+        self.uiLanguageCombo = QComboBox(self.interfaceBox)
+        self.uiLanguageCombo.setObjectName(u"uiLanguageCombo")
+
+        self.interfaceForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.uiLanguageCombo)
+
+
+        self.leftColumn.addWidget(self.interfaceBox)
+
+        self.leftStretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.leftColumn.addItem(self.leftStretch)
+
+
+        self.columnsLayout.addLayout(self.leftColumn)
+
+        self.rightColumn = QVBoxLayout()
+        self.rightColumn.setObjectName(u"rightColumn")
         self.asrBox = QGroupBox(SettingsDialog)
         self.asrBox.setObjectName(u"asrBox")
         self.asrForm = QFormLayout(self.asrBox)
@@ -142,7 +195,7 @@ class Ui_SettingsDialog(object):
         self.asrForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.liveCheck)
 
 
-        self.dialogLayout.addWidget(self.asrBox)
+        self.rightColumn.addWidget(self.asrBox)
 
         self.syncBox = QGroupBox(SettingsDialog)
         self.syncBox.setObjectName(u"syncBox")
@@ -176,25 +229,49 @@ class Ui_SettingsDialog(object):
 
         self.syncForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.keyStorageLabel)
 
+        self.testConnectionButton = QPushButton(self.syncBox)
+        self.testConnectionButton.setObjectName(u"testConnectionButton")
 
-        self.dialogLayout.addWidget(self.syncBox)
+        self.syncForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.testConnectionButton)
 
-        self.interfaceBox = QGroupBox(SettingsDialog)
-        self.interfaceBox.setObjectName(u"interfaceBox")
-        self.interfaceForm = QFormLayout(self.interfaceBox)
-        self.interfaceForm.setObjectName(u"interfaceForm")
-        self.uiLanguageLabel = QLabel(self.interfaceBox)
-        self.uiLanguageLabel.setObjectName(u"uiLanguageLabel")
+        self.connectionResultLabel = QLabel(self.syncBox)
+        self.connectionResultLabel.setObjectName(u"connectionResultLabel")
+        self.connectionResultLabel.setMinimumSize(QSize(0, 48))
+        self.connectionResultLabel.setWordWrap(True)
 
-        self.interfaceForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.uiLanguageLabel)
-
-        self.uiLanguageCombo = QComboBox(self.interfaceBox)
-        self.uiLanguageCombo.setObjectName(u"uiLanguageCombo")
-
-        self.interfaceForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.uiLanguageCombo)
+        self.syncForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.connectionResultLabel)
 
 
-        self.dialogLayout.addWidget(self.interfaceBox)
+        self.rightColumn.addWidget(self.syncBox)
+
+        self.backupBox = QGroupBox(SettingsDialog)
+        self.backupBox.setObjectName(u"backupBox")
+        self.backupForm = QFormLayout(self.backupBox)
+        self.backupForm.setObjectName(u"backupForm")
+        self.backupDaysLabel = QLabel(self.backupBox)
+        self.backupDaysLabel.setObjectName(u"backupDaysLabel")
+
+        self.backupForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.backupDaysLabel)
+
+        self.backupDaysSpin = QSpinBox(self.backupBox)
+        self.backupDaysSpin.setObjectName(u"backupDaysSpin")
+        self.backupDaysSpin.setMinimum(1)
+        self.backupDaysSpin.setMaximum(365)
+
+        self.backupForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.backupDaysSpin)
+
+
+        self.rightColumn.addWidget(self.backupBox)
+
+        self.rightStretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.rightColumn.addItem(self.rightStretch)
+
+
+        self.columnsLayout.addLayout(self.rightColumn)
+
+
+        self.dialogLayout.addLayout(self.columnsLayout)
 
         self.messageLabel = QLabel(SettingsDialog)
         self.messageLabel.setObjectName(u"messageLabel")
@@ -210,8 +287,10 @@ class Ui_SettingsDialog(object):
         self.dialogLayout.addWidget(self.buttonBox)
 
         QWidget.setTabOrder(self.stationNameEdit, self.regencyCombo)
-        QWidget.setTabOrder(self.regencyCombo, self.operatorEdit)
-        QWidget.setTabOrder(self.operatorEdit, self.deviceCombo)
+        QWidget.setTabOrder(self.regencyCombo, self.timezoneCombo)
+        QWidget.setTabOrder(self.timezoneCombo, self.operatorsEdit)
+        QWidget.setTabOrder(self.operatorsEdit, self.operatorCombo)
+        QWidget.setTabOrder(self.operatorCombo, self.deviceCombo)
         QWidget.setTabOrder(self.deviceCombo, self.channelMapCombo)
         QWidget.setTabOrder(self.channelMapCombo, self.prerollSpin)
         QWidget.setTabOrder(self.prerollSpin, self.engineCombo)
@@ -220,7 +299,9 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.asrLanguageCombo, self.liveCheck)
         QWidget.setTabOrder(self.liveCheck, self.serverEdit)
         QWidget.setTabOrder(self.serverEdit, self.keyEdit)
-        QWidget.setTabOrder(self.keyEdit, self.uiLanguageCombo)
+        QWidget.setTabOrder(self.keyEdit, self.testConnectionButton)
+        QWidget.setTabOrder(self.testConnectionButton, self.backupDaysSpin)
+        QWidget.setTabOrder(self.backupDaysSpin, self.uiLanguageCombo)
 
         self.retranslateUi(SettingsDialog)
 
@@ -232,12 +313,16 @@ class Ui_SettingsDialog(object):
         self.stationBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Station", None))
         self.stationNameLabel.setText(QCoreApplication.translate("SettingsDialog", u"Station name", None))
         self.regencyLabel.setText(QCoreApplication.translate("SettingsDialog", u"Home regency", None))
+        self.timezoneLabel.setText(QCoreApplication.translate("SettingsDialog", u"Station time zone", None))
+        self.operatorsLabel.setText(QCoreApplication.translate("SettingsDialog", u"Operators (one per line)", None))
         self.operatorLabel.setText(QCoreApplication.translate("SettingsDialog", u"Operator on duty", None))
         self.audioBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Audio input", None))
         self.deviceLabel.setText(QCoreApplication.translate("SettingsDialog", u"Input device", None))
         self.channelMapLabel.setText(QCoreApplication.translate("SettingsDialog", u"Channels", None))
         self.prerollLabel.setText(QCoreApplication.translate("SettingsDialog", u"Pre-roll", None))
         self.prerollSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" s", None))
+        self.interfaceBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Interface", None))
+        self.uiLanguageLabel.setText(QCoreApplication.translate("SettingsDialog", u"Interface language", None))
         self.asrBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Transcription", None))
         self.engineLabel.setText(QCoreApplication.translate("SettingsDialog", u"Engine", None))
         self.modelLabel.setText(QCoreApplication.translate("SettingsDialog", u"Model", None))
@@ -248,8 +333,11 @@ class Ui_SettingsDialog(object):
         self.serverLabel.setText(QCoreApplication.translate("SettingsDialog", u"Server address", None))
         self.keyLabel.setText(QCoreApplication.translate("SettingsDialog", u"Station key", None))
         self.keyStorageLabel.setText("")
-        self.interfaceBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Interface", None))
-        self.uiLanguageLabel.setText(QCoreApplication.translate("SettingsDialog", u"Interface language", None))
+        self.testConnectionButton.setText(QCoreApplication.translate("SettingsDialog", u"Test connection", None))
+        self.connectionResultLabel.setText("")
+        self.backupBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Backups", None))
+        self.backupDaysLabel.setText(QCoreApplication.translate("SettingsDialog", u"Keep daily backups for", None))
+        self.backupDaysSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" days", None))
         self.messageLabel.setText("")
     # retranslateUi
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from radio_desk.audio.error_text import audio_error_text
 from radio_desk.audio.recorder import Recorder, RecorderStatus
 from radio_desk.audio.stream import AudioSubscription
 from radio_desk.domain import Recording
@@ -78,7 +79,7 @@ class RecorderController(QObject):
 
     def _open_failed(self, err: object) -> None:
         log.warning("audio input not opened: %s", err)
-        self.open_failed.emit(str(err))
+        self.open_failed.emit(audio_error_text(err))  # PortAudio's English in Indonesian
 
     # -- calls -----------------------------------------------------------------------------------
     def start(self, case_id: uuid.UUID | None = None) -> bool:
@@ -118,7 +119,7 @@ class RecorderController(QObject):
         self.busy = False
         if self.recorder is not None:
             self.recording = self.recorder.recording is not None
-        self.failed.emit(str(err))
+        self.failed.emit(audio_error_text(err))
 
     # -- status ----------------------------------------------------------------------------------
     def _poll(self) -> None:

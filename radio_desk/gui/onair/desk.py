@@ -21,6 +21,7 @@ from radio_desk.audio.recorder import RecorderStatus, fmt_clock
 from radio_desk.audio.recovery import recover_recordings
 from radio_desk.audio.stream import AudioSubscription
 from radio_desk.domain import Case, Channel, Recording, Urgency
+from radio_desk.domain.station_time import clock, local, now_local
 from radio_desk.errors import RadioDeskError, ValidationError
 from radio_desk.gui.alive import if_alive
 from radio_desk.gui.error_message import error_text
@@ -419,7 +420,7 @@ class OnAirDesk(QWidget):
             base = editing
         else:
             call_id = call.case_id if call else uuid.uuid4()
-            received = call.started_at if call else datetime.now().astimezone()
+            received = call.started_at if call else now_local()
             station = self.settings["station_code"] or "lokal"
             base = Case(id=call_id, station=station, received_at=received)
         try:
@@ -525,12 +526,10 @@ class OnAirDesk(QWidget):
         if self.editing is not None:
             text = self.tr("Editing the case of %s (%s)") % (
                 self.editing.display_caller,
-                f"{self.editing.received_at.astimezone():%d/%m %H:%M}",
+                f"{local(self.editing.received_at):%d/%m %H:%M}",
             )
         elif self.form_call is not None:
-            text = (
-                self.tr("New case for the call at %s") % f"{self.form_call.started_at.astimezone():%H:%M:%S}"
-            )
+            text = self.tr("New case for the call at %s") % clock(self.form_call.started_at, seconds=True)
         else:
             text = self.tr("New case")
         self.ui.formCallLabel.setText(text)

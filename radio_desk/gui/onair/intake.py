@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineE
 from radio_desk.domain import Case, Channel, Urgency
 from radio_desk.domain.gazetteer import Place
 from radio_desk.domain.phone import local_format, normalize_phone
+from radio_desk.domain.station_time import local
 from radio_desk.domain.taxonomy import Taxonomy
 from radio_desk.errors import ValidationError
 from radio_desk.gui.alive import if_alive
+from radio_desk.gui.data_labels import channel_label, urgency_label
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.gui.text_limits import LengthGuard
 from radio_desk.services.places import PlaceLookup, complete, resolve
@@ -66,7 +68,7 @@ class IntakeForm(QObject):
     def _setup(self) -> None:
         ui = self.ui
         for ch in Channel:
-            ui.channelCombo.addItem(ch.label, ch.value)
+            ui.channelCombo.addItem(channel_label(ch), ch.value)
         ui.categoryCombo.addItem("—", None)
         for cat in sorted(self.taxonomy.categories.values(), key=lambda c: c.name):
             ui.categoryCombo.addItem(cat.name, cat.code)
@@ -261,8 +263,7 @@ class IntakeForm(QObject):
                 self._hint(self.tr("First call from this number."))
                 return
             items = ", ".join(
-                f"{c.received_at.astimezone():%d/%m} {self.taxonomy.category_name(c.category)}"
-                for c in cases[:3]
+                f"{local(c.received_at):%d/%m} {self.taxonomy.category_name(c.category)}" for c in cases[:3]
             )
             self._hint(self.tr("Called before (%n time(s)): ", "", len(cases)) + items)
 
@@ -308,7 +309,7 @@ class IntakeForm(QObject):
         parts = [self.tr("Suggested: <b>%s</b>") % html.escape(top.name)]
         if why:
             parts[0] += f" <span style='color:#666'>({html.escape(why)})</span>"
-        parts.append(self.tr("urgency %s") % s.urgency.label)
+        parts.append(self.tr("urgency %s") % urgency_label(s.urgency))
         place = " / ".join(
             p.name + ("" if p.confidence >= PLACE_MIN_CONFIDENCE else "?")
             for p in (s.kecamatan, s.desa)

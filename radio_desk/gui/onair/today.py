@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from radio_desk.domain import Case
+from radio_desk.domain.station_time import clock, local, start_of_day, today_local
+from radio_desk.gui.data_labels import status_label, urgency_label
 from radio_desk.gui.onair.intake import URGENCY_COLOURS
 from radio_desk.store import CaseFilter, Store
 
@@ -28,8 +30,7 @@ class TodayRow:
 
 def load_today(store: Store, now: datetime | None = None) -> list[TodayRow]:
     """Cases received since local midnight, newest first (runs on a worker thread)."""
-    now = (now or datetime.now()).astimezone()
-    midnight = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
+    midnight = start_of_day(local(now).date() if now else today_local())
     cases = store.cases.list(
         CaseFilter(received_from=midnight, received_to=midnight + timedelta(days=1)), limit=500
     )
@@ -81,11 +82,11 @@ class TodayModel(QAbstractTableModel):
     def _status_text(self, r: TodayRow) -> str:
         """The status, and on a second line the follow-up text the host reads on air."""
         if not r.status_note:
-            return r.case.status.label
+            return status_label(r.case.status)
         note = " ".join(r.status_note.split())
         if len(note) > NOTE_IN_CELL:
             note = note[: NOTE_IN_CELL - 1] + "…"
-        return f"{r.case.status.label}\n" + self.tr("Follow-up: %1").replace("%1", note)
+        return f"{status_label(r.case.status)}\n" + self.tr("Follow-up: %1").replace("%1", note)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -94,11 +95,11 @@ class TodayModel(QAbstractTableModel):
         c, col = r.case, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                f"{c.received_at.astimezone():%H:%M}",
+                clock(c.received_at),
                 c.display_caller,  # masked when anonim
                 r.kecamatan or "—",
                 r.category,
-                f"{c.urgency.rank} {c.urgency.label}",
+                f"{c.urgency.rank} {urgency_label(c.urgency)}",
                 self._status_text(r),
                 self.tr("not accepted") if r.refused else self.tr("sent") if r.synced else self.tr("waiting"),
             ][col]

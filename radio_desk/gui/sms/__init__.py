@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from radio_desk.domain import Case
 from radio_desk.domain.phone import local_format
 from radio_desk.domain.sms import SmsMessage
-from radio_desk.gui.onair.calls import Call
 from radio_desk.gui.sms.panel import SmsPanel
 from radio_desk.gui.sms.watcher import SmsWatcher
+from radio_desk.services.calls import Call
 from radio_desk.services.sms import ImportReport, ReplyReport, SmsConfig, form_values
 
 if TYPE_CHECKING:
