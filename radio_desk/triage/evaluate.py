@@ -208,7 +208,7 @@ def side_by_side(
 
 def run_bench_triage(args: argparse.Namespace) -> int:
     limit = getattr(args, "limit", None)
-    names = [n for n in (getattr(args, "calls", None) or ["dev", "dev2", "heldout"]) if n != "none"]
+    names = [n for n in (getattr(args, "calls", None) or list(CALL_SETS)) if n != "none"]
     if not args.test and not names:
         raise ValidationError("Tidak ada yang diukur: beri --test CSV atau --calls.")
     out = sys.stdout
