@@ -29,8 +29,21 @@ from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
-DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
+DARURAT_EVIDENCE = 3.5  # hint evidence an emergency (urgency Darurat) adds to the category darurat
 INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi
+PROBLEM_DAMPING = 1.5  # hint evidence a concrete problem takes away from informasi ("tanya" + "rusak")
+# a concrete problem: a question around it ("kapan diperbaiki?") asks for action, not information
+PROBLEM_WORDS = frozenset(
+    "rusak risak mati padam macet mampet buntu bocor ambrol ambruk roboh jebol bolong berlubang lubang "
+    "retak putus keruh kering asin bau kotor numpuk menumpuk pungli dibentak kasar ditolak dipotong "
+    "ditahan dicuri kecurian hilang ilang telat terlambat nunggak kosong habis entek langka mahal larang "
+    "nonaktif dinonaktifkan belum durung dereng tidak nggak gak ora mboten longsor banjir kebanjiran "
+    "ambles amblas tumbang tergenang menggenang meluap limbah bising berisik liar dipungut ditarik "
+    "dimintai diminta gelap peteng salah".split()
+)  # fmt: skip
+# "belum"/"tidak" are a problem only with what did not happen: "belum cair", "tidak keluar"
+_NEGATORS = frozenset("belum durung dereng tidak nggak gak ora mboten".split())
+_NOT_PROBLEM_AFTER = frozenset("ya yah tahu ngerti paham bisa pernah ada apa".split())
 # ... a request for information, not a suggestion or praise ("saran", "apresiasi" are Rendah too)
 ASKING = (
     "tanya", "bertanya", "menanyakan", "takon", "pirsa", "informasi", "info", "jadwal", "syarat",
@@ -175,6 +188,11 @@ class Suggester:
                 urg = UrgencyResult(Urgency.TINGGI, maybe.words)
         said = " ".join(urg.words).split()
         asks = urg.level is Urgency.RENDAH and any(w.startswith(a) for w in said for a in ASKING)
+        problem = _problem_words(p)
+        if problem and "informasi" in self.codes:
+            # "mau tanya, jalannya kapan diperbaiki?": a question about a problem asks for action
+            logits[self.codes.index("informasi")] -= HINT_GAIN * PROBLEM_DAMPING
+            asks = False
         if asks and "informasi" in self.codes:
             # "mau tanya jadwal ...", "ada info ...?": a request for information that reports no trouble
             logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
@@ -198,6 +216,7 @@ class Suggester:
                 parts = full.split()
                 words.extend(parts)
                 weight = min(talk.weight(i), PLACE_REFERENCE_WEIGHT) if i in named else talk.weight(i)
+                weight *= talk.emphasis_of(i)  # the complaint the caller says matters most
                 weights.extend([weight] * len(parts))
                 clause.extend([talk.clause[i]] * len(parts))
         stems = [tx.stem(w) for w in words]
@@ -288,6 +307,21 @@ class Suggester:
             if routed:
                 return routed
         return self.taxonomy.default_opd(category)
+
+
+def _problem_words(p: _Prepared) -> list[str]:
+    """Words of the complaint itself that name a concrete problem ("rusak", "belum cair", "dibentak")."""
+    out = []
+    n = len(p.words)
+    for i, w in enumerate(p.words):
+        if p.weights[i] < URGENT_ROLE or w not in PROBLEM_WORDS:
+            continue
+        if w in _NEGATORS:
+            nxt = p.words[i + 1] if i + 1 < n else ""
+            if not nxt or nxt in _NOT_PROBLEM_AFTER or p.clause[i + 1] != p.clause[i]:
+                continue
+        out.append(w)
+    return out
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
