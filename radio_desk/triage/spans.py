@@ -120,7 +120,10 @@ MAIN_EMPHASIS = 2.5  # hints in the clause of the main complaint count this much
 LATER_EMPHASIS = 0.3  # ... and in a complaint that can wait this much
 ASIDE_EMPHASIS = 0.35  # ... and in a story the caller set aside
 OTHER_EMPHASIS = 0.5  # ... and in the other clauses once the caller said which complaint matters most
-_BARE = frozenset("itu iku niku ini iki niki yang sing ingkang paling penting utama mas mbak pak bu ya".split())
+_ANNOUNCE = frozenset("dulu disik rumiyin dulunya".split())
+_BARE = frozenset(
+    "itu iku niku ini iki niki yang sing ingkang paling penting utama mas mbak pak bu ya".split()
+)
 
 
 @dataclass(frozen=True)
@@ -196,9 +199,7 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
 
 
 def _has(ws: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(
-        tuple(ws[i : i + len(p)]) == p for p in phrases for i in range(len(ws) - len(p) + 1)
-    )
+    return any(tuple(ws[i : i + len(p)]) == p for p in phrases for i in range(len(ws) - len(p) + 1))
 
 
 def _emphasis(clauses: list[list[str]]) -> list[float]:
@@ -206,9 +207,14 @@ def _emphasis(clauses: list[list[str]]) -> list[float]:
 
     A cue in a clause of its own ("Itu yang paling penting, Mas.") points at the clause before it."""
     out = [1.0] * len(clauses)
-    for c, ws in enumerate(clauses):
-        bare = all(w in _BARE or w in FILLERS or w in HONORIFICS for w in ws)
-        target = c - 1 if bare and c > 0 else c
+    for c, said in enumerate(clauses):
+        ws = [w for w in said if w not in SELF]  # "yang paling saya khawatirkan"
+        bare = all(w in _BARE or w in FILLERS or w in HONORIFICS or w in _ANNOUNCE for w in ws)
+        target = c
+        if bare and any(w in _ANNOUNCE for w in ws) and c + 1 < len(clauses):
+            target = c + 1  # "yang paling penting dulu ya. Di desa X ada ...": the next one
+        elif bare and c > 0:
+            target = c - 1  # "... Itu yang paling penting, Mas."
         if _has(ws, LATER_PHRASES):
             out[target] = min(out[target], LATER_EMPHASIS)
         elif _has(ws, MAIN_PHRASES):
@@ -216,8 +222,8 @@ def _emphasis(clauses: list[list[str]]) -> list[float]:
         elif _first_says_first(ws):
             out[c] = max(out[c], MAIN_EMPHASIS)  # "tolong jembatannya dulu (Mas)"
         if _has(ws, SET_ASIDE_PHRASES) and (
-            any(w in SET_ASIDE_VERBS for w in ws) or c + 1 < len(clauses) and
-            any(w in SET_ASIDE_VERBS for w in clauses[c + 1][:4])
+            any(w in SET_ASIDE_VERBS for w in ws)
+            or (c + 1 < len(clauses) and any(w in SET_ASIDE_VERBS for w in clauses[c + 1][:4]))
         ):
             for k in range(c):
                 out[k] = min(out[k], ASIDE_EMPHASIS)
@@ -230,8 +236,11 @@ def _emphasis(clauses: list[list[str]]) -> list[float]:
 def _first_says_first(ws: list[str]) -> bool:
     """ "tolong jembatannya dulu, Mas", "nyuwun margi rumiyin": this one first."""
     tail = [w for w in ws if w not in HONORIFICS and w not in FILLERS]
-    return bool(tail) and ws[0] in ("tolong", "mohon", "nyuwun", "tulung") and tail[-1] in (
-        "dulu", "disik", "rumiyin", "duluan")
+    return (
+        bool(tail)
+        and ws[0] in ("tolong", "mohon", "nyuwun", "tulung")
+        and tail[-1] in ("dulu", "disik", "rumiyin", "duluan")
+    )
 
 
 _PLAIN = re.compile(r"[a-z]+|[0-9]+")

@@ -8,6 +8,7 @@ The category ranking adds three kinds of evidence on a log scale:
 Everything here is plain Python, safe to call from any thread; one :class:`Suggester` serves a session.
 """
 
+# ruff: noqa: SIM905  (word lists read best as one string)
 from __future__ import annotations
 
 import time
@@ -52,13 +53,18 @@ ASKING = (
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
-PLACE_REFERENCE_MARKERS = frozenset("desa dusun dukuh kelurahan kecamatan".split())  # noqa: SIM905
+PLACE_REFERENCE_MARKERS = frozenset("desa dusun dukuh kelurahan kecamatan".split())
 # nouns that make a compound with a place marker ("jalan desa", "perangkat desa", "dana desa")
 _COMPOUND_HEADS = (
     "jalan dalan margi balai kantor kepala perangkat dana aparat pemerintah pemerintahan sekretaris "
     "anggaran aset tanah lapangan makam musyawarah badan pegawai saluran irigasi"
 )
 COMPOUND_HEADS = frozenset(_COMPOUND_HEADS.split())
+# "dua kali", "beberapa kali", "berkali-kali": "kali" counts times here, not a river
+TIMES_WORDS = frozenset(
+    "berkali sekali berkali2 dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa banyak "
+    "puluhan loro telu papat limo kaping".split()
+)  # fmt: skip
 PLACE_REFERENCE_WEIGHT = spans.ROLE_WEIGHT[spans.ADDRESS]  # "desa Kemiri": where, not what
 URGENT_ROLE = 0.6  # danger words count in the complaint itself (not greetings, intros, the host, fears)
 
@@ -239,8 +245,8 @@ class Suggester:
                     compound = i > 0 and (words[i - 1] in COMPOUND_HEADS or head in COMPOUND_HEADS)
                     first = i + 1 if compound else i
                     out.update(range(first, i + 1 + size))
-            elif i > 0 and w == "kali" and words[i - 1] in ("berkali", "sekali", "berkali2"):
-                out.update((i - 1, i))  # "berkali-kali" (again and again) is no river
+            elif i > 0 and w == "kali" and (words[i - 1] in TIMES_WORDS or words[i - 1].isdigit()):
+                out.update((i - 1, i))  # "berkali-kali", "dua kali lipat" (times) is no river
         return out
 
     def rank(self, text: str | None) -> list[tuple[str, float]]:

@@ -89,6 +89,8 @@ STEM_OVERRIDES: dict[str, str] = {
     "perijinan": "izin", "perizinan": "izin", "ijin": "izin", "paving": "paving", "pavingisasi": "paving",
     "dipavingisasi": "paving", "dipaving": "paving",
     "pengaspalan": "aspal", "diaspal": "aspal", "macet": "macet", "kemacetan": "macet",
+    # krama function words the Indonesian stemmer cuts into hints ("niki" -> "nik", an adminduk hint)
+    "niki": "niki", "nika": "nika", "punika": "punika", "menika": "menika",
 }  # fmt: skip
 
 # Javanese affixes tried when Sastrawi does not know a word: dalane -> dalan, lampune -> lampu,
