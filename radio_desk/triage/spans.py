@@ -120,6 +120,7 @@ MAIN_EMPHASIS = 2.5  # hints in the clause of the main complaint count this much
 LATER_EMPHASIS = 0.3  # ... and in a complaint that can wait this much
 ASIDE_EMPHASIS = 0.35  # ... and in a story the caller set aside
 OTHER_EMPHASIS = 0.5  # ... and in the other clauses once the caller said which complaint matters most
+_LINKS = frozenset("tapi tetapi namun terus lalu nah cuma tapine".split())
 _ANNOUNCE = frozenset("dulu disik rumiyin dulunya".split())
 _BARE = frozenset(
     "itu iku niku ini iki niki yang sing ingkang paling penting utama mas mbak pak bu ya".split()
@@ -236,9 +237,10 @@ def _emphasis(clauses: list[list[str]]) -> list[float]:
 def _first_says_first(ws: list[str]) -> bool:
     """ "tolong jembatannya dulu, Mas", "nyuwun margi rumiyin": this one first."""
     tail = [w for w in ws if w not in HONORIFICS and w not in FILLERS]
+    head = next((w for w in ws if w not in _LINKS), "")  # "tapi tolong ...", "terus mohon ..."
     return (
         bool(tail)
-        and ws[0] in ("tolong", "mohon", "nyuwun", "tulung")
+        and head in ("tolong", "mohon", "nyuwun", "tulung")
         and tail[-1] in ("dulu", "disik", "rumiyin", "duluan")
     )
 

@@ -50,6 +50,12 @@ ASKING = (
     "tanya", "bertanya", "menanyakan", "takon", "pirsa", "informasi", "info", "jadwal", "syarat",
     "persyaratan", "caranya", "carane", "cara",
 )  # fmt: skip
+THANKS_EVIDENCE = 4.5  # hint evidence a call made to thank or praise adds to the category lainnya
+# "saya cuma mau bilang terima kasih ...", "mau mengapresiasi ...": the call is the thanks itself
+GRATITUDE = frozenset("terima makasih makasi matur suwun apresiasi mengapresiasi".split())
+GRATITUDE_VERBS = frozenset(
+    "bilang ngucapin ngucapke mengucapkan ucapkan ngaturaken menyampaikan sampaikan ngomong".split()
+)
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
@@ -192,6 +198,14 @@ class Suggester:
             maybe = self.urgency.rate(feared)
             if maybe.level.rank > urg.level.rank:
                 urg = UrgencyResult(Urgency.TINGGI, maybe.words)
+        if _thanking(p.words) and len(_problem_words(p)) <= 1 and "lainnya" in self.codes:
+            # a call to thank or praise ("jalannya sudah diaspal, terima kasih"; "damkar cepat datang
+            # waktu ada kebakaran"): what it tells is over, not a complaint and not an emergency
+            logits[self.codes.index("lainnya")] += HINT_GAIN * THANKS_EVIDENCE
+            why.setdefault("lainnya", []).append("\u201cterima kasih\u201d")
+            urg = UrgencyResult(Urgency.RENDAH, ())
+            if "darurat" in self.codes:  # the emergency it tells of is over
+                logits[self.codes.index("darurat")] -= HINT_GAIN * DARURAT_EVIDENCE
         said = " ".join(urg.words).split()
         asks = urg.level is Urgency.RENDAH and any(w.startswith(a) for w in said for a in ASKING)
         problem = _problem_words(p)
@@ -313,6 +327,16 @@ class Suggester:
             if routed:
                 return routed
         return self.taxonomy.default_opd(category)
+
+
+def _thanking(words: list[str]) -> bool:
+    """The caller called to thank or praise ("mau bilang terima kasih", "ngucapin makasih")."""
+    for i, w in enumerate(words):
+        if w in ("apresiasi", "mengapresiasi"):
+            return True
+        if w in GRATITUDE and any(v in GRATITUDE_VERBS for v in words[max(0, i - 3) : i]):
+            return True
+    return False
 
 
 def _problem_words(p: _Prepared) -> list[str]:
