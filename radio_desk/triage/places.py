@@ -60,6 +60,7 @@ NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa
 PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
 MISHEARD_MARKER = 65.0  # how close a word must be to "kecamatan" to be taken for it
 MISHEARD_CUTOFF = 66.0  # ... and the words after it to a kecamatan's name
+MISHEARD_AMONG_CUTOFF = 50.0  # ... or, to choose among the kecamatan of a desa just named, this close
 MISHEARD_MARGIN = 8.0  # ... and closer than to any other kecamatan by this much
 MISHEARD_KEC = 0.55  # the confidence of such a kecamatan (its desa named next to it makes it sure)
 TITLE_CASE_SHARE = 0.4  # a text with more capitalised words than this capitalises every word
@@ -199,7 +200,21 @@ class RegencyPlaces:
                 # "Kacama Tanbo Zonagoro", "kecamatan Bozonga Gorou" (kecamatan Bojonegoro): after a
                 # (misheard) "kecamatan" and no name heard right, the closest kecamatan name, when it
                 # is clearly the closest
+                target = home if roles[i] == spans.INTRO else problem
                 heard = self._misheard_kecamatan(words, i + 1)
+                if heard is None:
+                    # "desa Sukarejo, kecamatan Mozonga Glorong": a desa of several kecamatan said
+                    # just before; the closest of those kecamatan, when it is clearly the closest
+                    for said_in in (problem, home):
+                        among = {
+                            m.place.parent_code
+                            for m in said_in.values()
+                            if m.place.level == "village" and 0 <= i - m.end <= 1
+                        }
+                        if len(among) > 1:
+                            heard = self._misheard_kecamatan(words, i + 1, among, MISHEARD_AMONG_CUTOFF)
+                            target = said_in  # with its desa: the caller's home or the problem's place
+                            break
                 if heard is not None:
                     length, place, sim = heard
                     said = " ".join(words[i + 1 : i + 1 + length])
@@ -211,7 +226,6 @@ class RegencyPlaces:
                         i + 1,
                         i + 1 + length,
                     )
-                    target = home if roles[i] == spans.INTRO else problem
                     if place.code not in target or target[place.code].confidence < MISHEARD_KEC:
                         target[place.code] = found_kec
                     i += 1 + length
@@ -281,7 +295,9 @@ class RegencyPlaces:
                 why = (f"mirip {round(score)}%", "nama terpisah, di kecamatannya")
                 mentions[desa.code] = PlaceFound(desa, round(0.7 * sim**3, 3), said, why, i, i + length)
 
-    def _misheard_kecamatan(self, words: list[str], i: int) -> tuple[int, Place, float] | None:
+    def _misheard_kecamatan(
+        self, words: list[str], i: int, among: set[str] | None = None, cutoff: float = MISHEARD_CUTOFF
+    ) -> tuple[int, Place, float] | None:
         best: list[tuple[float, int, Place]] = []
         for length in (1, 2):
             if i + length > len(words):
@@ -291,10 +307,12 @@ class RegencyPlaces:
             if len(key) < 5 or all(tx.is_known_root(w) for w in window):
                 continue  # "saya harus" is no kecamatan, however close it sounds
             for kec in self._kecamatan:
+                if among is not None and kec.code not in among:
+                    continue
                 score = fuzz.ratio(key, _name_key(kec.name))
                 best.append((score, length, kec))
         best.sort(key=lambda t: -t[0])
-        if not best or best[0][0] < MISHEARD_CUTOFF:
+        if not best or best[0][0] < cutoff:
             return None
         top = best[0]
         rival = next((b for b in best[1:] if b[2].code != top[2].code), None)

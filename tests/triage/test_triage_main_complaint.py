@@ -91,3 +91,14 @@ def test_the_problem_place_wins_over_one_said_in_passing_or_denied(bojonegoro):
     kec, _, r = _place(bojonegoro, "Ini bukan Kapas Mas, ini di Kecamatan Kanor, jembatannya ambles.")
     assert kec == "35.22.11"
     assert any("disangkal" in why for c in r.place_candidates for why in c.reasons if c.code == "35.22.14")
+
+
+def test_a_misheard_kecamatan_is_chosen_among_those_of_the_desa_just_named(bojonegoro):
+    """Whisper's "desa sukarejo, kecamatan mozonga glorong": Sukorejo is a desa of three kecamatan, and
+    of those three the heard words are clearly closest to Bojonegoro."""
+    text = "Saya bu siti nari desa sukarejo, kecamatan mozonga glorong. Jalan di depan balai desa rusak."
+    kec, desa, _ = _place(bojonegoro, text)
+    assert (kec, desa) == ("35.22.15", "35.22.15.2003")
+    # far from every one of them: nothing is guessed
+    kec, desa, _ = _place(bojonegoro, "desa sukarejo, kecamatan wuwuh, jalan rusak")
+    assert (kec, desa) == (None, None)
