@@ -59,14 +59,14 @@ COMPACT = (
 
 def side_by_side_sets(written_rows: list[dict] | None) -> dict:
     """Written set (when present), dev, dev2 and held-out calls, desk and peer: written to TABLE_OUT."""
-    from radio_desk.triage.callset import CALL_REGENCY
+    from radio_desk.triage.callset import CALL_REGENCY, CALL_SETS
     from radio_desk.triage.evaluate import TUNE_SETS, call_sets, side_by_side, written_gold
     from radio_desk.triage.measure import table
 
     sets = {}
     if written_rows:
         sets["written"] = (written_gold(written_rows, REGENCY), REGENCY)
-    for label, items in call_sets(["dev", "dev2", "heldout"]).items():
+    for label, items in call_sets(list(CALL_SETS)).items():
         sets[label] = (items, CALL_REGENCY)
     result = side_by_side(sets, misses=TUNE_SETS)
     print(table(result))

@@ -171,7 +171,7 @@ def written_gold(rows: list[dict[str, str]], regency_code: str) -> list[Gold]:
     return out
 
 
-TUNE_SETS = ("calls_dev", "calls_dev2")  # the sets whose misses are listed (never the held-out one)
+TUNE_SETS = ("calls_dev", "calls_dev2", "calls_dev3")  # misses listed (never the held-out set)
 
 
 def call_sets(names: list[str]) -> dict[str, list[Gold]]:
@@ -208,7 +208,7 @@ def side_by_side(
 
 def run_bench_triage(args: argparse.Namespace) -> int:
     limit = getattr(args, "limit", None)
-    names = [n for n in (getattr(args, "calls", None) or ["dev", "dev2", "heldout"]) if n != "none"]
+    names = [n for n in (getattr(args, "calls", None) or list(CALL_SETS)) if n != "none"]
     if not args.test and not names:
         raise ValidationError("Tidak ada yang diukur: beri --test CSV atau --calls.")
     out = sys.stdout

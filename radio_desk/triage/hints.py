@@ -166,7 +166,7 @@ class HintScorer:
             w = min(weights[start:end])
             if w > 0:
                 out.setdefault(cat, []).append(
-                    HintHit(hit.hint, hit.said, hit.weight * w, hit.fuzzy) if w < 1 else hit
+                    HintHit(hit.hint, hit.said, hit.weight * w, hit.fuzzy) if w != 1 else hit
                 )
 
         covered = 0  # words up to here belong to a phrase already counted

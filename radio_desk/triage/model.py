@@ -3,9 +3,10 @@
 Input is plain ``(text, category)`` pairs (cases an operator confirmed), so it does not depend on the
 store.  Features are word stems, stem pairs and character 3-5-grams inside words (these forgive
 misspellings and Javanese/Indonesian affix variants); each group is TF-IDF weighted and normalised.
-The classifier is Complement Naive Bayes (Rennie et al. 2003): training is one pass of sums, so 5,000
-cases train in about a second on one core; weights are per-feature, so every suggestion can say
-which words pushed it.  Only numpy: no model is shipped, each station grows its own.
+The classifier is Complement Naive Bayes (Rennie et al. 2003): training is one pass of sums; each
+text's features are kept (as ids), so a retrain featurises only the cases it has not seen; weights
+are per-feature, so every suggestion can say which words pushed it.  Only numpy: no model is
+shipped, each station grows its own.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import math
 import os
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -38,6 +40,42 @@ GROUP_WEIGHTS = {"w": 1.0, "b": 0.6, "c": 0.8}  # word stems, stem pairs, char n
 def _char_ngrams(word: str) -> tuple[str, ...]:
     padded = f" {word} "
     return tuple("c:" + padded[i : i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1))
+
+
+# Retraining sees mostly the same confirmed cases again: each text's features are kept, as ids into one
+# table of feature names, so a retrain featurises only the new cases and builds its arrays in numpy.
+ENCODED_TEXTS = 20_000  # texts whose encoded features are kept
+MAX_INTERNED = 3_000_000  # feature names in the table before it (and the kept texts) start afresh
+_interned: dict[str, int] = {}
+_names: list[str] = []
+_intern_lock = threading.Lock()
+
+
+def _encoded(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """A text's features as (ids into the name table, raw term frequencies)."""
+    return _encoded_as_of(text, tx.roots_version())
+
+
+@lru_cache(maxsize=ENCODED_TEXTS)
+def _encoded_as_of(text: str, _roots: int) -> tuple[np.ndarray, np.ndarray]:
+    feats = features(text)
+    ids = np.empty(len(feats), dtype=np.int64)
+    with _intern_lock:
+        for k, name in enumerate(feats):
+            j = _interned.get(name)
+            if j is None:
+                j = _interned[name] = len(_names)
+                _names.append(name)
+            ids[k] = j
+    return ids, np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
+
+
+def _fresh_table_if_full() -> None:
+    with _intern_lock:
+        if len(_names) > MAX_INTERNED:
+            _encoded_as_of.cache_clear()
+            _interned.clear()
+            _names.clear()
 
 
 def features(text: str) -> Counter[str]:
@@ -167,30 +205,36 @@ def train(pairs: Iterable[tuple[str, str]], categories: Sequence[str]) -> Catego
     """Train on ``(text, category)`` pairs; categories outside ``categories`` are skipped."""
     cats = list(categories)
     col = {c: i for i, c in enumerate(cats)}
-    vocab: dict[str, int] = {}
-    lengths: list[int] = []
-    cols: list[int] = []
-    tfs: list[int] = []
+    _fresh_table_if_full()
+    encoded: list[tuple[np.ndarray, np.ndarray]] = []
     labels_list: list[int] = []
     for text, category in pairs:
         if category not in col or not text or not text.strip():
             continue
-        feats = features(text)
-        if not feats:
+        ids, tfs = _encoded(text)
+        if not len(ids):
             continue
-        # one pass per text, numpy arrays built once at the end: Python-level work stays linear
-        for name in sorted(set(feats).difference(vocab)):  # sorted: the same model on every run
-            vocab[name] = len(vocab)
-        cols.extend(map(vocab.__getitem__, feats))
-        tfs.extend(feats.values())
-        lengths.append(len(feats))
+        encoded.append((ids, tfs))
         labels_list.append(col[category])
     if not labels_list:
         raise ModelError("Belum ada aduan terkonfirmasi untuk melatih saran kategori.")
-    names = list(vocab)
-    row = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    column = np.array(cols, dtype=np.int64)
-    tf = np.array(tfs, dtype=np.float64)
+    lengths = np.fromiter((len(ids) for ids, _ in encoded), dtype=np.int64, count=len(encoded))
+    row = np.repeat(np.arange(len(encoded), dtype=np.int64), lengths)
+    table_ids = np.concatenate([ids for ids, _ in encoded])
+    tf = np.concatenate([tfs for _, tfs in encoded])
+    # the table ids in use, and each one's place among them (linear: no sort of all the ids)
+    with _intern_lock:
+        present = np.zeros(len(_names), dtype=bool)
+        present[table_ids] = True
+        used = np.flatnonzero(present)
+        unsorted = [_names[g] for g in used.tolist()]
+    column = (np.cumsum(present) - 1)[table_ids]
+    # the vocabulary in name order: the same model on every run, whatever the table's order
+    by_name = sorted(range(len(unsorted)), key=unsorted.__getitem__)
+    names = [unsorted[i] for i in by_name]
+    rank = np.empty(len(by_name), dtype=np.int64)
+    rank[np.array(by_name, dtype=np.int64)] = np.arange(len(by_name))
+    column = rank[column]
     labels = np.array(labels_list, dtype=np.int64)
     n_docs = len(labels)
     df = np.bincount(column, minlength=len(names))

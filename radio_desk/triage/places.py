@@ -20,7 +20,9 @@ from radio_desk.domain.gazetteer import Gazetteer, Place, get_gazetteer, normali
 from radio_desk.triage import spans
 from radio_desk.triage import text as tx
 
-DESA_MARKERS = frozenset({"desa", "ds", "kelurahan", "kel", "kelurhan", "kalurahan", "deso", "dsa"})
+DESA_MARKERS = frozenset(
+    {"desa", "ds", "kelurahan", "kel", "kelurhan", "kalurahan", "deso", "dsa", "desanya", "desane", "desone"}
+)
 KEC_MARKERS = frozenset({"kecamatan", "kec", "kecamatn", "kcamatan"})
 # a name right after these is a street, estate or building named after a place, often elsewhere
 STREET_MARKERS = frozenset(
@@ -38,6 +40,18 @@ ESTATE_WORDS = frozenset(
 # a name right after these is where the caller lives or the problem is
 HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili".split())
 MAX_WORDS = 4
+# a place said in passing: where the caller works, studies, shops or travelled ("anak saya kerja di
+# Surabaya", "kemarin ke pasar Kalitidu beli bibit", "pulang dari Baureno"), within PASSING_REACH words
+PASSING_WORDS = frozenset(
+    "kerja kerjo bekerja nyambut kuliah mondok merantau rantau pulang mudik dolan mampir belanja beli "
+    "tuku kondangan nyekar liburan plesir piknik jalan-jalan".split()
+)
+PASSING_REACH = 4
+PASSING_FACTOR = 0.4
+HOST_FACTOR = 0.4  # the host's "di Kapas ya, Pak?": the caller's own words say where
+DENIED_FACTOR = 0.3  # "bukan Kapas", "dudu Malo", "sanes ...": the place the caller corrects away
+DENIALS = frozenset("bukan dudu sanes ndak".split())
+ASIDE_FACTOR = 0.45  # a place in the story the caller set aside ("... tapi bukan itu yang mau saya lapor")
 # "at" words before a capitalised everyday word make it a kecamatan's name ("di Kapas", "teng Malo")
 AT_WORDS = frozenset("di ing neng nang ning teng wonten daerah wilayah dari saking sekitar".split())
 EVERYDAY = "nama ini juga kata sehari-hari"  # such a desa needs "desa" or its kecamatan right after it
@@ -46,6 +60,7 @@ NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa
 PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
 MISHEARD_MARKER = 65.0  # how close a word must be to "kecamatan" to be taken for it
 MISHEARD_CUTOFF = 66.0  # ... and the words after it to a kecamatan's name
+MISHEARD_AMONG_CUTOFF = 50.0  # ... or, to choose among the kecamatan of a desa just named, this close
 MISHEARD_MARGIN = 8.0  # ... and closer than to any other kecamatan by this much
 MISHEARD_KEC = 0.55  # the confidence of such a kecamatan (its desa named next to it makes it sure)
 TITLE_CASE_SHARE = 0.4  # a text with more capitalised words than this capitalises every word
@@ -62,7 +77,11 @@ COMMON_WORDS = frozenset(
     # Javanese everyday words (ngoko/krama) that are also names of desa ("Opo Opo", "Sudah", "Jari")
     "opo apa iki iku kuwi niku ora mboten ono ana wis sampun karo kaliyan sing ingkang neng nang ing "
     "wae mawon kabeh akeh lan terus mau niki nggih enggih sudah jari padang panjang turi soko gajah "
-    "geger kunci petak pelem pojok teleng pacul jono kemiri bendo wedi seneng rawan paras boto bago".split()
+    "geger kunci petak pelem pojok teleng pacul jono kemiri bendo wedi seneng rawan paras boto bago "
+    # more everyday words that name a desa: "di kalangan warga", "bakulan sayur", "tanggul bobol",
+    # "musim rendeng", "mau temu", "nyumbang", "deru mesin", "kolong jembatan", "bulu ayam"
+    "kalangan bakulan bobol rendeng temu sumbang deru kolong tikusan bakalan sedeng talun pesen "
+    "tanjung sekaran jelu beji padang mori bakung pilang bungur soko".split()
 )
 
 
@@ -145,7 +164,9 @@ class RegencyPlaces:
     def find_in(self, talk: spans.Talk) -> PlaceResult:
         """The problem's place: mentions in the complaint first; the caller's home ("saya dari desa X")
         when the complaint names none, or to settle the desa inside the kecamatan it names."""
-        problem, home = self._mentions(talk.words, talk.roles, talk.clause, _proper_nouns(talk))
+        problem, home = self._mentions(
+            talk.words, talk.roles, talk.clause, _proper_nouns(talk), _said_by_the_way(talk)
+        )
         if not home:
             return self._decide(problem)
         result = self._decide(problem)
@@ -162,7 +183,12 @@ class RegencyPlaces:
         return self._decide({**home, **problem})
 
     def _mentions(
-        self, words: list[str], roles: list[str], clause: list[int], proper: list[bool] | None = None
+        self,
+        words: list[str],
+        roles: list[str],
+        clause: list[int],
+        proper: list[bool] | None = None,
+        by_the_way: list[tuple[float, str]] | None = None,
     ) -> tuple[dict[str, PlaceFound], dict[str, PlaceFound]]:
         problem: dict[str, PlaceFound] = {}
         home: dict[str, PlaceFound] = {}
@@ -174,7 +200,21 @@ class RegencyPlaces:
                 # "Kacama Tanbo Zonagoro", "kecamatan Bozonga Gorou" (kecamatan Bojonegoro): after a
                 # (misheard) "kecamatan" and no name heard right, the closest kecamatan name, when it
                 # is clearly the closest
+                target = home if roles[i] == spans.INTRO else problem
                 heard = self._misheard_kecamatan(words, i + 1)
+                if heard is None:
+                    # "desa Sukarejo, kecamatan Mozonga Glorong": a desa of several kecamatan said
+                    # just before; the closest of those kecamatan, when it is clearly the closest
+                    for said_in in (problem, home):
+                        among = {
+                            m.place.parent_code
+                            for m in said_in.values()
+                            if m.place.level == "village" and 0 <= i - m.end <= 1
+                        }
+                        if len(among) > 1:
+                            heard = self._misheard_kecamatan(words, i + 1, among, MISHEARD_AMONG_CUTOFF)
+                            target = said_in  # with its desa: the caller's home or the problem's place
+                            break
                 if heard is not None:
                     length, place, sim = heard
                     said = " ".join(words[i + 1 : i + 1 + length])
@@ -186,7 +226,6 @@ class RegencyPlaces:
                         i + 1,
                         i + 1 + length,
                     )
-                    target = home if roles[i] == spans.INTRO else problem
                     if place.code not in target or target[place.code].confidence < MISHEARD_KEC:
                         target[place.code] = found_kec
                     i += 1 + length
@@ -212,6 +251,8 @@ class RegencyPlaces:
             named = bool(proper and proper[i]) and before in AT_WORDS
             for place in places:
                 conf, why = self._confidence(place, said, sim, before, len(places), context, after, named)
+                if by_the_way and by_the_way[i][0] < 1:
+                    conf, why = round(conf * by_the_way[i][0], 3), (*why, by_the_way[i][1])
                 if conf <= 0:
                     continue
                 old = mentions.get(place.code)
@@ -254,7 +295,9 @@ class RegencyPlaces:
                 why = (f"mirip {round(score)}%", "nama terpisah, di kecamatannya")
                 mentions[desa.code] = PlaceFound(desa, round(0.7 * sim**3, 3), said, why, i, i + length)
 
-    def _misheard_kecamatan(self, words: list[str], i: int) -> tuple[int, Place, float] | None:
+    def _misheard_kecamatan(
+        self, words: list[str], i: int, among: set[str] | None = None, cutoff: float = MISHEARD_CUTOFF
+    ) -> tuple[int, Place, float] | None:
         best: list[tuple[float, int, Place]] = []
         for length in (1, 2):
             if i + length > len(words):
@@ -264,10 +307,12 @@ class RegencyPlaces:
             if len(key) < 5 or all(tx.is_known_root(w) for w in window):
                 continue  # "saya harus" is no kecamatan, however close it sounds
             for kec in self._kecamatan:
+                if among is not None and kec.code not in among:
+                    continue
                 score = fuzz.ratio(key, _name_key(kec.name))
                 best.append((score, length, kec))
         best.sort(key=lambda t: -t[0])
-        if not best or best[0][0] < MISHEARD_CUTOFF:
+        if not best or best[0][0] < cutoff:
             return None
         top = best[0]
         rival = next((b for b in best[1:] if b[2].code != top[2].code), None)
@@ -424,6 +469,26 @@ class RegencyPlaces:
                 kecamatan = PlaceFound(kecamatan.place, conf, kecamatan.said, kecamatan.reasons, kecamatan.at)
         candidates = tuple(sorted(mentions.values(), key=lambda m: -m.confidence))
         return PlaceResult(kecamatan, desa, candidates)
+
+
+def _said_by_the_way(talk: spans.Talk) -> list[tuple[float, str]]:
+    """Per word: how much a place named there is the problem's place (1) or said by the way, and why:
+    the host's question, a place the caller denies, where someone works or went, a story set aside."""
+    words, out = talk.words, []
+    for i in range(len(words)):
+        c = talk.clause[i]
+        before = [words[k] for k in range(max(0, i - PASSING_REACH), i) if talk.clause[k] == c]
+        if talk.roles[i] == spans.HOST:
+            out.append((HOST_FACTOR, "disebut penyiar"))
+        elif any(b in DENIALS for b in before[-2:]):
+            out.append((DENIED_FACTOR, "disangkal (“bukan”)"))
+        elif any(b in PASSING_WORDS for b in before):
+            out.append((PASSING_FACTOR, "disebut sambil lalu (kerja/pergi ke sana)"))
+        elif talk.emphasis_of(i) <= spans.ASIDE_EMPHASIS:
+            out.append((ASIDE_FACTOR, "dalam cerita sampingan"))
+        else:
+            out.append((1.0, ""))
+    return out
 
 
 def _misheard_kec_marker(word: str) -> bool:

@@ -93,6 +93,38 @@ SAID_WORDS = frozenset("kata katanya bilang jawabnya ngendika jare jarene ngomon
 # what may happen, not what happened: "kalau hujan bisa banjir", "takut roboh", "nek ambruk"
 FEAR_WORDS = frozenset("kalau jika jikalau apabila takut khawatir kuatir cemas nek yen menawi".split())
 BUILDING_TAILS = frozenset("negeri n balai kantor umum pembantu besar agung jami".split())
+# the caller says which complaint matters most ("yang paling penting jalannya", "tolong jembatannya
+# dulu", "pohonnya itu yang bahaya") or which can wait ("sinyal nanti saja"), or sets a story aside
+# ("tapi bukan itu yang mau saya sampaikan"): each clause gets an emphasis (1 = plain)
+MAIN_PHRASES = (
+    ("paling", "penting"), ("yang", "penting"), ("sing", "penting"), ("paling", "utama"),
+    ("yang", "utama"), ("sing", "utama"), ("terutama",), ("paling", "parah"), ("yang", "bahaya"),
+    ("paling", "bahaya"), ("sing", "bahaya"), ("paling", "mendesak"), ("yang", "mendesak"),
+    ("paling", "khawatir"), ("paling", "khawatirkan"), ("paling", "dikhawatirkan"), ("ingkang", "wigati"),
+    ("paling", "wigati"), ("yang", "pertama"), ("sing", "pertama"),
+)  # fmt: skip
+LATER_PHRASES = (
+    ("nanti", "saja"), ("nanti", "aja"), ("belakangan",), ("mengko", "wae"), ("mangke", "mawon"),
+    ("tidak", "terlalu", "penting"), ("nggak", "terlalu", "penting"), ("ora", "penting"),
+    ("mboten", "penting"), ("tidak", "penting"), ("nggak", "penting"), ("gak", "penting"),
+)  # fmt: skip
+# "bukan itu (yang mau saya sampaikan)", "tapi yang mau saya laporkan ...": what came before was a story
+SET_ASIDE_PHRASES = (
+    ("bukan", "itu"), ("bukan", "soal", "itu"), ("dudu", "iku"), ("sanes", "niku"), ("tapi", "yang", "mau"),
+    ("tapi", "yang", "ingin"), ("tapi", "sing", "arep"), ("nah", "yang", "mau"), ("masalahnya", "di"),
+)  # fmt: skip
+SET_ASIDE_VERBS = frozenset(
+    "sampaikan laporkan laporin lapor adukan disampaikan dilaporkan sampekno matur ceritakan".split()
+)
+MAIN_EMPHASIS = 2.5  # hints in the clause of the main complaint count this much more
+LATER_EMPHASIS = 0.3  # ... and in a complaint that can wait this much
+ASIDE_EMPHASIS = 0.35  # ... and in a story the caller set aside
+OTHER_EMPHASIS = 0.5  # ... and in the other clauses once the caller said which complaint matters most
+_LINKS = frozenset("tapi tetapi namun terus lalu nah cuma tapine".split())
+_ANNOUNCE = frozenset("dulu disik rumiyin dulunya".split())
+_BARE = frozenset(
+    "itu iku niku ini iki niki yang sing ingkang paling penting utama mas mbak pak bu ya".split()
+)
 
 
 @dataclass(frozen=True)
@@ -106,6 +138,12 @@ class Talk:
     raw_clauses: list[str]  # each clause as written
     surface: list[str]  # the written token a word came from, at its first word ("" for the others)
     token_of: list[int]  # which written token each word came from
+    emphasis: tuple[float, ...] = ()  # per clause: the main complaint > 1, one that can wait < 1
+    questions: tuple[bool, ...] = ()  # per clause: asked (ends with "?")
+
+    def emphasis_of(self, i: int) -> float:
+        """How much word ``i``'s clause is the main complaint (1 when nothing says)."""
+        return self.emphasis[self.clause[i]] if self.emphasis else 1.0
 
     def weight(self, i: int) -> float:
         return ROLE_WEIGHT[self.roles[i]]
@@ -129,6 +167,7 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
     raw: list[str] = []
     surface: list[str] = []
     token_of: list[int] = []
+    asked: list[bool] = []
     for part, is_question in _clauses_with_marks(text):
         ws: list[str] = []
         for token in part.split():
@@ -152,10 +191,58 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
         clause_of.extend([len(spans)] * len(ws))
         spans.append((start, len(words)))
         raw.append(part.strip())
+        asked.append(is_question)
     _mark_locatives(words, roles)
     _mark_fears(words, roles, clause_of)
     _mark_reported(words, roles, clause_of)
-    return Talk(words, roles, clause_of, spans, raw, surface, token_of)
+    emphasis = _emphasis([[_expand(w) for w in words[a:b]] for a, b in spans])
+    return Talk(words, roles, clause_of, spans, raw, surface, token_of, tuple(emphasis), tuple(asked))
+
+
+def _has(ws: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(ws[i : i + len(p)]) == p for p in phrases for i in range(len(ws) - len(p) + 1))
+
+
+def _emphasis(clauses: list[list[str]]) -> list[float]:
+    """Per clause: the main complaint (``MAIN_EMPHASIS``), one that can wait, a story set aside, or 1.
+
+    A cue in a clause of its own ("Itu yang paling penting, Mas.") points at the clause before it."""
+    out = [1.0] * len(clauses)
+    for c, said in enumerate(clauses):
+        ws = [w for w in said if w not in SELF]  # "yang paling saya khawatirkan"
+        bare = all(w in _BARE or w in FILLERS or w in HONORIFICS or w in _ANNOUNCE for w in ws)
+        target = c
+        if bare and any(w in _ANNOUNCE for w in ws) and c + 1 < len(clauses):
+            target = c + 1  # "yang paling penting dulu ya. Di desa X ada ...": the next one
+        elif bare and c > 0:
+            target = c - 1  # "... Itu yang paling penting, Mas."
+        if _has(ws, LATER_PHRASES):
+            out[target] = min(out[target], LATER_EMPHASIS)
+        elif _has(ws, MAIN_PHRASES):
+            out[target] = max(out[target], MAIN_EMPHASIS)
+        elif _first_says_first(ws):
+            out[c] = max(out[c], MAIN_EMPHASIS)  # "tolong jembatannya dulu (Mas)"
+        if _has(ws, SET_ASIDE_PHRASES) and (
+            any(w in SET_ASIDE_VERBS for w in ws)
+            or (c + 1 < len(clauses) and any(w in SET_ASIDE_VERBS for w in clauses[c + 1][:4]))
+        ):
+            for k in range(c):
+                out[k] = min(out[k], ASIDE_EMPHASIS)
+    if any(e > 1 for e in out):
+        # the caller said which one matters: the other complaints are the ones that can wait
+        out = [e if e > 1 else min(e, OTHER_EMPHASIS) for e in out]
+    return out
+
+
+def _first_says_first(ws: list[str]) -> bool:
+    """ "tolong jembatannya dulu, Mas", "nyuwun margi rumiyin": this one first."""
+    tail = [w for w in ws if w not in HONORIFICS and w not in FILLERS]
+    head = next((w for w in ws if w not in _LINKS), "")  # "tapi tolong ...", "terus mohon ..."
+    return (
+        bool(tail)
+        and head in ("tolong", "mohon", "nyuwun", "tulung")
+        and tail[-1] in ("dulu", "disik", "rumiyin", "duluan")
+    )
 
 
 _PLAIN = re.compile(r"[a-z]+|[0-9]+")

@@ -8,6 +8,7 @@ The category ranking adds three kinds of evidence on a log scale:
 Everything here is plain Python, safe to call from any thread; one :class:`Suggester` serves a session.
 """
 
+# ruff: noqa: SIM905  (word lists read best as one string)
 from __future__ import annotations
 
 import time
@@ -29,23 +30,47 @@ from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
-DARURAT_EVIDENCE = 2.0  # hint evidence an emergency phrase adds to the category darurat
+DARURAT_EVIDENCE = 3.5  # hint evidence an emergency (urgency Darurat) adds to the category darurat
 INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi
+PROBLEM_DAMPING = 1.5  # hint evidence a concrete problem takes away from informasi ("tanya" + "rusak")
+# a concrete problem: a question around it ("kapan diperbaiki?") asks for action, not information
+PROBLEM_WORDS = frozenset(
+    "rusak risak mati padam macet mampet buntu bocor ambrol ambruk roboh jebol bolong berlubang lubang "
+    "retak putus keruh kering asin bau kotor numpuk menumpuk pungli dibentak kasar ditolak dipotong "
+    "ditahan dicuri kecurian hilang ilang telat terlambat nunggak kosong habis entek langka mahal larang "
+    "nonaktif dinonaktifkan belum durung dereng tidak nggak gak ora mboten longsor banjir kebanjiran "
+    "ambles amblas tumbang tergenang menggenang meluap limbah bising berisik liar dipungut ditarik "
+    "dimintai diminta gelap peteng salah".split()
+)  # fmt: skip
+# "belum"/"tidak" are a problem only with what did not happen: "belum cair", "tidak keluar"
+_NEGATORS = frozenset("belum durung dereng tidak nggak gak ora mboten".split())
+_NOT_PROBLEM_AFTER = frozenset("ya yah tahu ngerti paham bisa pernah ada apa".split())
 # ... a request for information, not a suggestion or praise ("saran", "apresiasi" are Rendah too)
 ASKING = (
     "tanya", "bertanya", "menanyakan", "takon", "pirsa", "informasi", "info", "jadwal", "syarat",
     "persyaratan", "caranya", "carane", "cara",
 )  # fmt: skip
+THANKS_EVIDENCE = 4.5  # hint evidence a call made to thank or praise adds to the category lainnya
+# "saya cuma mau bilang terima kasih ...", "mau mengapresiasi ...": the call is the thanks itself
+GRATITUDE = frozenset("terima makasih makasi matur suwun apresiasi mengapresiasi".split())
+GRATITUDE_VERBS = frozenset(
+    "bilang ngucapin ngucapke mengucapkan ucapkan ngaturaken menyampaikan sampaikan ngomong".split()
+)
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
-PLACE_REFERENCE_MARKERS = frozenset("desa dusun dukuh kelurahan kecamatan".split())  # noqa: SIM905
+PLACE_REFERENCE_MARKERS = frozenset("desa dusun dukuh kelurahan kecamatan".split())
 # nouns that make a compound with a place marker ("jalan desa", "perangkat desa", "dana desa")
 _COMPOUND_HEADS = (
     "jalan dalan margi balai kantor kepala perangkat dana aparat pemerintah pemerintahan sekretaris "
     "anggaran aset tanah lapangan makam musyawarah badan pegawai saluran irigasi"
 )
 COMPOUND_HEADS = frozenset(_COMPOUND_HEADS.split())
+# "dua kali", "beberapa kali", "berkali-kali": "kali" counts times here, not a river
+TIMES_WORDS = frozenset(
+    "berkali sekali berkali2 dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa banyak "
+    "puluhan loro telu papat limo kaping".split()
+)  # fmt: skip
 PLACE_REFERENCE_WEIGHT = spans.ROLE_WEIGHT[spans.ADDRESS]  # "desa Kemiri": where, not what
 URGENT_ROLE = 0.6  # danger words count in the complaint itself (not greetings, intros, the host, fears)
 
@@ -173,8 +198,21 @@ class Suggester:
             maybe = self.urgency.rate(feared)
             if maybe.level.rank > urg.level.rank:
                 urg = UrgencyResult(Urgency.TINGGI, maybe.words)
+        if _thanking(p.words) and len(_problem_words(p)) <= 1 and "lainnya" in self.codes:
+            # a call to thank or praise ("jalannya sudah diaspal, terima kasih"; "damkar cepat datang
+            # waktu ada kebakaran"): what it tells is over, not a complaint and not an emergency
+            logits[self.codes.index("lainnya")] += HINT_GAIN * THANKS_EVIDENCE
+            why.setdefault("lainnya", []).append("\u201cterima kasih\u201d")
+            urg = UrgencyResult(Urgency.RENDAH, ())
+            if "darurat" in self.codes:  # the emergency it tells of is over
+                logits[self.codes.index("darurat")] -= HINT_GAIN * DARURAT_EVIDENCE
         said = " ".join(urg.words).split()
         asks = urg.level is Urgency.RENDAH and any(w.startswith(a) for w in said for a in ASKING)
+        problem = _problem_words(p)
+        if problem and "informasi" in self.codes:
+            # "mau tanya, jalannya kapan diperbaiki?": a question about a problem asks for action
+            logits[self.codes.index("informasi")] -= HINT_GAIN * PROBLEM_DAMPING
+            asks = False
         if asks and "informasi" in self.codes:
             # "mau tanya jadwal ...", "ada info ...?": a request for information that reports no trouble
             logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
@@ -198,6 +236,7 @@ class Suggester:
                 parts = full.split()
                 words.extend(parts)
                 weight = min(talk.weight(i), PLACE_REFERENCE_WEIGHT) if i in named else talk.weight(i)
+                weight *= talk.emphasis_of(i)  # the complaint the caller says matters most
                 weights.extend([weight] * len(parts))
                 clause.extend([talk.clause[i]] * len(parts))
         stems = [tx.stem(w) for w in words]
@@ -220,8 +259,8 @@ class Suggester:
                     compound = i > 0 and (words[i - 1] in COMPOUND_HEADS or head in COMPOUND_HEADS)
                     first = i + 1 if compound else i
                     out.update(range(first, i + 1 + size))
-            elif i > 0 and w == "kali" and words[i - 1] in ("berkali", "sekali", "berkali2"):
-                out.update((i - 1, i))  # "berkali-kali" (again and again) is no river
+            elif i > 0 and w == "kali" and (words[i - 1] in TIMES_WORDS or words[i - 1].isdigit()):
+                out.update((i - 1, i))  # "berkali-kali", "dua kali lipat" (times) is no river
         return out
 
     def rank(self, text: str | None) -> list[tuple[str, float]]:
@@ -288,6 +327,31 @@ class Suggester:
             if routed:
                 return routed
         return self.taxonomy.default_opd(category)
+
+
+def _thanking(words: list[str]) -> bool:
+    """The caller called to thank or praise ("mau bilang terima kasih", "ngucapin makasih")."""
+    for i, w in enumerate(words):
+        if w in ("apresiasi", "mengapresiasi"):
+            return True
+        if w in GRATITUDE and any(v in GRATITUDE_VERBS for v in words[max(0, i - 3) : i]):
+            return True
+    return False
+
+
+def _problem_words(p: _Prepared) -> list[str]:
+    """Words of the complaint itself that name a concrete problem ("rusak", "belum cair", "dibentak")."""
+    out = []
+    n = len(p.words)
+    for i, w in enumerate(p.words):
+        if p.weights[i] < URGENT_ROLE or w not in PROBLEM_WORDS:
+            continue
+        if w in _NEGATORS:
+            nxt = p.words[i + 1] if i + 1 < n else ""
+            if not nxt or nxt in _NOT_PROBLEM_AFTER or p.clause[i + 1] != p.clause[i]:
+                continue
+        out.append(w)
+    return out
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:

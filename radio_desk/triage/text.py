@@ -89,6 +89,8 @@ STEM_OVERRIDES: dict[str, str] = {
     "perijinan": "izin", "perizinan": "izin", "ijin": "izin", "paving": "paving", "pavingisasi": "paving",
     "dipavingisasi": "paving", "dipaving": "paving",
     "pengaspalan": "aspal", "diaspal": "aspal", "macet": "macet", "kemacetan": "macet",
+    # krama function words the Indonesian stemmer cuts into hints ("niki" -> "nik", an adminduk hint)
+    "niki": "niki", "nika": "nika", "punika": "punika", "menika": "menika",
 }  # fmt: skip
 
 # Javanese affixes tried when Sastrawi does not know a word: dalane -> dalan, lampune -> lampu,
@@ -105,6 +107,11 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 _STEMMER = StemmerFactory().create_stemmer()
 _DICTIONARY = _STEMMER.delegatedStemmer.dictionary
 _extra_roots: set[str] = set()
+_roots_version = [0]  # bumped when roots are added: stems (and features kept from them) change
+
+
+def roots_version() -> int:
+    return _roots_version[0]
 
 
 def register_roots(words: set[str] | frozenset[str]) -> None:
@@ -112,6 +119,7 @@ def register_roots(words: set[str] | frozenset[str]) -> None:
     new = {w for w in words if w and w not in _extra_roots}
     if new:
         _extra_roots.update(new)
+        _roots_version[0] += 1
         stem.cache_clear()
 
 

@@ -203,7 +203,7 @@ def test_bench_triage_runs_the_call_sets_next_to_the_written_set(tmp_path, monke
     result = json.loads(out_json.read_text())
     assert result["category_top1"] == 1.0  # the written set's figures stay where they were
     sets = result["sets"]
-    assert list(sets) == ["written", "calls_dev", "calls_dev2", "calls_heldout"]
+    assert list(sets) == ["written", "calls_dev", "calls_dev2", "calls_dev3", "calls_heldout"]
     for name, preds in sets.items():
         assert set(preds) == {"desk", "peer"}
         for figures in preds.values():
@@ -214,7 +214,7 @@ def test_bench_triage_runs_the_call_sets_next_to_the_written_set(tmp_path, monke
     assert sets["written"]["desk"]["desa_accuracy"] == 1.0
     assert sets["written"]["desk"]["summary_hit_rate"] is None  # written rows have no summary terms
     assert sets["calls_dev"]["peer"]["summary_hit_rate"] > 0  # the peer always answers with a sentence
-    assert "misses" in sets["calls_dev"]["desk"] and "misses" in sets["calls_dev2"]["desk"]
+    assert all("misses" in sets[f"calls_{n}"]["desk"] for n in ("dev", "dev2", "dev3"))
     assert "misses" not in sets["calls_heldout"]["desk"]
 
 

@@ -113,3 +113,29 @@ def test_retraining_on_5000_cases_learns_them_all():
     assert model.n_trained == 5000
     scores = model.log_scores("air pdam di rumah tidak mengalir")
     assert model.categories[int(np.argmax(scores))] == "air_bersih"
+
+
+def test_a_retrain_reuses_the_features_it_kept_and_learns_the_same_model():
+    """The features of cases seen before are kept (as ids): retraining gives the very same model as
+    training from nothing, in name order, however the kept table was filled."""
+    from radio_desk.triage import model as model_module
+
+    pairs = [
+        ("jalan desa rusak parah berlubang", "jalan"),
+        ("lampu jalan mati gelap", "pju"),
+        ("air pdam tidak keluar tiga hari", "air_bersih"),
+        ("sampah numpuk bau", "lingkungan"),
+    ]
+    model_module.features("kata lain dulu")  # features alone leave the kept table as it is
+    model_module._encoded("teks lain mengisi tabel lebih dulu")
+    first = train(pairs, CATEGORY_CODES)
+    again = train([*pairs, ("pupuk langka di kios", "pertanian")], CATEGORY_CODES)
+    model_module._encoded_as_of.cache_clear()
+    model_module._interned.clear()
+    model_module._names.clear()
+    fresh = train(pairs, CATEGORY_CODES)
+    assert list(first.vocabulary) == sorted(first.vocabulary) == list(fresh.vocabulary)
+    assert np.array_equal(first.weights, fresh.weights)
+    assert "w:pupuk" in again.vocabulary and "w:pupuk" not in first.vocabulary
+    text = "jalan rusak di desa"
+    assert np.allclose(first.log_scores(text), fresh.log_scores(text))
