@@ -113,12 +113,20 @@ def test_same_audio_same_text(fw_engine: Engine, long_call: np.ndarray) -> None:
     assert first and first == second
 
 
-def test_file_decoding_is_faster_whispers_own(fw_engine: Engine, long_call: np.ndarray) -> None:
+@pytest.fixture(scope="module")
+def stock_model(bundled_model: Path):
+    """The bare library as a user would load it (one worker: Radio Desk's engine has two)."""
+    from faster_whisper import WhisperModel
+
+    return WhisperModel(str(bundled_model), device="cpu", compute_type="int8", cpu_threads=2)
+
+
+def test_file_decoding_is_faster_whispers_own(fw_engine: Engine, stock_model, long_call: np.ndarray) -> None:
     """The file path is stock ``transcribe()`` with the measured choices: not worse than the bare library."""
     from radio_desk.transcribe.decoding import for_language
 
     chosen = for_language("id")
-    segments, _ = fw_engine._model.transcribe(
+    segments, _ = stock_model.transcribe(
         long_call,
         language="id",
         beam_size=5,
@@ -181,3 +189,42 @@ def test_bench_live_refuses_a_missing_file(tmp_path: Path) -> None:
     )
     assert proc.returncode != 0
     assert "tidak ditemukan" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- the band: a telephone line is decoded as measured for it (no VAD), files and live calls alike ----
+@pytest.fixture(scope="module")
+def telephone_call(long_call: np.ndarray, tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    """``long_call`` through a telephone line (sox: 300-3400 Hz, 8 kHz mu-law, back to 16 kHz)."""
+    import shutil
+
+    from bench.call_audio import _write_wav, telephone
+
+    if shutil.which("sox") is None:
+        pytest.fail("sox is not installed (apt package sox, see Makefile)")
+    folder = tmp_path_factory.mktemp("tel")
+    _write_wav(folder / "call.wav", long_call)
+    telephone(folder / "call.wav", folder / "tel.wav")
+    return load_audio(folder / "tel.wav")
+
+
+def test_telephone_band_is_told_from_full_band(long_call: np.ndarray, telephone_call: np.ndarray) -> None:
+    from radio_desk.transcribe.band import FULL, TELEPHONE, detect_band, high_band_share
+
+    assert detect_band(long_call) == FULL
+    assert detect_band(telephone_call) == TELEPHONE
+    assert high_band_share(np.zeros(16_000, np.float32)) is None  # nothing to judge by
+    assert detect_band(np.zeros(16_000 * 3, np.float32)) == FULL  # then the default
+
+
+def _stock_text(model, audio: np.ndarray, **vad: object) -> str:
+    segments, _ = model.transcribe(
+        audio, language="id", beam_size=5, condition_on_previous_text=True, temperature=[0.0], **vad
+    )
+    return " ".join(s.text.strip() for s in segments)
+
+
+def test_telephone_file_is_decoded_as_stock_without_vad(
+    fw_engine: Engine, stock_model, telephone_call: np.ndarray
+) -> None:
+    text = fw_engine.transcribe(telephone_call, file_options("id")).text
+    assert text and text == _stock_text(stock_model, telephone_call, vad_filter=False)
