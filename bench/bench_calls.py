@@ -143,6 +143,7 @@ def main(argv: list[str] | None = None) -> None:
         "to bench/results/calls-seed<N>.json",
     )
     p.add_argument("--systems", default=",".join(SYSTEMS))
+    p.add_argument("--groups", default=",".join(GROUPS), help="which groups, in this order")
     p.add_argument("--openai-calls", type=int, default=1, help="calls per group for openai-whisper (slow)")
     p.add_argument("--speed", type=float, default=6.0, help="live stream speed for desk_stored")
     p.add_argument(
@@ -158,7 +159,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"bench_calls: SKIPPED — {MANIFEST} not found (the measuring data lives outside the repo)")
         return
     os.environ.setdefault("OMP_NUM_THREADS", str(THREADS))
-    calls = build_calls(args.calls, args.seed)
+    groups = [g for g in args.groups.split(",") if g]
+    calls = sorted(
+        (c for c in build_calls(args.calls, args.seed) if c.group in groups),
+        key=lambda c: (groups.index(c.group), c.name),
+    )
     out_path = OUT if args.seed == SEED else OUT.with_name(f"calls-seed{args.seed}.json")
     systems = [s for s in args.systems.split(",") if s]
     live: dict = {}
@@ -196,6 +201,9 @@ def main(argv: list[str] | None = None) -> None:
                 "text": text,
             }
             print(f"{system:12} {call.name:10} WER {errs / n:.3f}  {took:6.1f} s", flush=True)
+        # what is done so far, in case a long run is stopped
+        partial = out_path.with_suffix(".partial.json")
+        partial.write_text(json.dumps({"calls": results, "live": live}, ensure_ascii=False) + "\n")
     del runs
     previous_live: dict = {}
     if args.keep_previous and out_path.is_file():

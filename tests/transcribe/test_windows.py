@@ -12,6 +12,7 @@ import pytest
 from radio_desk.transcribe import Engine, TranscribeOptions
 from radio_desk.transcribe.audio_io import load_audio
 from radio_desk.transcribe.decoding import file_options
+from radio_desk.transcribe.wer import wer
 from radio_desk.transcribe.windows import SpeechGate, StockVadProbabilities
 
 
@@ -94,15 +95,31 @@ def test_window_decoder_online_gives_stock_transcribe_text(fw_engine: Engine, lo
     decoder = fw_engine.window_decoder(
         TranscribeOptions(language="id", vad=True, condition_on_previous_text=True)
     )
+    pieces = _stream(long_call, vad=True)
+    features = model.feature_extractor(np.concatenate([p for _, p in pieces]))  # stock's, whole file
+    decode, seen = decoder._window, []
+
+    def window(segment: np.ndarray, size: int) -> list:
+        seen.append(float(np.abs(segment - features[:, decoder.seek : decoder.seek + size]).max()))
+        return decode(segment, size)
+
+    decoder._window = window
     online, steps = [], 0
-    for start, piece in _stream(long_call, vad=True):
+    for start, piece in pieces:
         decoder.push(start, piece)
         while decoder.ready:  # a window decoded while the call goes on
             online += decoder.step()
             steps += 1
     online += decoder.finish()
-    assert steps >= 1
-    assert [s.text for s in online] == stock
+    assert steps >= 1 and len(seen) >= 2
+    # every window sees stock's features up to the last bits of a float32 (numpy's matrix product
+    # rounds by the size of the matrix it is given, and online the log-Mel floor knows the loudest frame
+    # so far only) ...
+    assert max(seen) < 1e-3, seen
+    # ... and whisper-base int8 turns such last bits into other words (on espeak's voice, a quarter of
+    # them on one machine), so only a gross failure (other audio, a lost window: WER near 1) is caught
+    # here (docs/asr-decoding.md, "Why the stored text is not stock's to the bit")
+    assert wer(" ".join(stock), " ".join(s.text for s in online)) < 0.5
     assert all(a.start <= b.start for a, b in itertools.pairwise(online))
 
 
