@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> None:
             }
             print(f"{system:12} {call.name:10} WER {errs / n:.3f}  {took:6.1f} s", flush=True)
         # what is done so far, in case a long run is stopped
-        partial = out_path.with_suffix(".partial.json")
+        partial = ROOT / "bench" / ".cache" / f"{out_path.stem}.partial.json"
         partial.write_text(json.dumps({"calls": results, "live": live}, ensure_ascii=False) + "\n")
     del runs
     previous_live: dict = {}

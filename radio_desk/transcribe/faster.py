@@ -164,9 +164,6 @@ class _Decoded:
 
 class FasterWhisperEngine:
     name = "faster-whisper"
-    # Two CTranslate2 workers share the weights (no more memory): a live call's screen text (the
-    # "short" pipeline) decodes on one while its stored text (the 30-second windows) decodes on the other.
-    preview_lane = True
 
     def __init__(
         self,
@@ -191,14 +188,12 @@ class FasterWhisperEngine:
                 device=self.device,
                 compute_type=self.compute_type,
                 cpu_threads=self.cpu_threads,
-                num_workers=2,
             )
         except (RuntimeError, ValueError, OSError) as err:
             raise ModelError(
                 f"Model '{self.model_path}' tidak dapat dimuat oleh faster-whisper: {err}"
             ) from err
         self._lock = threading.Lock()
-        self._preview_lock = threading.Lock()  # the short pipeline's: it runs beside the windows
         self._suppress: dict[str, tuple[int, ...]] = {}
 
     # --- public contract -------------------------------------------------------------------------------
@@ -209,7 +204,7 @@ class FasterWhisperEngine:
         duration = audio.size / SAMPLE_RATE
         if audio.size < SAMPLE_RATE // 10:  # < 0.1 s: nothing to recognise
             return TranscriptResult([], options.whisper_language, duration, self.name, self.model_name)
-        with self._preview_lock if options.pipeline == "short" else self._lock:
+        with self._lock:
             if options.pipeline == "short" and not options.word_timestamps:
                 segments, language = self._tuned(audio, replace(options, vad=options.vad is not False))
             else:

@@ -245,12 +245,6 @@ class LiveTranscriber:
         self._partial_done: dict[int, int] = {}  # channel → utterance audio end of its last partial
         self._reader: threading.Thread | None = None
         self._worker: threading.Thread | None = None
-        # Engines whose model runs two decodes at once get a second thread for the screen text: a
-        # final window never waits for a draft or a partial, and at Stop the last window starts at once.
-        self._previewer: threading.Thread | None = None
-        self.preview_lane = self.windowed and bool(getattr(engine, "preview_lane", False))
-        self._final_busy = False  # a final window is being decoded: no new preview meanwhile
-        self._emit_lock = threading.RLock()  # finals and the pending line reach the screen in order
         self.error: BaseException | None = None
         self.partials_emitted = 0
         self.partials_skipped = 0
@@ -265,11 +259,6 @@ class LiveTranscriber:
         self._worker = threading.Thread(target=self._work_loop, name="radio-desk-live-asr", daemon=True)
         self._reader.start()
         self._worker.start()
-        if self.preview_lane:
-            self._previewer = threading.Thread(
-                target=self._preview_loop, name="radio-desk-live-preview", daemon=True
-            )
-            self._previewer.start()
 
     def finish(self, timeout: float | None = None) -> list[Segment]:
         """After the recording stopped: transcribe what is left; every final segment, in time order.
@@ -281,12 +270,12 @@ class LiveTranscriber:
         self.subscription.close()  # the recorder closes it at stop; harmless twice
         if self._reader is None:
             self.start()
-        for t in (self._reader, self._worker, self._previewer):
+        for t in (self._reader, self._worker):
             if t is not None:
                 t.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
         if self.error is not None:
             raise self.error
-        if any(t is not None and t.is_alive() for t in (self._reader, self._worker, self._previewer)):
+        if any(t is not None and t.is_alive() for t in (self._reader, self._worker)):
             self.cancel()  # an incomplete transcript must not pass for the whole one
             raise TimeoutError(
                 f"Transkripsi langsung belum selesai setelah {timeout:.0f} detik; "
@@ -343,8 +332,6 @@ class LiveTranscriber:
             if self.windowed:
                 from radio_desk.transcribe.decoding import resolve
 
-                # the full-band choice, whatever the line: through a telephone band the online loop
-                # without VAD fell into a repetition loop (docs/asr-decoding.md, "Telephone band")
                 chosen = resolve(self.options, self._language)
                 for ch in self._channels:
                     ch.gate = SpeechGate(enabled=bool(chosen.vad), min_silence_ms=chosen.vad_min_silence_ms)
@@ -388,9 +375,6 @@ class LiveTranscriber:
                             self._queue.clear()  # hung up: drafts are no use now, the last window is
                             job = ("finish", 0, None)
                             break
-                        if self.preview_lane:  # drafts and partials are the other thread's
-                            self._cond.wait(0.2)
-                            continue
                         if self._queue:
                             job = ("utterance", *self._queue.pop(0))
                             break
@@ -404,14 +388,8 @@ class LiveTranscriber:
                         self._cond.wait(0.2)
                     kind, i, utt = job
                     audio = self._channels[i].slice(utt.start, utt.end) if utt is not None else None
-                if kind in ("window", "finish"):
-                    with self._cond:
-                        self._final_busy = True
                 if kind == "window":
                     self._decode_window(i)
-                    with self._cond:
-                        self._final_busy = False
-                        self._cond.notify_all()
                 elif kind == "finish":
                     self._finish_windows()
                     return
@@ -423,35 +401,6 @@ class LiveTranscriber:
                     self._partial(i, utt, audio)
         except BaseException as err:
             log.exception("live transcription worker failed")
-            self.error = err
-
-    def _preview_loop(self) -> None:
-        """The preview lane: drafts and partials while the worker decodes the final windows."""
-        try:
-            while True:
-                with self._cond:
-                    while True:
-                        if self._cancelled or self._reader_done:
-                            return  # hung up: only the last window matters now
-                        ready = self._final_busy or any(
-                            ch.decoder is not None and ch.decoder.ready for ch in self._channels
-                        )
-                        if not ready and self._queue:  # finals first, then the screen
-                            job = ("utterance", *self._queue.pop(0))
-                            break
-                        partial = None if ready else self._partial_job()
-                        if partial is not None:
-                            job = ("partial", *partial)
-                            break
-                        self._cond.wait(0.2)
-                    kind, i, utt = job
-                    audio = self._channels[i].slice(utt.start, utt.end)
-                if kind == "utterance":
-                    self._draft(i, utt, audio)
-                else:
-                    self._partial(i, utt, audio)
-        except BaseException as err:
-            log.exception("live transcription preview failed")
             self.error = err
 
     # ------------------------------------------------------------------ the stored text: 30-second windows
@@ -521,16 +470,15 @@ class LiveTranscriber:
             for s in segs
             if s.text.strip()
         ]
-        with self._emit_lock:
-            with self._cond:
-                if self._cancelled:
-                    return
-                self._finals.extend(finals)
-                covered = t0 + until_s
-                ch.drafts = [d for d in ch.drafts if d.end > covered]
-            for seg in finals:
-                self._emit(LiveUpdate("final", seg))
-            self._show_pending(i)
+        with self._cond:
+            if self._cancelled:
+                return
+            self._finals.extend(finals)
+            covered = t0 + until_s
+            ch.drafts = [d for d in ch.drafts if d.end > covered]
+        for seg in finals:
+            self._emit(LiveUpdate("final", seg))
+        self._show_pending(i)
 
     def _draft(self, i: int, utt: Utterance, audio: np.ndarray) -> None:
         """A finished utterance: a quick text for the screen until its window is final."""
@@ -550,8 +498,8 @@ class LiveTranscriber:
         result = self.engine.transcribe(audio, self.partial_options)
         text = result.text.strip()
         with self._cond:
-            if self._cancelled or (self.preview_lane and self._reader_done):
-                return  # hung up meanwhile: the final text is on its way
+            if self._cancelled:
+                return
             if text:
                 ch.drafts.append(Segment(self._seconds(utt.start), self._seconds(utt.end), text, ch.speaker))
         self._show_pending(i)
@@ -559,19 +507,18 @@ class LiveTranscriber:
     def _show_pending(self, i: int, partial: Segment | None = None) -> None:
         """One "partial" update with all of channel ``i``'s text that is not final yet."""
         ch = self._channels[i]
-        with self._emit_lock:
-            with self._cond:
-                pieces = list(ch.drafts) + ([partial] if partial is not None and partial.text else [])
-                if not pieces and not ch.partial_shown:
-                    return
-                ch.partial_shown = bool(pieces)
-            if pieces:
-                text = " ".join(p.text for p in pieces)
-                seg = Segment(pieces[0].start, pieces[-1].end, text, ch.speaker)
-            else:
-                at = self._seconds(ch.end)
-                seg = Segment(at, at, "", ch.speaker)
-            self._emit(LiveUpdate("partial", seg))
+        with self._cond:
+            pieces = list(ch.drafts) + ([partial] if partial is not None and partial.text else [])
+            if not pieces and not ch.partial_shown:
+                return
+            ch.partial_shown = bool(pieces)
+        if pieces:
+            text = " ".join(p.text for p in pieces)
+            seg = Segment(pieces[0].start, pieces[-1].end, text, ch.speaker)
+        else:
+            at = self._seconds(ch.end)
+            seg = Segment(at, at, "", ch.speaker)
+        self._emit(LiveUpdate("partial", seg))
 
     def _partial_job(self) -> tuple[int, Utterance] | None:
         """The utterance in progress that most needs a partial, if one is due (lock held)."""
@@ -640,8 +587,7 @@ class LiveTranscriber:
             # a partial that took long is spaced further from the next one: finals first
             self._partial_due = time.monotonic() + max(self.partial_interval_s, took)
             self._partial_done[i] = utt.end
-            hung_up = self.preview_lane and self._reader_done
-            stale = self._cancelled or hung_up or any(c == i for c, _ in self._queue)
+            stale = self._cancelled or any(c == i for c, _ in self._queue)
             if stale:  # the utterance ended meanwhile: its final is coming, skip the preview
                 self.partials_skipped += 1
                 return

@@ -29,14 +29,12 @@ class Collector:
     def __init__(self) -> None:
         self.updates: list[tuple[float, LiveUpdate]] = []
         self.threads: set[str] = set()
-        self.sent_by: list[tuple[str, LiveUpdate]] = []  # (thread, update)
         self.lock = threading.Lock()
 
     def __call__(self, update: LiveUpdate) -> None:
         with self.lock:
             self.updates.append((time.monotonic(), update))
             self.threads.add(threading.current_thread().name)
-            self.sent_by.append((threading.current_thread().name, update))
 
     def kind(self, kind: str) -> list[LiveUpdate]:
         with self.lock:
@@ -99,11 +97,6 @@ def test_live_mono_gives_partials_then_finals_with_the_key_words(
     # times are the recording's: the speech starts 0.7 s in and ends before the trailing silence
     assert 0.2 <= finals[0].start <= 1.2 and finals[-1].end <= len(signal) / RATE + 0.01
     assert got.threads and "MainThread" not in got.threads
-    # the screen text has its own thread: the stored windows never wait for it
-    assert {t for t, u in got.sent_by if u.kind == "final"} == {"radio-desk-live-asr"}
-    assert "radio-desk-live-preview" in {t for t, u in got.sent_by if u.kind == "partial" and u.segment.text}
-    # after the hang-up no preview comes back: the last word on screen is the final text
-    assert got.updates[-1][1].kind == "final" or not got.updates[-1][1].segment.text
     assert stop_to_final < 10, stop_to_final
 
 

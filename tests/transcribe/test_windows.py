@@ -132,7 +132,7 @@ def test_same_audio_same_text(fw_engine: Engine, long_call: np.ndarray) -> None:
 
 @pytest.fixture(scope="module")
 def stock_model(bundled_model: Path):
-    """The bare library as a user would load it (one worker: Radio Desk's engine has two)."""
+    """The bare library as a user would load it (a model of its own, not the engine's)."""
     from faster_whisper import WhisperModel
 
     return WhisperModel(str(bundled_model), device="cpu", compute_type="int8", cpu_threads=2)
