@@ -12,5 +12,4 @@
 - :mod:`~radio_desk.audio.archive` — WAV → verified FLAC
 - :mod:`~radio_desk.audio.importer` — WAV/FLAC/OGG-Opus/MP3, M4A/AAC/AMR (PyAV) as recordings
 - :mod:`~radio_desk.audio.playback` — :class:`Player` (play/stop/seek a recording or a segment)
-- :mod:`~radio_desk.audio.catalog` — the bridge to the local database
 """

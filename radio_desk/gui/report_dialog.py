@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from radio_desk.domain.workdays import regency_days_off
 from radio_desk.errors import RadioDeskError
+from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_report_dialog import Ui_ReportDialog
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.reports.figures import KeyFigures
@@ -200,10 +201,7 @@ class ReportDialog(QDialog):
         self._update_controls()
 
     def _message(self, err: object, what: str) -> str:
-        if isinstance(err, RadioDeskError):
-            return f"{what}: {err}"
-        log.error("%s", what, exc_info=err if isinstance(err, BaseException) else None)
-        return f"{what}: {err.__class__.__name__}: {err}"
+        return error_text(err, what)
 
     # -- preview -----------------------------------------------------------------------------------
     @property

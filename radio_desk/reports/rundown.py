@@ -43,6 +43,12 @@ def _clock(seconds: float | None) -> str:
     return f"{s // 60:02d}:{s % 60:02d}"
 
 
+def _clip_text(it: RundownItem) -> str:
+    if it.clip_in is None or it.clip_out is None:
+        return "tanpa klip"  # no recording, or no clip marked
+    return f"{_clock(it.clip_in)} – {_clock(it.clip_out)}"
+
+
 def build_rundown(items: list[RundownItem], out: str | Path, show_date: date, station: str = "") -> None:
     bad = [i + 1 for i, it in enumerate(items) if it.case.rahasia]
     if bad:
@@ -80,7 +86,7 @@ def build_rundown(items: list[RundownItem], out: str | Path, show_date: date, st
             ["Lokasi", place],
             ["Kategori", tax.category_name(c.category) if c.category else "-"],
             ["OPD penjawab", tax.opd_name(opd) if opd else "-"],
-            ["Klip", f"{_clock(it.clip_in)} – {_clock(it.clip_out)}"],
+            ["Klip", _clip_text(it)],
             ["Dibacakan", clean_text(it.summary, c)],
             ["Cuplikan", clean_text(it.excerpt, c) or "-"],
         ]

@@ -52,6 +52,17 @@ def is_aired(entry: RundownEntry, case: Case) -> bool:
     return not case.rahasia or entry.rahasia_included
 
 
+def air_numbers(entries: list[RundownEntry], cases: dict[uuid.UUID, Case]) -> dict[uuid.UUID, int]:
+    """The number each aired item has in the PDF, the clip names and the playlist (1, 2, ...); a
+    rahasia item left out (or a deleted case) has none, and the numbers after it close up."""
+    out: dict[uuid.UUID, int] = {}
+    for entry in entries:
+        case = cases.get(entry.case_id)
+        if case is not None and is_aired(entry, case):
+            out[entry.case_id] = len(out) + 1
+    return out
+
+
 def _pdf_case(entry: RundownEntry, case: Case) -> tuple[Case, str]:
     """The case and read-out text as printed: an explicitly included rahasia case says so."""
     if not case.rahasia:
@@ -100,6 +111,7 @@ def export_rundown(store: Store, rundown: Rundown, folder: Path | str, *, by: st
     tax, gaz = store.taxonomy, store.gazetteer
     items: list[RundownItem] = []
     playlist = ["#EXTM3U", f"#PLAYLIST:{rundown.title} {rundown.show_date.isoformat()}"]
+    numbers = air_numbers(entries, cases)  # as the editor's list shows them
     for entry in entries:
         case = cases.get(entry.case_id)
         if case is None:
@@ -108,7 +120,7 @@ def export_rundown(store: Store, rundown: Rundown, folder: Path | str, *, by: st
         if not is_aired(entry, case):
             result.left_out.append(case.id)
             continue
-        n = len(items) + 1
+        n = numbers[case.id]
         result.aired.append(case.id)
         pdf_case, summary = _pdf_case(entry, case)
         items.append(

@@ -11,6 +11,7 @@ from radio_desk.domain.enums import Status
 from radio_desk.errors import ValidationError
 from radio_desk.paths import app_paths
 from radio_desk.server.permissions import parse_station_transitions
+from radio_desk.server.whatsapp.settings import WhatsAppSettings
 
 
 def default_data_dir() -> Path:
@@ -86,6 +87,8 @@ class ServerSettings:
     smtp_port: int = 25
     smtp_from: str = "radio-desk@localhost"
     notify_interval_minutes: int = 0  # >0: the server itself sends the deadline reminders this often
+    # the WhatsApp line: its own block, RADIO_DESK_WHATSAPP_* (server/whatsapp/settings.py)
+    whatsapp: WhatsAppSettings = field(default_factory=WhatsAppSettings.from_env)
 
     @classmethod
     def from_env(cls, database: str | None = None) -> ServerSettings:

@@ -87,6 +87,18 @@ class RecordingRepository:
             row = s.get(RecordingRow, recording_id)
             return recording_from_row(row) if row else None
 
+    def find_by_content(self, sha256: str) -> Recording | None:
+        """The first recording made from a file with this SHA-256 (an import: the file as it came;
+        or a recording whose stored file has it), oldest first."""
+        with self._store.read() as s:
+            row = s.scalar(
+                select(RecordingRow)
+                .where((RecordingRow.source_sha256 == sha256) | (RecordingRow.sha256 == sha256))
+                .order_by(RecordingRow.started_at)
+                .limit(1)
+            )
+            return recording_from_row(row) if row else None
+
     def update(self, recording_id: uuid.UUID, **changes: Any) -> Recording:
         """Change state, duration_s, sha256, path, ... e.g. ``update(id, state=RecordingState.COMPLETE,
         duration_s=93.4, sha256=digest)``."""
