@@ -25,6 +25,7 @@ from radio_desk.store.rundowns import RundownRepository
 from radio_desk.store.segments import SegmentRepository
 from radio_desk.store.sms import SmsRepository
 from radio_desk.store.stations import StationRepository, SyncStateRepository
+from radio_desk.store.sync import SyncRepository
 
 
 class Store:
@@ -46,6 +47,7 @@ class Store:
         self.rundowns = RundownRepository(self)
         self.discards = DiscardRepository(self)
         self.sms = SmsRepository(self)
+        self.sync = SyncRepository(self)  # the sync's queries (radio_desk.sync speaks the protocol)
 
     @property
     def taxonomy(self) -> Taxonomy:
