@@ -90,7 +90,7 @@ def require_key(principal: Annotated[Principal, Depends(get_principal)], request
     if principal.is_public:
         client = request.client.host if request.client else "?"
         log.warning("refused: no API key on %s %s from %s", request.method, request.url.path, client)
-        raise AuthError("Kunci API wajib disertakan (header X-API-Key).")
+        raise AuthError("Kunci API wajib disertakan (header X-API-Key, atau api_key gaya Open311).")
     return principal
 
 

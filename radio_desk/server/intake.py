@@ -79,6 +79,14 @@ def _plain_text(value: Any, limit: int, label: str) -> str | None:
     return value or None
 
 
+def check_text(value: Any, limit: int, label: str) -> str | None:
+    """A text field outside :class:`CaseIn` (an Open311 client's e-mail): the same checks and messages."""
+    try:
+        return _plain_text(value, limit, label)
+    except PydanticCustomError as err:
+        raise ValidationError(err.message(), field=label) from None
+
+
 def _text(limit: int, label: str) -> BeforeValidator:
     """A text field: stripped, empty → None, characters no answer could carry and overlong text refused."""
     return BeforeValidator(lambda value: _plain_text(value, limit, label))
