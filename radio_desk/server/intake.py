@@ -12,7 +12,6 @@ from typing import Annotated, Any
 import pydantic
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic import model_validator as _model_validator
-from pydantic_core import PydanticCustomError
 
 from radio_desk.domain import limits
 from radio_desk.domain.enums import Channel, Urgency
@@ -60,9 +59,12 @@ CHANNELS = frozenset(c.value for c in Channel)
 URGENCIES = frozenset(u.value for u in Urgency)
 
 
-def _refuse(message: str) -> PydanticCustomError:
-    """An intake error: its message is the Indonesian sentence the desk shows (see :func:`first_error`)."""
-    return PydanticCustomError("intake", "{message}", {"message": message})
+class IntakeProblem(ValueError):
+    """An intake error inside a validator; its text is the Indonesian sentence the desk shows."""
+
+
+def _refuse(message: str) -> IntakeProblem:
+    return IntakeProblem(message)
 
 
 def _plain_text(value: Any, limit: int, label: str) -> str | None:
@@ -83,8 +85,8 @@ def check_text(value: Any, limit: int, label: str) -> str | None:
     """A text field outside :class:`CaseIn` (an Open311 client's e-mail): the same checks and messages."""
     try:
         return _plain_text(value, limit, label)
-    except PydanticCustomError as err:
-        raise ValidationError(err.message(), field=label) from None
+    except IntakeProblem as err:
+        raise ValidationError(str(err), field=label) from None
 
 
 def _text(limit: int, label: str) -> BeforeValidator:
@@ -281,8 +283,9 @@ def first_error(err: pydantic.ValidationError) -> ValidationError:
     """The first failing field of a case, as the Indonesian error the desk shows."""
     first = err.errors()[0]
     field = str(first["loc"][0]) if first.get("loc") else None
-    if first["type"] == "intake":
-        return ValidationError(first["msg"], field=field)
+    problem = (first.get("ctx") or {}).get("error")
+    if isinstance(problem, IntakeProblem):
+        return ValidationError(str(problem), field=field)
     return ValidationError(f"Isian {field or 'aduan'} tidak sah: {first['msg']}.", field=field)
 
 
