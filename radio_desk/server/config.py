@@ -14,6 +14,7 @@ from radio_desk.domain import limits
 from radio_desk.domain.enums import Status
 from radio_desk.errors import ValidationError
 from radio_desk.paths import app_paths
+from radio_desk.server.intake import NO_WORDS, YES_WORDS
 from radio_desk.server.permissions import parse_station_transitions
 
 
@@ -73,8 +74,6 @@ ENV = {
     "open311_key_service": "RADIO_DESK_SERVER_OPEN311_KEY_SERVICE",
     "open311_endpoint_type": "RADIO_DESK_SERVER_OPEN311_TYPE",
 }
-TRUE_WORDS = ("1", "true", "ya", "yes", "on")
-FALSE_WORDS = ("0", "false", "tidak", "no", "off")
 
 
 def _in_words(error: Any) -> str:
@@ -167,8 +166,8 @@ class ServerSettings(BaseSettings):
     def _yes_no(cls, value: Any) -> Any:
         if isinstance(value, str):
             word = value.strip().lower()
-            if word in TRUE_WORDS or word in FALSE_WORDS:
-                return word in TRUE_WORDS
+            if word in YES_WORDS or word in NO_WORDS:
+                return word in YES_WORDS
         return value
 
     @classmethod

@@ -104,15 +104,24 @@ def _choice(limit: int, label: str, known: frozenset[str], default: str) -> Befo
     return BeforeValidator(check)
 
 
+YES_WORDS = ("1", "true", "ya", "yes", "on")  # a yes/no field (and a yes/no setting) as typed
+NO_WORDS = ("0", "false", "tidak", "no", "off")
+
+
+def is_yes(value: Any) -> bool:
+    """A yes/no value read leniently (anything not a yes word is no); :class:`CaseIn` refuses others."""
+    return value is True or str(value or "").strip().lower() in YES_WORDS
+
+
 def _yes_no(value: Any, info: ValidationInfo) -> bool:
     if value is None or value == "":
         return False
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()
-    if text in ("1", "true", "ya", "yes", "on"):
+    if text in YES_WORDS:
         return True
-    if text in ("0", "false", "tidak", "no", "off"):
+    if text in NO_WORDS:
         return False
     raise _refuse(f"Isian {info.field_name} harus true atau false, bukan \u201c{shown(value)}\u201d.")
 

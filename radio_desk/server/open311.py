@@ -26,7 +26,7 @@ from radio_desk.server.deps import (
     require_key,
     station_only,
 )
-from radio_desk.server.intake import DESA_RE, KECAMATAN_RE, check_text, parse_datetime
+from radio_desk.server.intake import DESA_RE, KECAMATAN_RE, check_text, is_yes, parse_datetime
 from radio_desk.server.models import ServiceRequest
 from radio_desk.server.xmlout import to_xml
 
@@ -223,11 +223,10 @@ def post_request(
         "channel": channel, "anonim": anonim, "rahasia": rahasia, "received_at": received_at,
     }  # fmt: skip
     raw.update(_place_of(address_id))
-    raw.update({k: v for k, v in (("kecamatan_code", kecamatan), ("desa_code", desa)) if v is not None})
+    raw.update({k: v for k, v in (("kecamatan_code", kecamatan), ("desa_code", desa)) if v not in (None, "")})
     if email is not None:
         check_text(email, EMAIL_LENGTH, "email")
-    is_anonim = str(anonim or "").strip().lower() in ("1", "true", "ya", "yes", "on")
-    raw["notes"] = _client_notes(email, media_url or [], others, is_anonim)
+    raw["notes"] = _client_notes(email, media_url or [], others, is_yes(anonim))
     [result] = cases.submit_cases(session, principal, [raw])
     if result.outcome == "error":
         if result.code == 403:
