@@ -27,7 +27,8 @@ APT_PACKAGES      := python3-venv libportaudio2 libsndfile1 libxcb-cursor0 libxk
                      libxcb-randr0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 APT_TEST_PACKAGES := espeak-ng sox libsox-fmt-all poppler-utils xvfb xauth alsa-utils libasound2-plugins \
                      chromium chromium-driver \
-                     pulseaudio pulseaudio-utils x11-utils desktop-file-utils appstream
+                     pulseaudio pulseaudio-utils x11-utils desktop-file-utils appstream \
+                     gammu gammu-smsd
 
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 

@@ -51,3 +51,7 @@ class StoreError(RadioDeskError):
 
 class SyncError(RadioDeskError):
     """The central server could not be reached or refused a request."""
+
+
+class PermissionDenied(RadioDeskError):
+    """The person at the desk may not do this (e.g. only a coordinator reopens a final case)."""

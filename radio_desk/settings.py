@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from radio_desk.domain.sms import DEFAULT_CLOSED_TEMPLATE, DEFAULT_SAVED_TEMPLATE, check_template
 from radio_desk.errors import ValidationError
 from radio_desk.fsutil import write_json_atomic
 from radio_desk.paths import app_paths
@@ -134,6 +135,14 @@ OPTIONS: dict[str, Option] = {
             check=_regency_days,
         ),
         Option("operator_name", "", str, "Nama operator yang sedang bertugas"),
+        Option(
+            "desk_role",
+            "editor",
+            str,
+            "Peran meja ini: operator, editor atau koordinator (koordinator boleh membuka kembali aduan "
+            "berstatus akhir)",
+            choices=("operator", "editor", "koordinator"),
+        ),
         # audio
         Option("audio_device", None, str, "Nama perangkat input audio", nullable=True),
         Option(
@@ -162,6 +171,24 @@ OPTIONS: dict[str, Option] = {
         # sync
         Option("server_url", "", str, "Alamat server pusat Diskominfo"),
         Option("sync_enabled", True, bool, "Kirim aduan ke server pusat"),
+        # SMS at the studio (a Gammu SMSD, files backend)
+        Option("sms_inbox_dir", "", str, "Folder inbox Gammu SMSD (kosong = SMS tidak dibaca)"),
+        Option("sms_outbox_dir", "", str, "Folder outbox Gammu SMSD, untuk balasan"),
+        Option("sms_replies", False, bool, "Balas SMS pelapor: nomor tiket dan tindak lanjut"),
+        Option(
+            "sms_reply_saved_template",
+            DEFAULT_SAVED_TEMPLATE,
+            str,
+            "Templat balasan saat laporan disimpan ({tiket}, {stasiun})",
+            check=check_template,
+        ),
+        Option(
+            "sms_reply_closed_template",
+            DEFAULT_CLOSED_TEMPLATE,
+            str,
+            "Templat balasan saat OPD menutup laporan ({tiket}, {status}, {tindak_lanjut}, {stasiun})",
+            check=check_template,
+        ),
         # interface
         Option("ui_language", "id", str, "Bahasa antarmuka", choices=("id", "en")),
         Option("first_run_done", False, bool, "Asisten awal sudah dijalankan"),

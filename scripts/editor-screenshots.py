@@ -89,11 +89,11 @@ def main() -> None:
     ws.grab().save(str(OUT / "editor-browser.png"))
 
     ws.open_case(case.id)
-    ws.case_page.audio_runner.wait()
+    ws.case_page.playback.runner.wait()
     app.processEvents()
     page = ws.case_page
     page.segments.setData(page.segments.index(2, 3), "Anak-anak sekolah harus memutar lima kilometer.")
-    page.seek(spans[1][0] + 1.2)
+    page.playback.seek(spans[1][0] + 1.2)
     page.ui.segmentTable.selectRow(3)
     app.processEvents()
     ws.grab().save(str(OUT / "editor-transcript.png"))

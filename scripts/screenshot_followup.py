@@ -59,7 +59,7 @@ def main() -> int:
     for n, cid in enumerate(ids):  # the cases reached the server (as a sync cycle would record it)
         store.cases.mark_synced(cid, revision=1, remote_id=str(500 + n))
         store.outbox.mark_sent([i.id for i in store.outbox.for_case(cid, include_done=False)])
-    outbox = SqlOutbox(store.engine)
+    outbox = SqlOutbox(store)
     outbox.apply_updates(rows)
     # the station tried to reject the third itself: the regency's policy keeps that for Diskominfo
     store.cases.change_status(ids[2], "ditolak", by="Operator Demo")

@@ -68,12 +68,15 @@ def find_input_device(name: str, devices: list[InputDevice] | None = None) -> In
     return None
 
 
-def resolve_input_device(name: str | None, channels: int = 1) -> tuple[InputDevice, str | None]:
-    """The device called ``name``, else the system default with a warning the UI must show.
+def resolve_input_device(
+    name: str | None, channels: int = 1, devices: list[InputDevice] | None = None
+) -> tuple[InputDevice, str | None]:
+    """The device called ``name`` among ``devices`` (default: PortAudio's), else the system default
+    with a warning the UI must show.
 
     Returns ``(device, warning)``; ``warning`` is ``None`` when the requested device was found.
     """
-    devices = list_input_devices()
+    devices = list_input_devices() if devices is None else devices
     if not devices:
         raise AudioError("Tidak ada perangkat input audio di komputer ini (periksa kabel/driver mixer).")
     warning = None

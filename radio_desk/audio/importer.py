@@ -92,7 +92,9 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
         raise AudioError(f"Berkas '{src.name}' kosong (0 byte); tidak ada audio untuk diimpor.")
     folder = Path(recordings_dir) if recordings_dir else app_paths().recordings
     now = utcnow()
-    rec = Recording(state=RecordingState.COMPLETE, started_at=now, device="impor")
+    rec = Recording(
+        state=RecordingState.COMPLETE, started_at=now, device="impor", source_sha256=sha256_file(src)
+    )
     target_dir = folder / "impor" / f"{now:%Y}" / f"{now:%m}"
     stem = f"{now:%Y%m%dT%H%M%SZ}_{rec.id.hex[:8]}"
 
@@ -122,8 +124,15 @@ def import_audio_file(path: str | Path, recordings_dir: Path | None = None) -> I
         write_sidecar(Path(rec.path), rec, source=str(src.resolve()), imported=True)
     finally:
         ownership.release(owned)
-    voice_note = src.suffix.lower() in {".opus", ".ogg", ".oga", ".m4a", ".aac", ".amr", ".3gp"}
-    return ImportedAudio(rec, src, Channel.WHATSAPP if voice_note else Channel.ON_AIR)
+    return ImportedAudio(rec, src, channel_of_file(src))
+
+
+VOICE_NOTE_EXTENSIONS = frozenset({".opus", ".ogg", ".oga", ".m4a", ".aac", ".amr", ".3gp"})
+
+
+def channel_of_file(path: Path) -> Channel:
+    """How a file most likely arrived: an Opus/OGG, M4A or AMR file is a phone's voice note (WhatsApp)."""
+    return Channel.WHATSAPP if Path(path).suffix.lower() in VOICE_NOTE_EXTENSIONS else Channel.ON_AIR
 
 
 def _disk_error(src: Path, target_dir: Path, err: OSError) -> AudioError:

@@ -47,6 +47,7 @@ def recording_from_dict(d: dict[str, Any]) -> Recording:
         state=RecordingState(d.get("state", "recording")),
         started_at=datetime.fromisoformat(d["started_at"]),
         device=d.get("device"),
+        source_sha256=d.get("source_sha256"),
     )
 
 

@@ -29,6 +29,8 @@ COMMANDS: list[str] = [
     "models",
     "triage",
     "sync",
+    "discards",
+    "sms",
 ]
 
 

@@ -78,7 +78,7 @@ def _catalog(what: str, fn, *a, **kw):
 def _check_case(case_id: uuid.UUID, database: str | None) -> None:
     """Refuse a ``--case`` the database does not know, before anything is recorded.  If the database
     itself cannot be opened the recording goes ahead (its sidecar keeps the case id)."""
-    from radio_desk.audio.catalog import case_exists
+    from radio_desk.services.catalog import case_exists
 
     try:
         found = case_exists(case_id, database)
@@ -94,9 +94,9 @@ def _check_case(case_id: uuid.UUID, database: str | None) -> None:
 def _record(args: argparse.Namespace) -> int:
     from radio_desk.audio import ownership
     from radio_desk.audio.archive import archive_to_flac
-    from radio_desk.audio.catalog import apply_recovery, save_recording
     from radio_desk.audio.recorder import Recorder
     from radio_desk.audio.recovery import recover_recordings
+    from radio_desk.services.catalog import apply_recovery, save_recording
 
     if args.seconds <= 0:
         raise ValidationError("--seconds harus lebih dari 0.", field="seconds")
@@ -162,8 +162,8 @@ def _record(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from radio_desk.audio.catalog import import_as_case
     from radio_desk.audio.importer import discard_import, import_audio_file
+    from radio_desk.services.catalog import already_imported, import_as_case
 
     s = _settings()
     station = (s.get("station_code") if s is not None else "") or "lokal"  # as the desk does
@@ -172,6 +172,16 @@ def _import(args: argparse.Namespace) -> int:
     worker: threading.Thread | None = None
     done = {"failed": 0}
     for name in args.files:
+        try:
+            known = already_imported(Path(name), args.database)
+        except RadioDeskError:  # a missing or unreadable file: the import below says why
+            known = None
+        if known is not None:
+            print(
+                f"peringatan: {name} sudah pernah diimpor (aduan {known.id}); diimpor lagi sebagai "
+                "aduan baru.",
+                file=sys.stderr,
+            )
         try:
             imp = import_audio_file(Path(name))
         except RadioDeskError as err:  # one bad file must not stop the others
@@ -211,7 +221,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _triage_imports(queue: queues.Queue, args: argparse.Namespace, done: dict) -> None:
     """Transcribe and triage imported files one after the other, while the main thread imports."""
-    from radio_desk.audio.catalog import _open
+    from radio_desk.services.catalog import open_database
     from radio_desk.services.imported import transcribe_and_triage
     from radio_desk.transcribe import load_engine
     from radio_desk.triage.suggest import Suggester
@@ -231,7 +241,7 @@ def _triage_imports(queue: queues.Queue, args: argparse.Namespace, done: dict) -
         if item is None:
             return
         name, case_id, rec = item
-        store = _open(args.database)
+        store = open_database(args.database)
         try:
             with store:
                 found = transcribe_and_triage(store, case_id, rec, engine, suggester)

@@ -46,7 +46,7 @@ def run_live_bench(
     import numpy as np
 
     from radio_desk.audio.recorder import Recorder
-    from radio_desk.gui.onair.calls import Call, store_recording, store_segments
+    from radio_desk.services.calls import Call, store_recording, store_segments
     from radio_desk.store import open_store
     from radio_desk.transcribe import TranscribeOptions, load_engine
     from radio_desk.transcribe.audio_io import load_audio, resample

@@ -47,8 +47,8 @@ def _dates(args: argparse.Namespace, required: bool):  # type: ignore[no-untyped
 
 def _weekly(args: argparse.Namespace) -> int:
     from radio_desk.domain.workdays import regency_days_off
+    from radio_desk.reports.desk import write_weekly_report
     from radio_desk.reports.indonesian import format_int
-    from radio_desk.reports.weekly import write_weekly_report
     from radio_desk.settings import Settings
 
     start, end = _dates(args, required=True)
@@ -91,7 +91,7 @@ def _check_filters(args: argparse.Namespace) -> None:
 
 def _csv(args: argparse.Namespace) -> int:
     from radio_desk.reports.csv_export import write_cases_csv
-    from radio_desk.reports.data import iter_cases
+    from radio_desk.reports.desk import iter_cases
 
     start, end = _dates(args, required=False)
     _check_filters(args)

@@ -25,6 +25,25 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 }
 
 
+# Final statuses a coordinator may reopen, with a reason (a mistaken duplicate, rejection or "not our
+# authority"): the case goes back to "terverifikasi" to be handled again.  "selesai" is not final:
+# it may go back to "diproses" along the lifecycle.
+REOPEN_TO = Status.TERVERIFIKASI
+
+
+def is_final(status: Status) -> bool:
+    """No change along the lifecycle is left: only a coordinator's reopening moves it."""
+    return not TRANSITIONS[Status(status)]
+
+
+def check_reopen(current: Status) -> None:
+    if not is_final(current):
+        raise IllegalTransition(
+            f"Aduan berstatus “{Status(current).label}” belum final; ubah statusnya seperti biasa.",
+            field="status",
+        )
+
+
 def allowed_transitions(current: Status) -> frozenset[Status]:
     return TRANSITIONS[Status(current)]
 

@@ -69,6 +69,7 @@ class Recording:
     state: RecordingState = RecordingState.RECORDING
     started_at: datetime = field(default_factory=utcnow)
     device: str | None = None
+    source_sha256: str | None = None  # an imported file: the SHA-256 of the file as it came (twice = same)
 
 
 @dataclass

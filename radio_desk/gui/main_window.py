@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from radio_desk.gui.gc_pauses import freeze_long_lived
 from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
+from radio_desk.gui.import_flow import ImportFlow
 from radio_desk.gui.onair.desk import OnAirDesk
 from radio_desk.gui.onair.transcription import EngineHolder
 from radio_desk.gui.services import Services, settings_recorder_factory
@@ -48,9 +49,13 @@ class MainWindow(QMainWindow):
         self.editor: QWidget | None = None  # built the first time its tab is opened (keeps start-up fast)
         self.ui.tabs.addTab(_placeholder(self.tr("Loading the editor…")), self.tr("Editor"))
         self.ui.tabs.currentChanged.connect(self._tab_changed)
+        from radio_desk.gui.sms import SmsDesk
+
+        self.sms = SmsDesk(self)  # the "SMS masuk" tab (a Gammu SMSD's messages)
         self.status = StatusPanel(self.ui.statusbar, services.runner, app_paths().data)
         self.sync_worker: Any = None
         self._wire()
+        self.importer = ImportFlow.install(self)  # File → Import audio…, drag and drop
         self.geometry_memory = GeometryMemory(app_paths().config)
         if not self.geometry_memory.restore_window(self):
             fit_to_screen(self)
@@ -68,7 +73,9 @@ class MainWindow(QMainWindow):
             from radio_desk.gui.editor import EditorWorkspace
 
             s = self.services
-            widget: QWidget = EditorWorkspace(s.store, s.settings, s.runner, self, changes=s.changes)
+            widget: QWidget = EditorWorkspace(
+                s.store, s.settings, s.runner, self, changes=s.changes, triage=s.triage
+            )
             self.editor = widget
         except Exception as err:  # a broken or missing editor must not take the desk down
             log.warning("editor workspace unavailable: %s", err, exc_info=True)
@@ -159,6 +166,7 @@ class MainWindow(QMainWindow):
         """Everything slow starts here, in the background, after the window can be shown."""
         self.engine.load()
         self.desk.start()
+        self.sms.start()
         self._start_sync()
         self.status.poll()
         freeze_long_lived("window started")
@@ -206,6 +214,7 @@ class MainWindow(QMainWindow):
         roots = [w for w in (self.desk, self.editor) if w is not None]
         self.geometry_memory.save(self, roots)
         self.desk.shutdown()
+        self.sms.shutdown()
         if self.editor is not None and hasattr(self.editor, "shutdown"):
             self.editor.shutdown()  # saves a pending rundown edit, stops playback
         if self.sync_worker is not None:
@@ -235,6 +244,7 @@ class MainWindow(QMainWindow):
             if old is not None:  # it ends after its current request: wait for that off the GUI thread
                 self.services.runner.submit(lambda: old.stop(15))
             self._start_sync()
+        self.sms.apply_settings(changed)
         if "ui_language" in changed:
             self.ui.statusbar.showMessage(self.tr("The interface language changes at the next start."), 8000)
 

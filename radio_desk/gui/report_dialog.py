@@ -1,7 +1,7 @@
 """The weekly review report from the app: period, station and edition, generated off the GUI thread,
 previewed page by page, saved as PDF, and the same cases exported as CSV.  Wraps ``ui/report_dialog.ui``.
 
-The PDF is written by :func:`radio_desk.reports.weekly.write_weekly_report` (what ``radio-desk report
+The PDF is written by :func:`radio_desk.reports.desk.write_weekly_report` (what ``radio-desk report
 weekly`` runs) into a temporary folder; pages are rendered on demand by
 :class:`radio_desk.reports.pages.PdfPages`, so a report of thousands of pages opens as fast as a short one.
 """
@@ -23,12 +23,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from radio_desk.domain.workdays import regency_days_off
 from radio_desk.errors import RadioDeskError
+from radio_desk.gui.date_typing import WholeDateTyping
+from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_report_dialog import Ui_ReportDialog
 from radio_desk.gui.tasks import TaskRunner
+from radio_desk.reports.desk import write_weekly_report
 from radio_desk.reports.figures import KeyFigures
 from radio_desk.reports.indonesian import format_int
 from radio_desk.reports.pages import PageImage, PdfPages
-from radio_desk.reports.weekly import last_review_week, write_weekly_report
+from radio_desk.reports.period import last_review_week
 from radio_desk.settings import Settings
 from radio_desk.store import Store
 
@@ -87,6 +90,7 @@ class ReportDialog(QDialog):
         ui.editionCombo.addItem(self.tr("Internal (with confidential cases)"), "internal")
         ui.editionCombo.addItem(self.tr("Public (without confidential cases)"), "public")
         ui.generateButton.clicked.connect(self.generate)
+        ui.generateButton.setDefault(True)  # Enter in a date field generates (it never closes the dialog)
         ui.saveButton.clicked.connect(self._ask_save_pdf)
         ui.csvButton.clicked.connect(self._ask_export_csv)
         # from the page last asked for, so quick clicks move on even before a page has been drawn
@@ -102,6 +106,10 @@ class ReportDialog(QDialog):
             ui.editionCombo.currentIndexChanged,
         ):
             signal.connect(self._options_changed)
+        self._date_typing = WholeDateTyping(self)  # a whole date typed over the old one takes effect
+        self._date_typing.watch(ui.fromEdit, ui.toEdit)
+        for edit in (ui.fromEdit, ui.toEdit):  # and counts once the field is left or Enter pressed
+            edit.editingFinished.connect(self._options_changed)
         ui.pageLabel.setText(self.tr("Choose the period and press Generate to see the report here."))
         self._update_controls()
 
@@ -112,6 +120,12 @@ class ReportDialog(QDialog):
         except RadioDeskError as err:
             log.warning("stations could not be listed: %s", err)
             return []
+
+    def take_typed_dates(self) -> None:
+        """Take what was typed into the date fields even while the cursor is still in one (Generate by
+        its shortcut, the CSV button): the calendar is not the only way in."""
+        for edit in (self.ui.fromEdit, self.ui.toEdit):
+            edit.interpretText()
 
     def request(self) -> ReportRequest:
         ui = self.ui
@@ -138,11 +152,21 @@ class ReportDialog(QDialog):
     def _author(self) -> str:
         return self.settings["operator_name"] or getpass.getuser()
 
-    def _check(self, req: ReportRequest) -> bool:
+    def _problem(self, req: ReportRequest) -> str:
+        """Why the period cannot be reported on (empty: it can)."""
         if req.end < req.start:
-            self._status(self.tr("The end of the period is before its start."), error=True)
-            return False
-        return True
+            return self.tr("The end of the period is before its start.")
+        if req.end > date.today():
+            return self.tr(
+                "The end of the period (%1) is in the future: choose today at the latest."
+            ).replace("%1", req.end.strftime("%d/%m/%Y"))
+        return ""
+
+    def _check(self, req: ReportRequest) -> bool:
+        problem = self._problem(req)
+        if problem:
+            self._status(problem, error=True)
+        return not problem
 
     # -- generating --------------------------------------------------------------------------------
     @property
@@ -150,6 +174,7 @@ class ReportDialog(QDialog):
         return self._generating
 
     def generate(self) -> None:
+        self.take_typed_dates()
         req = self.request()
         if not self._check(req):
             return
@@ -200,10 +225,7 @@ class ReportDialog(QDialog):
         self._update_controls()
 
     def _message(self, err: object, what: str) -> str:
-        if isinstance(err, RadioDeskError):
-            return f"{what}: {err}"
-        log.error("%s", what, exc_info=err if isinstance(err, BaseException) else None)
-        return f"{what}: {err.__class__.__name__}: {err}"
+        return error_text(err, what)
 
     # -- preview -----------------------------------------------------------------------------------
     @property
@@ -267,8 +289,9 @@ class ReportDialog(QDialog):
     def export_csv(self, path: str | Path) -> None:
         """The same cases (period, station, edition) as CSV, written off the GUI thread."""
         from radio_desk.reports.csv_export import write_cases_csv
-        from radio_desk.reports.data import iter_cases
+        from radio_desk.reports.desk import iter_cases
 
+        self.take_typed_dates()
         req = self.request()
         if not self._check(req):
             return
@@ -314,8 +337,14 @@ class ReportDialog(QDialog):
     _generating = False
 
     def _options_changed(self) -> None:
-        if self.generated is not None and self.generated.request != self.request():
+        req = self.request()
+        problem = self._problem(req)
+        if problem:
+            self._status(problem, error=True)
+        elif self.generated is not None and self.generated.request != req:
             self._status(self.tr("The options changed: press Generate to make the report again."))
+        elif self.ui.statusLabel.styleSheet():  # a period problem was fixed
+            self._status("")
         self._update_controls()
 
     def _update_controls(self) -> None:

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from radio_desk.audio.recorder import Recorder
 from radio_desk.gui.onair.audio_control import RecorderFactory
-from radio_desk.gui.onair.drafts import DraftStore
 from radio_desk.gui.onair.transcription import EngineLoader, default_loader
 from radio_desk.gui.store_changes import StoreChanges
 from radio_desk.gui.tasks import TaskRunner
+from radio_desk.services.drafts import DraftStore
+from radio_desk.services.triage_source import SharedTriage, build_triage
 from radio_desk.settings import Settings
 from radio_desk.store import Store
 
@@ -39,9 +40,13 @@ class Services:
     demo: bool = False
     start_sync: bool = True
     changes: StoreChanges = field(default_factory=StoreChanges)  # cases changed (any tab, the sync)
+    triage: SharedTriage | None = None  # one triage service for the desk and the editor, built lazily
 
     def __post_init__(self) -> None:
         if self.recorder_factory is None:
             self.recorder_factory = settings_recorder_factory(self.settings)
         if self.engine_loader is None:
             self.engine_loader = default_loader(self.settings)
+        if self.triage is None:
+            store, regency = self.store, self.settings["home_regency"]
+            self.triage = SharedTriage(lambda: build_triage(store, regency))

@@ -11,6 +11,7 @@ from radio_desk.errors import ValidationError
 from radio_desk.gui.device_list import fill_devices
 from radio_desk.gui.generated.ui_settings_dialog import Ui_SettingsDialog
 from radio_desk.gui.i18n import LANGUAGES
+from radio_desk.gui.sms.settings_box import add_sms_row
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.settings import Settings
 from radio_desk.transcribe.engine import LANGUAGES as ASR_LANGUAGES
@@ -59,6 +60,7 @@ class SettingsDialog(QDialog):
         ui.uiLanguageCombo.setCurrentIndex(ui.uiLanguageCombo.findData(s["ui_language"]))
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        add_sms_row(self)  # SMS at the studio: its own dialog, saved with these settings
 
     def values(self) -> dict[str, Any]:
         ui = self.ui
@@ -75,6 +77,7 @@ class SettingsDialog(QDialog):
             "asr_live": ui.liveCheck.isChecked(),
             "server_url": ui.serverEdit.text().strip(),
             "ui_language": ui.uiLanguageCombo.currentData(),
+            **self.sms_values,
         }
 
     def accept(self) -> None:

@@ -1,7 +1,8 @@
 """CSV export of any case list: UTF-8 with BOM and ";" (what Excel expects on Indonesian Windows).
 
 Rows are written as they come, so any number of cases streams in constant memory.  Phones are
-masked, anonymous callers unnamed, free text cleaned; the public edition drops rahasia cases.
+masked, anonymous callers unnamed, free text cleaned; the public edition drops rahasia cases and names
+no reporter (:func:`radio_desk.reports.privacy.as_printed`).
 Cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.
 """
 
@@ -16,7 +17,7 @@ from radio_desk.domain.gazetteer import get_gazetteer
 from radio_desk.domain.taxonomy import get_taxonomy
 from radio_desk.errors import ValidationError
 from radio_desk.reports.indonesian import format_short_date, format_time
-from radio_desk.reports.privacy import caller_label, clean_text, phone_label
+from radio_desk.reports.privacy import as_printed, caller_label, clean_text, phone_label
 
 HEADER = [
     "id",
@@ -52,9 +53,7 @@ def write_cases_csv(
         with open(out, "w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh, delimiter=delimiter)
             w.writerow(HEADER)
-            for c in cases:
-                if c.rahasia and edition != "internal":
-                    continue
+            for c in as_printed(cases, edition):
                 row = [
                     str(c.id),
                     format_short_date(c.received_at),

@@ -7,9 +7,14 @@ summary is masked too, and an anonymous caller's name never appears, even inside
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from radio_desk.domain import Case
 from radio_desk.domain.phone import mask_phone
+from radio_desk.errors import ValidationError
+
+EDITIONS = ("internal", "public")
 
 # A digit run of 9+ digits, single separators allowed ("0812-3456-7890", "+62 812 3456 7890", NIK).
 _NUMBER = re.compile(r"(?<![\w])\+?\d(?:[\s\-.()/]{0,2}\d){8,}(?!\d)")
@@ -59,3 +64,32 @@ def phone_label(case: Case) -> str:
 def visible_cases(cases: list[Case], edition: str) -> list[Case]:
     """The public edition drops rahasia cases entirely (lists and figures)."""
     return list(cases) if edition == "internal" else [c for c in cases if not c.rahasia]
+
+
+def check_edition(edition: str) -> None:
+    if edition not in EDITIONS:
+        raise ValidationError(
+            f"Edisi laporan \u201c{edition}\u201d tidak dikenal: internal atau public.", field="edition"
+        )
+
+
+def names_shown(edition: str, names: bool | None = None) -> bool:
+    """Whether an edition names the reporters: ``names`` when given, else only the internal edition."""
+    return edition == "internal" if names is None else names
+
+
+def without_name(case: Case) -> Case:
+    """The case printed as if its reporter were anonymous: "Anonim", the name removed from every text
+    (it stays on the object only so :func:`clean_text` can find and hide it), no phone."""
+    return replace(case, anonim=True, phone=None)
+
+
+def as_printed(cases: Iterable[Case], edition: str, names: bool | None = None) -> Iterator[Case]:
+    """The cases an edition prints, as it may print them: the public edition drops the rahasia cases
+    and, unless ``names`` is true, names no reporter (:func:`without_name`); the internal edition
+    keeps every case and names the reporters who are not anonymous."""
+    named = names_shown(edition, names)
+    for case in cases:
+        if case.rahasia and edition != "internal":
+            continue
+        yield case if named else without_name(case)

@@ -2,7 +2,8 @@
 
 Each item carries the read-out summary, a transcript excerpt, the clip's in/out points and the OPD
 asked to answer.  Rahasia cases are refused (they must never be aired); phones are masked and
-anonymous callers unnamed in every text.
+anonymous callers unnamed in every text.  The public edition (the default) names no reporter at all
+(:func:`radio_desk.reports.privacy.without_name`); the internal one names those who are not anonymous.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from radio_desk.errors import ValidationError
 from radio_desk.reports.fonts import REGULAR, register_fonts
 from radio_desk.reports.indonesian import format_date, format_datetime
 from radio_desk.reports.layout import simple_table, styles
-from radio_desk.reports.privacy import caller_label, clean_text
+from radio_desk.reports.privacy import caller_label, check_edition, clean_text, names_shown, without_name
 
 
 @dataclass
@@ -43,7 +44,27 @@ def _clock(seconds: float | None) -> str:
     return f"{s // 60:02d}:{s % 60:02d}"
 
 
-def build_rundown(items: list[RundownItem], out: str | Path, show_date: date, station: str = "") -> None:
+def _clip_text(it: RundownItem) -> str:
+    if it.clip_in is None or it.clip_out is None:
+        return "tanpa klip"  # no recording, or no clip marked
+    return f"{_clock(it.clip_in)} – {_clock(it.clip_out)}"
+
+
+EDITION_TEXT = {"public": "edisi publik", "internal": "edisi internal (memuat nama pelapor)"}
+
+
+def build_rundown(
+    items: list[RundownItem],
+    out: str | Path,
+    show_date: date,
+    station: str = "",
+    *,
+    edition: str = "public",
+    names: bool | None = None,
+) -> None:
+    """Write the rundown PDF; ``names`` (default: the edition's) says whether reporters are named."""
+    check_edition(edition)
+    named = names_shown(edition, names)
     bad = [i + 1 for i, it in enumerate(items) if it.case.rahasia]
     if bad:
         raise ValidationError(
@@ -62,7 +83,10 @@ def build_rundown(items: list[RundownItem], out: str | Path, show_date: date, st
     total = sum((it.clip_out or 0) - (it.clip_in or 0) for it in items if it.clip_in is not None)
     story.append(
         Paragraph(
-            escape(f"{format_date(show_date)} · {station} · {len(items)} aduan · total klip {_clock(total)}"),
+            escape(
+                f"{format_date(show_date)} · {station} · {len(items)} aduan · total klip {_clock(total)}"
+                f" · {EDITION_TEXT[edition]}"
+            ),
             st["body"],
         )
     )
@@ -70,7 +94,7 @@ def build_rundown(items: list[RundownItem], out: str | Path, show_date: date, st
     if not items:
         story.append(Paragraph("Rundown masih kosong.", st["body"]))
     for i, it in enumerate(items, 1):
-        c = it.case
+        c = it.case if named else without_name(it.case)
         opd = it.opd or c.opd
         place = ", ".join(x for x in (gaz.name(c.desa_code), gaz.name(c.kecamatan_code)) if x) or "-"
         rows = [
@@ -80,7 +104,7 @@ def build_rundown(items: list[RundownItem], out: str | Path, show_date: date, st
             ["Lokasi", place],
             ["Kategori", tax.category_name(c.category) if c.category else "-"],
             ["OPD penjawab", tax.opd_name(opd) if opd else "-"],
-            ["Klip", f"{_clock(it.clip_in)} – {_clock(it.clip_out)}"],
+            ["Klip", _clip_text(it)],
             ["Dibacakan", clean_text(it.summary, c)],
             ["Cuplikan", clean_text(it.excerpt, c) or "-"],
         ]

@@ -2,9 +2,10 @@
 item cut from its recording, and an M3U playlist of the clips in aired order.
 
 Privacy: clip file names carry only the position, category and desa -- never a caller's name; the
-playlist names an anonim caller "Anonim"; every text passes the reports' masking.  Rahasia cases are
-left out unless an editor explicitly included the item (who and when are stored with the item and
-printed next to it).
+public edition (the default) names no reporter in the PDF or the playlist, the internal one names
+those who are not anonymous ("Anonim" for the others); every text passes the reports' masking.
+Rahasia cases are left out unless an editor explicitly included the item (who and when are stored
+with the item and printed next to it).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import soundfile as sf
 from radio_desk.domain.rundown import Rundown, RundownEntry
 from radio_desk.errors import NotFoundError, RadioDeskError, ValidationError
 from radio_desk.reports.indonesian import format_datetime
-from radio_desk.reports.privacy import caller_label, clean_text
+from radio_desk.reports.privacy import caller_label, check_edition, clean_text, names_shown, without_name
 from radio_desk.reports.rundown import RundownItem, build_rundown
 
 if TYPE_CHECKING:
@@ -50,6 +51,17 @@ def slug(text: str, limit: int = 32) -> str:
 
 def is_aired(entry: RundownEntry, case: Case) -> bool:
     return not case.rahasia or entry.rahasia_included
+
+
+def air_numbers(entries: list[RundownEntry], cases: dict[uuid.UUID, Case]) -> dict[uuid.UUID, int]:
+    """The number each aired item has in the PDF, the clip names and the playlist (1, 2, ...); a
+    rahasia item left out (or a deleted case) has none, and the numbers after it close up."""
+    out: dict[uuid.UUID, int] = {}
+    for entry in entries:
+        case = cases.get(entry.case_id)
+        if case is not None and is_aired(entry, case):
+            out[entry.case_id] = len(out) + 1
+    return out
 
 
 def _pdf_case(entry: RundownEntry, case: Case) -> tuple[Case, str]:
@@ -85,8 +97,19 @@ def write_clip(source: Path, clip_in: float, clip_out: float, out: Path) -> floa
     return len(data) / rate
 
 
-def export_rundown(store: Store, rundown: Rundown, folder: Path | str, *, by: str = "") -> ExportResult:
-    """Save ``rundown`` and write its PDF, clips and playlist into ``folder``."""
+def export_rundown(
+    store: Store,
+    rundown: Rundown,
+    folder: Path | str,
+    *,
+    by: str = "",
+    edition: str = "public",
+    names: bool | None = None,
+) -> ExportResult:
+    """Save ``rundown`` and write its PDF, clips and playlist into ``folder``; ``names`` (default: the
+    edition's, i.e. only the internal edition) says whether reporters are named."""
+    check_edition(edition)
+    named = names_shown(edition, names)
     folder = Path(folder)
     store.rundowns.save(rundown)
     try:
@@ -100,15 +123,18 @@ def export_rundown(store: Store, rundown: Rundown, folder: Path | str, *, by: st
     tax, gaz = store.taxonomy, store.gazetteer
     items: list[RundownItem] = []
     playlist = ["#EXTM3U", f"#PLAYLIST:{rundown.title} {rundown.show_date.isoformat()}"]
+    numbers = air_numbers(entries, cases)  # as the editor's list shows them
     for entry in entries:
         case = cases.get(entry.case_id)
+        if case is not None and not named:
+            case = without_name(case)
         if case is None:
             result.warnings.append(f"Aduan {entry.case_id} sudah dihapus; dilewati.")
             continue
         if not is_aired(entry, case):
             result.left_out.append(case.id)
             continue
-        n = len(items) + 1
+        n = numbers[case.id]
         result.aired.append(case.id)
         pdf_case, summary = _pdf_case(entry, case)
         items.append(
@@ -133,7 +159,7 @@ def export_rundown(store: Store, rundown: Rundown, folder: Path | str, *, by: st
         where = f" – {place}" if place else ""
         title = clean_text(f"{n}. {tax.category_name(case.category)}{where} ({caller_label(case)})", case)
         playlist += [f"#EXTINF:{round(seconds)},{title}", name]
-    build_rundown(items, result.pdf, rundown.show_date, rundown.station)
+    build_rundown(items, result.pdf, rundown.show_date, rundown.station, edition=edition, names=named)
     try:
         result.playlist.write_text("\n".join(playlist) + "\n", encoding="utf-8")
     except OSError as err:

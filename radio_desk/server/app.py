@@ -20,6 +20,7 @@ from radio_desk.server.db import make_engine, make_sessionmaker, migrate
 from radio_desk.server.deadlines import Calendar, load_holidays
 from radio_desk.server.errors import error_response, install_error_handlers, status_for
 from radio_desk.server.limits import BodySizeLimit, KnownKeys, RateLimit, redact_access_log, throttle_log
+from radio_desk.server.whatsapp import webhook as whatsapp
 
 log = logging.getLogger("radio_desk.server.security")
 
@@ -88,6 +89,7 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.include_router(public.router)
     app.include_router(console_figures.router)  # monitoring, search, the regency PDF
     app.include_router(console_views.router)
+    app.include_router(whatsapp.router)  # POST/GET /webhooks/whatsapp; its lifespan runs the worker
     app.mount("/console/static", StaticFiles(directory=str(STATIC)), name="console-static")
     # the console pages that exist (the navigation links only those)
     routers = (console_views.router, console_figures.router)

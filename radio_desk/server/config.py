@@ -16,6 +16,7 @@ from radio_desk.errors import ValidationError
 from radio_desk.paths import app_paths
 from radio_desk.server.intake import NO_WORDS, YES_WORDS
 from radio_desk.server.permissions import parse_station_transitions
+from radio_desk.server.whatsapp.settings import WhatsAppSettings
 
 
 def default_data_dir() -> Path:
@@ -142,6 +143,8 @@ class ServerSettings(BaseSettings):
     open311_endpoint_type: Literal["production", "test"] = Field(
         "production", validation_alias=ENV["open311_endpoint_type"]
     )
+    # the WhatsApp line: its own block, RADIO_DESK_WHATSAPP_* (server/whatsapp/settings.py)
+    whatsapp: WhatsAppSettings = Field(default_factory=WhatsAppSettings.from_env)
 
     @field_validator("*", mode="before")
     @classmethod

@@ -26,7 +26,7 @@ from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import Status, Urgency
-from radio_desk.domain.lifecycle import check_transition
+from radio_desk.domain.lifecycle import REOPEN_TO, check_reopen, check_transition
 from radio_desk.domain.models import Case, StatusEvent, utcnow
 from radio_desk.domain.phone import normalize_phone
 from radio_desk.errors import NotFoundError, ValidationError
@@ -269,39 +269,67 @@ class CaseRepository:
             row = self._row(s, case_id)
             current = case_from_row(row)
             check_transition(current.status, target)
-            if target == Status.DITERUSKAN and not (extra.get("opd") or current.opd):
-                default = self._store.taxonomy.default_opd(current.category)  # the category's usual OPD
-                if default is None:
-                    raise ValidationError(
-                        "Aduan hanya bisa diteruskan ke sebuah OPD: pilih OPD tujuan (atau kategorinya).",
-                        field="opd",
-                    )
-                extra["opd"] = default
-            if extra:
-                normal, _ = self._normalize(dataclasses.replace(current, **extra))
-                self._check_duplicate_target(s, normal)
-                moved = [name for name in extra if getattr(current, name) != getattr(normal, name)]
-                _log_changes(s, row.id, current, normal, moved, at=at, by=by)
-                for name in moved:
-                    setattr(row, name, getattr(normal, name))
-            event = StatusEventRow(
-                case_id=row.id, from_status=row.status, to_status=target.value, at=at, by=by,
-                note=(note or "").replace("\x00", ""), origin="local",
-            )  # fmt: skip
-            s.add(event)
-            row.status = target.value
-            row.status_note = row.status_note_at = None  # the server's note was about the old status
-            row.updated_at = at
-            row.revision += 1
-            s.flush()
-            # sent to the server as POST /api/v1/requests/{remote_id}/status once it has the case
-            payload = {
-                "event_id": event.id, "from": current.status.value, "to": target.value,
-                "note": event.note, "opd": row.opd, "by": by,
-                "duplicate_of": str(row.duplicate_of) if row.duplicate_of else None,
-            }  # fmt: skip
-            enqueue(s, row.id, OutboxKind.STATUS, {**payload, "revision": row.revision})
-            return event_from_row(event)
+            return self._move(s, row, current, target, by=by, note=note, at=at, extra=extra)
+
+    def reopen(
+        self, case_id: uuid.UUID | str, *, by: str, reason: str, at: datetime | None = None
+    ) -> StatusEvent:
+        """Reopen a final case (bukan wewenang, duplikat, ditolak): back to "terverifikasi", with the
+        reason and who did it in the status history, and sent to the server like any status change.
+        A duplicate loses its link to the original (kept in the field history).  Who may do this is
+        the caller's business (:func:`radio_desk.services.case_status.reopen_case`)."""
+        reason = (reason or "").replace("\x00", "").strip()
+        if not reason:
+            raise ValidationError("Tulis alasan membuka kembali aduan ini.", field="reason")
+        if not by.strip():
+            raise ValidationError("Siapa yang membuka kembali aduan ini? Isi nama operator.", field="by")
+        with self._store.write() as s:
+            row = self._row(s, case_id)
+            current = case_from_row(row)
+            check_reopen(current.status)
+            extra: dict[str, Any] = {"duplicate_of": None} if current.duplicate_of else {}
+            note = f"Dibuka kembali: {reason}"
+            return self._move(s, row, current, REOPEN_TO, by=by, note=note, at=at or utcnow(), extra=extra)
+
+    def _move(
+        self, s: Session, row: CaseRow, current: Case, target: Status, *, by: str, note: str,
+        at: datetime, extra: dict[str, Any],
+    ) -> StatusEvent:  # fmt: skip
+        """The status change itself, inside the caller's transaction: field changes, the event, the
+        server's outbox."""
+        if target == Status.DITERUSKAN and not (extra.get("opd") or current.opd):
+            default = self._store.taxonomy.default_opd(current.category)  # the category's usual OPD
+            if default is None:
+                raise ValidationError(
+                    "Aduan hanya bisa diteruskan ke sebuah OPD: pilih OPD tujuan (atau kategorinya).",
+                    field="opd",
+                )
+            extra["opd"] = default
+        if extra:
+            normal, _ = self._normalize(dataclasses.replace(current, **extra))
+            self._check_duplicate_target(s, normal)
+            moved = [name for name in extra if getattr(current, name) != getattr(normal, name)]
+            _log_changes(s, row.id, current, normal, moved, at=at, by=by)
+            for name in moved:
+                setattr(row, name, getattr(normal, name))
+        event = StatusEventRow(
+            case_id=row.id, from_status=row.status, to_status=target.value, at=at, by=by,
+            note=(note or "").replace("\x00", ""), origin="local",
+        )  # fmt: skip
+        s.add(event)
+        row.status = target.value
+        row.status_note = row.status_note_at = None  # the server's note was about the old status
+        row.updated_at = at
+        row.revision += 1
+        s.flush()
+        # sent to the server as POST /api/v1/requests/{remote_id}/status once it has the case
+        payload = {
+            "event_id": event.id, "from": current.status.value, "to": target.value,
+            "note": event.note, "opd": row.opd, "by": by,
+            "duplicate_of": str(row.duplicate_of) if row.duplicate_of else None,
+        }  # fmt: skip
+        enqueue(s, row.id, OutboxKind.STATUS, {**payload, "revision": row.revision})
+        return event_from_row(event)
 
     def apply_remote_status(
         self, case_id: uuid.UUID | str, to: Status | str, *, at: datetime, by: str = "", note: str = ""

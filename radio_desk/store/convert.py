@@ -60,6 +60,7 @@ def recording_from_row(row: RecordingRow) -> Recording:
         state=RecordingState(row.state),
         started_at=row.started_at,
         device=row.device,
+        source_sha256=row.source_sha256,
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -99,6 +99,7 @@ class RecordingRow(Base):
     channel_map: Mapped[str] = mapped_column(String(8))
     duration_s: Mapped[float] = mapped_column(Float, server_default=sql_text("0"))
     sha256: Mapped[str | None] = mapped_column(String(64))
+    source_sha256: Mapped[str | None] = mapped_column(String(64), index=True)  # migration 0007
     state: Mapped[str] = mapped_column(String(16), index=True)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     device: Mapped[str | None] = mapped_column(Text)
@@ -210,3 +211,63 @@ class RundownItemRow(Base):
     rahasia_included_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_rundown_items_rundown_position", "rundown_id", "position"),)
+
+
+class DiscardRow(Base):
+    """A case or recording thrown away with a reason (migration 0007): the audit trail and what
+    a restore needs (a snapshot of the case's rows, where its audio went)."""
+
+    __tablename__ = "discards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "case" | "recording"
+    case_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, index=True)  # no FK: the case is gone
+    recording_ids: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list of UUIDs
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    snapshot: Mapped[str] = mapped_column(Text, server_default="{}")  # JSON: table -> rows
+    files: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON: [[original, in the trash]]
+    restored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    restored_by: Mapped[str | None] = mapped_column(Text)
+
+
+class SmsMessageRow(Base):
+    """An SMS read from the studio's Gammu SMSD, waiting for the operator or decided (migration 0006)."""
+
+    __tablename__ = "sms_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    smsd_id: Mapped[str] = mapped_column(String(200), unique=True)  # the daemon's id: imported once
+    files: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list of the inbox files
+    sender: Mapped[str] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, server_default="")
+    parts: Mapped[int] = mapped_column(Integer, server_default=sql_text("1"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    case_id: Mapped[uuid.UUID] = mapped_column(UUIDText, unique=True)  # the case it becomes (no FK: later)
+    state: Mapped[str] = mapped_column(String(12), server_default="waiting")
+    triage: Mapped[str | None] = mapped_column(Text)  # JSON: the suggestions made at import
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str] = mapped_column(Text, server_default="")
+    discard_reason: Mapped[str] = mapped_column(Text, server_default="")
+    reply: Mapped[bool] = mapped_column(Boolean, server_default=sql_text("0"))  # replies were on at confirm
+
+    __table_args__ = (Index("ix_sms_messages_state_received", "state", "received_at"),)
+
+
+class SmsReplyRow(Base):
+    """A reply written to the SMSD outbox: at most one of each kind per case (migration 0006)."""
+
+    __tablename__ = "sms_replies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(UUIDText)
+    kind: Mapped[str] = mapped_column(String(12))  # saved | closed
+    phone: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    file: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (UniqueConstraint("case_id", "kind", name="uq_sms_replies_case_kind"),)

@@ -76,12 +76,21 @@ def enqueue(
     )
 
 
-def _item(row: OutboxRow) -> OutboxItem:
+def payload_of(row: OutboxRow) -> dict[str, Any]:
+    """An item's payload; an unreadable one as empty (never an error in the sync's loop)."""
+    try:
+        payload = json.loads(row.payload or "{}")
+    except ValueError:
+        return {}
+    return payload if isinstance(payload, dict) else {}
+
+
+def item_from_row(row: OutboxRow) -> OutboxItem:
     return OutboxItem(
         id=row.id,
         case_id=row.case_id,
         kind=OutboxKind(row.kind),
-        payload=json.loads(row.payload or "{}"),
+        payload=payload_of(row),
         created_at=row.created_at,
         attempts=row.attempts,
         next_attempt_at=row.next_attempt_at,
@@ -106,21 +115,21 @@ class OutboxRepository:
             .limit(limit)
         )
         with self._store.read() as s:
-            return [_item(r) for r in s.scalars(stmt)]
+            return [item_from_row(r) for r in s.scalars(stmt)]
 
     def get(self, item_id: int) -> OutboxItem:
         with self._store.read() as s:
             row = s.get(OutboxRow, item_id)
             if row is None:
                 raise NotFoundError(f"Antrean kirim #{item_id} tidak ada.")
-            return _item(row)
+            return item_from_row(row)
 
     def for_case(self, case_id: uuid.UUID, *, include_done: bool = True) -> list[OutboxItem]:
         stmt = select(OutboxRow).where(OutboxRow.case_id == case_id).order_by(OutboxRow.id)
         if not include_done:
             stmt = stmt.where(OutboxRow.done.is_(False))
         with self._store.read() as s:
-            return [_item(r) for r in s.scalars(stmt)]
+            return [item_from_row(r) for r in s.scalars(stmt)]
 
     def mark_sent(self, item_ids: int | Iterable[int], *, at: datetime | None = None) -> int:
         """Mark items delivered; returns how many were still pending."""

@@ -40,6 +40,14 @@ def _values(rec: Recording) -> dict[str, Any]:
     return values
 
 
+def recording_row(s: Any, recording_id: uuid.UUID) -> RecordingRow:
+    """The recording's row in the caller's session; NotFoundError (Indonesian) when there is none."""
+    row = s.get(RecordingRow, recording_id)
+    if row is None:
+        raise NotFoundError(f"Rekaman {recording_id} tidak ada.")
+    return row
+
+
 class RecordingRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -80,11 +88,23 @@ class RecordingRepository:
 
     def get(self, recording_id: uuid.UUID) -> Recording:
         with self._store.read() as s:
-            return recording_from_row(self._row(s, recording_id))
+            return recording_from_row(recording_row(s, recording_id))
 
     def find(self, recording_id: uuid.UUID) -> Recording | None:
         with self._store.read() as s:
             row = s.get(RecordingRow, recording_id)
+            return recording_from_row(row) if row else None
+
+    def find_by_content(self, sha256: str) -> Recording | None:
+        """The first recording made from a file with this SHA-256 (an import: the file as it came;
+        or a recording whose stored file has it), oldest first."""
+        with self._store.read() as s:
+            row = s.scalar(
+                select(RecordingRow)
+                .where((RecordingRow.source_sha256 == sha256) | (RecordingRow.sha256 == sha256))
+                .order_by(RecordingRow.started_at)
+                .limit(1)
+            )
             return recording_from_row(row) if row else None
 
     def update(self, recording_id: uuid.UUID, **changes: Any) -> Recording:
@@ -94,7 +114,7 @@ class RecordingRepository:
         if unknown:
             raise ValidationError(f"Kolom rekaman tidak bisa diubah: {', '.join(sorted(unknown))}.")
         with self._store.write() as s:
-            row = self._row(s, recording_id)
+            row = recording_row(s, recording_id)
             values = _values(dataclasses.replace(recording_from_row(row), **changes))
             for name in changes:
                 setattr(row, name, values[name])
@@ -105,7 +125,7 @@ class RecordingRepository:
         """Link the recording to a case (or detach it with ``None``); the case's transcript in the
         search index follows, and the case is queued for the server if it has a transcript."""
         with self._store.write() as s:
-            row = self._row(s, recording_id)
+            row = recording_row(s, recording_id)
             if case_id is not None:
                 self._check_case(s, case_id)
             old = row.case_id
@@ -138,14 +158,7 @@ class RecordingRepository:
     def delete(self, recording_id: uuid.UUID) -> None:
         """Forget a recording and its transcript (the audio file itself is the caller's business)."""
         with self._store.write() as s:
-            s.delete(self._row(s, recording_id))
-
-    @staticmethod
-    def _row(s: Any, recording_id: uuid.UUID) -> RecordingRow:
-        row = s.get(RecordingRow, recording_id)
-        if row is None:
-            raise NotFoundError(f"Rekaman {recording_id} tidak ada.")
-        return row
+            s.delete(recording_row(s, recording_id))
 
     @staticmethod
     def _check_case(s: Any, case_id: uuid.UUID) -> None:

@@ -14,6 +14,7 @@ from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.store.convert import segment_from_row
 from radio_desk.store.models import RecordingRow, SegmentRow
 from radio_desk.store.outbox import OutboxKind, enqueue
+from radio_desk.store.recordings import recording_row
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
@@ -52,7 +53,7 @@ class SegmentRepository:
         segs = sorted(segments, key=lambda x: (x.start, x.end))
         rows_values = [_row_values(seg, recording_id) for seg in segs]
         with self._store.write() as s:
-            rec = self._recording(s, recording_id)
+            rec = recording_row(s, recording_id)
             s.execute(delete(SegmentRow).where(SegmentRow.recording_id == recording_id))
             rows = [SegmentRow(**v) for v in rows_values]
             s.add_all(rows)
@@ -67,7 +68,7 @@ class SegmentRepository:
         """Add segments (live transcription as the call goes on) without touching the earlier ones."""
         rows_values = [_row_values(seg, recording_id) for seg in segments]
         with self._store.write() as s:
-            self._recording(s, recording_id)
+            recording_row(s, recording_id)
             rows = [SegmentRow(**v) for v in rows_values]
             s.add_all(rows)
             s.flush()
@@ -124,10 +125,3 @@ class SegmentRepository:
                 )
             s.flush()
             return segment_from_row(row)
-
-    @staticmethod
-    def _recording(s: Any, recording_id: uuid.UUID) -> RecordingRow:
-        rec = s.get(RecordingRow, recording_id)
-        if rec is None:
-            raise NotFoundError(f"Rekaman {recording_id} tidak ada.")
-        return rec

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from radio_desk.domain.models import Station, utcnow
 from radio_desk.errors import NotFoundError, ValidationError
@@ -44,6 +45,15 @@ class StationRepository:
             return [station_from_row(r) for r in s.scalars(select(StationRow).order_by(StationRow.name))]
 
 
+def put_state(s: Session, key: str, value: str) -> None:
+    """Set a ``sync_state`` value inside the caller's transaction."""
+    row = s.get(SyncStateRow, key)
+    if row is None:
+        s.add(SyncStateRow(key=key, value=value, updated_at=utcnow()))
+    else:
+        row.value, row.updated_at = value, utcnow()
+
+
 class SyncStateRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -55,12 +65,7 @@ class SyncStateRepository:
 
     def set(self, key: str, value: str) -> None:
         with self._store.write() as s:
-            row = s.get(SyncStateRow, key)
-            if row is None:
-                s.add(SyncStateRow(key=key, value=value, updated_at=utcnow()))
-            else:
-                row.value = value
-                row.updated_at = utcnow()
+            put_state(s, key, value)
 
     def all(self) -> dict[str, str]:
         with self._store.read() as s:

@@ -16,13 +16,16 @@ from radio_desk.errors import RadioDeskError
 from radio_desk.paths import app_paths
 from radio_desk.store import migrate
 from radio_desk.store.cases import CaseRepository
+from radio_desk.store.discards import DiscardRepository
 from radio_desk.store.engine import make_engine, make_sessionmakers
 from radio_desk.store.outbox import OutboxRepository
 from radio_desk.store.problems import quick_check, refuse_emptied, store_error
 from radio_desk.store.recordings import RecordingRepository
 from radio_desk.store.rundowns import RundownRepository
 from radio_desk.store.segments import SegmentRepository
+from radio_desk.store.sms import SmsRepository
 from radio_desk.store.stations import StationRepository, SyncStateRepository
+from radio_desk.store.sync import SyncRepository
 
 
 class Store:
@@ -42,6 +45,9 @@ class Store:
         self.stations = StationRepository(self)
         self.sync_state = SyncStateRepository(self)
         self.rundowns = RundownRepository(self)
+        self.discards = DiscardRepository(self)
+        self.sms = SmsRepository(self)
+        self.sync = SyncRepository(self)  # the sync's queries (radio_desk.sync speaks the protocol)
 
     @property
     def taxonomy(self) -> Taxonomy:

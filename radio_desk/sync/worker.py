@@ -9,18 +9,14 @@ continues from the outbox and the stored cursor, so nothing is lost and nothing 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import exc
-
 from radio_desk.domain.models import utcnow
 from radio_desk.errors import StoreError, SyncError
-from radio_desk.store.problems import store_error
 from radio_desk.sync.backoff import Backoff
 from radio_desk.sync.client import BATCH_ENVELOPE, RequestTooLarge, SyncClient, UploadRefused, encode_case
 from radio_desk.sync.outbox import (
@@ -277,12 +273,7 @@ class SyncWorker:
                 with self._lock:
                     self._online = False
                     self._message = f"Luring: {err} Dicoba lagi dalam {delay:.0f} detik."
-            except (StoreError, exc.DBAPIError, sqlite3.Error) as err:  # the desk's own database
-                problem = (
-                    err
-                    if isinstance(err, StoreError)
-                    else store_error(err, Path(self.outbox.engine.url.database or "?"))
-                )
+            except StoreError as problem:  # the desk's own database (the store's transactions say so)
                 delay = self.backoff.next_delay()
                 with self._lock:
                     self._online = False

@@ -34,6 +34,11 @@
         <translation>Akhir periode lebih awal dari awalnya.</translation>
     </message>
     <message>
+        <location filename="../../radio_desk/gui/report_dialog.py" line="155"/>
+        <source>The end of the period (%1) is in the future: choose today at the latest.</source>
+        <translation>Akhir periode (%1) masih di masa depan: pilih paling lambat hari ini.</translation>
+    </message>
+    <message>
         <location filename="../../radio_desk/gui/report_dialog.py" line="168"/>
         <source>Generating the report…</source>
         <translation>Laporan sedang dibuat…</translation>

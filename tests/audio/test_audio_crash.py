@@ -14,9 +14,9 @@ import soundfile as sf
 from audio_devices import RATE, STUDIO, locate
 from record_process import kill_when_recorded, spawn_recording
 
-from radio_desk.audio.catalog import apply_recovery
 from radio_desk.audio.recovery import recover_recordings
 from radio_desk.domain import Case, RecordingState
+from radio_desk.services.catalog import apply_recovery
 from radio_desk.store import open_store
 
 pytestmark = pytest.mark.slow

@@ -23,13 +23,13 @@ workspace = editor_fixtures.workspace
 def _open(ws, case_id):
     ws.open_case(case_id)
     ws.runner.wait()
-    ws.case_page.audio_runner.wait()
+    ws.case_page.playback.runner.wait()
     return ws.case_page
 
 
 def test_edited_transcript_survives_restart(workspace, editor_data):
     page = _open(workspace, editor_data.named.case.id)
-    assert page.player_ready and page.ui.waveform.has_peaks
+    assert page.playback.ready and page.ui.waveform.has_peaks
     model = page.segments
     assert model.rowCount() == 3
     model.setData(model.index(1, TEXT_COLUMN), "jembatan gantung di Desa Luwihaji putus total")
@@ -106,7 +106,10 @@ def test_mark_duplicate_links_to_original(workspace, editor_data):
     original = [it for it in items if it.data(CASE_ROLE) == str(editor_data.named.case.id)]
     assert original, [it.text() for it in items]
     page.ui.relatedList.setCurrentItem(original[0])
-    page.mark_duplicate()
+    page.questions.mark_duplicate()  # asks first, with the selected case as the original
+    assert store.cases.get(dup.case.id).status == Status.BARU
+    assert page.questions.dialog.original() == editor_data.named.case.id
+    page.questions.dialog.ok.click()
     case = store.cases.get(dup.case.id)
     assert case.status == Status.DUPLIKAT and case.duplicate_of == editor_data.named.case.id
 
@@ -116,12 +119,14 @@ def test_keys_and_click_drive_playback_position(workspace, editor_data):
     table = page.ui.segmentTable
     rect = table.visualRect(page.segments.index(2, 0))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    page.audio_runner.wait()
-    assert 7.99 <= page.player.position < 8.9  # playing from the segment's start (it moves on while playing)
-    page._poll()
+    page.playback.runner.wait()
+    assert (
+        7.99 <= page.playback.player.position < 8.9
+    )  # playing from the segment's start (it moves on while playing)
+    page.playback.poll()
     assert page.segments.playing_row == 2
-    page.player.stop()  # jumps below are then exact, however slow the machine (playback would move on)
-    page.player.seek(8.0)
+    page.playback.player.stop()  # jumps below are then exact, however slow the machine
+    page.playback.player.seek(8.0)
     # while typing in the segment editor, Ctrl+Left jumps back 5 s instead of moving the cursor
     table.setCurrentIndex(page.segments.index(2, TEXT_COLUMN))
     table.edit(page.segments.index(2, TEXT_COLUMN))
@@ -129,13 +134,13 @@ def test_keys_and_click_drive_playback_position(workspace, editor_data):
     assert editor is not None
     editor.setCursorPosition(4)
     QTest.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
-    page.audio_runner.wait()
-    assert 2.99 <= page.player.position < 3.9 and editor.cursorPosition() == 4
-    page._poll()
+    page.playback.runner.wait()
+    assert 2.99 <= page.playback.player.position < 3.9 and editor.cursorPosition() == 4
+    page.playback.poll()
     assert page.segments.playing_row == 0
     QTest.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    page.audio_runner.wait()
-    assert 7.99 <= page.player.position < 8.9
+    page.playback.runner.wait()
+    assert 7.99 <= page.playback.player.position < 8.9
 
 
 def test_a_case_without_category_shows_what_its_transcript_suggests(workspace, editor_data):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import soundfile as sf
 
-from radio_desk.gui.editor.waveform_data import BUCKETS_PER_SECOND, cache_file, load_waveform
+from radio_desk.services.waveform import BUCKETS_PER_SECOND, cache_file, load_waveform
 
 
 def test_peaks_cached_and_refreshed(tmp_path):

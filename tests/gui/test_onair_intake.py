@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 
 from radio_desk.domain import Case, Channel, Urgency
 from radio_desk.domain.gazetteer import get_gazetteer
-from radio_desk.gui.onair.calls import Call
-from radio_desk.gui.onair.places import complete, resolve
 from radio_desk.gui.onair.transcript_view import TranscriptView
+from radio_desk.services.calls import Call
+from radio_desk.services.places import complete, resolve
 from radio_desk.transcribe.engine import Segment
 
 COMPLAINT = (

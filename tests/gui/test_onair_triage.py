@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from radio_desk.gui.onair.calls import Call
+from radio_desk.services.calls import Call
 from radio_desk.transcribe.engine import Segment
 
 CALL = (

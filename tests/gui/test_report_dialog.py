@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,7 @@ def test_generate_preview_save(qtbot: Any, make_dialog: Any, sample: Any, tmp_pa
     assert _row(text, "Diteruskan ke OPD")[0] == format_int(expected.forwarded)
     assert _row(text, "Selesai")[0] == format_int(expected.resolved)
     assert "Malowopati FM" in text and "Koordinator Uji" in text
+    assert any(name in text for name in ("Santoso", "Wahyuni", "Prasetyo"))  # internal: reporters named
     assert "Jumat, 13 November 2026" in text and INTERNAL_MARK in text
     assert f"Halaman {n_pages} dari {n_pages}" in text
 
@@ -145,6 +147,10 @@ def test_public_edition_and_csv_of_the_same_filter(
     assert dialog.save_pdf(out)
     text = _pdftotext(out)
     assert PUBLIC_MARK in text and INTERNAL_MARK not in text and "[RAHASIA]" not in text
+    # the public edition names no reporter, not even those who gave their name
+    for surname in ("Aminah", "Santoso", "Wahyuni", "Fauzi", "Lestari", "Prasetyo", "Marlina", "Susilo"):
+        assert surname not in text, surname
+    assert "Nama dan nomor telepon pelapor tidak dimuat" in text
     assert _row(text, "Aduan diterima")[0] == format_int(len(cases) - secret)
 
     csv_out = tmp_path / "public.csv"
@@ -171,7 +177,9 @@ def test_bad_period_and_unwritable_target_are_messages(qtbot: Any, make_dialog: 
     assert "no-such-folder" in dialog.ui.statusLabel.text()
 
 
-def test_indonesian_interface(qtbot: Any, store: Any) -> None:
+@contextmanager
+def indonesian_dialog(qtbot: Any, store: Any) -> Iterator[Any]:
+    """A dialog made under the Indonesian translation (synchronous tasks), the translation removed after."""
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from radio_desk.gui.report_dialog import ReportDialog
@@ -186,13 +194,18 @@ def test_indonesian_interface(qtbot: Any, store: Any) -> None:
     try:
         dialog = ReportDialog(store, Settings(), TaskRunner(synchronous=True))
         qtbot.addWidget(dialog)
+        yield dialog
+    finally:
+        app.removeTranslator(tr)
+
+
+def test_indonesian_interface(qtbot: Any, store: Any) -> None:
+    with indonesian_dialog(qtbot, store) as dialog:
         assert dialog.ui.generateButton.text() == "&Buat"
         assert dialog.ui.stationCombo.itemText(0) == "Semua stasiun"
         assert dialog.windowTitle() == "Laporan mingguan rapat review"
         close = dialog.ui.buttonBox.buttons()[0]
         assert close.text() == "Tutup"
-    finally:
-        app.removeTranslator(tr)
 
 
 def test_closing_while_generating_is_safe(qtbot: Any, make_dialog: Any) -> None:
@@ -204,3 +217,53 @@ def test_closing_while_generating_is_safe(qtbot: Any, make_dialog: Any) -> None:
     dialog.runner.wait()
     qtbot.wait(50)  # let the late result arrive at a closed dialog
     assert dialog.generated is None and not folder.exists()
+
+
+def _type_date(qtbot: Any, edit: Any, text: str) -> None:
+    """Type a date as a coordinator does: click into the field, select it all, type, no calendar."""
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=5_000)
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_typed_dates_take_effect_with_enter(qtbot: Any, make_dialog: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = make_dialog()
+    dialog.set_request(START, END)
+    _type_date(qtbot, dialog.ui.fromEdit, "15/11/2026")
+    _type_date(qtbot, dialog.ui.toEdit, "18/11/2026")
+    qtbot.keyClick(dialog.ui.toEdit, Qt.Key.Key_Return)  # still in the field: Enter generates
+    assert dialog.isVisible()  # Enter never closes the dialog
+    qtbot.waitUntil(lambda: dialog.shown_pixmap() is not None, timeout=TIMEOUT_MS)
+    assert (dialog.generated.request.start, dialog.generated.request.end) == (
+        date(2026, 11, 15),
+        date(2026, 11, 18),
+    )
+
+
+def test_typed_date_counts_even_before_the_field_is_left(qtbot: Any, make_dialog: Any) -> None:
+    dialog = make_dialog()
+    dialog.set_request(START, END)
+    _type_date(qtbot, dialog.ui.toEdit, "16/11/2026")
+    assert dialog.ui.toEdit.hasFocus()
+    dialog.take_typed_dates()  # what Generate (also by its shortcut) and the CSV export do first
+    assert dialog.request().end == date(2026, 11, 16)
+
+
+def test_future_end_date_is_refused_in_indonesian(qtbot: Any, store: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    with indonesian_dialog(qtbot, store) as dialog:
+        dialog.show()
+        future = date.today().replace(year=date.today().year + 1)
+        _type_date(qtbot, dialog.ui.toEdit, future.strftime("%d/%m/%Y"))
+        qtbot.keyClick(dialog.ui.toEdit, Qt.Key.Key_Return)
+        assert dialog.generated is None and not dialog.generating
+        text = dialog.ui.statusLabel.text()
+        assert "masih di masa depan" in text and future.strftime("%d/%m/%Y") in text
+        dialog.generate()  # the button refuses it as well
+        assert dialog.generated is None
+        dialog.set_request(START, END)  # a past period is fine again and the message goes
+        assert "masa depan" not in dialog.ui.statusLabel.text()

@@ -124,4 +124,4 @@ def test_case_page_shows_follow_up_and_refusal(indonesian, workspace, editor_dat
         "ini. Status dari server dipakai."
     )
     assert not error.isHidden() and note.text().endswith(": Salah sambung")
-    assert page.ui.statusLabel.text() == "Status sekarang: Ditolak"
+    assert page.ui.statusLabel.text() == "Status sekarang: Ditolak (status akhir)"  # a final status says so

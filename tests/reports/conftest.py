@@ -37,6 +37,7 @@ def save_to_sqlite(db: Path, cases, events) -> None:  # type: ignore[no-untyped-
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
+    from radio_desk.store.convert import case_values
     from radio_desk.store.models import Base, CaseRow, StationRow, StatusEventRow
 
     engine = create_engine(f"sqlite:///{db}")
@@ -44,28 +45,7 @@ def save_to_sqlite(db: Path, cases, events) -> None:  # type: ignore[no-untyped-
     with Session(engine) as s:
         s.add(StationRow(code="malowopati-fm", name="Malowopati FM", regency_code="35.22"))
         for c in cases:
-            s.add(
-                CaseRow(
-                    id=c.id,
-                    station=c.station,
-                    received_at=c.received_at,
-                    channel=c.channel.value,
-                    caller_name=c.caller_name,
-                    phone=c.phone,
-                    anonim=c.anonim,
-                    rahasia=c.rahasia,
-                    kecamatan_code=c.kecamatan_code,
-                    desa_code=c.desa_code,
-                    category=c.category,
-                    urgency=c.urgency.value,
-                    summary=c.summary,
-                    notes=c.notes,
-                    status=c.status.value,
-                    opd=c.opd,
-                    created_at=c.created_at,
-                    updated_at=c.updated_at,
-                )
-            )
+            s.add(CaseRow(**case_values(c)))  # the store's own Case -> row mapping
         s.flush()
         for e in events:
             s.add(

@@ -11,6 +11,7 @@ import pytest
 
 from radio_desk.domain import Case, Status, StatusEvent, Urgency
 from radio_desk.domain.taxonomy import get_taxonomy
+from radio_desk.reports.desk import write_weekly_report
 from radio_desk.reports.figures import compute_figures
 from radio_desk.reports.indonesian import format_duration_hours, format_int, format_percent
 from radio_desk.reports.weekly import (
@@ -19,7 +20,6 @@ from radio_desk.reports.weekly import (
     ReportData,
     build_weekly_report,
     last_review_week,
-    write_weekly_report,
 )
 from tests.reports.conftest import AS_OF, END, START, fonts_not_embedded, pdf_text, save_to_sqlite
 

@@ -76,6 +76,28 @@ def test_public_edition_hides_rahasia_and_anonim(tmp_path, sample):  # type: ign
     secret.summary = anon.summary = ""
 
 
+def test_public_edition_names_no_reporter_by_default(tmp_path, sample):  # type: ignore[no-untyped-def]
+    cases, events = sample
+    named = next(c for c in cases if not c.anonim and not c.rahasia and c.caller_name)
+    saved = named.caller_name, named.summary
+    named.caller_name = "Marsudi Handayaningrat"
+    named.summary = "Kata Pak Marsudi lampu jalan mati"
+    try:
+        _, _, public = _build(tmp_path, cases, events, "public")
+        assert "Marsudi" not in public and "Handayaningrat" not in public
+        assert "Nama dan nomor telepon pelapor tidak dimuat" in public
+        _, _, internal = _build(tmp_path, cases, events, "internal")
+        assert "Marsudi" in internal  # the internal edition may name a reporter who gave a name
+        out = tmp_path / "public-named.pdf"
+        build_weekly_report(
+            ReportData(START, END, cases, events, ["Malowopati FM"], "public", "koordinator", AS_OF,
+                       reporter_names=True), out,
+        )  # fmt: skip
+        assert "Marsudi" in pdf_text(out)  # only when asked for
+    finally:
+        named.caller_name, named.summary = saved
+
+
 def test_phone_masked_everywhere(tmp_path):  # type: ignore[no-untyped-def]
     c = Case(station="malowopati-fm", received_at=AS_OF - timedelta(days=3), caller_name="Warga 081234567890",
              phone="+6281398765432", summary="SMS dari 0812-3456-7890 soal jalan",

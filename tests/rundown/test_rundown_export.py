@@ -54,14 +54,23 @@ def test_export_pdf_clips_playlist_and_privacy(store, tmp_path):
     playlist = result.playlist.read_text(encoding="utf-8").splitlines()
     assert playlist[0] == "#EXTM3U"
     assert [line for line in playlist if not line.startswith("#")] == [p.name for p in result.clips]
-    assert "#EXTINF:2," in playlist[2] and "Pak Harjono" in playlist[2]
+    assert "#EXTINF:2," in playlist[2]
     text = _pdf_text(result.pdf)
-    assert "Jalan Luwihaji berlubang" in text and "00:01 – 00:04" in text
+    assert "Jalan Luwihaji berlubang" in text and "00:01 – 00:04" in text and "edisi publik" in text
     everything = text + "\n".join(playlist) + " ".join(p.name for p in out.iterdir())
-    assert "Sumiati" not in everything and "Anonim" in text
+    # the public edition (the default) names no reporter, not even one who gave a name
+    assert "Harjono" not in everything and "Anonim" in text
+    assert "Sumiati" not in everything
     assert "Pungli" not in everything and "Pak Rahasia" not in everything
     assert "081234567890" not in everything and "81234567890" not in everything
     assert store.rundowns.get(rd.id).exported_by == "editor"
+
+    # the internal edition names the reporters who are not anonymous, still never the anonymous one
+    internal = export_rundown(store, rd, tmp_path / "internal", by="editor", edition="internal")
+    text = _pdf_text(internal.pdf)
+    playlist = internal.playlist.read_text(encoding="utf-8")
+    assert "Pak Harjono" in text and "Pak Harjono" in playlist and "edisi internal" in text
+    assert "Sumiati" not in text + playlist and "Pak Rahasia" not in text + playlist
 
     # the editor explicitly includes the rahasia case: it is exported and the decision is stored
     entry = rd.entry_for(secret.case.id)

@@ -70,7 +70,8 @@ def test_core_packages_never_import_qt():
     code = (
         "import sys, radio_desk.domain, radio_desk.store, radio_desk.settings, radio_desk.audio.recorder, "
         "radio_desk.audio.importer, radio_desk.audio.playback, radio_desk.audio.recovery, "
-        "radio_desk.audio.catalog, radio_desk.demo_data, radio_desk.cli; radio_desk.cli.build_parser(); "
+        "radio_desk.services.catalog, radio_desk.services.call_book, radio_desk.demo_data, radio_desk.cli; "
+        "radio_desk.cli.build_parser(); "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -107,7 +107,7 @@ def test_upgrade_from_0004_keeps_cases_and_search_and_downgrades(tmp_path):
     con.commit()
     con.close()
     store = open_store(path)
-    assert store.revision() == migrate.head_revision() == "0005"
+    assert store.revision() == migrate.head_revision() == "0007"
     (case,) = store.cases.list()
     info = store.cases.sync_info(case.id)
     assert (info.error, info.status_note, info.status_error) == ("Ditolak server: kecamatan", None, None)

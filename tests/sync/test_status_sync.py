@@ -17,7 +17,7 @@ from threaded_server import threaded_server
 
 from radio_desk.domain import Case
 from radio_desk.errors import SyncError
-from radio_desk.store import Store, open_store
+from radio_desk.store import Store
 from radio_desk.store.models import OutboxRow
 from radio_desk.sync.client import SyncClient
 from radio_desk.sync.outbox import SqlOutbox
@@ -52,14 +52,6 @@ def server(tmp_path: Path) -> Iterator[Server]:
         out = Server(url, keys)
         yield out
         out.http.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("RADIO_DESK_HOME", str(tmp_path / "home"))
-    s = open_store(tmp_path / "desk.sqlite3")
-    yield s
-    s.close()
 
 
 def new_case(store: Store, summary: str = "Jalan berlubang di depan pasar", **over: object) -> uuid.UUID:

@@ -7,7 +7,6 @@ import json
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,15 +30,6 @@ def server(tmp_path: Path):  # type: ignore[no-untyped-def]
         tc = httpx.Client(base_url=url)
         yield tc, keys
         tc.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    """The desk's real store (migrated SQLite file), as the app and ``radio-desk sync`` open it."""
-    monkeypatch.setenv("RADIO_DESK_HOME", str(tmp_path / "home"))
-    s = open_store(tmp_path / "desk.sqlite3")
-    yield s
-    s.close()
 
 
 @pytest.fixture
@@ -189,8 +179,7 @@ def test_recording_upload_resumes_after_interruption(server, desk: SqlOutbox, tm
     tc, keys = server
     with client_for(server) as client:
         # the first attempt dies after 100 kB (the connection drops)
-        with desk.store.write() as s:
-            payload = case_payload(s.scalar(select(CaseRow).where(CaseRow.id == cid)))
+        payload = case_payload(desk.store.cases.get(cid))
         remote = client.push([payload])[0]["service_request_id"]
         data = audio.read_bytes()
         spec = {
@@ -307,11 +296,7 @@ def test_store_to_server_with_transcript_and_status_rule(server, store: Store, t
 
 
 def _segments_of(store: Store, rec_id: uuid.UUID) -> list:  # type: ignore[type-arg]
-    from radio_desk.store.models import SegmentRow
-
-    with store.read() as s:
-        stmt = select(SegmentRow).where(SegmentRow.recording_id == rec_id)
-        return list(s.scalars(stmt.order_by(SegmentRow.start_s, SegmentRow.id)))
+    return store.segments.list_for_recording(rec_id)
 
 
 def test_refused_case_backs_off_exponentially() -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 import html
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from radio_desk.audio.playback import Player
 from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
-from radio_desk.domain.lifecycle import allowed_transitions
-from radio_desk.domain.models import Case, Recording, StatusEvent, TranscriptSegment
+from radio_desk.domain.lifecycle import allowed_transitions, is_final
+from radio_desk.domain.models import Case, Recording, TranscriptSegment
 from radio_desk.errors import ValidationError
-from radio_desk.gui.editor.retranscribe import load as load_engine
-from radio_desk.gui.editor.retranscribe import retranscribe
+from radio_desk.gui.editor.case_questions import CaseQuestions
+from radio_desk.gui.editor.playback import PlaybackController
 from radio_desk.gui.editor.transcript import (
     TEXT_COLUMN,
     PlaybackKeys,
@@ -38,52 +37,26 @@ from radio_desk.gui.editor.transcript import (
     SegmentModel,
     clock,
 )
-from radio_desk.gui.editor.waveform_data import Waveform, load_waveform
+from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_editor_case import Ui_EditorCase
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.gui.text_limits import LengthGuard
 from radio_desk.reports.indonesian import local
+from radio_desk.services.case_bundle import CaseBundle, load_bundle
+from radio_desk.services.case_status import may_reopen
+from radio_desk.services.transcripts import load as load_engine
+from radio_desk.services.transcripts import retranscribe
+from radio_desk.services.triage_source import SharedTriage, build_triage
+from radio_desk.services.waveform import Waveform, load_waveform
 from radio_desk.settings import Settings
-from radio_desk.store import CaseChange, Store, SyncInfo
+from radio_desk.store import Store, SyncInfo
 from radio_desk.store.segment_edits import merge_segments, split_segment
 from radio_desk.transcribe import ENGINES
-from radio_desk.triage.service import Related, TriageService
+from radio_desk.triage.service import Related
 from radio_desk.triage.suggest import Suggestion
 
-POLL_MS = 40
 CASE_ROLE = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #b00020;"
-
-
-@dataclass
-class CaseBundle:
-    """Everything the page shows of one case, read in one worker call."""
-
-    case: Case
-    changes: list[CaseChange]
-    events: list[StatusEvent]
-    recordings: list[Recording]
-    segments: list[TranscriptSegment] = field(default_factory=list)
-    playable: Recording | None = None  # the recording the editor plays (its file exists)
-    sync: SyncInfo | None = None  # what the central server has of the case (and why not, if refused)
-
-
-def load_bundle(store: Store, case_id: uuid.UUID) -> CaseBundle:
-    recordings = store.recordings.for_case(case_id)
-    return CaseBundle(
-        case=store.cases.get(case_id),
-        changes=store.cases.history(case_id),
-        events=store.cases.status_events(case_id),
-        recordings=recordings,
-        segments=store.segments.list_for_case(case_id),
-        playable=playable_recording(recordings),
-        sync=store.cases.sync_info(case_id),
-    )
-
-
-def playable_recording(recordings: list[Recording]) -> Recording | None:
-    """The case's first recording whose file is there (the transcript editor plays one at a time)."""
-    return next((r for r in recordings if r.path and Path(r.path).exists()), None)
 
 
 def _fill(combo: QComboBox, items: list[tuple[Any, str]], none_text: str | None = None) -> None:
@@ -114,6 +87,8 @@ class CasePage(QWidget):
         runner: TaskRunner,
         player_factory: Callable[[], Player] = Player,
         parent: QWidget | None = None,
+        *,
+        triage: SharedTriage | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.settings, self.runner = store, settings, runner
@@ -122,18 +97,18 @@ class CasePage(QWidget):
         self.bundle: CaseBundle | None = None
         self.recording: Recording | None = None
         self.related: Related | None = None
-        self.player = player_factory()
-        self.player_ready = False
-        # one thread for the player: its calls (open device, join feeder) never run on the GUI thread
-        self.audio_runner = TaskRunner(self, max_threads=1, synchronous=runner.synchronous)
+        self.playback = PlaybackController(player_factory, self, synchronous=runner.synchronous)
+        self.playback.loaded.connect(self._audio_loaded)
+        self.playback.started.connect(lambda: self.ui.playButton.setText(self.tr("Pause")))
+        self.playback.stopped.connect(lambda: self.ui.playButton.setText(self.tr("Play")))
+        self.playback.position.connect(self._show_position)
+        self.playback.failed.connect(self._error)
         self._generation = 0
-        self._triage: TriageService | None = None  # built on a worker: it reads the category model
+        # one triage service for every tab (built on a worker: it reads the category model)
+        self._triage = triage or SharedTriage(lambda: build_triage(store, settings["home_regency"]))
         self.segments = SegmentModel(self)
-        self.keys = PlaybackKeys(self.toggle_playback, self.jump, self)
+        self.keys = PlaybackKeys(self.playback.toggle, self.playback.jump, self)
         self.delegate = SegmentDelegate(self.keys, self)
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._poll)
         self._setup()
 
     # -- setup -------------------------------------------------------------------------------
@@ -177,8 +152,8 @@ class CasePage(QWidget):
         table.clicked.connect(self._segment_clicked)
         self.segments.textEdited.connect(self._save_text)
         table.selectionModel().currentRowChanged.connect(self._row_selected)
-        ui.waveform.seekRequested.connect(self.seek)
-        ui.playButton.clicked.connect(self.toggle_playback)
+        ui.waveform.seekRequested.connect(self.playback.seek)
+        ui.playButton.clicked.connect(self.playback.toggle)
         ui.splitButton.clicked.connect(self.split_current)
         ui.mergeButton.clicked.connect(self.merge_current)
         ui.speakerCombo.activated.connect(self._speaker_chosen)
@@ -189,7 +164,10 @@ class CasePage(QWidget):
         )
         self.lengths.message.connect(lambda text: self.show_message(text, error=bool(text)))
         ui.changeStatusButton.clicked.connect(self.apply_status)
-        ui.duplicateButton.clicked.connect(self.mark_duplicate)
+        self.questions = CaseQuestions(self)  # duplicate, reopen, discard: asked before they are done
+        ui.duplicateButton.clicked.connect(lambda: self.questions.mark_duplicate())
+        ui.reopenButton.clicked.connect(self.questions.ask_reopen)
+        ui.discardButton.clicked.connect(self.questions.ask_discard)
         ui.historyTree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for w in [self, *self.findChildren(QWidget)]:
             self.keys.watch(w)
@@ -199,7 +177,7 @@ class CasePage(QWidget):
         for w in (self.ui.intakeBox, self.ui.statusBox, self.ui.relatedBox, self.ui.splitButton,
                   self.ui.mergeButton, self.ui.speakerCombo, self.ui.retranscribeButton):  # fmt: skip
             w.setEnabled(on)
-        self.ui.playButton.setEnabled(on and self.player_ready)
+        self.ui.playButton.setEnabled(on and self.playback.ready)
 
     def _kecamatan_changed(self) -> None:
         code = self.ui.kecamatanCombo.currentData()
@@ -212,7 +190,7 @@ class CasePage(QWidget):
         self.message.emit(text)
 
     def _error(self, err: object) -> None:
-        self.show_message(str(err), error=True)
+        self.show_message(error_text(err), error=True)
 
     # -- opening -----------------------------------------------------------------------------
     @property
@@ -222,8 +200,7 @@ class CasePage(QWidget):
     def open_case(self, case_id: uuid.UUID) -> None:
         self._generation += 1
         gen = self._generation
-        self.stop_playback()
-        self.player_ready = False
+        self.playback.unload()
         self.ui.waveform.clear()
         self.ui.waveform.set_message(self.tr("Loading…"))
         self.runner.submit(
@@ -264,17 +241,7 @@ class CasePage(QWidget):
             return
         self.ui.waveform.set_duration(rec.duration_s)
         path = Path(rec.path)
-
-        def ready(_: object) -> None:
-            if gen != self._generation:
-                return
-            self.player_ready = True
-            self.ui.playButton.setEnabled(True)
-            self.ui.waveform.set_duration(self.player.duration)
-            self.ui.waveform.set_position(0.0)
-            self.audioReady.emit(self.player.duration)
-
-        self.audio_runner.submit(lambda: self.player.load(path), ready, self._error)
+        self.playback.load(path, lambda: gen == self._generation)
 
         def drawn(wf: Waveform) -> None:
             if gen == self._generation:
@@ -287,14 +254,18 @@ class CasePage(QWidget):
 
         self.runner.submit(lambda: load_waveform(path), drawn, failed)
 
+    def _audio_loaded(self, duration: float) -> None:
+        self.ui.playButton.setEnabled(True)
+        self.ui.waveform.set_duration(duration)
+        self.ui.waveform.set_position(0.0)
+        self.audioReady.emit(duration)
+
     def _load_related(self, gen: int, case: Case) -> None:
         def find() -> Related:
             text = " ".join(
                 t for t in (case.summary, case.notes, self.store.segments.text_for_case(case.id)) if t
             )
-            if self._triage is None:
-                self._triage = TriageService(_source(self.store))
-            return self._triage.related(
+            return self._triage.get().related(
                 text, phone=case.phone, desa_code=case.desa_code, category=case.category,
                 exclude=case.id, now=case.received_at,
             )  # fmt: skip
@@ -314,9 +285,7 @@ class CasePage(QWidget):
             )
             if not text.strip():
                 return None
-            if self._triage is None:
-                self._triage = TriageService(_source(self.store))
-            return self._triage.suggest(text)
+            return self._triage.get().suggest(text)
 
         self.runner.submit(
             suggest, lambda s: gen == self._generation and self._show_suggestion(s), self._error
@@ -371,19 +340,32 @@ class CasePage(QWidget):
         _select(ui.desaCombo, c.desa_code)
         ui.summaryEdit.setPlainText(c.summary)
         ui.notesEdit.setPlainText(c.notes)
+        final = is_final(c.status)
         label = self.tr("Current status: %1").replace("%1", c.status.label)
+        if final:
+            label += " " + self.tr("(final status)")
         if c.duplicate_of:
             label += " · " + self.tr("duplicate of %1").replace("%1", str(c.duplicate_of)[:8])
         ui.statusLabel.setText(label)
         allowed = sorted(allowed_transitions(c.status), key=list(Status).index)
         others = [s for s in Status if s not in allowed and s != c.status]
+        # listed so the editor learns why not, when trying: after a final status nothing is possible
+        why_not = self.tr("%1 (not possible: final status)") if final else self.tr("%1 (not allowed now)")
         ui.nextStatusCombo.clear()
         for s in allowed:
             ui.nextStatusCombo.addItem(s.label, s.value)
-        for s in others:  # listed so the editor learns why not, when trying
-            ui.nextStatusCombo.addItem(self.tr("%1 (not allowed now)").replace("%1", s.label), s.value)
+        for s in others:
+            ui.nextStatusCombo.addItem(why_not.replace("%1", s.label), s.value)
             ui.nextStatusCombo.setItemData(ui.nextStatusCombo.count() - 1, QColor(140, 140, 140), 9)
         ui.statusNoteEdit.clear()
+        ui.reopenButton.setVisible(final)
+        coordinator = may_reopen(self.settings["desk_role"])
+        ui.reopenButton.setEnabled(coordinator)
+        ui.reopenButton.setToolTip(
+            self.tr("Back to Terverifikasi, with a reason in the history.")
+            if coordinator
+            else self.tr("Only a coordinator can reopen a case with a final status.")
+        )
 
     def _show_sync(self, info: SyncInfo | None) -> None:
         """The server's refusal of the case, if any: why, and that saving an edit sends it again."""
@@ -437,17 +419,9 @@ class CasePage(QWidget):
         self.related = related
         lst = self.ui.relatedList
         lst.clear()
-        gaz = self.store.gazetteer
-        for r in related.duplicates:
-            c = r.case
-            when = f"{local(c.received_at):%d-%m-%Y}"
-            text = f"{round(r.similarity * 100)}% · {when} · {gaz.name(c.desa_code)} · {c.summary}"
+        for case_id, text in self.related_rows():
             item = QListWidgetItem(text, lst)
-            item.setData(CASE_ROLE, str(c.id))
-        for c in related.repeat_caller:
-            text = self.tr("Same caller") + f" · {local(c.received_at):%d-%m-%Y} · {c.summary}"
-            item = QListWidgetItem(text, lst)
-            item.setData(CASE_ROLE, str(c.id))
+            item.setData(CASE_ROLE, str(case_id))
         if not lst.count():
             QListWidgetItem(self.tr("No related cases found."), lst).setFlags(Qt.ItemFlag.NoItemFlags)
 
@@ -505,29 +479,49 @@ class CasePage(QWidget):
         if target == Status.DITERUSKAN.value and not opd:
             self.show_message(self.tr("Choose the responsible OPD before forwarding."), error=True)
             return
+        if target == Status.DUPLIKAT.value and Status.DUPLIKAT in allowed_transitions(
+            self.bundle.case.status
+        ):
+            self.questions.mark_duplicate(selected=None)  # which case is the original? then confirm
+            return
         self.runner.submit(
             lambda: self.store.cases.change_status(cid, target, by=by, note=note, opd=opd),
             self._changed,
             self._error,
         )
 
-    def mark_duplicate(self) -> None:
-        item = self.ui.relatedList.currentItem()
-        if self.bundle is None or item is None or not item.data(CASE_ROLE):
-            self.show_message(self.tr("Select the original case in the list first."), error=True)
+    def related_rows(self) -> list[tuple[uuid.UUID, str]]:
+        related = self.related
+        if related is None:
+            return []
+        gaz, out, seen = self.store.gazetteer, [], set()
+        for r in related.duplicates:
+            c = r.case
+            when = f"{local(c.received_at):%d-%m-%Y}"
+            out.append(
+                (c.id, f"{round(r.similarity * 100)}% · {when} · {gaz.name(c.desa_code)} · {c.summary}")
+            )
+            seen.add(c.id)
+        for c in related.repeat_caller:
+            if c.id not in seen:
+                out.append(
+                    (c.id, self.tr("Same caller") + f" · {local(c.received_at):%d-%m-%Y} · {c.summary}")
+                )
+        return out
+
+    def discarded(self, case_id: uuid.UUID, reason: str) -> None:
+        """The case was discarded: nothing of it stays on the page."""
+        if self.bundle is None or self.bundle.case.id != case_id:
             return
-        original = uuid.UUID(item.data(CASE_ROLE))
-        cid, by = self.bundle.case.id, self.operator()
-        note = self.ui.statusNoteEdit.text().strip() or self.tr("Duplicate of %1").replace(
-            "%1", str(original)
-        )
-        self.runner.submit(
-            lambda: self.store.cases.change_status(
-                cid, Status.DUPLIKAT, by=by, note=note, duplicate_of=original
-            ),
-            self._changed,
-            self._error,
-        )
+        self._generation += 1
+        self.bundle, self.recording = None, None
+        self.playback.close()
+        self.segments.set_segments([])
+        self.ui.waveform.clear()
+        self.ui.titleLabel.setText("")
+        self._set_enabled(False)
+        self.show_message(self.tr("Case discarded (%1). It can be restored.").replace("%1", reason))
+        self.caseChanged.emit(case_id)
 
     # -- transcript edits --------------------------------------------------------------------
     def _save_text(self, row: int, text: str) -> None:
@@ -571,7 +565,7 @@ class CasePage(QWidget):
             self.show_message(self.tr("Select the segment to split."), error=True)
             return
         seg = self.segments.segments[row]
-        pos = self.player.position if self.player_ready else -1.0
+        pos = self.playback.pos if self.playback.ready else -1.0
         at = pos if seg.start < pos < seg.end else (seg.start + seg.end) / 2
         cursor = self.delegate.cursor_in(row)
         self.ui.segmentTable.setFocus()  # closes an open editor (its text is committed first)
@@ -654,63 +648,16 @@ class CasePage(QWidget):
         self.runner.submit(job, done, failed)
 
     # -- playback ----------------------------------------------------------------------------
-    def toggle_playback(self) -> None:
-        if not self.player_ready:
-            return
-        if self.player.playing:
-            self.stop_playback()
-        else:
-            self.audio_runner.submit(self.player.play, lambda _: self._started(), self._error)
-
-    def _started(self) -> None:
-        self.ui.playButton.setText(self.tr("Pause"))
-        self._timer.start()
-
-    def stop_playback(self) -> None:
-        if self.player_ready:
-            self.audio_runner.submit(self.player.stop, lambda _: self._poll(), self._error)
-        self.ui.playButton.setText(self.tr("Play"))
-
-    def seek(self, seconds: float) -> None:
-        if not self.player_ready:
-            return
-        self.audio_runner.submit(
-            lambda: self.player.seek(max(0.0, seconds)), lambda _: self._poll(), self._error
-        )
-
-    def jump(self, delta: float) -> None:
-        if self.player_ready:
-            self.seek(self.player.position + delta)
-
-    def play_from(self, seconds: float) -> None:
-        """Seek and play (a click on a segment)."""
-        if not self.player_ready:
-            return
-        self.seek(seconds)
-        if not self.player.playing:
-            self.audio_runner.submit(self.player.play, lambda _: self._started(), self._error)
-
     def _segment_clicked(self, index: Any) -> None:
         if index.column() != TEXT_COLUMN or not self.ui.segmentTable.isPersistentEditorOpen(index):
             row = index.row()
             if 0 <= row < len(self.segments.segments):
-                self.play_from(self.segments.segments[row].start)
+                self.playback.play_from(self.segments.segments[row].start)
 
-    def _poll(self) -> None:
-        pos = self.player.position
+    def _show_position(self, pos: float) -> None:
         self.ui.waveform.set_position(pos)
         self.ui.positionLabel.setText(clock(pos))
         self.segments.set_playing_row(self.segments.row_at_time(pos))
-        if not self.player.playing:
-            self._timer.stop()
-            self.ui.playButton.setText(self.tr("Play"))
 
     def close_audio(self) -> None:
-        self._timer.stop()
-        self.player.close()
-
-
-def _source(store: Store) -> Any:
-    from radio_desk.gui.onair.triage_source import StoreCaseSource
-
-    return StoreCaseSource(store)
+        self.playback.close()

@@ -16,13 +16,16 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
 
 from radio_desk.audio.playback import Player
+from radio_desk.domain.enums import Status
 from radio_desk.domain.models import Case, utcnow
 from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd, move_entry, new_entry
-from radio_desk.gui.editor.case_page import playable_recording
-from radio_desk.gui.editor.waveform_data import Waveform, load_waveform
+from radio_desk.gui.editor.playback import PlaybackController
+from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_editor_rundown import Ui_EditorRundown
 from radio_desk.gui.tasks import TaskRunner
-from radio_desk.rundown.export import ExportResult, export_rundown
+from radio_desk.rundown.export import ExportResult, air_numbers, export_rundown
+from radio_desk.services.case_bundle import playable_recording
+from radio_desk.services.waveform import Waveform, load_waveform
 from radio_desk.settings import Settings
 from radio_desk.store import Store
 from radio_desk.store.rundowns import RundownInfo
@@ -52,8 +55,8 @@ class RundownPage(QWidget):
         self.rundown: Rundown | None = None
         self.cases: dict[uuid.UUID, Case] = {}
         self.paths: dict[uuid.UUID, Path] = {}  # recording id -> file
-        self.player = player_factory()
-        self.audio_runner = TaskRunner(self, max_threads=1, synchronous=runner.synchronous)
+        self.playback = PlaybackController(player_factory, self, synchronous=runner.synchronous)
+        self.playback.failed.connect(self._error)
         self._showing = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save)
@@ -99,9 +102,10 @@ class RundownPage(QWidget):
         return self.settings["operator_name"] or "editor"
 
     def _error(self, err: object) -> None:
+        text = error_text(err)
         self.ui.messageLabel.setStyleSheet("color: #b00020;")
-        self.ui.messageLabel.setText(str(err))
-        self.message.emit(str(err))
+        self.ui.messageLabel.setText(text)
+        self.message.emit(text)
 
     def _say(self, text: str) -> None:
         self.ui.messageLabel.setStyleSheet("")
@@ -228,6 +232,7 @@ class RundownPage(QWidget):
         if self.rundown is None:
             return
         secret = 0
+        duplicates: list[Case] = []
         for case, entry, path in built:
             if self.rundown.entry_for(case.id) is not None:
                 continue
@@ -236,17 +241,39 @@ class RundownPage(QWidget):
                 self.paths[entry.recording_id] = path
             self.rundown.entries.append(entry)
             secret += case.rahasia
+            if case.status == Status.DUPLIKAT:
+                duplicates.append(case)
         self.rundown.entries = group_by_opd(self.rundown.entries)
         self._rebuild(select=built[-1][0].id if built else None)
         self.save()
+        notes: list[str] = []
+        if duplicates:
+            notes.append(self._duplicate_warning(duplicates))
         if secret:
-            self._say(
+            notes.append(
                 self.tr(
                     "Confidential (rahasia) cases stay out of the export unless you include them explicitly."
                 )
             )
+        if duplicates:
+            self._warn(" ".join(notes))
         else:
-            self._say(self.tr("%n case(s) added.", "", len(built)))
+            self._say(" ".join(notes) or self.tr("%n case(s) added.", "", len(built)))
+
+    def _duplicate_warning(self, cases: list[Case]) -> str:
+        """A duplicate is usually discussed through its original: say which one it is."""
+        parts = []
+        for c in cases:
+            original = str(c.duplicate_of)[:8] if c.duplicate_of else self.tr("unknown")
+            parts.append(f"“{c.summary[:40] or c.display_caller}” → {original}")
+        return self.tr(
+            "%n case(s) marked Duplikat added: usually the original is discussed (%1).", "", len(cases)
+        ).replace("%1", "; ".join(parts))
+
+    def _warn(self, text: str) -> None:
+        self.ui.messageLabel.setStyleSheet("color: #9a6700;")
+        self.ui.messageLabel.setText(text)
+        self.message.emit(text)
 
     def current_entry(self) -> RundownEntry | None:
         item = self.ui.itemTree.currentItem()
@@ -280,12 +307,18 @@ class RundownPage(QWidget):
         self._rebuild()
         self.save()
 
-    def _label(self, n: int, entry: RundownEntry) -> str:
+    def _label(self, n: int | None, entry: RundownEntry) -> str:
+        """The item as listed; ``n``: its number on air (in the PDF and the clip's name), ``None``
+        for a rahasia item left out."""
+        number = f"{n}." if n is not None else "–"
         case = self.cases.get(entry.case_id)
         if case is None:
-            return f"{n}. ?"
+            return f"{number} ?"
         place = self.store.gazetteer.name(case.desa_code) if case.desa_code else "-"
-        text = f"{n}. {self.store.taxonomy.category_name(case.category)} – {place} – {entry.summary[:60]}"
+        category = self.store.taxonomy.category_name(case.category)
+        text = f"{number} {category} – {place} – {entry.summary[:60]}"
+        if case.status == Status.DUPLIKAT:
+            text += "  " + self.tr("[DUPLICATE]")
         if case.rahasia:
             text += "  " + (
                 self.tr("[RAHASIA – included]") if entry.rahasia_included else self.tr("[RAHASIA – left out]")
@@ -300,7 +333,8 @@ class RundownPage(QWidget):
         if self.rundown is not None:
             group: QTreeWidgetItem | None = None
             last_opd: object = object()
-            for n, entry in enumerate(self.rundown.entries, 1):
+            numbers = air_numbers(self.rundown.entries, self.cases)
+            for entry in self.rundown.entries:
                 if entry.opd != last_opd:
                     last_opd = entry.opd
                     name = self.store.taxonomy.opd_name(entry.opd) if entry.opd else self.tr("No OPD yet")
@@ -309,7 +343,7 @@ class RundownPage(QWidget):
                     font.setBold(True)
                     group.setFont(0, font)
                     group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item = QTreeWidgetItem(group, [self._label(n, entry)])
+                item = QTreeWidgetItem(group, [self._label(numbers.get(entry.case_id), entry)])
                 item.setData(0, ENTRY_ROLE, str(entry.case_id))
                 case = self.cases.get(entry.case_id)
                 if case is not None and case.rahasia and not entry.rahasia_included:
@@ -442,13 +476,7 @@ class RundownPage(QWidget):
         path = self.paths.get(entry.recording_id) if entry and entry.recording_id else None
         if entry is None or path is None or entry.clip_in is None:
             return
-        a, b = entry.clip_in, entry.clip_out
-
-        def play() -> None:
-            self.player.load(path, a, b)
-            self.player.play()
-
-        self.audio_runner.submit(play, None, self._error)
+        self.playback.play_range(path, entry.clip_in, entry.clip_out)
 
     def _export_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export rundown to folder"))
@@ -478,7 +506,7 @@ class RundownPage(QWidget):
         self.refresh_list()
 
     def close_audio(self) -> None:
-        self.player.close()
+        self.playback.close()
 
 
 __all__ = ["RundownPage"]

@@ -17,6 +17,7 @@ from radio_desk.gui.editor.case_page import CasePage
 from radio_desk.gui.editor.rundown_page import RundownPage
 from radio_desk.gui.store_changes import StoreChanges
 from radio_desk.gui.tasks import TaskRunner
+from radio_desk.services.triage_source import SharedTriage
 from radio_desk.settings import Settings
 from radio_desk.store import Store
 
@@ -31,12 +32,13 @@ class EditorWorkspace(QWidget):
         *,
         player_factory: Callable[[], Player] = Player,
         changes: StoreChanges | None = None,
+        triage: SharedTriage | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.settings, self.runner = store, settings, runner
         self.tabs = QTabWidget(self)
         self.browser = BrowserPage(store, settings, runner, self)
-        self.case_page = CasePage(store, settings, runner, player_factory, self)
+        self.case_page = CasePage(store, settings, runner, player_factory, self, triage=triage)
         self.rundown = RundownPage(store, settings, runner, player_factory, self)
         self.tabs.addTab(self.browser, self.tr("Cases"))
         self.tabs.addTab(self.case_page, self.tr("Case and transcript"))

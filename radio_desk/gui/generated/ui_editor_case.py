@@ -232,6 +232,17 @@ class Ui_EditorCase(object):
 
         self.statusGrid.addWidget(self.changeStatusButton, 1, 2, 1, 1)
 
+        self.reopenButton = QPushButton(self.statusBox)
+        self.reopenButton.setObjectName(u"reopenButton")
+        self.reopenButton.setVisible(False)
+
+        self.statusGrid.addWidget(self.reopenButton, 4, 0, 1, 1)
+
+        self.discardButton = QPushButton(self.statusBox)
+        self.discardButton.setObjectName(u"discardButton")
+
+        self.statusGrid.addWidget(self.discardButton, 4, 2, 1, 1)
+
 
         self.leftLayout.addWidget(self.statusBox)
 
@@ -368,6 +379,11 @@ class Ui_EditorCase(object):
         self.statusLabel.setText("")
         self.statusNoteEdit.setPlaceholderText(QCoreApplication.translate("EditorCase", u"Note for this status change", None))
         self.changeStatusButton.setText(QCoreApplication.translate("EditorCase", u"Change status", None))
+        self.reopenButton.setText(QCoreApplication.translate("EditorCase", u"Reopen\u2026", None))
+        self.discardButton.setText(QCoreApplication.translate("EditorCase", u"Discard\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.discardButton.setToolTip(QCoreApplication.translate("EditorCase", u"A test or mistaken case: hidden from every list, with its reason kept; it can be restored", None))
+#endif // QT_CONFIG(tooltip)
         self.relatedBox.setTitle(QCoreApplication.translate("EditorCase", u"Related cases (possible duplicates)", None))
         self.duplicateButton.setText(QCoreApplication.translate("EditorCase", u"Mark this case as duplicate of the selected one", None))
         self.historyBox.setTitle(QCoreApplication.translate("EditorCase", u"History", None))

@@ -1,14 +1,13 @@
 """The On-Air desk widget: record / transcript / intake / today's calls, wired to the core services.
 
-State: ``form_call`` is the call the intake form describes (or ``editing``, an existing case opened
-from today's list); ``live_call`` is the call being recorded — the same one, or a new call started
-while the previous form was still open; calls waiting for the form sit in ``parked``.  Every change
-is autosaved as a draft (JSON, atomic), so a crash restores the form with its recording.
+Which call the form shows, which is on air and which wait is kept by a Qt-free
+:class:`~radio_desk.services.call_book.CallBook` (``form_call``, ``editing``, ``live_call``,
+``parked`` here are its fields).  Every change is autosaved as a draft (JSON, atomic), so a crash
+restores the form with its recording.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import uuid
 from datetime import datetime
@@ -24,16 +23,26 @@ from radio_desk.audio.stream import AudioSubscription
 from radio_desk.domain import Case, Channel, Recording, Urgency
 from radio_desk.errors import RadioDeskError, ValidationError
 from radio_desk.gui.alive import if_alive
+from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_onair_desk import Ui_OnAirDesk
 from radio_desk.gui.onair.audio_control import RecorderController
-from radio_desk.gui.onair.calls import Call, save_call, store_recording, store_segments
+from radio_desk.gui.onair.discard import CallDiscard
 from radio_desk.gui.onair.intake import IntakeForm, focus_is_text
-from radio_desk.gui.onair.places import PlaceLookup
 from radio_desk.gui.onair.today import TodayModel, TodayRow, load_today
 from radio_desk.gui.onair.transcription import CallTranscriber, EngineHolder, options_for
-from radio_desk.gui.onair.triage_source import StoreCaseSource
 from radio_desk.gui.services import Services
 from radio_desk.gui.tasks import TaskRunner
+from radio_desk.services.call_book import CallBook
+from radio_desk.services.calls import (
+    Call,
+    load_draft_calls,
+    save_call,
+    store_recording,
+    store_recovered,
+    store_segments,
+    store_stopped_recording,
+)
+from radio_desk.services.places import PlaceLookup
 from radio_desk.transcribe.engine import Segment
 
 log = logging.getLogger(__name__)
@@ -64,10 +73,7 @@ class OnAirDesk(QWidget):
         self.form.fixed.connect(self._field_fixed)
         self._message_field: str | None = None  # the field the form message is about
         self.triage: Any = None
-        self.form_call: Call | None = None
-        self.editing: Case | None = None
-        self.live_call: Call | None = None
-        self.parked: list[Call] = []
+        self.book = CallBook()
         self.transcribers: dict[uuid.UUID, CallTranscriber] = {}
         self.restored_note = ""
         self._today_generation = 0  # the newest load of today's calls (older ones are dropped)
@@ -97,6 +103,8 @@ class OnAirDesk(QWidget):
         self.ui.acceptButton.clicked.connect(self.accept_suggestion)
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.clearButton.clicked.connect(self.new_form)
+        self.discarding = CallDiscard(self)  # "Buang…": a test or mistaken call, with a reason
+        self.discardButton = self.discarding.button
         self.ui.prerollLabel.setText(self.tr("Pre-roll: %d s") % int(self.settings["preroll_seconds"]))
         self.ui.transcriptStateLabel.setText("")
         lines = self.ui.suggestionLabel.fontMetrics().lineSpacing()
@@ -119,6 +127,12 @@ class OnAirDesk(QWidget):
         self.draft_timer.timeout.connect(self.save_draft)
         self._update_call_labels()
 
+    # the call book's fields, under the names the desk has always used
+    form_call = property(lambda self: self.book.form_call, lambda self, v: setattr(self.book, "form_call", v))
+    editing = property(lambda self: self.book.editing, lambda self, v: setattr(self.book, "editing", v))
+    live_call = property(lambda self: self.book.live_call, lambda self, v: setattr(self.book, "live_call", v))
+    parked = property(lambda self: self.book.parked, lambda self, v: setattr(self.book, "parked", v))
+
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
         """Open the input, restore a draft left by a crash, load triage and today's calls."""
@@ -130,31 +144,18 @@ class OnAirDesk(QWidget):
         self.refresh()
 
     def _make_triage(self) -> Any:
-        from radio_desk.triage.service import TriageService
-        from radio_desk.triage.suggest import Suggester
-
-        service = TriageService(
-            StoreCaseSource(self.store), suggester=Suggester(regency_code=self.settings["home_regency"])
-        )
-        service.retrain_if_needed()
-        return service
+        assert self.services.triage is not None
+        return self.services.triage.get()
 
     def _triage_ready(self, service: Any) -> None:
         self.triage = service
         self._schedule_suggest()
 
     def _recover_and_load_draft(self) -> tuple[dict | None, list[Call], Case | None]:
-        report = recover_recordings(self.recorder_dir())
-        for rec in report.recovered:  # crash-repaired files: their rows follow their sidecars
-            try:
-                store_recording(self.store, rec)
-            except RadioDeskError as err:
-                log.warning("recovered recording %s not stored: %s", rec.path, err)
+        # crash-repaired files: their rows follow their sidecars (the same path as `radio-desk record`)
+        store_recovered(self.store, recover_recordings(self.recorder_dir()))
         draft = self.services.drafts.load()
-        if not draft:
-            return None, [], None
-        calls = [Call.from_dict(d) for d in draft.get("calls") or []]
-        editing = self.store.cases.find(draft["editing"]) if draft.get("editing") else None
+        calls, editing = load_draft_calls(self.store, draft)
         return draft, calls, editing
 
     def recorder_dir(self) -> Any:
@@ -166,15 +167,10 @@ class OnAirDesk(QWidget):
         draft, calls, editing = result
         if not draft:
             return
-        by_id = {c.case_id: c for c in calls}
-        form_id = draft.get("form_call")
-        self.form_call = by_id.pop(uuid.UUID(form_id), None) if form_id else None
-        self.parked = [c for c in calls if self.form_call is None or c.case_id != self.form_call.case_id]
-        self.editing = editing
+        untranscribed = self.book.restore(draft, calls, editing)
         self.form.load(draft.get("form") or {})
-        for call in [self.form_call, *self.parked]:
-            if call is not None and call.recording is not None and not call.transcript_done:
-                self._transcribe_after(call)
+        for call in untranscribed:
+            self._transcribe_after(call)
         when = draft.get("saved_at", "")
         self.restored_note = self.tr("Unsaved form restored (autosaved %s).") % when[:19].replace("T", " ")
         if self.form_call and self.form_call.recording:
@@ -189,7 +185,7 @@ class OnAirDesk(QWidget):
 
     def _restore_failed(self, err: object) -> None:
         log.error("draft restore failed: %s", err)
-        self._form_message(self.tr("The autosaved form could not be restored: %s") % err)
+        self._form_message(self.tr("The autosaved form could not be restored: %s") % error_text(err))
 
     # ------------------------------------------------------------------ recording
     def toggle_record(self) -> None:
@@ -207,11 +203,7 @@ class OnAirDesk(QWidget):
         call = Call()
         if not self.recorder.start(call.case_id):
             return
-        self.live_call = call
-        if self.form_call is None and self.editing is None:
-            self.form_call = call  # an empty form, or one typed before pressing Record: this call's
-        else:
-            self.parked.append(call)  # the previous call's form stays open; this one waits for it
+        self.book.start(call)
         self.ui.callStateLabel.setText(self.tr("Starting…"))
         self._update_call_labels()
 
@@ -220,11 +212,7 @@ class OnAirDesk(QWidget):
             self.ui.callStateLabel.setText(self.tr("Stopping…"))
 
     def _on_started(self, rec: Recording, sub: AudioSubscription) -> None:
-        call = self.live_call
-        if call is None:  # cannot happen; keep the audio anyway
-            call = self.live_call = Call(case_id=rec.case_id or uuid.uuid4())
-            self.parked.append(call)
-        call.recording = rec
+        call = self.book.started(rec)
         self.ui.recordButton.setChecked(True)
         self.ui.recordButton.setText(self.tr("Stop (F9)"))
         self.ui.recordButton.setStyleSheet("background: #c62828; color: white; font-weight: bold;")
@@ -301,15 +289,14 @@ class OnAirDesk(QWidget):
             tr.end(call.recording)
 
     def _on_stopped(self, rec: Recording) -> None:
-        call, self.live_call = self.live_call, None
+        call = self.book.stopped(rec)
         self.ui.recordButton.setChecked(False)
         self.ui.recordButton.setText(self.tr("Record (F9)"))
         self.ui.recordButton.setStyleSheet("")
         self.ui.callStateLabel.setText(self.tr("Listening"))
         if call is None:
             return
-        call.recording = rec
-        self.runner.submit(lambda: self._after_stop(call, rec), None, self._store_error)
+        self.runner.submit(lambda: store_stopped_recording(self.store, call), None, self._store_error)
         tr = self.transcribers.get(call.case_id)
         if tr is not None:
             if not tr.is_live:
@@ -322,20 +309,11 @@ class OnAirDesk(QWidget):
         self._update_call_labels()
         self.save_draft()
 
-    def _after_stop(self, call: Call, rec: Recording) -> None:
-        store_recording(self.store, rec)
-        if call.saved:  # the form was saved while the call was still on air
-            self.store.recordings.attach(rec.id, call.case_id)
-
     def _on_record_failed(self, reason: str) -> None:
         self.ui.audioWarningLabel.setText(reason)
         self.status_message.emit(reason)
-        if not self.recorder.recording and self.live_call is not None and self.live_call.recording is None:
-            call, self.live_call = self.live_call, None  # it never started
-            if self.form_call is call:
-                self.form_call = None
-            if call in self.parked:
-                self.parked.remove(call)
+        if not self.recorder.recording:
+            self.book.start_failed()  # a call that never started goes
         self.ui.recordButton.setChecked(self.recorder.recording)
         self._update_call_labels()
 
@@ -450,12 +428,7 @@ class OnAirDesk(QWidget):
             self._form_message(str(err), getattr(err, "field", None))
             return
         by = self.settings["operator_name"] or ""
-        # the recording is attached now only if the call is over; otherwise at its stop
-        attach = call if call is not None and call is not self.live_call else None
-        if call is not None and attach is None:
-            rec_call = dataclasses.replace(call, recording=None)
-        else:
-            rec_call = attach
+        rec_call = self.book.call_to_save()  # its recording only if the call is over (else at its stop)
         self.ui.saveButton.setEnabled(False)
 
         def job() -> Case:
@@ -463,8 +436,7 @@ class OnAirDesk(QWidget):
 
         def done(saved: Case) -> None:
             self.ui.saveButton.setEnabled(True)
-            if call is not None:
-                call.saved = True
+            self.book.mark_saved(call)
             self.saved.emit(saved)
             self._next_form()
             self.status_message.emit(self.tr("Case saved: %s") % (saved.summary or saved.display_caller))
@@ -472,38 +444,24 @@ class OnAirDesk(QWidget):
 
         def failed(err: object) -> None:
             self.ui.saveButton.setEnabled(True)
-            self._form_message(self.tr("Not saved: %s") % err)
+            self._form_message(self.tr("Not saved: %s") % error_text(err))
 
         self.runner.submit(job, if_alive(self, done), if_alive(self, failed))
 
     def new_form(self) -> None:
         """Put the form's call aside (its recording stays in the store) and start an empty form."""
-        if self.form_call is not None and not self.form.is_empty():
-            self.form_call.form = self.form.values()
-            self.parked.append(self.form_call)
-            self.form_call = None
-        elif self.form_call is not None and self.form_call is self.live_call:
+        if not self.book.park(None if self.form.is_empty() else self.form.values()):
             return  # the call on air keeps the form
-        self.editing = None
-        self.form_call = None
         self.form.clear()
         self._show_call(self.live_call)
         self._update_call_labels()
         self.save_draft()
 
     def _next_form(self) -> None:
-        self.editing = None
         self.form.clear()
-        self.form_call = None
-        if self.live_call is not None and self.live_call in self.parked:
-            nxt = self.live_call  # the call on air takes the form first
-        else:
-            nxt = self.parked[0] if self.parked else None
-        if nxt is not None:
-            self.parked.remove(nxt)
-            self.form_call = nxt
-            if nxt.form:
-                self.form.load(nxt.form)
+        nxt = self.book.next_form()  # the call on air takes the form first
+        if nxt is not None and nxt.form:
+            self.form.load(nxt.form)
         self._show_call(self.live_call or self.form_call)
         self._update_call_labels()
         self._schedule_suggest()
@@ -516,12 +474,7 @@ class OnAirDesk(QWidget):
 
     def open_case(self, case: Case) -> None:
         """Load an existing case into the form; the form's own call waits for it."""
-        if self.form_call is not None:
-            self.form_call.form = self.form.values()
-            if self.form_call not in self.parked:
-                self.parked.append(self.form_call)
-            self.form_call = None
-        self.editing = case
+        self.book.open_case(case, self.form.values())
         self.form.clear()
         self.form.load_case(case)
         self.ui.formMessageLabel.clear()
@@ -529,6 +482,30 @@ class OnAirDesk(QWidget):
         self._update_call_labels()
         self.ui.callerEdit.setFocus()
         self.save_draft()
+
+    def open_draft(self, call: Call, values: dict[str, Any]) -> bool:
+        """A case prepared elsewhere (an SMS from the "SMS masuk" list) into the form: ``call`` holds
+        its id and time, ``values`` the form's fields.  What the form held waits as a parked call; an
+        existing case being edited is not put aside (its edits would be lost): ``False`` then."""
+        if self.form_call is not None and self.form_call.case_id == call.case_id:
+            return True  # already in the form
+        if self.editing is not None:
+            return False
+        for parked in list(self.parked):
+            if parked.case_id == call.case_id:  # opened before and put aside: its edits come back
+                self.parked.remove(parked)
+                call, values = parked, parked.form or values
+        if self.form_call is None and self.editing is None and not self.form.is_empty():
+            self.form_call = Call()  # typed without a call: kept as one, not cleared
+        self.new_form()
+        self.form_call = call
+        self.form.load(values)
+        if self.form.phone_e164:
+            self.form._lookup_phone(self.form.phone_e164)  # the repeat-reporter hint, as for a call
+        self._update_call_labels()
+        self._schedule_suggest()
+        self.save_draft()
+        return True
 
     def _form_message(self, text: str, field: str | None = None) -> None:
         self.ui.formMessageLabel.setStyleSheet("color: #b42318;")
@@ -542,7 +519,7 @@ class OnAirDesk(QWidget):
 
     def _store_error(self, err: object) -> None:
         log.error("store: %s", err)
-        self.status_message.emit(self.tr("Database error: %s") % err)
+        self.status_message.emit(self.tr("Database error: %s") % error_text(err))
 
     def _update_call_labels(self) -> None:
         if self.editing is not None:
@@ -569,16 +546,7 @@ class OnAirDesk(QWidget):
             self._schedule_suggest()
 
     def draft(self) -> dict[str, Any] | None:
-        calls = [c for c in [self.form_call, *self.parked] if c is not None and not c.saved]
-        if self.form.is_empty() and not calls and self.editing is None:
-            return None
-        return {
-            "saved_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "form": self.form.values(),
-            "form_call": str(self.form_call.case_id) if self.form_call else None,
-            "editing": str(self.editing.id) if self.editing else None,
-            "calls": [c.to_dict() for c in calls],
-        }
+        return self.book.draft(self.form.values(), self.form.is_empty(), datetime.now().astimezone())
 
     def save_draft(self) -> None:
         self.draft_timer.stop()

@@ -19,9 +19,9 @@ from radio_desk.domain.phone import local_format, normalize_phone
 from radio_desk.domain.taxonomy import Taxonomy
 from radio_desk.errors import ValidationError
 from radio_desk.gui.alive import if_alive
-from radio_desk.gui.onair.places import PlaceLookup, complete, resolve
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.gui.text_limits import LengthGuard
+from radio_desk.services.places import PlaceLookup, complete, resolve
 from radio_desk.store import Store
 from radio_desk.triage.suggest import PLACE_MIN_CONFIDENCE, Suggestion
 

@@ -23,6 +23,7 @@ from radio_desk.audio.stream import AudioSubscription
 from radio_desk.domain import Recording
 from radio_desk.gui.alive import if_alive
 from radio_desk.gui.tasks import TaskRunner
+from radio_desk.services.transcripts import transcribe_file
 from radio_desk.settings import Settings
 from radio_desk.transcribe.engine import Engine, Segment, TranscribeOptions
 
@@ -43,21 +44,6 @@ def default_loader(settings: Settings) -> EngineLoader:
 
 def options_for(settings: Settings) -> TranscribeOptions:
     return TranscribeOptions(language=settings["asr_language"])
-
-
-def transcribe_file(engine: Engine, rec: Recording, options: TranscribeOptions) -> list[Segment]:
-    """The whole recording, after the call; a split recording speaker by speaker."""
-    from radio_desk.transcribe.audio_io import load_audio
-
-    if rec.channel_map == "split" and rec.channels == 2:
-        segs: list[Segment] = []
-        for ch, who in ((0, "Penelepon"), (1, "Penyiar")):
-            result = engine.transcribe(load_audio(rec.path, channel=ch), options)
-            segs += [
-                Segment(s.start, s.end, s.text, who, s.avg_logprob, s.no_speech_prob) for s in result.segments
-            ]
-        return sorted(segs, key=lambda s: (s.start, s.end))
-    return list(engine.transcribe(load_audio(rec.path), options).segments)
 
 
 class EngineHolder(QObject):

@@ -1,4 +1,4 @@
-"""One on-air call as the desk tracks it, and saving it to the store.  No Qt here.
+"""One on-air call as the desk tracks it, and saving it to the store.  No Qt here (GUI and CLI).
 
 A :class:`Call` is born when the operator presses Record: it holds the id its case will get, its
 recording and its transcript as it grows.  :func:`save_call` writes the case (new or edited), attaches
@@ -16,11 +16,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from radio_desk.audio.recovery import RecoveryReport
 from radio_desk.audio.sidecar import read_sidecar, recording_from_dict, sidecar_path
-from radio_desk.domain import Case, Recording, RecordingState, TranscriptSegment
+from radio_desk.domain import Case, Recording, RecordingState
 from radio_desk.domain.models import utcnow
+from radio_desk.errors import RadioDeskError
 from radio_desk.store import Store
 from radio_desk.transcribe.engine import Segment
+from radio_desk.transcribe.persist import to_store_segments
 
 log = logging.getLogger(__name__)
 
@@ -93,16 +96,32 @@ def store_recording(store: Store, rec: Recording) -> Recording:
 
 
 def store_segments(store: Store, call: Call) -> int:
+    """The call's transcript as its recording's (the same conversion as every other transcript)."""
     rec = call.recording
     if rec is None:
         return 0
-    segs = [
-        TranscriptSegment(rec.id, s.start, s.end, s.text.strip(), s.speaker, call.engine, call.model)
-        for s in call.segments
-        if s.text.strip()
-    ]
+    segs = to_store_segments(rec.id, call.segments, engine=call.engine, model=call.model)
     store.segments.replace_for_recording(rec.id, segs)
     return len(segs)
+
+
+def store_recovered(store: Store, report: RecoveryReport) -> list[str]:
+    """Rows for the recordings start-up recovery repaired (desk and ``radio-desk record`` alike).
+
+    A recording whose sidecar names a case the store has is attached to it; otherwise its row is
+    stored on its own (the desk attaches it when the form is saved).  One failing row does not stop
+    the others: the problems come back as text, the files and sidecars stay as they are."""
+    problems: list[str] = []
+    for rec in report.recovered:
+        try:
+            if rec.case_id is not None and store.cases.find(rec.case_id) is not None:
+                store.recordings.save(rec)
+            else:
+                store_recording(store, rec)
+        except RadioDeskError as err:
+            log.warning("recovered recording %s not stored: %s", rec.path, err)
+            problems.append(f"{rec.path}: {err}")
+    return problems
 
 
 def save_call(store: Store, case: Case, call: Call | None, *, editing: bool, by: str = "") -> Case:
@@ -128,3 +147,23 @@ def save_call(store: Store, case: Case, call: Call | None, *, editing: bool, by:
         if call.transcript_done or call.segments:
             store_segments(store, call)
     return saved
+
+
+def store_stopped_recording(store: Store, call: Call) -> None:
+    """The call's recording has ended: its row up to date, attached if the form was saved meanwhile."""
+    rec = call.recording
+    if rec is None:
+        return
+    store_recording(store, rec)
+    if call.saved:  # the form was saved while the call was still on air
+        store.recordings.attach(rec.id, call.case_id)
+
+
+def load_draft_calls(store: Store, draft: dict[str, Any] | None) -> tuple[list[Call], Case | None]:
+    """The calls an autosaved draft names (their recordings as their sidecars say), and the case it
+    was editing, if that is still in the store."""
+    if not draft:
+        return [], None
+    calls = [Call.from_dict(d) for d in draft.get("calls") or []]
+    editing = store.cases.find(draft["editing"]) if draft.get("editing") else None
+    return calls, editing
