@@ -203,7 +203,14 @@ def test_bench_triage_runs_the_call_sets_next_to_the_written_set(tmp_path, monke
     result = json.loads(out_json.read_text())
     assert result["category_top1"] == 1.0  # the written set's figures stay where they were
     sets = result["sets"]
-    assert list(sets) == ["written", "calls_dev", "calls_dev2", "calls_dev3", "calls_heldout"]
+    assert list(sets) == [
+        "written",
+        "calls_dev",
+        "calls_dev2",
+        "calls_dev3",
+        "calls_heldout",
+        "calls_heldout2",
+    ]
     for name, preds in sets.items():
         assert set(preds) == {"desk", "peer"}
         for figures in preds.values():
