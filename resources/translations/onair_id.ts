@@ -932,6 +932,26 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
+    <message>
+        <source>Role of this desk</source>
+        <translation>Peran meja ini</translation>
+    </message>
+    <message>
+        <source>Only a coordinator's desk may reopen a case with a final status (with a reason).</source>
+        <translation>Hanya meja koordinator yang boleh membuka kembali aduan berstatus akhir (dengan alasan).</translation>
+    </message>
+    <message>
+        <source>Operator (on-air calls)</source>
+        <translation>Operator (panggilan on-air)</translation>
+    </message>
+    <message>
+        <source>Editor (cases, rundown)</source>
+        <translation>Editor (aduan, rundown)</translation>
+    </message>
+    <message>
+        <source>Coordinator (may reopen a final case)</source>
+        <translation>Koordinator (boleh membuka kembali aduan berstatus akhir)</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
