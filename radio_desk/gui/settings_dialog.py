@@ -1,6 +1,7 @@
-"""Settings: station, home regency, time zone, named operators and this desk's role; audio input and channel mapping,
-pre-roll; engine / model / language; central server address and key (with a connection test run off
-the GUI thread); how long daily backups are kept; interface language.  Wraps ``ui/settings_dialog.ui``."""
+"""Settings: station, home regency, time zone, named operators and this desk's role; audio input and
+channel mapping, pre-roll; engine / model / language; central server address and key (with a
+connection test run off the GUI thread); how long daily backups are kept; interface language.
+Wraps ``ui/settings_dialog.ui``."""
 
 from __future__ import annotations
 

@@ -442,6 +442,18 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <source>&amp;About Radio Desk</source>
         <translation>&amp;Tentang Radio Desk</translation>
     </message>
+    <message>
+        <source>&amp;Discarded…</source>
+        <translation>&amp;Dibuang…</translation>
+    </message>
+    <message>
+        <source>Discarded cases and recordings: who, when, why; restore</source>
+        <translation>Aduan dan rekaman yang dibuang: oleh siapa, kapan, mengapa; pulihkan</translation>
+    </message>
+    <message>
+        <source>&amp;Discard call…</source>
+        <translation>&amp;Buang panggilan…</translation>
+    </message>
 </context>
 <context>
     <name>OnAirDesk</name>
@@ -1319,6 +1331,69 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
     <message>
         <source>New</source>
         <translation>Baru</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardsDialog</name>
+    <message>
+        <source>Discarded</source>
+        <translation>Dibuang</translation>
+    </message>
+    <message>
+        <source>Discarded cases and recordings, newest first. Restoring brings the case (or the recording) and its audio back from the trash folder.</source>
+        <translation>Aduan dan rekaman yang dibuang, terbaru di atas. Memulihkan mengembalikan aduan (atau rekaman) beserta audionya dari folder sampah.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>Bring the selected case or recording back, with its audio</source>
+        <translation>Kembalikan aduan atau rekaman yang dipilih, beserta audionya</translation>
+    </message>
+    <message>
+        <source>The list of discards cannot be read: %s</source>
+        <translation>Daftar buangan tidak bisa dibaca: %s</translation>
+    </message>
+    <message>
+        <source>Case: %s</source>
+        <translation>Aduan: %s</translation>
+    </message>
+    <message>
+        <source>Recording: %s</source>
+        <translation>Rekaman: %s</translation>
+    </message>
+    <message>
+        <source>Nothing has been discarded.</source>
+        <translation>Tidak ada yang dibuang.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Memulihkan…</translation>
+    </message>
+    <message>
+        <source>Restored: %s</source>
+        <translation>Dipulihkan: %s</translation>
+    </message>
+    <message>
+        <source>Not restored: %s</source>
+        <translation>Tidak dipulihkan: %s</translation>
     </message>
 </context>
 </TS>
