@@ -1254,8 +1254,8 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <translation>(pilih)</translation>
     </message>
     <message>
-        <source>Who is on duty: saves, edits and status changes are recorded so</source>
-        <translation>Siapa yang bertugas: simpanan, suntingan dan perubahan status dicatat atas nama ini</translation>
+        <source>Who is on duty: edits and status changes are recorded under this name</source>
+        <translation>Siapa yang bertugas: suntingan dan perubahan status dicatat atas nama ini</translation>
     </message>
     <message>
         <source>On duty:</source>
@@ -1332,6 +1332,14 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <source>New</source>
         <translation>Baru</translation>
     </message>
+    <message>
+        <source>Caller</source>
+        <translation>Penelepon</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Penyiar</translation>
+    </message>
 </context>
 <context>
     <name>DiscardsDialog</name>
@@ -1394,6 +1402,13 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
     <message>
         <source>Not restored: %s</source>
         <translation>Tidak dipulihkan: %s</translation>
+    </message>
+</context>
+<context>
+    <name>DemoInput</name>
+    <message>
+        <source>Demo: sample call</source>
+        <translation>Demo: contoh panggilan</translation>
     </message>
 </context>
 </TS>
