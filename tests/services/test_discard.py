@@ -90,7 +90,7 @@ def test_a_recording_without_a_case_is_discarded_with_its_call(tmp_path, store):
 
 
 def test_restore_refuses_before_moving_when_audio_is_gone_or_its_place_is_taken(tmp_path, store):
-    case, rec = _case_with_audio(store, tmp_path / "rec", "Tes")
+    case, _rec = _case_with_audio(store, tmp_path / "rec", "Tes")
     d = discard.discard_case(store, case.id, by="Sari", reason="uji", trash=tmp_path / "trash")
     ((old, new),) = d.files
     Path(old).write_bytes(b"another recording")  # a new file at the old place: never overwritten
