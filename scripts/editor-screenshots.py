@@ -1,6 +1,8 @@
 """Screenshots of the editor workspace for docs/screenshots/ (run under Xvfb):
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/editor-screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/editor-screenshots.py
+
+The whole main window at 1366x768 (the smallest common studio PC screen), status bar included.
 
 A temporary home with demo cases and one call spoken by espeak-ng (real speech audio), the
 Indonesian interface, the browser with a search, the transcript editor mid-playback, the rundown.
@@ -12,7 +14,6 @@ import os
 import subprocess
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -48,17 +49,18 @@ def speak(folder: Path) -> tuple[Path, list[tuple[float, float, str]]]:
 def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="rd-shots-"))
     os.environ["RADIO_DESK_HOME"] = str(home)
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtTest import QTest
 
     from radio_desk.demo_data import seed_store
     from radio_desk.domain import Case, Recording, RecordingState, TranscriptSegment, Urgency
-    from radio_desk.gui.editor import EditorWorkspace
+    from radio_desk.domain.station_time import today_local
+    from radio_desk.gui.app import application, build_window
+    from radio_desk.gui.demo_input import demo_recorder_factory
     from radio_desk.gui.i18n import install_translators
-    from radio_desk.gui.tasks import TaskRunner
     from radio_desk.settings import Settings
     from radio_desk.store import open_store
 
-    app = QApplication(sys.argv)
+    app = application()
     install_translators(app, "id")
     store = open_store(home / "db.sqlite3")
     seed_store(store, 400, seed=2)
@@ -77,36 +79,57 @@ def main() -> None:
         TranscriptSegment(rec.id, a, b, t, speaker="Penelepon", engine="faster-whisper") for a, b, t in spans
     ]
     store.segments.replace_for_recording(rec.id, segs)
-    settings = Settings(home / "settings.json")
-    settings["operator_name"] = "Rina"
-    runner = TaskRunner(synchronous=True)
-    ws = EditorWorkspace(store, settings, runner)
-    ws.resize(1500, 900)
-    ws.show()
+    store.close()
+    settings = Settings()
+    settings.update({"operator_name": "Rina", "operators": ["Rina", "Sari"], "first_run_done": True})
+    window = build_window(
+        home / "db.sqlite3",
+        demo=True,
+        recorder_factory=demo_recorder_factory(),
+        settings=settings,
+        start=False,
+    )
+    window.resize(1366, 768)
+    window.show()
+    window.ui.tabs.setCurrentIndex(1)
+    ws = window.ensure_editor()
+    store = window.services.store
+
+    def settle(cond=lambda: True, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(int(seconds * 20)):
+            QTest.qWait(50)
+            if cond():
+                break
+        QTest.qWait(400)
+
     ws.browser.ui.searchEdit.setText("jalan")
     ws.browser.ui.statusCombo.setCurrentIndex(ws.browser.ui.statusCombo.findData("open"))
-    app.processEvents()
-    ws.grab().save(str(OUT / "editor-browser.png"))
+    settle(lambda: ws.browser.model.rowCount() > 0 if hasattr(ws.browser, "model") else True, 5)
+    window.grab().save(str(OUT / "editor-browser.png"))
 
     ws.open_case(case.id)
-    ws.case_page.playback.runner.wait()
-    app.processEvents()
     page = ws.case_page
+    settle(
+        lambda: page.bundle is not None and page.bundle.case.id == case.id and page.segments.rowCount() > 0
+    )
+    page.playback.runner.wait()
+    settle()
     page.segments.setData(page.segments.index(2, 3), "Anak-anak sekolah harus memutar lima kilometer.")
     page.playback.seek(spans[1][0] + 1.2)
     page.ui.segmentTable.selectRow(3)
-    app.processEvents()
-    ws.grab().save(str(OUT / "editor-transcript.png"))
+    settle()
+    window.grab().save(str(OUT / "editor-transcript.png"))
 
-    ws.rundown.ui.showDate.setDate(date.today())
+    ws.rundown.ui.showDate.setDate(today_local())  # the station's day, as the editor shows it
+    settle()
     ids = [c.id for c in store.cases.list(limit=4) if not c.rahasia][:3]
     ws.add_to_rundown([case.id, *ids])
+    settle(lambda: False, 3)  # built on a worker
     ws.rundown.select_case(case.id)
     ws.rundown.set_clip(spans[1][0], spans[2][1])
-    app.processEvents()
-    ws.grab().save(str(OUT / "editor-rundown.png"))
+    settle()
+    window.grab().save(str(OUT / "editor-rundown.png"))
     ws.shutdown()
-    store.close()
     print("screenshots in", OUT)
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown of the Qt objects (PySide crashes there on some builds)

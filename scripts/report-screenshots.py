@@ -83,7 +83,7 @@ def dialog_shot(tmp: Path, cases: list, events: list) -> None:  # type: ignore[t
     settings.update({"operator_name": "koordinator"}, save=False)
     dialog = ReportDialog(store, settings, TaskRunner(synchronous=True))
     dialog.set_request(START, END, "malowopati-fm", "internal")
-    dialog.resize(900, 760)
+    dialog.resize(900, 680)  # its default: fits 1366x768 with a task bar and a title bar
     dialog.show()
     dialog.generate()
     app.processEvents()

@@ -5,6 +5,7 @@
 * ``settings-dialog.png``: Settings with the station time zone, the named operators, the connection
   test's answer (a real refused port) and the backup days;
 * ``first-start-required.png``: the first-start assistant refusing to finish without a station name;
+* ``discards-dialog.png``: File → Dibuang…, two discarded cases with who, when and why, "Pulihkan";
 * ``restore-confirm.png``: the restore confirmation of a real backup of the demo database;
 * ``onair-statusbar.png``: the window with "Sinkron sekarang" and the operator on duty in the status bar.
 
@@ -34,10 +35,12 @@ def main() -> int:
 
     from radio_desk.cli.demo import prepare_demo
     from radio_desk.gui.app import application, build_window, hard_exit
+    from radio_desk.gui.discards_dialog import DiscardsDialog
     from radio_desk.gui.first_start import FirstStartDialog
     from radio_desk.gui.i18n import install_translators
     from radio_desk.gui.settings_dialog import SettingsDialog
     from radio_desk.paths import app_paths
+    from radio_desk.services.discard import discard_case
     from radio_desk.store.backup import back_up, backup_folder, inspect_backup
 
     db = prepare_demo()
@@ -88,6 +91,21 @@ def main() -> int:
     first.accept()  # refused: the name is required
     shot(first, "first-start-required.png")
     first.reject()
+
+    store = window.services.store
+    for case, reason in zip(
+        store.cases.list(limit=2), ("rekaman uji sebelum siaran", "salah tekan F9"), strict=True
+    ):
+        discard_case(store, case.id, by="Rina", reason=reason)
+    listed = DiscardsDialog(window.services, window)
+    listed.show()
+    for _ in range(200):
+        if listed.discards:
+            break
+        QTest.qWait(50)
+    listed.table.selectRow(0)
+    shot(listed, "discards-dialog.png")
+    listed.reject()
 
     backup = back_up(Path(db), backup_folder(app_paths().data))
     box = window.backups.confirm_box(inspect_backup(backup))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from radio_desk.domain.enums import Channel, Status, Urgency
+from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
 
 CONTEXT = "DataLabels"
 
@@ -33,6 +33,10 @@ CHANNEL = {
     Channel.WHATSAPP: QT_TRANSLATE_NOOP("DataLabels", "WhatsApp"),
     Channel.WALK_IN: QT_TRANSLATE_NOOP("DataLabels", "Walk-in"),
 }
+SPEAKER = {
+    Speaker.PENELEPON: QT_TRANSLATE_NOOP("DataLabels", "Caller"),  # channel 1 of a split recording
+    Speaker.PENYIAR: QT_TRANSLATE_NOOP("DataLabels", "Host"),  # channel 2
+}
 BUNDLED = QT_TRANSLATE_NOOP("DataLabels", "bundled")  # the model shipped with the app ("bawaan")
 
 
@@ -50,6 +54,14 @@ def urgency_label(urgency: Urgency | str) -> str:
 
 def channel_label(channel: Channel | str) -> str:
     return _tr(CHANNEL[Channel(channel)])
+
+
+def speaker_label(speaker: Speaker | str | None) -> str:
+    """ "Penelepon" → "Caller" in English; an unknown or empty speaker as it is."""
+    try:
+        return _tr(SPEAKER[Speaker(speaker)])
+    except ValueError:
+        return speaker or ""
 
 
 def model_label(label: str) -> str:

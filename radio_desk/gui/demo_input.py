@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
+from PySide6.QtCore import QCoreApplication
 
 from radio_desk.audio.recorder import Recorder
 from radio_desk.paths import resource_path
@@ -64,7 +65,8 @@ def demo_recorder_factory(preroll_seconds: float = 10.0):  # type: ignore[no-unt
         data, rate = sf.read(str(sample_call_path()), dtype="int16")
         if data.ndim > 1:
             data = data[:, 0]
-        rec = Recorder("Demo: sample call", preroll_seconds=preroll_seconds).open_external(int(rate))
+        name = QCoreApplication.translate("DemoInput", "Demo: sample call")  # shown as the device
+        rec = Recorder(name, preroll_seconds=preroll_seconds).open_external(int(rate))
         rec._device_warning = None
         rec.demo_feeder = DemoFeeder(rec, data, int(rate)).start()  # type: ignore[attr-defined]
         return rec

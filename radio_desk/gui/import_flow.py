@@ -164,6 +164,9 @@ class ImportFlow(QObject):
         action = QAction(self.tr("&Import audio…"), window)
         action.setObjectName("actionImport")
         action.setShortcut(QKeySequence("Ctrl+I"))
+        action.setToolTip(
+            self.tr("Audio files or WhatsApp voice notes as new cases (or drop them on the window)")
+        )
         action.triggered.connect(self.choose)
         window.ui.menuFile.insertAction(window.ui.actionSettings, action)
         self.action = action

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from radio_desk.gui.backup_actions import BackupActions
+from radio_desk.gui.discards_dialog import open_discards
 from radio_desk.gui.gc_pauses import freeze_long_lived
 from radio_desk.gui.generated.ui_main_window import Ui_MainWindow
 from radio_desk.gui.import_flow import ImportFlow
@@ -131,6 +132,22 @@ class MainWindow(QMainWindow):
         self.action_report.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.action_report.triggered.connect(self.open_report)
         ui.menuFile.insertAction(ui.actionSettings, self.action_report)
+        self.action_discards = QAction(self.tr("&Discarded…"), self)
+        self.action_discards.setObjectName("actionDiscards")
+        self.action_discards.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.action_discards.setToolTip(self.tr("Discarded cases and recordings: who, when, why; restore"))
+        self.action_discards.triggered.connect(lambda: open_discards(self))
+        ui.menuFile.insertAction(ui.actionSettings, self.action_discards)
+        self.discards_dialog: QWidget | None = None
+        self.action_discard_call = QAction(self.tr("&Discard call…"), self)
+        self.action_discard_call.setObjectName("actionDiscardCall")
+        self.action_discard_call.setShortcut(QKeySequence("Ctrl+Shift+Del"))
+        self.action_discard_call.setToolTip(desk.discardButton.toolTip())
+        self.action_discard_call.triggered.connect(self._discard_call)
+        calls = ui.menuCall.actions()
+        ui.menuCall.insertAction(calls[calls.index(ui.actionNewForm) + 1], self.action_discard_call)
+        keys = self.action_discard_call.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        desk.discardButton.setToolTip(f"{desk.discardButton.toolTip()} ({keys})")
         self.sync_now = SyncNow(self, ui.menuFile, ui.actionSettings)
         self.backups = BackupActions(self, ui.menuFile, ui.actionSettings, app_paths().data)
         ui.actionLogFolder.triggered.connect(
@@ -151,6 +168,11 @@ class MainWindow(QMainWindow):
         self.engine.state_changed.connect(
             lambda state, _d: freeze_long_lived("speech model loaded") if state == "ready" else None
         )
+
+    def _discard_call(self) -> None:
+        """Call → Discard call… (the desk's "Buang…"), from any tab: the question is the desk's."""
+        self.ui.tabs.setCurrentIndex(0)
+        self.desk.discarding.ask_discard()
 
     def _show_recording_in_tab(self, recording: bool) -> None:
         self.ui.tabs.setTabText(0, self.tr("● On-Air (recording)") if recording else self.tr("On-Air"))

@@ -1,6 +1,7 @@
-"""Settings: station, home regency, time zone and named operators; audio input and channel mapping,
-pre-roll; engine / model / language; central server address and key (with a connection test run off
-the GUI thread); how long daily backups are kept; interface language.  Wraps ``ui/settings_dialog.ui``."""
+"""Settings: station, home regency, time zone, named operators and this desk's role; audio input and
+channel mapping, pre-roll; engine / model / language; central server address and key (with a
+connection test run off the GUI thread); how long daily backups are kept; interface language.
+Wraps ``ui/settings_dialog.ui``."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ from radio_desk.sync.connection_check import ConnectionVerdict, check_connection
 from radio_desk.transcribe.engine import LANGUAGES as ASR_LANGUAGES
 
 REGENCIES = {"35.22": "Kabupaten Bojonegoro", "35.13": "Kabupaten Probolinggo"}
+DESK_ROLES = {  # who may do what at this desk (services/case_status.py): no login, a setting
+    "operator": QT_TRANSLATE_NOOP("SettingsDialog", "Operator (on-air calls)"),
+    "editor": QT_TRANSLATE_NOOP("SettingsDialog", "Editor (cases, rundown)"),
+    "koordinator": QT_TRANSLATE_NOOP("SettingsDialog", "Coordinator (may reopen a final case)"),
+}
 TIME_ZONES = {
     "Asia/Jakarta": QT_TRANSLATE_NOOP("SettingsDialog", "WIB (UTC+7, western Indonesia)"),
     "Asia/Makassar": QT_TRANSLATE_NOOP("SettingsDialog", "WITA (UTC+8, central Indonesia)"),
@@ -44,6 +50,9 @@ class SettingsDialog(QDialog):
         ui.operatorsEdit.setPlainText("\n".join(s["operators"]))
         self._fill_operators(s["operator_name"])
         ui.operatorsEdit.textChanged.connect(lambda: self._fill_operators(ui.operatorCombo.currentData()))
+        for role, label in DESK_ROLES.items():
+            ui.deskRoleCombo.addItem(self.tr(label), role)
+        ui.deskRoleCombo.setCurrentIndex(max(0, ui.deskRoleCombo.findData(s["desk_role"])))
         ui.backupDaysSpin.setValue(int(s["backup_days"]))
         for code, name in REGENCIES.items():
             ui.regencyCombo.addItem(name, code)
@@ -127,6 +136,7 @@ class SettingsDialog(QDialog):
             "timezone": ui.timezoneCombo.currentData(),
             "operators": self.operator_names(),
             "operator_name": ui.operatorCombo.currentData() or "",
+            "desk_role": ui.deskRoleCombo.currentData(),
             "backup_days": ui.backupDaysSpin.value(),
             "home_regency": ui.regencyCombo.currentData(),
             "audio_device": ui.deviceCombo.currentData(),

@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from radio_desk.audio.recorder import RecorderStatus
@@ -24,6 +25,38 @@ from radio_desk.gui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 SYNC_POLL_MS = 5000
+SHRUNK_WIDTH = 70  # a label's least width: the bar never widens the window past a 1366 px screen
+
+
+class ShrinkingLabel(QLabel):
+    """A one-line label that gives up width when the window is narrow: the text is cut with "…" and
+    the whole of it is in the tooltip (unless a tooltip of its own is set)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), SHRUNK_WIDTH), hint.height())
+
+    def setText(self, text: str) -> None:
+        if not self.toolTip() or self.toolTip() == self.text():
+            self.setToolTip(text)
+        super().setText(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        if self.fontMetrics().horizontalAdvance(self.text()) <= rect.width():
+            super().paintEvent(event)
+            return
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            text,
+            self.foregroundRole(),
+        )
 
 
 class StatusPanel(QWidget):
@@ -32,10 +65,10 @@ class StatusPanel(QWidget):
     def __init__(self, bar: QStatusBar, runner: TaskRunner, data_dir: Path) -> None:
         super().__init__(bar)
         self.bar, self.runner, self.data_dir = bar, runner, data_dir
-        self.audio = QLabel(self.tr("Audio: opening…"))
-        self.model = QLabel(self.tr("Speech model: loading…"))
-        self.sync = QLabel(self.tr("Sync: —"))
-        self.disk = QLabel("")
+        self.audio = ShrinkingLabel(self.tr("Audio: opening…"))
+        self.model = ShrinkingLabel(self.tr("Speech model: loading…"))
+        self.sync = ShrinkingLabel(self.tr("Sync: —"))
+        self.disk = ShrinkingLabel("")
         # a call being recorded, seen from every tab (F9 works in the editor too)
         self.recording = QLabel("")
         self.recording.setObjectName("recordingIndicator")

@@ -112,11 +112,32 @@ def discard_recording(
     return d
 
 
+def _check_files_can_go_back(discard_id: int, files: list[tuple[str, str]]) -> None:
+    """Refuse (before anything moves) when an audio file is gone from the trash or its old place is
+    taken by another file: restoring must neither lose nor overwrite audio."""
+    for old, new in files:
+        if old == new:  # nothing was moved (the recording had no file)
+            continue
+        if not Path(new).exists():
+            raise ValidationError(
+                f"Buangan nomor {discard_id} tidak bisa dipulihkan: berkas audio {new} tidak ada lagi di "
+                "folder sampah. Kembalikan berkas itu ke sana, lalu coba lagi.",
+                field="discard",
+            )
+        if Path(old).exists():
+            raise ValidationError(
+                f"Buangan nomor {discard_id} tidak bisa dipulihkan: di {old} sudah ada berkas lain. "
+                "Pindahkan berkas itu dulu, lalu coba lagi.",
+                field="discard",
+            )
+
+
 def restore(store: Store, discard_id: int, *, by: str) -> Discard:
     """Files back where they were, then the case (or recording) back in the store."""
     d = store.discards.get(discard_id)
     if d.restored_at is not None:
         raise ValidationError(f"Buangan nomor {discard_id} sudah dipulihkan.", field="discard")
+    _check_files_can_go_back(discard_id, d.files)
     _back(d.files)
     try:
         return store.discards.restore(discard_id, by=by)

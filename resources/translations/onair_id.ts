@@ -442,6 +442,18 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <source>&amp;About Radio Desk</source>
         <translation>&amp;Tentang Radio Desk</translation>
     </message>
+    <message>
+        <source>&amp;Discarded…</source>
+        <translation>&amp;Dibuang…</translation>
+    </message>
+    <message>
+        <source>Discarded cases and recordings: who, when, why; restore</source>
+        <translation>Aduan dan rekaman yang dibuang: oleh siapa, kapan, mengapa; pulihkan</translation>
+    </message>
+    <message>
+        <source>&amp;Discard call…</source>
+        <translation>&amp;Buang panggilan…</translation>
+    </message>
 </context>
 <context>
     <name>OnAirDesk</name>
@@ -932,6 +944,26 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
+    <message>
+        <source>Role of this desk</source>
+        <translation>Peran meja ini</translation>
+    </message>
+    <message>
+        <source>Only a coordinator's desk may reopen a case with a final status (with a reason).</source>
+        <translation>Hanya meja koordinator yang boleh membuka kembali aduan berstatus akhir (dengan alasan).</translation>
+    </message>
+    <message>
+        <source>Operator (on-air calls)</source>
+        <translation>Operator (panggilan on-air)</translation>
+    </message>
+    <message>
+        <source>Editor (cases, rundown)</source>
+        <translation>Editor (aduan, rundown)</translation>
+    </message>
+    <message>
+        <source>Coordinator (may reopen a final case)</source>
+        <translation>Koordinator (boleh membuka kembali aduan berstatus akhir)</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -1222,8 +1254,8 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <translation>(pilih)</translation>
     </message>
     <message>
-        <source>Who is on duty: saves, edits and status changes are recorded so</source>
-        <translation>Siapa yang bertugas: simpanan, suntingan dan perubahan status dicatat atas nama ini</translation>
+        <source>Who is on duty: edits and status changes are recorded under this name</source>
+        <translation>Siapa yang bertugas: suntingan dan perubahan status dicatat atas nama ini</translation>
     </message>
     <message>
         <source>On duty:</source>
@@ -1299,6 +1331,84 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
     <message>
         <source>New</source>
         <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Penelepon</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Penyiar</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardsDialog</name>
+    <message>
+        <source>Discarded</source>
+        <translation>Dibuang</translation>
+    </message>
+    <message>
+        <source>Discarded cases and recordings, newest first. Restoring brings the case (or the recording) and its audio back from the trash folder.</source>
+        <translation>Aduan dan rekaman yang dibuang, terbaru di atas. Memulihkan mengembalikan aduan (atau rekaman) beserta audionya dari folder sampah.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>Bring the selected case or recording back, with its audio</source>
+        <translation>Kembalikan aduan atau rekaman yang dipilih, beserta audionya</translation>
+    </message>
+    <message>
+        <source>The list of discards cannot be read: %s</source>
+        <translation>Daftar buangan tidak bisa dibaca: %s</translation>
+    </message>
+    <message>
+        <source>Case: %s</source>
+        <translation>Aduan: %s</translation>
+    </message>
+    <message>
+        <source>Recording: %s</source>
+        <translation>Rekaman: %s</translation>
+    </message>
+    <message>
+        <source>Nothing has been discarded.</source>
+        <translation>Tidak ada yang dibuang.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Memulihkan…</translation>
+    </message>
+    <message>
+        <source>Restored: %s</source>
+        <translation>Dipulihkan: %s</translation>
+    </message>
+    <message>
+        <source>Not restored: %s</source>
+        <translation>Tidak dipulihkan: %s</translation>
+    </message>
+</context>
+<context>
+    <name>DemoInput</name>
+    <message>
+        <source>Demo: sample call</source>
+        <translation>Demo: contoh panggilan</translation>
     </message>
 </context>
 </TS>

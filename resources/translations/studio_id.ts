@@ -213,7 +213,11 @@
       <source>Import</source>
       <translation>Impor</translation>
     </message>
-  </context>
+      <message>
+        <source>Audio files or WhatsApp voice notes as new cases (or drop them on the window)</source>
+        <translation>Berkas audio atau pesan suara WhatsApp sebagai aduan baru (atau seret ke jendela)</translation>
+    </message>
+</context>
   <context>
     <name>ReasonDialog</name>
     <message>

@@ -6,6 +6,7 @@ import pytest
 
 from radio_desk.gui import first_start
 from radio_desk.gui.first_start import FirstStartDialog
+from radio_desk.gui.i18n import install_translators
 from radio_desk.gui.settings_dialog import SettingsDialog
 from radio_desk.settings import Settings
 
@@ -34,6 +35,32 @@ def test_settings_dialog_saves_and_refuses_a_bad_address(qtbot):
     assert fresh["asr_language"] == "jw" and fresh["ui_language"] == "en"
     assert fresh.server_key() == "rahasia-123"
     assert {"station_name", "channel_map", "ui_language"} <= d.changed_keys
+
+
+def test_settings_dialog_sets_the_desk_role_in_indonesian(qtbot, qapp):
+    """The desk's role (who may reopen a final case) is chosen in the dialog, not only in the file."""
+    install_translators(qapp, "id")
+    try:
+        d = SettingsDialog(Settings())
+        qtbot.addWidget(d)
+        ui = d.ui
+        assert ui.deskRoleLabel.text() == "Peran meja ini"
+        assert [ui.deskRoleCombo.itemData(i) for i in range(ui.deskRoleCombo.count())] == [
+            "operator",
+            "editor",
+            "koordinator",
+        ]
+        assert ui.deskRoleCombo.currentData() == "editor"  # the default
+        assert ui.deskRoleCombo.itemText(2).startswith("Koordinator (boleh membuka kembali")
+        ui.deskRoleCombo.setCurrentIndex(2)
+        d.accept()
+    finally:
+        install_translators(qapp, "en")
+    assert d.result() == 1 and "desk_role" in d.changed_keys
+    assert Settings()["desk_role"] == "koordinator"
+    again = SettingsDialog(Settings())
+    qtbot.addWidget(again)
+    assert again.ui.deskRoleCombo.currentData() == "koordinator"
 
 
 @pytest.mark.slow

@@ -86,6 +86,13 @@ def _generate(qtbot: Any, dialog: Any) -> None:
     assert not dialog.generating
 
 
+def test_fits_a_1366x768_screen_with_a_task_bar(make_dialog: Any) -> None:
+    """1366x728 available (a 40 px task bar), a title bar of about 30 px: the buttons stay on screen."""
+    dialog = make_dialog()
+    assert dialog.width() <= 1366 and dialog.height() + 30 <= 728
+    assert dialog.minimumSizeHint().height() + 30 <= 728
+
+
 def test_default_period_is_last_friday_to_thursday(make_dialog: Any) -> None:
     dialog = make_dialog()
     req = dialog.request()

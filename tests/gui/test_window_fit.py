@@ -51,3 +51,23 @@ def test_window_and_splitter_geometry_remembered(make_window, qtbot):
     qtbot.waitUntil(lambda: again.height() == 700)
     assert again.width() <= max(800, again.minimumSizeHint().width())
     assert again.desk.ui.deskSplitter.sizes() == sizes
+
+
+def test_long_status_texts_do_not_widen_the_window_past_1366(make_window, qtbot):
+    """A recording, a loaded model, an offline sync with many waiting and a full disk line: the status
+    bar's labels give up width (cut with "…", the whole text in the tooltip) instead of pushing the
+    window wider than the screen."""
+    window = make_window(start=False)
+    status = window.status
+    status.show_recording(259.0)
+    status.set_audio("Audio: Demo: contoh panggilan yang sangat panjang (48000 Hz)")
+    status.model.setText("Speech model: ready (whisper-base (bundled)) and a long detail")
+    sync = "Sync: offline, 179 waiting, last never, next try in 25 s, 3 not accepted"
+    status.sync.setText(sync)
+    status.disk.setText("Disk: 79.1 GB free (~686 h of recording)")
+    fit_to_screen(window, STUDIO)
+    qtbot.waitUntil(lambda: STUDIO.contains(window.frameGeometry()))
+    assert window.minimumSizeHint().width() <= STUDIO.width() - FRAME_ALLOWANCE.width()
+    assert window.width() <= STUDIO.width()
+    assert _inside(window, window.ui.statusbar) and _inside(window, window.desk.ui.saveButton)
+    assert status.sync.toolTip() == sync and status.sync.text() == sync  # whole, though cut on screen

@@ -87,3 +87,19 @@ def test_a_recording_without_a_case_is_discarded_with_its_call(tmp_path, store):
     assert store.recordings.get(rec.id).path == rec.path == d.files[0][1]
     discard.restore(store, d.id, by="Sari")
     assert path.exists() and store.recordings.get(rec.id).path == str(path)
+
+
+def test_restore_refuses_before_moving_when_audio_is_gone_or_its_place_is_taken(tmp_path, store):
+    case, _rec = _case_with_audio(store, tmp_path / "rec", "Tes")
+    d = discard.discard_case(store, case.id, by="Sari", reason="uji", trash=tmp_path / "trash")
+    ((old, new),) = d.files
+    Path(old).write_bytes(b"another recording")  # a new file at the old place: never overwritten
+    with pytest.raises(ValidationError, match="sudah ada berkas lain"):
+        discard.restore(store, d.id, by="Rina")
+    assert Path(old).read_bytes() == b"another recording" and Path(new).exists()
+    assert store.cases.find(case.id) is None
+    Path(old).unlink()
+    Path(new).unlink()  # the trash emptied by hand
+    with pytest.raises(ValidationError, match="tidak ada lagi di folder sampah"):
+        discard.restore(store, d.id, by="Rina")
+    assert store.cases.find(case.id) is None and store.discards.get(d.id).restored_at is None

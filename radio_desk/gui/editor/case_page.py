@@ -28,7 +28,7 @@ from radio_desk.domain.enums import Channel, Speaker, Status, Urgency
 from radio_desk.domain.lifecycle import allowed_transitions, is_final
 from radio_desk.domain.models import Case, Recording, TranscriptSegment
 from radio_desk.errors import ValidationError
-from radio_desk.gui.data_labels import channel_label, status_label, urgency_label
+from radio_desk.gui.data_labels import channel_label, speaker_label, status_label, urgency_label
 from radio_desk.gui.editor.case_questions import CaseQuestions
 from radio_desk.gui.editor.playback import PlaybackController
 from radio_desk.gui.editor.transcript import (
@@ -135,7 +135,7 @@ class CasePage(QWidget):
         kec = [(p.code, p.name) for p in self.store.gazetteer.kecamatan_of(regency)]
         _fill(ui.kecamatanCombo, kec, self.tr("(unknown)"))
         ui.kecamatanCombo.currentIndexChanged.connect(self._kecamatan_changed)
-        _fill(ui.speakerCombo, [(s.value, s.value) for s in Speaker], self.tr("(speaker)"))
+        _fill(ui.speakerCombo, [(s.value, speaker_label(s)) for s in Speaker], self.tr("(speaker)"))
         table = ui.segmentTable
         table.setModel(self.segments)
         table.setItemDelegateForColumn(TEXT_COLUMN, self.delegate)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from radio_desk.domain.models import TranscriptSegment
+from radio_desk.gui.data_labels import speaker_label
 
 Key = Qt.ItemDataRole
 JUMP_SECONDS = 5.0
@@ -92,7 +93,9 @@ class SegmentModel(QAbstractTableModel):
         s = self.segments[index.row()]
         col = index.column()
         if role in (Key.DisplayRole, Key.EditRole):
-            return (clock(s.start), clock(s.end), s.speaker or "", s.text, "✎" if s.edited else "")[col]
+            return (clock(s.start), clock(s.end), speaker_label(s.speaker), s.text, "✎" if s.edited else "")[
+                col
+            ]
         if role == Key.BackgroundRole and index.row() == self.playing_row:
             return QBrush(PLAYING_COLOUR)
         if role == Key.ForegroundRole and index.row() == self.playing_row:

@@ -25,7 +25,7 @@ class Ui_ReportDialog(object):
     def setupUi(self, ReportDialog):
         if not ReportDialog.objectName():
             ReportDialog.setObjectName(u"ReportDialog")
-        ReportDialog.resize(900, 760)
+        ReportDialog.resize(900, 680)
         self.dialogLayout = QVBoxLayout(ReportDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.optionsLayout = QHBoxLayout()

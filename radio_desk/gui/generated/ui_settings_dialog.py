@@ -87,6 +87,16 @@ class Ui_SettingsDialog(object):
 
         self.stationForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.operatorCombo)
 
+        self.deskRoleLabel = QLabel(self.stationBox)
+        self.deskRoleLabel.setObjectName(u"deskRoleLabel")
+
+        self.stationForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.deskRoleLabel)
+
+        self.deskRoleCombo = QComboBox(self.stationBox)
+        self.deskRoleCombo.setObjectName(u"deskRoleCombo")
+
+        self.stationForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.deskRoleCombo)
+
 
         self.leftColumn.addWidget(self.stationBox)
 
@@ -286,6 +296,9 @@ class Ui_SettingsDialog(object):
 
         self.dialogLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.deskRoleLabel.setBuddy(self.deskRoleCombo)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.stationNameEdit, self.regencyCombo)
         QWidget.setTabOrder(self.regencyCombo, self.timezoneCombo)
         QWidget.setTabOrder(self.timezoneCombo, self.operatorsEdit)
@@ -316,6 +329,10 @@ class Ui_SettingsDialog(object):
         self.timezoneLabel.setText(QCoreApplication.translate("SettingsDialog", u"Station time zone", None))
         self.operatorsLabel.setText(QCoreApplication.translate("SettingsDialog", u"Operators (one per line)", None))
         self.operatorLabel.setText(QCoreApplication.translate("SettingsDialog", u"Operator on duty", None))
+        self.deskRoleLabel.setText(QCoreApplication.translate("SettingsDialog", u"Role of this desk", None))
+#if QT_CONFIG(tooltip)
+        self.deskRoleCombo.setToolTip(QCoreApplication.translate("SettingsDialog", u"Only a coordinator's desk may reopen a case with a final status (with a reason).", None))
+#endif // QT_CONFIG(tooltip)
         self.audioBox.setTitle(QCoreApplication.translate("SettingsDialog", u"Audio input", None))
         self.deviceLabel.setText(QCoreApplication.translate("SettingsDialog", u"Input device", None))
         self.channelMapLabel.setText(QCoreApplication.translate("SettingsDialog", u"Channels", None))

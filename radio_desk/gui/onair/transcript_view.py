@@ -7,6 +7,7 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from radio_desk.gui.data_labels import speaker_label
 from radio_desk.transcribe.engine import Segment
 
 
@@ -54,7 +55,7 @@ class TranscriptView(QTextBrowser):
         return " ".join(s.text.strip() for s in self.finals if s.text.strip())
 
     def _line(self, seg: Segment, partial: bool) -> str:
-        who = f"<b>{html.escape(seg.speaker)}:</b> " if seg.speaker else ""
+        who = f"<b>{html.escape(speaker_label(seg.speaker))}:</b> " if seg.speaker else ""
         text = html.escape(seg.text.strip())
         stamp = f'<span style="color:#888">[{_clock(seg.start)}]</span> '
         if partial:
