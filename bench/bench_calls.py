@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.call_audio import GROUPS, MANIFEST, Call, build_calls, clip_errors, long_call
+from bench.call_audio import GROUPS, MANIFEST, SEED, Call, build_calls, clip_errors, long_call
 from bench.common import RESULTS, ROOT, record
 
 THREADS = 2
@@ -134,7 +135,15 @@ def paired_diff(ours: list[tuple[int, int]], best: list[tuple[int, int]], rounds
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m bench calls")
     p.add_argument("--calls", type=int, default=3, help="calls per group (default 3)")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=SEED,
+        help=f"another seed builds other calls from the same clips (default {SEED}); results then go "
+        "to bench/results/calls-seed<N>.json",
+    )
     p.add_argument("--systems", default=",".join(SYSTEMS))
+    p.add_argument("--groups", default=",".join(GROUPS), help="which groups, in this order")
     p.add_argument("--openai-calls", type=int, default=1, help="calls per group for openai-whisper (slow)")
     p.add_argument("--speed", type=float, default=6.0, help="live stream speed for desk_stored")
     p.add_argument(
@@ -150,7 +159,12 @@ def main(argv: list[str] | None = None) -> None:
         print(f"bench_calls: SKIPPED — {MANIFEST} not found (the measuring data lives outside the repo)")
         return
     os.environ.setdefault("OMP_NUM_THREADS", str(THREADS))
-    calls = build_calls(args.calls)
+    groups = [g for g in args.groups.split(",") if g]
+    calls = sorted(
+        (c for c in build_calls(args.calls, args.seed) if c.group in groups),
+        key=lambda c: (groups.index(c.group), c.name),
+    )
+    out_path = OUT if args.seed == SEED else OUT.with_name(f"calls-seed{args.seed}.json")
     systems = [s for s in args.systems.split(",") if s]
     live: dict = {}
     makers: dict[str, Callable[[], Callable[[Call], str]]] = {
@@ -160,34 +174,40 @@ def main(argv: list[str] | None = None) -> None:
         "stock_novad": lambda: _stock(False),
         "openai": _openai,
     }
-    results: dict[str, dict[str, dict]] = {}
-    for system in systems:
-        run = makers[system]()
-        results[system] = {}
-        seen: dict[str, int] = {}
-        for call in calls:
-            seen[call.group] = seen.get(call.group, 0) + 1
+    # one call at a time, every system on it in turn: a machine whose load drifts during the run
+    # weighs on all systems alike (the RTF ratios per call are what is compared)
+    runs = {system: makers[system]() for system in systems}
+    results: dict[str, dict[str, dict]] = {system: {} for system in systems}
+    seen: dict[str, int] = {}
+    for call in calls:
+        seen[call.group] = seen.get(call.group, 0) + 1
+        for system, run in runs.items():
             if system == "openai" and seen[call.group] > args.openai_calls:
                 continue
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time()
             text = run(call)
-            took = time.perf_counter() - began
+            took, cpu = time.perf_counter() - began, time.process_time() - cpu
             per_clip = clip_errors(call.clip_refs, text)
             errs = sum(e for e, _ in per_clip)
             n = sum(w for _, w in per_clip)
             results[system][call.name] = {
                 "group": call.group,
                 "seconds": round(took, 2),
+                "cpu_s": round(cpu, 2),
+                "load": round(os.getloadavg()[0], 1),
                 "audio_s": round(call.seconds, 1),
                 "wer": round(errs / n, 4),
                 "per_clip": per_clip,
                 "text": text,
             }
             print(f"{system:12} {call.name:10} WER {errs / n:.3f}  {took:6.1f} s", flush=True)
-        del run
+        # what is done so far, in case a long run is stopped
+        partial = ROOT / "bench" / ".cache" / f"{out_path.stem}.partial.json"
+        partial.write_text(json.dumps({"calls": results, "live": live}, ensure_ascii=False) + "\n")
+    del runs
     previous_live: dict = {}
-    if args.keep_previous and OUT.is_file():
-        before = json.loads(OUT.read_text(encoding="utf-8"))
+    if args.keep_previous and out_path.is_file():
+        before = json.loads(out_path.read_text(encoding="utf-8"))
         for system, per_call in before["calls"].items():
             results.setdefault(system, per_call)
         previous_live = before["summary"].get("live", {}) if "desk_stored" not in systems else {}
@@ -201,7 +221,10 @@ def main(argv: list[str] | None = None) -> None:
         call = long_call(args.realtime_s)
         print(f"live at real time: {call.name} ({call.seconds:.0f} s) ...", flush=True)
         realtime: dict = {}
+        load_before = os.getloadavg()[0]
         text = _desk_stored(1.0, realtime)(call)
+        realtime[call.name]["load_average"] = round((load_before + os.getloadavg()[0]) / 2, 1)
+        realtime[call.name]["call"] = call.name
         realtime[call.name]["wer_stored"] = round(
             sum(e for e, _ in clip_errors(call.clip_refs, text))
             / max(1, sum(n for _, n in clip_errors(call.clip_refs, text))),
@@ -213,13 +236,17 @@ def main(argv: list[str] | None = None) -> None:
         "beam": BEAM,
         "threads": THREADS,
         "calls_per_group": args.calls,
+        "seed": args.seed,
         "openai_calls_per_group": args.openai_calls,
         "live_speed": args.speed,
         "kept_from_previous_run": sorted(set(results) - set(systems)),
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"summary": summary, "calls": results}, indent=2, ensure_ascii=False) + "\n")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    report = json.dumps({"summary": summary, "calls": results}, indent=2, ensure_ascii=False)
+    out_path.write_text(report + "\n")
     print_table(summary)
+    if args.seed != SEED:  # a check on other calls: latest.json keeps the benchmark's own figures
+        return
     record(
         "calls",
         {k: v for k, v in summary.items() if k != "live"},
@@ -237,6 +264,14 @@ def summarise(results: dict[str, dict[str, dict]], calls: list[Call]) -> dict:
         total = sum(r["seconds"] for r in per_call.values())
         audio = sum(r["audio_s"] for r in per_call.values())
         out["rtf"][system] = round(total / audio, 3) if audio and system != "desk_stored" else None
+        if system != "desk_stored" and "stock_vad" in results and system != "stock_vad":
+            ratios = [
+                r["seconds"] / results["stock_vad"][name]["seconds"]
+                for name, r in per_call.items()
+                if name in results["stock_vad"] and "cpu_s" in r and "cpu_s" in results["stock_vad"][name]
+            ]
+            if ratios:  # per call, against stock VAD-on on the same call (run right after it)
+                out.setdefault("time_vs_stock_vad_median", {})[system] = round(statistics.median(ratios), 3)
         for group in GROUPS:
             rows = [c for r in per_call.values() if r["group"] == group for c in r["per_clip"]]
             if rows:
@@ -269,6 +304,8 @@ def print_table(summary: dict) -> None:
         "RTF".ljust(8)
         + "".join((f"{summary['rtf'][s]:.3f}" if summary["rtf"][s] else "-").rjust(13) for s in systems)
     )
+    if "time_vs_stock_vad_median" in summary:
+        print("time / stock VAD-on, median per call:", json.dumps(summary["time_vs_stock_vad_median"]))
     if "live_realtime" in summary:
         print("live, real time:", json.dumps(summary["live_realtime"]))
     for group, d in summary["diff_vs_best_stock"].items():

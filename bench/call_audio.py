@@ -77,11 +77,11 @@ def telephone(src: Path, dest: Path) -> None:
     narrow.unlink()
 
 
-def _plan(per_group: int) -> dict[str, list[list]]:
+def _plan(per_group: int, seed: int = SEED) -> dict[str, list[list]]:
     """Which clips make which call (seeded)."""
     from radio_desk.transcribe.evaluate import read_manifest
 
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(seed)
     clips = read_manifest(MANIFEST)
     plans: dict[str, list[list]] = {"id": [], "jv": []}
     # Indonesian: corpus by corpus, speaker by speaker (a shuffled corpus order), each clip once
@@ -119,19 +119,21 @@ def _plan(per_group: int) -> dict[str, list[list]]:
     return plans
 
 
-def build_calls(per_group: int = 3) -> list[Call]:
-    """The benchmark's calls (built once, then read from the cache)."""
+def build_calls(per_group: int = 3, seed: int = SEED) -> list[Call]:
+    """The benchmark's calls (built once, then read from the cache).  Another ``seed`` gives other
+    calls of the same clips (other orders, other pauses, so other window boundaries): calls to check
+    a choice on that were not used to make it."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    plans = _plan(per_group)
+    plans = _plan(per_group, seed)
     calls: list[Call] = []
     for lang, plan in plans.items():
         for k, clips in enumerate(plan, start=1):
-            name = f"{lang}-{k}"
+            name = f"{lang}-{k}" if seed == SEED else f"s{seed}-{lang}-{k}"
             wav = CACHE / f"{name}.wav"
             meta = CACHE / f"{name}.json"
             key = [str(c.path.relative_to(MANIFEST.parent)) for c in clips]
             if not (wav.is_file() and meta.is_file() and json.loads(meta.read_text())["clips"] == key):
-                rng = np.random.default_rng([SEED, k, len(lang)])
+                rng = np.random.default_rng([seed, k, len(lang)])
                 parts = [rng.normal(0, 1e-4, int(0.5 * RATE)).astype(np.float32)]
                 for i, clip in enumerate(clips):
                     parts.append(_read_wav(clip.path))

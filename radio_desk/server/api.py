@@ -7,20 +7,32 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Path, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 from sqlalchemy import select
 
 from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.server import audit, cases, notify
-from radio_desk.server.deps import CalendarDep, KeyedDep, SessionDep, SettingsDep, client_address
-from radio_desk.server.intake import CleanStr, parse_case_uuid, parse_datetime
+from radio_desk.server.deps import (
+    CalendarDep,
+    KeyedDep,
+    SessionDep,
+    SettingsDep,
+    StaffDep,
+    StationDep,
+    client_address,
+)
+from radio_desk.server.intake import CaseIn, CleanStr, parse_case_uuid, parse_datetime
 from radio_desk.server.models import ServiceRequest
 
 router = APIRouter(prefix="/api/v1", tags=["radio-desk"])
 
 
 class BatchIn(BaseModel):
-    cases: list[dict[str, Any]] = Field(description="Aduan dengan case_uuid, service_code, description, ...")
+    # each item is checked on its own (intake.CaseIn): a bad case is an error of that item only, so the
+    # body takes plain objects and documents them with the model's schema
+    cases: list[Annotated[dict[str, Any], WithJsonSchema(CaseIn.model_json_schema())]] = Field(
+        description="Aduan dengan case_uuid, service_code, description, ..."
+    )
 
 
 class StatusIn(BaseModel):
@@ -37,7 +49,7 @@ def whoami(principal: KeyedDep) -> dict[str, Any]:
 
 @router.post("/requests/batch", summary="Kirim sekumpulan aduan (idempoten per case_uuid)")
 def post_batch(
-    body: BatchIn, session: SessionDep, principal: KeyedDep, settings: SettingsDep
+    body: BatchIn, session: SessionDep, principal: StationDep, settings: SettingsDep
 ) -> dict[str, Any]:
     if len(body.cases) > settings.max_batch:
         raise ValidationError(
@@ -94,9 +106,7 @@ def post_status(
 
 @router.get("/overdue", summary="Aduan melewati tenggat SP4N-LAPOR! per OPD (admin/koordinator)")
 def get_overdue(
-    session: SessionDep, principal: KeyedDep, cal: CalendarDep, now: str | None = None
+    session: SessionDep, principal: StaffDep, cal: CalendarDep, now: str | None = None
 ) -> list[dict[str, Any]]:
     at: datetime | None = parse_datetime(now, "now") if now else None
-    if not principal.is_staff:
-        cases.log.warning("refused: %s (%s) asked for the overdue listing", principal.name, principal.role)
     return cases.overdue(session, principal, cal, at)

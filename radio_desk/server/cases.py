@@ -74,14 +74,13 @@ def _add_update(session: Session, req: ServiceRequest, description: str, by: str
 
 
 def submit_cases(session: Session, principal: Principal, raws: list[dict[str, Any]]) -> list[IntakeResult]:
-    """Create or update a station's cases; the case UUID makes every retry harmless.
+    """Create or update a station's cases (``principal`` is a station: the routes ask for
+    :data:`~radio_desk.server.deps.StationDep`); the case UUID makes every retry harmless.
 
     All valid items of the batch are written in one transaction; invalid ones are reported item by item
     (code 400/403) without stopping the others.  A concurrent insert of the same UUID (two retries
     racing) is resolved by retrying the batch, which then finds the case and returns its id.
     """
-    if not principal.is_station:
-        raise Forbidden("Hanya kunci stasiun yang boleh mengirim aduan.")
     for attempt in range(4):
         try:
             results = _submit_once(session, principal, raws)
@@ -429,9 +428,8 @@ def list_updates(
 
 
 def overdue(session: Session, principal: Principal, cal: Calendar, now: datetime | None = None) -> list[dict]:
-    """Cases whose SP4N-LAPOR! clock has run out, grouped per OPD (most overdue first)."""
-    if not principal.is_staff:
-        raise Forbidden("Daftar aduan terlambat hanya untuk admin atau koordinator.")
+    """Cases whose SP4N-LAPOR! clock has run out, grouped per OPD (most overdue first); for staff (the
+    route asks for :data:`~radio_desk.server.deps.StaffDep`)."""
     now = now or utcnow()
     tax = get_taxonomy()
     running = [Status.BARU.value, Status.TERVERIFIKASI.value, Status.DITERUSKAN.value]

@@ -1,15 +1,20 @@
-"""Server settings: one dataclass, filled from command-line options or ``RADIO_DESK_SERVER_*`` variables."""
+"""Server settings: one pydantic-settings model, every field from a ``RADIO_DESK_SERVER_*`` variable
+(names in :data:`ENV`, the table in docs/server.md), command-line options on top."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import pydantic
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from radio_desk.domain import limits
 from radio_desk.domain.enums import Status
 from radio_desk.errors import ValidationError
 from radio_desk.paths import app_paths
+from radio_desk.server.intake import NO_WORDS, YES_WORDS
 from radio_desk.server.permissions import parse_station_transitions
 from radio_desk.server.whatsapp.settings import WhatsAppSettings
 
@@ -43,80 +48,145 @@ def normalize_database_url(url: str | None) -> str:
     return f"sqlite:///{Path(url).expanduser().resolve()}"
 
 
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError as err:
-        raise ValidationError(f"Variabel {name} harus bilangan bulat, bukan \u201c{value}\u201d.") from err
+# field -> environment variable (the older names kept; the policy variable has no SERVER in it)
+ENV = {
+    "database_url": "RADIO_DESK_SERVER_DATABASE",
+    "data_dir": "RADIO_DESK_SERVER_DATA",
+    "max_body_bytes": "RADIO_DESK_SERVER_MAX_BODY",
+    "max_chunk_bytes": "RADIO_DESK_SERVER_MAX_CHUNK",
+    "max_upload_bytes": "RADIO_DESK_SERVER_MAX_UPLOAD",
+    "max_batch": "RADIO_DESK_SERVER_MAX_BATCH",
+    "max_page": "RADIO_DESK_SERVER_MAX_PAGE",
+    "rate_per_second": "RADIO_DESK_SERVER_RATE",
+    "rate_burst": "RADIO_DESK_SERVER_BURST",
+    "anon_rate_per_second": "RADIO_DESK_SERVER_ANON_RATE",
+    "anon_rate_burst": "RADIO_DESK_SERVER_ANON_BURST",
+    "timezone": "RADIO_DESK_SERVER_TIMEZONE",
+    "public_base_url": "RADIO_DESK_SERVER_PUBLIC_URL",
+    "station_transitions": "RADIO_DESK_STATION_TRANSITIONS",
+    "console_idle_minutes": "RADIO_DESK_SERVER_IDLE_MINUTES",
+    "login_delay_seconds": "RADIO_DESK_SERVER_LOGIN_DELAY",
+    "behind_tls": "RADIO_DESK_SERVER_BEHIND_TLS",
+    "smtp_host": "RADIO_DESK_SERVER_SMTP_HOST",
+    "smtp_port": "RADIO_DESK_SERVER_SMTP_PORT",
+    "smtp_from": "RADIO_DESK_SERVER_SMTP_FROM",
+    "notify_interval_minutes": "RADIO_DESK_SERVER_NOTIFY_MINUTES",
+    "open311_contact": "RADIO_DESK_SERVER_OPEN311_CONTACT",
+    "open311_key_service": "RADIO_DESK_SERVER_OPEN311_KEY_SERVICE",
+    "open311_endpoint_type": "RADIO_DESK_SERVER_OPEN311_TYPE",
+}
 
 
-def _env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return float(value)
-    except ValueError as err:
-        raise ValidationError(f"Variabel {name} harus angka, bukan \u201c{value}\u201d.") from err
+def _in_words(error: Any) -> str:
+    """A pydantic error about a variable, in Indonesian."""
+    ctx = error.get("ctx") or {}
+    kind = error.get("type", "")
+    if kind == "int_parsing":
+        return "harus bilangan bulat"
+    if kind == "float_parsing":
+        return "harus angka"
+    if kind == "bool_parsing":
+        return "harus ya atau tidak (1/0, true/false)"
+    if kind in ("greater_than", "greater_than_equal", "less_than"):
+        sign = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<"}[kind]
+        return f"harus {sign} {next(iter(ctx.values()), '')}"
+    if kind == "literal_error":
+        return "harus salah satu dari " + str(ctx.get("expected", "")).replace(" or ", " atau ")
+    return "tidak sah"
 
 
-@dataclass
-class ServerSettings:
-    database_url: str = field(default_factory=default_database_url)
-    data_dir: Path = field(default_factory=default_data_dir)  # uploaded audio and transcripts
-    max_body_bytes: int = limits.MAX_REQUEST_BYTES  # every request except upload chunks
-    max_chunk_bytes: int = 8 * 1024 * 1024  # one PATCH of a resumable upload
-    max_upload_bytes: int = 512 * 1024 * 1024  # a whole recording
-    max_batch: int = limits.MAX_BATCH  # cases in one POST /api/v1/requests/batch
-    max_page: int = 1000  # rows in one GET listing
-    rate_per_second: float = 50.0  # sustained requests per key (or per IP without a key)
-    rate_burst: int = 200
-    anon_rate_per_second: float = 5.0
-    anon_rate_burst: int = 60
-    timezone: str = "Asia/Jakarta"  # working days are counted in WIB
-    public_base_url: str | None = None  # behind a reverse proxy: https://lapor.example.go.id
+class ServerSettings(BaseSettings):
+    """An empty variable counts as unset (except ``RADIO_DESK_STATION_TRANSITIONS``, where it means
+    that stations change no status).  Fields may be changed after construction (the tests do)."""
+
+    model_config = SettingsConfigDict(case_sensitive=True, populate_by_name=True, extra="ignore")
+
+    database_url: str = Field(default_factory=default_database_url, validation_alias=ENV["database_url"])
+    # uploaded audio and transcripts, holidays.txt
+    data_dir: Path = Field(default_factory=default_data_dir, validation_alias=ENV["data_dir"])
+    max_body_bytes: int = Field(limits.MAX_REQUEST_BYTES, gt=0, validation_alias=ENV["max_body_bytes"])
+    max_chunk_bytes: int = Field(8 * 1024 * 1024, gt=0, validation_alias=ENV["max_chunk_bytes"])
+    max_upload_bytes: int = Field(512 * 1024 * 1024, gt=0, validation_alias=ENV["max_upload_bytes"])
+    max_batch: int = Field(limits.MAX_BATCH, gt=0, validation_alias=ENV["max_batch"])  # cases a batch
+    max_page: int = Field(1000, gt=0, validation_alias=ENV["max_page"])  # rows in one GET listing
+    # sustained requests per valid key; per client address for the rest (see limits.RateLimit)
+    rate_per_second: float = Field(50.0, gt=0, validation_alias=ENV["rate_per_second"])
+    rate_burst: int = Field(200, gt=0, validation_alias=ENV["rate_burst"])
+    anon_rate_per_second: float = Field(5.0, gt=0, validation_alias=ENV["anon_rate_per_second"])
+    anon_rate_burst: int = Field(60, gt=0, validation_alias=ENV["anon_rate_burst"])
+    timezone: str = Field("Asia/Jakarta", validation_alias=ENV["timezone"])  # working days in WIB
+    # behind a reverse proxy: https://lapor.example.go.id (mail links, Secure cookies, discovery)
+    public_base_url: str | None = Field(None, validation_alias=ENV["public_base_url"])
     # which statuses a station may set on its own cases (regency policy; see server/permissions.py)
-    station_transitions: frozenset[Status] = field(default_factory=lambda: parse_station_transitions(None))
-    console_idle_minutes: int = 30  # a console session ends after this long without a request
-    login_delay_seconds: float = 30.0  # after 5 failed logins: this, doubling with every further failure
-    behind_tls: bool = False  # a TLS proxy in front: console cookies are Secure even on plain http
-    smtp_host: str | None = None  # mail to the OPDs (off without a host)
-    smtp_port: int = 25
-    smtp_from: str = "radio-desk@localhost"
-    notify_interval_minutes: int = 0  # >0: the server itself sends the deadline reminders this often
+    station_transitions: Annotated[frozenset[Status], NoDecode] = Field(
+        default_factory=lambda: parse_station_transitions(None), validation_alias=ENV["station_transitions"]
+    )
+    # a console session ends after this long without a request
+    console_idle_minutes: int = Field(30, gt=0, validation_alias=ENV["console_idle_minutes"])
+    # after 5 failed logins: this, doubling with every further failure
+    login_delay_seconds: float = Field(30.0, ge=0, validation_alias=ENV["login_delay_seconds"])
+    # a TLS proxy in front: console cookies are Secure even on plain http
+    behind_tls: bool = Field(False, validation_alias=ENV["behind_tls"])
+    smtp_host: str | None = Field(None, validation_alias=ENV["smtp_host"])  # mail to the OPDs (off without)
+    smtp_port: int = Field(25, gt=0, lt=65536, validation_alias=ENV["smtp_port"])
+    smtp_from: str = Field("radio-desk@localhost", validation_alias=ENV["smtp_from"])
+    # >0: the server itself sends the deadline reminders this often
+    notify_interval_minutes: int = Field(0, ge=0, validation_alias=ENV["notify_interval_minutes"])
+    # Open311 discovery (/open311/discovery.json): who to ask, how to get a key, production or test
+    open311_contact: str = Field(
+        "Diskominfo kabupaten — layanan aduan Radio Desk", validation_alias=ENV["open311_contact"]
+    )
+    open311_key_service: str = Field(
+        "Kunci API diberikan oleh admin Diskominfo (radio-desk-server station add NAMA).",
+        validation_alias=ENV["open311_key_service"],
+    )
+    open311_endpoint_type: Literal["production", "test"] = Field(
+        "production", validation_alias=ENV["open311_endpoint_type"]
+    )
     # the WhatsApp line: its own block, RADIO_DESK_WHATSAPP_* (server/whatsapp/settings.py)
-    whatsapp: WhatsAppSettings = field(default_factory=WhatsAppSettings.from_env)
+    whatsapp: WhatsAppSettings = Field(default_factory=WhatsAppSettings.from_env)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any, info: ValidationInfo) -> Any:
+        if value == "" and info.field_name != "station_transitions":
+            field = cls.model_fields[info.field_name]
+            return field.get_default(call_default_factory=True)
+        return value
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _database(cls, value: Any) -> str:
+        return normalize_database_url(value)
+
+    @field_validator("station_transitions", mode="before")
+    @classmethod
+    def _transitions(cls, value: Any) -> frozenset[Status]:
+        return parse_station_transitions(value)
+
+    @field_validator("behind_tls", mode="before")
+    @classmethod
+    def _yes_no(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if word in YES_WORDS or word in NO_WORDS:
+                return word in YES_WORDS
+        return value
 
     @classmethod
     def from_env(cls, database: str | None = None) -> ServerSettings:
-        s = cls(database_url=normalize_database_url(database or os.environ.get("RADIO_DESK_SERVER_DATABASE")))
-        data_dir = os.environ.get("RADIO_DESK_SERVER_DATA")
-        if data_dir:
-            s.data_dir = Path(data_dir)
-        s.rate_per_second = _env_float("RADIO_DESK_SERVER_RATE", s.rate_per_second)
-        s.rate_burst = _env_int("RADIO_DESK_SERVER_BURST", s.rate_burst)
-        s.anon_rate_per_second = _env_float("RADIO_DESK_SERVER_ANON_RATE", s.anon_rate_per_second)
-        s.anon_rate_burst = _env_int("RADIO_DESK_SERVER_ANON_BURST", s.anon_rate_burst)
-        s.max_body_bytes = _env_int("RADIO_DESK_SERVER_MAX_BODY", s.max_body_bytes)
-        s.public_base_url = os.environ.get("RADIO_DESK_SERVER_PUBLIC_URL") or None
-        if "RADIO_DESK_STATION_TRANSITIONS" in os.environ:
-            s.station_transitions = parse_station_transitions(os.environ["RADIO_DESK_STATION_TRANSITIONS"])
-        s.console_idle_minutes = _env_int("RADIO_DESK_SERVER_IDLE_MINUTES", s.console_idle_minutes)
-        s.login_delay_seconds = _env_float("RADIO_DESK_SERVER_LOGIN_DELAY", s.login_delay_seconds)
-        s.behind_tls = os.environ.get("RADIO_DESK_SERVER_BEHIND_TLS", "").lower() in (
-            "1",
-            "true",
-            "ya",
-            "yes",
-        )
-        s.smtp_host = os.environ.get("RADIO_DESK_SERVER_SMTP_HOST") or None
-        s.smtp_port = _env_int("RADIO_DESK_SERVER_SMTP_PORT", s.smtp_port)
-        s.smtp_from = os.environ.get("RADIO_DESK_SERVER_SMTP_FROM") or s.smtp_from
-        s.notify_interval_minutes = _env_int("RADIO_DESK_SERVER_NOTIFY_MINUTES", s.notify_interval_minutes)
-        return s
+        """The settings from the environment; ``database`` (the ``--database`` option) wins over it.
+        A bad variable is a :class:`ValidationError` naming it, in Indonesian."""
+        try:
+            return cls(database_url=database) if database else cls()
+        except pydantic.ValidationError as err:
+            first = err.errors()[0]
+            name = str(first["loc"][0]) if first.get("loc") else "?"
+            name = ENV.get(name, name)
+            raise ValidationError(
+                f"Variabel {name} {_in_words(first)}, bukan \u201c{str(first.get('input', ''))[:60]}\u201d.",
+                field=name,
+            ) from err
 
     @property
     def uploads_dir(self) -> Path:

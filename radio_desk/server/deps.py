@@ -1,4 +1,6 @@
-"""FastAPI dependencies: the database session and the principal behind the request."""
+"""FastAPI dependencies: the database session, the principal behind the request, and who may call a
+route at all (:data:`KeyedDep` any valid key, :data:`StationDep` a station, :data:`StaffDep` admin or
+coordinator).  What depends on the case itself (its station, its OPD) is :mod:`.permissions`."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from radio_desk.server.auth import PUBLIC, Principal, Role, find_account, hash_k
 from radio_desk.server.config import ServerSettings
 from radio_desk.server.deadlines import Calendar
 from radio_desk.server.models import Account
+from radio_desk.server.permissions import Forbidden
 
 log = logging.getLogger("radio_desk.server.security")
 
@@ -87,9 +90,47 @@ def require_key(principal: Annotated[Principal, Depends(get_principal)], request
     if principal.is_public:
         client = request.client.host if request.client else "?"
         log.warning("refused: no API key on %s %s from %s", request.method, request.url.path, client)
-        raise AuthError("Kunci API wajib disertakan (header X-API-Key).")
+        raise AuthError("Kunci API wajib disertakan (header X-API-Key, atau api_key gaya Open311).")
     return principal
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 KeyedDep = Annotated[Principal, Depends(require_key)]
+
+
+def _refused(request: Request, principal: Principal, message: str) -> Forbidden:
+    # the account and its role, the route: never the key, never the query string
+    log.warning(
+        "refused: %s (%s) on %s %s from %s",
+        principal.name,
+        principal.role or "publik",
+        request.method,
+        request.url.path,
+        client_address(request),
+    )
+    return Forbidden(message)
+
+
+def station_only(principal: Principal, request: Request) -> Principal:
+    """The caller, if a station (the accounts that post cases: a radio desk, an Open311 client)."""
+    if not principal.is_station:
+        raise _refused(request, principal, "Hanya kunci stasiun yang boleh mengirim aduan.")
+    return principal
+
+
+def staff_only(principal: Principal, request: Request) -> Principal:
+    if not principal.is_staff:
+        raise _refused(request, principal, "Hanya untuk admin atau koordinator Diskominfo.")
+    return principal
+
+
+def require_station(principal: KeyedDep, request: Request) -> Principal:
+    return station_only(principal, request)
+
+
+def require_staff(principal: KeyedDep, request: Request) -> Principal:
+    return staff_only(principal, request)
+
+
+StationDep = Annotated[Principal, Depends(require_station)]
+StaffDep = Annotated[Principal, Depends(require_staff)]

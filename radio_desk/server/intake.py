@@ -1,4 +1,6 @@
-"""Checking what a station sends about a case (the intake fields the desk owns until verification)."""
+"""Checking what a station sends about a case (the intake fields the desk owns until verification):
+:class:`CaseIn`, the request model of one case of ``POST /api/v1/requests/batch`` and of Open311's
+``POST requests``, each field refused with an Indonesian message naming it."""
 
 from __future__ import annotations
 
@@ -7,7 +9,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
+import pydantic
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic import model_validator as _model_validator
 
 from radio_desk.domain import limits
 from radio_desk.domain.enums import Channel, Urgency
@@ -51,10 +55,19 @@ INTAKE_FIELDS = (
     "service_code", "description", "notes", "channel", "urgency", "caller_name", "phone", "anonim",
     "rahasia", "kecamatan_code", "desa_code", "address", "lat", "long", "requested_datetime", "opd",
 )  # fmt: skip
+CHANNELS = frozenset(c.value for c in Channel)
+URGENCIES = frozenset(u.value for u in Urgency)
 
 
-def _text(raw: dict[str, Any], key: str, limit: int, label: str) -> str | None:
-    value = raw.get(key)
+class IntakeProblem(ValueError):
+    """An intake error inside a validator; its text is the Indonesian sentence the desk shows."""
+
+
+def _refuse(message: str) -> IntakeProblem:
+    return IntakeProblem(message)
+
+
+def _plain_text(value: Any, limit: int, label: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -62,39 +75,82 @@ def _text(raw: dict[str, Any], key: str, limit: int, label: str) -> str | None:
     value = value.strip()
     problem = _char_problem(value)
     if problem:
-        raise ValidationError(f"Isian {label} {problem}.", field=key)
+        raise _refuse(f"Isian {label} {problem}.")
     if len(value) > limit:
-        raise ValidationError(f"Isian {label} terlalu panjang ({len(value)} > {limit} karakter).", field=key)
+        raise _refuse(f"Isian {label} terlalu panjang ({len(value)} > {limit} karakter).")
     return value or None
 
 
-def _bool(raw: dict[str, Any], key: str) -> bool:
-    value = raw.get(key)
+def check_text(value: Any, limit: int, label: str) -> str | None:
+    """A text field outside :class:`CaseIn` (an Open311 client's e-mail): the same checks and messages."""
+    try:
+        return _plain_text(value, limit, label)
+    except IntakeProblem as err:
+        raise ValidationError(str(err), field=label) from None
+
+
+def _text(limit: int, label: str) -> BeforeValidator:
+    """A text field: stripped, empty → None, characters no answer could carry and overlong text refused."""
+    return BeforeValidator(lambda value: _plain_text(value, limit, label))
+
+
+def _choice(limit: int, label: str, known: frozenset[str], default: str) -> BeforeValidator:
+    def check(value: Any) -> str:
+        text = _plain_text(value, limit, label) or default
+        if text not in known:
+            raise _refuse(f"{label.capitalize()} \u201c{text}\u201d tidak dikenal.")
+        return text
+
+    return BeforeValidator(check)
+
+
+YES_WORDS = ("1", "true", "ya", "yes", "on")  # a yes/no field (and a yes/no setting) as typed
+NO_WORDS = ("0", "false", "tidak", "no", "off")
+
+
+def is_yes(value: Any) -> bool:
+    """A yes/no value read leniently (anything not a yes word is no); :class:`CaseIn` refuses others."""
+    return value is True or str(value or "").strip().lower() in YES_WORDS
+
+
+def _yes_no(value: Any, info: ValidationInfo) -> bool:
     if value is None or value == "":
         return False
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()
-    if text in ("1", "true", "ya", "yes", "on"):
+    if text in YES_WORDS:
         return True
-    if text in ("0", "false", "tidak", "no", "off"):
+    if text in NO_WORDS:
         return False
-    raise ValidationError(f"Isian {key} harus true atau false, bukan \u201c{shown(value)}\u201d.", field=key)
+    raise _refuse(f"Isian {info.field_name} harus true atau false, bukan \u201c{shown(value)}\u201d.")
 
 
-def _float(raw: dict[str, Any], key: str, lo: float, hi: float) -> float | None:
-    value = raw.get(key)
-    if value is None or value == "":
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as err:
-        raise ValidationError(
-            f"Isian {key} harus angka, bukan \u201c{shown(value)}\u201d.", field=key
-        ) from err
-    if not lo <= number <= hi:
-        raise ValidationError(f"Isian {key} di luar rentang {lo}..{hi}.", field=key)
-    return number
+def _number(lo: float, hi: float) -> BeforeValidator:
+    def check(value: Any, info: ValidationInfo) -> float | None:
+        if value is None or value == "":
+            return None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise _refuse(f"Isian {info.field_name} harus angka, bukan \u201c{shown(value)}\u201d.") from None
+        if not lo <= number <= hi:  # (NaN too)
+            raise _refuse(f"Isian {info.field_name} di luar rentang {lo}..{hi}.")
+        return number
+
+    return BeforeValidator(check)
+
+
+def _as_pydantic(check: Any) -> Any:
+    """Run a check that raises :class:`ValidationError` inside a pydantic validator."""
+
+    def run(value: Any) -> Any:
+        try:
+            return check(value)
+        except ValidationError as err:
+            raise _refuse(err.message) from None
+
+    return run
 
 
 def parse_datetime(value: Any, key: str) -> datetime:
@@ -126,6 +182,122 @@ def parse_case_uuid(value: Any) -> str:
         raise ValidationError(f"case_uuid \u201c{shown(value)}\u201d bukan UUID.", field="case_uuid") from err
 
 
+def _context(info: ValidationInfo) -> tuple[datetime, Taxonomy]:
+    ctx = info.context or {}
+    return ctx.get("now") or datetime.now(UTC), ctx.get("tax") or get_taxonomy()
+
+
+class CaseIn(BaseModel):
+    """One case as a station sends it (the desk's sync, an Open311 client).  Unknown keys are ignored;
+    every check names its field in Indonesian; the first failing field (in this order) is the one
+    reported.  Validate with :func:`clean_intake`, which passes the time and the taxonomy."""
+
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"required": ["case_uuid", "service_code"]})
+
+    case_uuid: Annotated[str, BeforeValidator(_as_pydantic(parse_case_uuid))] = Field(
+        None, validate_default=True, description="UUID aduan dari desk: kunci idempoten"
+    )
+    service_code: str = Field(None, validate_default=True, description="Kategori (taxonomy.toml)")
+    description: Annotated[str | None, _text(limits.SUMMARY, "deskripsi")] = None
+    notes: Annotated[str | None, _text(limits.NOTES, "catatan")] = None
+    channel: Annotated[str, _choice(limits.ENUM, "kanal", CHANNELS, Channel.ON_AIR.value)] = Field(
+        Channel.ON_AIR.value, validate_default=True
+    )
+    urgency: Annotated[str, _choice(limits.ENUM, "urgensi", URGENCIES, Urgency.SEDANG.value)] = Field(
+        Urgency.SEDANG.value, validate_default=True
+    )
+    caller_name: Annotated[str | None, _text(limits.CALLER_NAME, "nama pelapor")] = None
+    phone: Annotated[str | None, _text(limits.PHONE, "nomor telepon")] = None
+    anonim: Annotated[bool, BeforeValidator(_yes_no)] = False
+    rahasia: Annotated[bool, BeforeValidator(_yes_no)] = False
+    kecamatan_code: Annotated[str | None, _text(limits.PLACE_CODE, "kode kecamatan")] = Field(
+        None, description="Kode kecamatan Kemendagri, mis. 35.22.01"
+    )
+    desa_code: Annotated[str | None, _text(limits.PLACE_CODE, "kode desa")] = Field(
+        None, description="Kode desa/kelurahan Kemendagri, mis. 35.22.01.2001"
+    )
+    address: Annotated[str | None, _text(limits.ADDRESS, "alamat")] = None
+    lat: Annotated[float | None, _number(-90.0, 90.0)] = None
+    long: Annotated[float | None, _number(-180.0, 180.0)] = None
+    received_at: datetime | None = Field(
+        None, validate_default=True, description="Waktu aduan diterima studio (ISO 8601)"
+    )
+    opd: Annotated[str | None, _text(limits.CODE, "OPD")] = None
+
+    @pydantic.field_validator("service_code", mode="before")
+    @classmethod
+    def _category(cls, value: Any, info: ValidationInfo) -> str:
+        code = _plain_text(value, limits.CODE, "service_code (kategori)")
+        if code is None:
+            raise _refuse("Isian service_code (kategori) wajib diisi.")
+        if code not in _context(info)[1].categories:
+            raise _refuse(f"Kategori (service_code) \u201c{code}\u201d tidak dikenal.")
+        return code
+
+    @pydantic.field_validator("kecamatan_code")
+    @classmethod
+    def _kecamatan(cls, kec: str | None) -> str | None:
+        if kec is not None and not KECAMATAN_RE.match(kec):
+            raise _refuse(f"Kode kecamatan \u201c{kec}\u201d tidak sah (contoh 35.22.01).")
+        return kec
+
+    @pydantic.field_validator("desa_code")
+    @classmethod
+    def _desa(cls, desa: str | None, info: ValidationInfo) -> str | None:
+        if desa is None:
+            return None
+        if not DESA_RE.match(desa):
+            raise _refuse(f"Kode desa \u201c{desa}\u201d tidak sah (contoh 35.22.01.2001).")
+        kec = info.data.get("kecamatan_code")
+        if kec is not None and not desa.startswith(kec + "."):
+            raise _refuse(f"Desa {desa} tidak terletak di kecamatan {kec}.")
+        return desa
+
+    @pydantic.field_validator("received_at", mode="before")
+    @classmethod
+    def _received(cls, value: Any, info: ValidationInfo) -> datetime:
+        now = _context(info)[0]
+        if value in (None, ""):
+            return now
+        received = _as_pydantic(lambda v: parse_datetime(v, "received_at"))(value)
+        if received > now + timedelta(days=1):
+            raise _refuse("Waktu aduan (received_at) ada di masa depan; periksa jam komputer studio.")
+        return received
+
+    @pydantic.field_validator("opd")
+    @classmethod
+    def _known_opd(cls, opd: str | None, info: ValidationInfo) -> str | None:
+        if opd is not None and opd not in _context(info)[1].opds:
+            raise _refuse(f"OPD \u201c{opd}\u201d tidak dikenal.")
+        return opd
+
+    @_model_validator(mode="after")
+    def _derived(self, info: ValidationInfo) -> CaseIn:
+        if self.kecamatan_code is None and self.desa_code is not None:
+            self.kecamatan_code = self.desa_code.rsplit(".", 1)[0]
+        if self.opd is None:
+            self.opd = _context(info)[1].default_opd(self.service_code)
+        return self
+
+    def columns(self) -> dict[str, Any]:
+        """The service_request column values (with ``case_uuid``)."""
+        values = self.model_dump(exclude={"received_at"})
+        values.update(
+            description=self.description or "", notes=self.notes or "", requested_datetime=self.received_at
+        )
+        return values
+
+
+def first_error(err: pydantic.ValidationError) -> ValidationError:
+    """The first failing field of a case, as the Indonesian error the desk shows."""
+    first = err.errors()[0]
+    field = str(first["loc"][0]) if first.get("loc") else None
+    problem = (first.get("ctx") or {}).get("error")
+    if isinstance(problem, IntakeProblem):
+        return ValidationError(str(problem), field=field)
+    return ValidationError(f"Isian {field or 'aduan'} tidak sah: {first['msg']}.", field=field)
+
+
 def clean_intake(
     raw: dict[str, Any], now: datetime | None = None, tax: Taxonomy | None = None
 ) -> dict[str, Any]:
@@ -133,58 +305,8 @@ def clean_intake(
     (Pass ``tax`` when cleaning a batch: looking the taxonomy up costs more than checking a case.)"""
     if not isinstance(raw, dict):
         raise ValidationError("Setiap aduan harus berupa objek JSON.")
-    now = now or datetime.now(UTC)
-    tax = tax or get_taxonomy()
-    out: dict[str, Any] = {"case_uuid": parse_case_uuid(raw.get("case_uuid"))}
-    code = _text(raw, "service_code", limits.CODE, "service_code (kategori)")
-    if code is None:
-        raise ValidationError("Isian service_code (kategori) wajib diisi.", field="service_code")
-    if code not in tax.categories:
-        raise ValidationError(
-            f"Kategori (service_code) \u201c{code}\u201d tidak dikenal.", field="service_code"
-        )
-    out["service_code"] = code
-    out["description"] = _text(raw, "description", limits.SUMMARY, "deskripsi") or ""
-    out["notes"] = _text(raw, "notes", limits.NOTES, "catatan") or ""
-    channel = _text(raw, "channel", limits.ENUM, "kanal") or Channel.ON_AIR.value
-    if channel not in {c.value for c in Channel}:
-        raise ValidationError(f"Kanal \u201c{channel}\u201d tidak dikenal.", field="channel")
-    out["channel"] = channel
-    urgency = _text(raw, "urgency", limits.ENUM, "urgensi") or Urgency.SEDANG.value
-    if urgency not in {u.value for u in Urgency}:
-        raise ValidationError(f"Urgensi \u201c{urgency}\u201d tidak dikenal.", field="urgency")
-    out["urgency"] = urgency
-    out["caller_name"] = _text(raw, "caller_name", limits.CALLER_NAME, "nama pelapor")
-    out["phone"] = _text(raw, "phone", limits.PHONE, "nomor telepon")
-    out["anonim"] = _bool(raw, "anonim")
-    out["rahasia"] = _bool(raw, "rahasia")
-    kec = _text(raw, "kecamatan_code", limits.PLACE_CODE, "kode kecamatan")
-    if kec is not None and not KECAMATAN_RE.match(kec):
-        raise ValidationError(
-            f"Kode kecamatan \u201c{kec}\u201d tidak sah (contoh 35.22.01).", field="kecamatan_code"
-        )
-    desa = _text(raw, "desa_code", limits.PLACE_CODE, "kode desa")
-    if desa is not None:
-        if not DESA_RE.match(desa):
-            raise ValidationError(
-                f"Kode desa \u201c{desa}\u201d tidak sah (contoh 35.22.01.2001).", field="desa_code"
-            )
-        if kec is None:
-            kec = desa.rsplit(".", 1)[0]
-        elif not desa.startswith(kec + "."):
-            raise ValidationError(f"Desa {desa} tidak terletak di kecamatan {kec}.", field="desa_code")
-    out["kecamatan_code"], out["desa_code"] = kec, desa
-    out["address"] = _text(raw, "address", limits.ADDRESS, "alamat")
-    out["lat"] = _float(raw, "lat", -90.0, 90.0)
-    out["long"] = _float(raw, "long", -180.0, 180.0)
-    received = raw.get("received_at")
-    out["requested_datetime"] = parse_datetime(received, "received_at") if received not in (None, "") else now
-    if out["requested_datetime"] > now + timedelta(days=1):
-        raise ValidationError(
-            "Waktu aduan (received_at) ada di masa depan; periksa jam komputer studio.", field="received_at"
-        )
-    opd = _text(raw, "opd", limits.CODE, "OPD")
-    if opd is not None and opd not in tax.opds:
-        raise ValidationError(f"OPD \u201c{opd}\u201d tidak dikenal.", field="opd")
-    out["opd"] = opd or tax.default_opd(code)
-    return out
+    context = {"now": now or datetime.now(UTC), "tax": tax or get_taxonomy()}
+    try:
+        return CaseIn.model_validate(raw, context=context).columns()
+    except pydantic.ValidationError as err:
+        raise first_error(err) from None

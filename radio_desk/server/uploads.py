@@ -10,7 +10,6 @@ When the last byte arrives the SHA-256 is checked; a mismatch restarts the uploa
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import secrets
@@ -22,6 +21,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.fsutil import sha256_file
 from radio_desk.server import cases, permissions
 from radio_desk.server.deps import KeyedDep, SessionDep, SettingsDep
 from radio_desk.server.intake import CleanStr, shown
@@ -224,7 +224,7 @@ def _apply_chunk(request: Request, settings, upload_id: str, offset: int, body: 
             os.fsync(fh.fileno())
         up.offset += len(body)
         if up.offset == up.length:
-            if up.sha256 and _sha256(path) != up.sha256:
+            if up.sha256 and sha256_file(path) != up.sha256:
                 up.offset = 0
                 with open(path, "wb"):
                     pass
@@ -233,11 +233,3 @@ def _apply_chunk(request: Request, settings, upload_id: str, offset: int, body: 
             up.completed_at = utcnow()
         session.commit()
         return Response(status_code=204, headers=_headers(up))
-
-
-def _sha256(path) -> str:  # type: ignore[no-untyped-def]
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

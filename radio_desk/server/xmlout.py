@@ -19,6 +19,8 @@ ITEM_NAMES = {
     "values": "value",
     "cases": "case",
     "overdue": "opd",
+    "endpoints": "endpoint",  # the discovery document
+    "formats": "format",
 }
 
 

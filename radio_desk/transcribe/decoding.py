@@ -1,15 +1,16 @@
-"""Decoding choices per language, made by measurement on whole calls (``bench/bench_calls.py``).
+"""Decoding choices per language and band, made by measurement on whole calls (``bench/bench_calls.py``).
 
 Files and the stored transcript of a live call are decoded in Whisper's own 30-second windows (the seek
 loop of ``faster_whisper.WhisperModel.transcribe``).  Whether the VAD filter runs first and whether each
-window is conditioned on the text before it were measured per language; the figures are in
-docs/asr-decoding.md.
+window is conditioned on the text before it were measured per language and per band (full band or a
+telephone line, :mod:`radio_desk.transcribe.band`); the figures are in docs/asr-decoding.md.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from radio_desk.transcribe.band import FULL, TELEPHONE
 from radio_desk.transcribe.engine import TranscribeOptions
 
 
@@ -27,16 +28,26 @@ MEASURED: dict[str, WindowDecoding] = {
     "id": WindowDecoding(vad=True, condition_on_previous_text=True, vad_min_silence_ms=8000),
     "jw": WindowDecoding(vad=True, condition_on_previous_text=True, vad_min_silence_ms=8000),
 }
+# Files through a telephone line: even the 8 s VAD lost to no VAD (the trimmed call start moves every
+# window boundary).  Live calls keep the full-band choice: the online loop without VAD fell into a
+# repetition loop on one telephone call (docs/asr-decoding.md, "Telephone band").
+MEASURED_TELEPHONE: dict[str, WindowDecoding] = {
+    "id": WindowDecoding(vad=False, condition_on_previous_text=True),
+    "jw": WindowDecoding(vad=False, condition_on_previous_text=True),
+}
 DEFAULT_LANGUAGE = "id"
+BANDS = (FULL, TELEPHONE)
 
 
-def for_language(language: str | None) -> WindowDecoding:
-    return MEASURED.get(language or DEFAULT_LANGUAGE, MEASURED[DEFAULT_LANGUAGE])
+def for_language(language: str | None, band: str = FULL) -> WindowDecoding:
+    table = MEASURED_TELEPHONE if band == TELEPHONE else MEASURED
+    return table.get(language or DEFAULT_LANGUAGE, table[DEFAULT_LANGUAGE])
 
 
-def resolve(options: TranscribeOptions, language: str | None) -> TranscribeOptions:
-    """``options`` with the measured choices filled in where it leaves them open (``None``)."""
-    chosen = for_language(language)
+def resolve(options: TranscribeOptions, language: str | None, band: str = FULL) -> TranscribeOptions:
+    """``options`` with the choices measured for ``language`` and ``band`` filled in where it leaves
+    them open (``None``)."""
+    chosen = for_language(language, band)
     return replace(
         options,
         vad=chosen.vad if options.vad is None else options.vad,

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from radio_desk.errors import ModelError
+from radio_desk.transcribe.band import FULL, detect_band
 from radio_desk.transcribe.decoding import resolve
 from radio_desk.transcribe.engine import SAMPLE_RATE, Segment, TranscribeOptions, TranscriptResult
 
@@ -237,7 +238,8 @@ class FasterWhisperEngine:
         if language is None:
             chunks = self._chunks(audio, True, {})
             language = self._detect(max(chunks, key=lambda c: c.seconds)) if chunks else AUTO_LANGUAGES[0]
-        options = resolve(options, language)
+        band = detect_band(audio) if options.vad is None else FULL  # the VAD is chosen per band
+        options = resolve(options, language, band)
         segments, info = self._model.transcribe(
             audio,
             language=language,

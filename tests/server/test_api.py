@@ -106,10 +106,14 @@ def test_intake_errors_are_400_in_open311_format(env: Env) -> None:
     )
     assert [r["outcome"] for r in res] == ["error", "error", "error", "created"]
     assert all(r["code"] == 400 and r["description"] for r in res[:3])
-    r = env.client.post("/open311/v2/requests.json", data={"service_code": "jalan"}, headers=env.h(env.key_a))
+    bad = {"service_code": "bukan"}  # (without attribute[case_uuid]: a post of any Open311 client)
+    r = env.client.post("/open311/v2/requests.json", data=bad, headers=env.h(env.key_a))
     assert r.status_code == 400 and r.json()[0]["code"] == 400
-    r = env.client.post("/open311/v2/requests.xml", data={"service_code": "jalan"}, headers=env.h(env.key_a))
+    assert r.json()[0]["description"] == "Kategori (service_code) \u201cbukan\u201d tidak dikenal."
+    r = env.client.post("/open311/v2/requests.xml", data=bad, headers=env.h(env.key_a))
     assert r.status_code == 400 and ET.fromstring(r.content).tag == "errors"
+    r = env.client.post("/open311/v2/requests.json", data={"api_key": env.key_a})
+    assert r.status_code == 400 and "service_code" in r.json()[0]["description"]
 
 
 def test_desk_owns_intake_until_verified(env: Env) -> None:

@@ -1,7 +1,8 @@
 """Contract: every JSON answer of the Open311 endpoints validates against the GeoReport v2 JSON Schemas
 (``tests/contract/open311``, open311.org, CC BY 3.0; POST and token answers against the definitions of
-its Swagger description), the update feed and the error lists against ``tests/contract/extensions``;
-every ``.xml`` answer parses with the spec's root element.  On SQLite and PostgreSQL."""
+its Swagger description), the update feed, the error lists and the discovery document against
+``tests/contract/extensions``; every ``.xml`` answer parses with the spec's root element.  On SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ DEFINITION = schema_file(OPEN311 / "service-definition.json")
 REQUESTS = schema_file(OPEN311 / "requests.json")
 UPDATES = schema_file(CONTRACT / "extensions" / "servicerequestupdates.json")
 ERRORS = schema_file(CONTRACT / "extensions" / "errors.json")
+DISCOVERY = schema_file(CONTRACT / "extensions" / "discovery.json")
 
 
 def test_schemas_reject_what_they_should() -> None:
@@ -101,6 +103,11 @@ def test_every_json_answer_matches_the_open311_schemas(env: Env) -> None:
     for service in services:
         check(DEFINITION, c.get(f"/open311/v2/services/{service['service_code']}.json").json())
     check(swagger_list("RequestResponse"), data["posted"])
+    anyone = c.post("/open311/v2/requests.json", data={"service_code": "jalan"}, headers=env.h(env.key_a))
+    assert anyone.status_code == 201  # no attribute[case_uuid]: a new case, as for any Open311 client
+    check(swagger_list("RequestResponse"), anyone.json())
+    for url in ("/open311/discovery.json", "/open311/v2/discovery.json"):
+        check(DISCOVERY, c.get(url).json())
     token = data["posted"][0]["token"]
     check(swagger_list("TokenResponse"), c.get(f"/open311/v2/tokens/{token}.json").json())
     since = {"start_date": "2000-01-01T00:00:00Z"}
@@ -131,6 +138,7 @@ def test_every_json_answer_matches_the_open311_schemas(env: Env) -> None:
         ("post", "/open311/v2/requests.{f}", None, 403),
         ("post", "/open311/v2/requests.{f}", "wrong", 403),
         ("post", "/open311/v2/requests.{f}", "a", 400),
+        ("post", "/open311/v2/requests.{f}", "admin", 403),  # staff keys do not post cases
         ("get", "/open311/v2/requests/{rid}.{f}", "b", 403),
         ("get", "/open311/v2/requests/{secret}.{f}", None, 404),
     ],
@@ -140,6 +148,7 @@ def test_errors_are_the_spec_list_in_json_and_xml(
 ) -> None:
     [mine, secret] = env.post_cases(env.key_a, [make_case(), make_case(rahasia=True)])
     keys = {None: {}, "wrong": env.h("rdk_salah"), "a": env.h(env.key_a), "b": env.h(env.key_b)}
+    keys["admin"] = env.h(env.key_admin)
     form = {"service_code": "jalan", "attribute[case_uuid]": str(uuid.uuid4())}
     for fmt in ("json", "xml"):
         target = url.format(f=fmt, rid=mine["service_request_id"], secret=secret["service_request_id"])
@@ -170,6 +179,7 @@ def test_every_xml_answer_parses_with_the_spec_root(env: Env) -> None:
         f"/open311/v2/requests/{rid}.xml": ("service_requests", "request/status"),
         f"/open311/v2/tokens/{token}.xml": ("service_requests", "request/service_request_id"),
         "/open311/v2/servicerequestupdates.xml": ("service_request_updates", "request_update/update_id"),
+        "/open311/discovery.xml": ("discovery", "endpoints/endpoint/formats/format"),
     }
     for url, (root_tag, path) in expected.items():
         r = env.client.get(url, headers=admin)

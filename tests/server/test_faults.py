@@ -75,7 +75,7 @@ class ServerProcess:
         )  # fmt: skip
         if log:
             out.close()
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # the imports alone took 18 s on a machine under load
         while time.monotonic() < deadline:
             try:
                 if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:

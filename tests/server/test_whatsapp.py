@@ -18,13 +18,13 @@ from console_helpers import add_console_user, login
 from fastapi.testclient import TestClient
 from server_helpers import Env
 from sqlalchemy import select, update
-from support.wait import wait_until
 from wa_graph import PHONE_ID, SECRET, TEXT, TOKEN, VERIFY, WaEnv, delivery, text_message, wa
 
 from radio_desk.server.auth import Role
 from radio_desk.server.models import utcnow
 from radio_desk.server.whatsapp.models import WaMessage, WaOutbox
 from radio_desk.server.whatsapp.signature import sign
+from tests.support.wait import wait_until
 
 __all__ = ["wa"]  # the fixture
 

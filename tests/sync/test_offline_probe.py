@@ -8,7 +8,7 @@ import random
 import time
 from pathlib import Path
 
-from test_sync import desk, queue_case, store  # noqa: F401  (fixtures and helper of the sync tests)
+from test_sync import desk, queue_case  # noqa: F401  (fixture and helper of the sync tests; store: conftest)
 from threaded_server import free_port, threaded_server
 
 from radio_desk.sync.backoff import Backoff, Probe

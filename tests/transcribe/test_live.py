@@ -113,7 +113,8 @@ def test_live_split_stereo_labels_caller_and_host(
     signal[host_at : host_at + host.size, 1] = host
     finals, _, _ = run_call(fw_engine, signal, tmp_path, channel_map="split")
     by = {who: " ".join(s.text for s in finals if s.speaker == who) for who in ("Penelepon", "Penyiar")}
-    assert {"jalan", "rusak"} <= heard(by["Penelepon"]), finals
+    # three of the caller's key words (which one whisper-base int8 mishears differs from CPU to CPU)
+    assert len({"jalan", "rusak", "mohon", "segera"} & heard(by["Penelepon"])) >= 3, finals
     assert "laporan" in by["Penyiar"].lower() and "jalan" not in by["Penyiar"].lower(), finals
     host_segs = [s for s in finals if s.speaker == "Penyiar"]
     assert host_segs[0].start >= host_at / RATE - 0.5  # placed on the recording's timeline
