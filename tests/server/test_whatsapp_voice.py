@@ -81,7 +81,10 @@ def test_voice_note_becomes_a_transcribed_case(wa: WaEnv, voice_note: bytes, eng
         case = s.get(ServiceRequest, case.id)
         text = case.description.lower()
         assert sum(w in text for w in KEY_WORDS) >= 3, case.description
-        assert s.scalar(select(WaMessage)).transcript_state == "done"
+        msg = s.scalar(select(WaMessage))
+        assert msg.transcript_state == "done"
+        # the transcript triaged by the same worker: a road, suggested while the case is baru
+        assert msg.triage_state == "done" and (case.status, case.service_code) == ("baru", "jalan")
     # the console: the recording (authenticated) and the transcript on the case page
     add_console_user(sm, "koordinator", Role.COORDINATOR)
     assert login(wa.env.client, "koordinator").status_code == 303
@@ -131,3 +134,5 @@ def test_speech_worker_command_line(wa: WaEnv, voice_note: bytes, tmp_path: Path
     with wa.env.app.state.sessionmaker() as s:
         voice = s.scalar(select(ServiceRequest).where(ServiceRequest.notes.contains("pesan suara")))
         assert "rusak" in voice.description.lower()
+        typed = s.scalar(select(ServiceRequest).where(ServiceRequest.id != voice.id))
+        assert (voice.service_code, typed.service_code) == ("jalan", "pju")  # both triaged

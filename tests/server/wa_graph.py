@@ -6,6 +6,10 @@ tests: the server under test talks to it through ``RADIO_DESK_WHATSAPP_API_BASE`
 * ``GET /files/{media-id}`` with the bearer token → the bytes (401 without);
 * ``POST /v23.0/{phone-number-id}/messages`` → ``{"messaging_product", "contacts": [{"input",
   "wa_id"}], "messages": [{"id"}]}``; ``fail_sends`` answers the next N with an error instead.
+  With ``enforce_window`` a ``text`` more than 24 hours after the reporter's last message (what
+  :meth:`WaEnv.post` delivered) is refused as Meta does, code 131047; a ``template`` is checked against
+  ``approved`` (name → number of body parameters; language ``id``; text parameters non-empty, without
+  newlines or tabs), else refused with Meta's codes 132001 / 132000 / 100.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
@@ -38,6 +43,9 @@ class GraphServer:
         self.sent: list[dict] = []  # the JSON bodies of POST .../messages that were accepted
         self.requests: list[tuple[str, str, str | None]] = []  # method, path, Authorization
         self.fail_sends: list[tuple[int, dict]] = []  # (status, error JSON) for the next sends
+        self.enforce_window = False  # refuse a text 24 h after the reporter's last message (131047)
+        self.last_inbound: dict[str, float] = {}  # wa_id -> the timestamp of their last message
+        self.approved: dict[str, int] = {}  # template name -> its number of body parameters
         self.lock = threading.Lock()
         graph = self
 
@@ -99,6 +107,10 @@ class GraphServer:
                     self._json(*failure)
                     return
                 doc = json.loads(body)
+                refusal = graph.refusal(doc)
+                if refusal is not None:
+                    self._json(400, {"error": refusal})
+                    return
                 with graph.lock:
                     graph.sent.append(doc)
                     n = len(graph.sent)
@@ -110,6 +122,29 @@ class GraphServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def refusal(self, doc: dict) -> dict | None:
+        """Meta's error for a send it would refuse (the window, the template), or None."""
+        late = time.time() - self.last_inbound.get(doc["to"], 0) > 24 * 3600
+        if doc.get("type") == "text" and self.enforce_window and late:
+            return {"message": "(#131047) Re-engagement message", "type": "OAuthException",
+                        "code": 131047, "error_data": {"messaging_product": "whatsapp", "details":
+                        "Message failed to send because more than 24 hours have passed since the "
+                        "customer last replied to this number."}}  # fmt: skip
+        if doc.get("type") == "template":
+            t = doc["template"]
+            if t.get("name") not in self.approved or t.get("language", {}).get("code") != "id":
+                return {"message": "(#132001) Template name does not exist in the translation",
+                        "code": 132001}  # fmt: skip
+            bodies = [c for c in t.get("components", []) if c.get("type") == "body"]
+            params = bodies[0]["parameters"] if bodies else []
+            if len(params) != self.approved[t["name"]]:
+                return {"message": "(#132000) Number of parameters does not match", "code": 132000}
+            for p in params:
+                text = p.get("text")
+                if p.get("type") != "text" or not text or "\n" in text or "\t" in text or "     " in text:
+                    return {"message": "(#100) Invalid parameter", "code": 100}
+        return None
 
     @property
     def base(self) -> str:
@@ -166,10 +201,22 @@ class WaEnv:
 
     def post(self, doc: dict, secret: str | None = SECRET, client: TestClient | None = None):  # type: ignore[no-untyped-def]
         body = json.dumps(doc).encode()
+        self._remember_inbound(doc)
         headers = {"Content-Type": "application/json"}
         if secret is not None:
             headers["X-Hub-Signature-256"] = sign(secret, body)
         return (client or self.env.client).post("/webhooks/whatsapp", content=body, headers=headers)
+
+    def _remember_inbound(self, doc: dict) -> None:
+        """What Meta knows: when each reporter last wrote (odd test payloads are skipped)."""
+        try:
+            for entry in doc["entry"]:
+                for change in entry["changes"]:
+                    for m in change["value"]["messages"]:
+                        when, who = float(m["timestamp"]), m["from"]
+                        self.graph.last_inbound[who] = max(when, self.graph.last_inbound.get(who, 0))
+        except (AttributeError, KeyError, TypeError, ValueError):
+            pass
 
     def round(self):  # type: ignore[no-untyped-def]
         return run_round(self.env.app.state.sessionmaker, self.env.settings)

@@ -4,7 +4,11 @@
   "messaging_product"}``, then ``GET url`` with the same bearer token → the file's bytes;
 * ``POST {api_base}/{phone-number-id}/messages`` with ``{"messaging_product": "whatsapp",
   "recipient_type": "individual", "to", "type": "text", "text": {"preview_url": false, "body"}}`` →
-  ``{"messages": [{"id": "wamid…"}]}``.
+  ``{"messages": [{"id": "wamid…"}]}``;
+* the same with ``"type": "template", "template": {"name", "language": {"policy": "deterministic",
+  "code": "id"}, "components": [{"type": "body", "parameters": [{"type": "text", "text"}, …]}]}`` — an
+  approved template, the only kind Meta takes more than 24 hours after the reporter's last message
+  (a text then is refused with code 131047, :data:`OUTSIDE_WINDOW`).
 
 Errors come as ``{"error": {"message", "type", "code", ...}}``; :class:`GraphError` says whether trying
 again can help (network, 429, 5xx, Meta's throttling codes) or not (a refused message).
@@ -26,13 +30,15 @@ log = logging.getLogger("radio_desk.server.whatsapp")
 
 # Meta's codes that mean "later": rate limits, temporary errors (Graph API error reference)
 RETRY_CODES = frozenset({1, 2, 4, 17, 80007, 130429, 131000, 131016, 131048, 131056, 133004})
+OUTSIDE_WINDOW = 131047  # "Re-engagement message": 24 hours since the reporter wrote; a template only
 
 
 class GraphError(Exception):
-    def __init__(self, message: str, *, retry: bool, final: bool = False) -> None:
+    def __init__(self, message: str, *, retry: bool, final: bool = False, code: int | None = None) -> None:
         super().__init__(message)
         self.retry = retry  # trying again soon can help
         self.final = final  # nothing will ever help (a file larger than the server takes)
+        self.code = code  # Meta's error code, when it gave one
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,8 @@ def _error(resp: httpx.Response, what: str) -> GraphError:
         pass
     retry = resp.status_code == 429 or resp.status_code >= 500 or code in RETRY_CODES
     # only the status and Meta's code: the message text may quote the number or the text
-    return GraphError(f"{what}: HTTP {resp.status_code}, kode {code}", retry=retry)
+    number = code if isinstance(code, int) else None
+    return GraphError(f"{what}: HTTP {resp.status_code}, kode {code}", retry=retry, code=number)
 
 
 class GraphClient:
@@ -115,20 +122,26 @@ class GraphClient:
             log.warning("whatsapp media %s: SHA-256 differs from Meta's", media_id)
         return Media(bytes(data), str(meta.get("mime_type") or "application/octet-stream"))
 
-    def send_text(self, to: str, body: str) -> str:
+    def _send(self, to: str, message: dict) -> str:
         resp = self._call(
             "POST",
             f"{self.settings.api_base}/{self.settings.phone_number_id}/messages",
             "kirim pesan",
-            json={
-                "messaging_product": "whatsapp",
-                "recipient_type": "individual",
-                "to": to,
-                "type": "text",
-                "text": {"preview_url": False, "body": body},
-            },
+            json={"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, **message},
         )
         try:
             return str(resp.json()["messages"][0]["id"])
         except (ValueError, KeyError, IndexError, TypeError):
             return ""
+
+    def send_text(self, to: str, body: str) -> str:
+        return self._send(to, {"type": "text", "text": {"preview_url": False, "body": body}})
+
+    def send_template(self, to: str, name: str, params: list[str]) -> str:
+        """An approved template with its body parameters, in ``settings.template_language``."""
+        language = {"policy": "deterministic", "code": self.settings.template_language}
+        template: dict = {"name": name, "language": language}
+        if params:
+            parameters = [{"type": "text", "text": p} for p in params]
+            template["components"] = [{"type": "body", "parameters": parameters}]
+        return self._send(to, {"type": "template", "template": template})

@@ -118,10 +118,13 @@ def record(sm: sessionmaker[Session], ws: WhatsAppSettings, messages: list[Inbou
                         media_id=m.media_id,
                         mime_type=m.mime_type,
                         received_at=utcnow(),
+                        sent_at=m.sent_at,
                         media_state="pending" if voice else "none",
                         media_attempts=0,
                         transcript_state="none",
                         transcript_attempts=0,
+                        # the speech worker triages a text now, a voice note once transcribed
+                        triage_state="pending" if m.kind == "text" and request_id is not None else "none",
                     )
                 )
                 if request_id is not None:

@@ -1,4 +1,5 @@
-"""The WhatsApp line's tables (migration 0004_whatsapp): inbound messages, the reply outbox, the cursor."""
+"""The WhatsApp line's tables (migrations 0004_whatsapp, 0005_whatsapp_templates_triage): inbound
+messages, the reply outbox, the cursor."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ class WaMessage(Base):
     __table_args__ = (
         Index("ix_wa_message_media", "media_state", "media_next_at"),
         Index("ix_wa_message_transcript", "transcript_state"),
+        Index("ix_wa_message_from", "wa_from", "sent_at"),
+        Index("ix_wa_message_triage", "triage_state"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -30,6 +33,8 @@ class WaMessage(Base):
     media_id: Mapped[str | None] = mapped_column(String(128))
     mime_type: Mapped[str | None] = mapped_column(String(100))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # the reporter's time of the message (Meta's timestamp): Meta's 24-hour window runs from the last one
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     media_state: Mapped[str] = mapped_column(String(20), default="none")  # none|pending|stored|failed
     media_attempts: Mapped[int] = mapped_column(Integer, default=0)
     media_next_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -39,6 +44,9 @@ class WaMessage(Base):
     transcript_attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a worker took the transcription
     error: Mapped[str | None] = mapped_column(String(300))  # the last failure, never personal data
+    # none | pending | done: the speech worker's triage of the text (a voice note: of its transcript)
+    triage_state: Mapped[str] = mapped_column(String(20), default="none", server_default="none")
+    suggestion: Mapped[str | None] = mapped_column(Text)  # JSON: category, urgency, place codes, opd
 
 
 class WaOutbox(Base):
@@ -60,6 +68,10 @@ class WaOutbox(Base):
     gave_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # Meta refused it for good
     wa_reply_id: Mapped[str | None] = mapped_column(String(128))  # Meta's id of the sent message
     error: Mapped[str | None] = mapped_column(String(300))
+    # the status whose approved template is sent instead when the 24-hour window is closed, and the
+    # template's parameters (JSON list: ticket number, OPD, masked follow-up — never private details)
+    template: Mapped[str | None] = mapped_column(String(40))
+    template_params: Mapped[str | None] = mapped_column(Text)
 
 
 class WaCursor(Base):

@@ -5,9 +5,15 @@ status, the OPD it went to and, at ``selesai``, the follow-up as the public page
 masked, the reporter's name removed; left out altogether for a rahasia case).  The status messages
 come from the update feed (:func:`queue_status_replies`), so a change made in the console, through the
 API or on the command line reaches the reporter alike.
+
+Each status message also carries the parameters of its approved template (:func:`template_params`),
+sent instead when Meta's 24-hour window is closed: the same details and no more.
 """
 
 from __future__ import annotations
+
+import json
+import re
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -75,11 +81,42 @@ def status_text(req: ServiceRequest, status: str) -> str | None:
             return None
 
 
-def enqueue(session: Session, dedupe: str, to: str, body: str, request_id: int | None) -> bool:
-    """Queue a message once (``dedupe``); False when it was queued before.  The caller commits."""
+def _param(text: str, limit: int = 900) -> str:
+    """A template parameter as Meta takes it: no newline or tab, no run of spaces, never empty."""
+    one_line = re.sub(r"\s+", " ", text).strip()
+    return (one_line[: limit - 1] + "\u2026" if len(one_line) > limit else one_line) or "-"
+
+
+def template_params(req: ServiceRequest, status: str) -> list[str]:
+    """The body parameters of ``status``'s template: {{1}} the ticket number, then {{2}} the OPD
+    (diteruskan, diproses, selesai) and {{3}} the masked follow-up (selesai; "-" for none or rahasia)."""
+    params = [str(req.id)]
+    if status in (Status.DITERUSKAN.value, Status.DIPROSES.value, Status.SELESAI.value):
+        params.append(_param(_opd_name(req.opd)))
+    if status == Status.SELESAI.value:
+        params.append(_param("" if req.rahasia else follow_up_text(req.tindak_lanjut, req.caller_name)))
+    return params
+
+
+def enqueue(
+    session: Session,
+    dedupe: str,
+    to: str,
+    body: str,
+    request_id: int | None,
+    template: tuple[str, list[str]] | None = None,
+) -> bool:
+    """Queue a message once (``dedupe``), with the status and parameters of its template if it has one;
+    False when it was queued before.  The caller commits."""
     if session.scalar(select(WaOutbox.id).where(WaOutbox.dedupe == dedupe)) is not None:
         return False
-    session.add(WaOutbox(dedupe=dedupe, request_id=request_id, wa_to=to, body=body, created_at=utcnow()))
+    session.add(
+        WaOutbox(
+            dedupe=dedupe, request_id=request_id, wa_to=to, body=body, created_at=utcnow(),
+            template=template[0] if template else None,
+            template_params=json.dumps(template[1], ensure_ascii=False) if template else None,
+        )
+    )  # fmt: skip
     return True
 
 
@@ -126,7 +163,8 @@ def queue_status_replies(session: Session) -> int:
             continue
         req = session.get(ServiceRequest, request_id)
         body = status_text(req, status) if req is not None else None
-        if body and enqueue(session, f"status:{request_id}:{status}", to, body, request_id):
+        template = (status, template_params(req, status)) if body and req is not None else None
+        if body and enqueue(session, f"status:{request_id}:{status}", to, body, request_id, template):
             queued += 1
     cursor.value = rows[-1].id
     session.commit()

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 DEFAULT_API_BASE = "https://graph.facebook.com/v23.0"
+# the statuses a reporter hears about, each of which may have its approved template (docs/server.md)
+TEMPLATE_STATUSES = ("terverifikasi", "diteruskan", "diproses", "selesai", "duplikat", "bukan_wewenang",
+                     "ditolak")  # fmt: skip
+TEMPLATE_NAME = re.compile(r"[a-z0-9_]{1,512}")  # Meta's template names: lower case, digits, underscores
+
+
+def _refuse(message: str) -> Exception:
+    from radio_desk.errors import ValidationError
+
+    return ValidationError(message)
 
 
 def _float(name: str, default: float) -> float:
@@ -13,9 +24,38 @@ def _float(name: str, default: float) -> float:
     try:
         return float(value) if value else default
     except ValueError:
-        from radio_desk.errors import ValidationError
+        raise _refuse(f"Variabel {name} harus angka, bukan \u201c{value[:40]}\u201d.") from None
 
-        raise ValidationError(f"Variabel {name} harus angka, bukan \u201c{value[:40]}\u201d.") from None
+
+def templates_from_env() -> dict[str, str]:
+    """The approved template per status: ``RADIO_DESK_WHATSAPP_TEMPLATES="diteruskan=aduan_diteruskan,
+    selesai=aduan_selesai"`` and/or ``RADIO_DESK_WHATSAPP_TEMPLATE_<STATUS>=<name>`` (which wins)."""
+    out: dict[str, str] = {}
+    mapping = os.environ.get("RADIO_DESK_WHATSAPP_TEMPLATES", "").strip()
+    pairs = [part.split("=", 1) for part in mapping.split(",") if part.strip()]
+    for status in TEMPLATE_STATUSES:
+        one = os.environ.get(f"RADIO_DESK_WHATSAPP_TEMPLATE_{status.upper()}", "").strip()
+        if one:
+            pairs.append([status, one])
+    for pair in pairs:
+        if len(pair) != 2:
+            raise _refuse(
+                "RADIO_DESK_WHATSAPP_TEMPLATES: tulis status=nama_templat, dipisah koma "
+                f"(bukan \u201c{'='.join(pair)[:40]}\u201d)."
+            )
+        status, name = pair[0].strip().lower(), pair[1].strip()
+        if status not in TEMPLATE_STATUSES:
+            raise _refuse(
+                f"Status \u201c{status[:40]}\u201d tidak punya templat WhatsApp; pilih salah satu: "
+                + ", ".join(TEMPLATE_STATUSES)
+                + "."
+            )
+        if not TEMPLATE_NAME.fullmatch(name):
+            raise _refuse(
+                f"Nama templat WhatsApp \u201c{name[:40]}\u201d tidak sah (huruf kecil, angka, garis bawah)."
+            )
+        out[status] = name
+    return out
 
 
 @dataclass
@@ -32,6 +72,9 @@ class WhatsAppSettings:
     service_code: str = "lainnya"  # the category a message starts with (default OPD: Diskominfo)
     poll_seconds: float = 2.0  # how often the server's WhatsApp worker looks for work
     timeout_seconds: float = 20.0  # one Graph API request
+    # status -> the name of its approved template, sent when Meta's 24-hour window is closed
+    templates: dict[str, str] = field(default_factory=dict)
+    template_language: str = "id"
 
     @property
     def enabled(self) -> bool:
@@ -54,4 +97,6 @@ class WhatsAppSettings:
         s.line = env("RADIO_DESK_WHATSAPP_LINE") or s.line
         s.service_code = env("RADIO_DESK_WHATSAPP_SERVICE_CODE") or s.service_code
         s.poll_seconds = _float("RADIO_DESK_WHATSAPP_POLL_SECONDS", s.poll_seconds)
+        s.templates = templates_from_env()
+        s.template_language = env("RADIO_DESK_WHATSAPP_TEMPLATE_LANGUAGE") or s.template_language
         return s

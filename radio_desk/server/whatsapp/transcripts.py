@@ -99,6 +99,7 @@ def finish_job(  # type: ignore[no-untyped-def]
         doc = {"text": text, "segments": segments, "engine": engine, "model": model, "language": "id"}
         _store_transcript(session, settings, job.request_id, doc)
         msg.transcript_state, msg.error = "done", None
+        msg.triage_state = "pending" if msg.triage_state == "none" else msg.triage_state
         req = session.get(ServiceRequest, job.request_id)
         if req is not None and req.status == Status.BARU.value and req.description == VOICE_PLACEHOLDER:
             now = utcnow()

@@ -1,5 +1,7 @@
 """The server's WhatsApp worker: fetches voice notes from the Cloud API, turns status changes into
-replies and sends the queued replies, retrying with backoff.  All state is in the database (the rows
+replies and sends the queued replies, retrying with backoff — as free-form text within Meta's 24-hour
+window since the reporter's last message, as the status's approved template after it (or when Meta
+answers 131047 all the same).  All state is in the database (the rows
 of ``wa_message`` and ``wa_outbox``, the feed cursor), so nothing is lost when the server restarts;
 a webhook only stores and wakes the worker, so Meta gets its 200 at once.
 
@@ -12,17 +14,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
 import logging
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from radio_desk.server.models import Upload, utcnow
 from radio_desk.server.uploads import CONTENT_TYPES, stored_path
-from radio_desk.server.whatsapp.graph import GraphClient, GraphError
+from radio_desk.server.whatsapp.graph import OUTSIDE_WINDOW, GraphClient, GraphError
 from radio_desk.server.whatsapp.jobs import backoff, claim, due
 from radio_desk.server.whatsapp.models import WaMessage, WaOutbox
 from radio_desk.server.whatsapp.replies import queue_status_replies
@@ -32,6 +36,9 @@ log = logging.getLogger("radio_desk.server.whatsapp")
 # (the case stays, with its placeholder text)
 MEDIA_ATTEMPTS = 10
 BATCH = 20
+# Meta's customer-service window (24 h after the reporter's last message), less a margin for a reply
+# that waits in the queue or on the network: later, a status goes out as its template
+WINDOW = timedelta(hours=24) - timedelta(minutes=10)
 EXTENSIONS = {"audio/ogg": ".ogg", "audio/opus": ".opus", "audio/mpeg": ".mp3", "audio/mp4": ".m4a",
               "audio/webm": ".webm", "audio/wav": ".wav", "audio/flac": ".flac"}  # fmt: skip
 
@@ -104,6 +111,35 @@ def fetch_media(sm: sessionmaker[Session], settings, client: GraphClient) -> int
     return done
 
 
+def last_inbound(session: Session, wa_id: str) -> datetime | None:
+    """When the reporter last wrote (Meta's timestamp of their message; the server's time for rows
+    stored before it was kept)."""
+    return session.scalar(
+        select(func.max(func.coalesce(WaMessage.sent_at, WaMessage.received_at))).where(
+            WaMessage.wa_from == wa_id
+        )
+    )
+
+
+def deliver(session: Session, client: GraphClient, item: WaOutbox) -> tuple[str, str | None]:
+    """Send one queued reply: text inside the window, the template outside it (or when Meta says 131047
+    to the text); Meta's id of what was sent and the template's name (None: sent as text)."""
+    name = client.settings.templates.get(item.template or "")
+    params = json.loads(item.template_params or "[]")
+    last = last_inbound(session, item.wa_to)
+    if name and (last is None or utcnow() - last > WINDOW):
+        return client.send_template(item.wa_to, name, params), name
+    try:
+        return client.send_text(item.wa_to, item.body), None
+    except GraphError as err:
+        if err.code != OUTSIDE_WINDOW:
+            raise
+        if name:
+            return client.send_template(item.wa_to, name, params), name
+        what = f"templat status {item.template}" if item.template else "templat"
+        raise GraphError(f"{err}: di luar jendela 24 jam dan {what} tidak diatur", retry=False) from None
+
+
 def send_due(sm: sessionmaker[Session], client: GraphClient) -> int:
     sent = 0
     with sm() as session:
@@ -124,7 +160,7 @@ def send_due(sm: sessionmaker[Session], client: GraphClient) -> int:
             item = session.get(WaOutbox, row_id)
             assert item is not None
             try:
-                reply_id = client.send_text(item.wa_to, item.body)
+                reply_id, template = deliver(session, client, item)
             except GraphError as err:
                 item.attempts += 1
                 item.error = str(err)[:300]
@@ -138,6 +174,8 @@ def send_due(sm: sessionmaker[Session], client: GraphClient) -> int:
             item.sent_at, item.wa_reply_id, item.error = utcnow(), reply_id[:128] or None, None
             item.attempts += 1
             session.commit()
+            if template:
+                log.info("whatsapp reply %s (case %s) sent as template %s", row_id, item.request_id, template)
             sent += 1
     return sent
 
