@@ -3,7 +3,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -11,6 +10,7 @@ from radio_desk.errors import RadioDeskError
 from radio_desk.store import migrate, open_store
 from radio_desk.store.engine import make_engine
 from radio_desk.store.models import Base
+from tests.store.schema_steps import downgrade
 
 
 def test_upgrade_from_0001_with_data(tmp_path):
@@ -114,12 +114,7 @@ def test_upgrade_from_0004_keeps_cases_and_search_and_downgrades(tmp_path):
     store.cases.update(case.id, {"summary": "Lampu jalan mati dua minggu"})  # the triggers still index
     assert [h.case.id for h in store.cases.search("lampu minggu")] == [case.id]
     store.close()
-    engine = make_engine(path, foreign_keys=False)
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0004")
-    engine.dispose()
+    downgrade(path, "0004")
     con = sqlite3.connect(path)
     columns = {row[1] for row in con.execute("PRAGMA table_info(cases)")}
     triggers = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
