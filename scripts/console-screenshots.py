@@ -10,7 +10,6 @@ Needs Debian's chromium and chromium-driver (the Makefile's APT_TEST_PACKAGES).
 from __future__ import annotations
 
 import sys
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -45,14 +44,10 @@ CASES = [
 
 
 def main() -> None:
-    from shot_support import console_server, server_cli, server_env
+    from shot_support import console_server, server_cli, server_env, server_scratch
     from support import browser
 
-    reason = browser.missing()
-    if reason:
-        sys.exit(reason)
-    tmp = Path(tempfile.mkdtemp(prefix="rd-console-shots-"))
-    db = f"sqlite:///{tmp / 'server.sqlite3'}"
+    tmp, db = server_scratch("rd-console-shots-")
     env = server_env(tmp)
     cli = server_cli(env, db)
     stations = [

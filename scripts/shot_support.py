@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,6 +25,18 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def server_scratch(prefix: str) -> tuple[Path, str]:
+    """A fresh folder and the SQLite URL of a server database in it; leaves with the reason when
+    chromium (or its driver) is missing."""
+    from support import browser
+
+    reason = browser.missing()
+    if reason:
+        sys.exit(reason)
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    return tmp, f"sqlite:///{tmp / 'server.sqlite3'}"
 
 
 def server_env(tmp: Path, **extra: str) -> dict[str, str]:

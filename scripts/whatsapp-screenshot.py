@@ -14,7 +14,6 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -38,17 +37,13 @@ def _voice_note(folder: Path) -> bytes:
 
 
 def main() -> None:
-    from shot_support import console_server, server_cli, server_env
+    from shot_support import console_server, server_cli, server_env, server_scratch
     from support import browser
     from wa_graph import PHONE_ID, SECRET, TOKEN, GraphServer, audio_message, delivery, text_message
 
     from radio_desk.server.whatsapp.signature import sign
 
-    reason = browser.missing()
-    if reason:
-        sys.exit(reason)
-    tmp = Path(tempfile.mkdtemp(prefix="rd-wa-shot-"))
-    db = f"sqlite:///{tmp / 'server.sqlite3'}"
+    tmp, db = server_scratch("rd-wa-shot-")
     with GraphServer() as graph:
         graph.media["1037543291543636"] = (_voice_note(tmp), "audio/ogg; codecs=opus")
         env = server_env(
