@@ -1,14 +1,25 @@
-"""Steps the migration tests share: downgrade a store file to an older revision (foreign keys off,
-as Alembic's batch mode needs)."""
+"""Steps the migration tests share: a store file at an old revision with rows written in it by plain
+SQL, and a downgrade (foreign keys off, as Alembic's batch mode needs)."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from alembic import command
 
 from radio_desk.store import migrate
 from radio_desk.store.engine import make_engine
+
+
+def store_at(path: Path, revision: str, *statements: str) -> None:
+    """Creates (or upgrades) the store file at ``revision`` and runs ``statements`` in it, committed."""
+    migrate.upgrade(path, revision)
+    con = sqlite3.connect(path)
+    for sql in statements:
+        con.execute(sql)
+    con.commit()
+    con.close()
 
 
 def downgrade(path: Path, revision: str) -> None:
