@@ -9,12 +9,7 @@ Needs Debian's chromium and chromium-driver (the Makefile's APT_TEST_PACKAGES).
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import tempfile
-import time
 import uuid
 from pathlib import Path
 
@@ -48,27 +43,13 @@ CASES = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def main() -> None:
+    from shot_support import console_server, server_cli, server_env, server_scratch
     from support import browser
 
-    reason = browser.missing()
-    if reason:
-        sys.exit(reason)
-    tmp = Path(tempfile.mkdtemp(prefix="rd-console-shots-"))
-    db = f"sqlite:///{tmp / 'server.sqlite3'}"
-    env = {**os.environ, "RADIO_DESK_HOME": str(tmp / "home"), "RADIO_DESK_SERVER_DATA": str(tmp / "data")}
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-
-    def cli(*args: str, stdin: str | None = None) -> str:
-        cmd = [sys.executable, "-m", "radio_desk.server.cli", *args, "--database", db]
-        return subprocess.run(cmd, env=env, input=stdin, capture_output=True, text=True, check=True).stdout
-
+    tmp, db = server_scratch("rd-console-shots-")
+    env = server_env(tmp)
+    cli = server_cli(env, db)
     stations = [
         cli("station", "add", name).strip().splitlines()[-1] for name in ("malowopati-fm", "radio-jos")
     ]
@@ -77,20 +58,7 @@ def main() -> None:
     cli("user", "add", "pu-budi", "--role", "opd", "--opd", "dpubmpr")
     for name in ("sari", "pu-budi"):
         cli("user", "password", name, stdin=PASSWORD + "\n")
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "radio_desk.server.cli", "serve", "--port", str(port), "--database", db,
-         "--no-access-log", "--log-level", "warning"],
-        env=env,
-    )  # fmt: skip
-    try:
-        for _ in range(300):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with console_server(env, db) as base:
         ids = []
         for n, (code, urgency, kec, text) in enumerate(CASES):
             case = {
@@ -133,9 +101,6 @@ def main() -> None:
             phone.quit()
         for name in ("console-antrian.png", "console-opd.png", "console-aduan.png", "console-opd-ponsel.png"):
             print(OUT / name)
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="rd-shots-"))
     os.environ["RADIO_DESK_HOME"] = str(home)
     from PySide6.QtTest import QTest
+    from shot_support import finish
 
     from radio_desk.demo_data import seed_store
     from radio_desk.domain import Case, Recording, RecordingState, TranscriptSegment, Urgency
@@ -130,9 +131,7 @@ def main() -> None:
     settle()
     window.grab().save(str(OUT / "editor-rundown.png"))
     ws.shutdown()
-    print("screenshots in", OUT)
-    sys.stdout.flush()
-    os._exit(0)  # skip interpreter teardown of the Qt objects (PySide crashes there on some builds)
+    finish(f"screenshots in {OUT}")  # skips the teardown of the Qt objects (PySide crashes there)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,11 +29,11 @@ def main() -> int:
     out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     os.environ["RADIO_DESK_DEMO_HOME"] = tempfile.mkdtemp(prefix="radio-desk-shot-")
     from PySide6.QtTest import QTest
+    from shot_support import demo_window, wait_until
 
     from radio_desk.cli.demo import prepare_demo
     from radio_desk.domain import Case
-    from radio_desk.gui.app import application, build_window, hard_exit
-    from radio_desk.gui.i18n import install_translators
+    from radio_desk.gui.app import hard_exit
     from radio_desk.store import open_store
     from radio_desk.sync.outbox import SqlOutbox
 
@@ -68,28 +67,17 @@ def main() -> int:
     outbox.statuses.apply_server_state(ids[2], {"external_status_code": "baru", "status_notes": None})
     store.close()
 
-    app = application()
-    install_translators(app, "id")
-    window = build_window(db, demo=True)
-    window.resize(1500, 940)
-    window.show()
+    window = demo_window(db, 1500, 940)
     desk = window.desk
 
-    def wait(cond, timeout: float) -> None:  # type: ignore[no-untyped-def]
-        end = time.monotonic() + timeout
-        while not cond():
-            if time.monotonic() > end:
-                raise TimeoutError("screenshot: step timed out")
-            QTest.qWait(50)
-
     desk.refresh()
-    wait(lambda: desk.today.rowCount() >= 3, 20)
+    wait_until(lambda: desk.today.rowCount() >= 3, 20)
     QTest.qWait(500)
     desk.ui.todayTable.resizeRowsToContents()
     desk.ui.todayTable.grab().save(str(out_dir / "onair-followup.png"))
     window.open_case_in_editor(ids[0])
     page = window.editor.case_page  # type: ignore[union-attr]
-    wait(lambda: page.bundle is not None and page.bundle.case.id == ids[0], 20)
+    wait_until(lambda: page.bundle is not None and page.bundle.case.id == ids[0], 20)
     QTest.qWait(700)
     page.ui.statusBox.grab().save(str(out_dir / "editor-followup.png"))
     print(out_dir / "onair-followup.png", out_dir / "editor-followup.png")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,35 +24,27 @@ def main() -> int:
     width, height = (int(v) for v in (sys.argv[2] if len(sys.argv) > 2 else "1366x768").split("x"))
     os.environ["RADIO_DESK_DEMO_HOME"] = tempfile.mkdtemp(prefix="radio-desk-shot-")
     from PySide6.QtTest import QTest
+    from shot_support import demo_window, wait_until
 
     from radio_desk.cli.demo import prepare_demo
-    from radio_desk.gui.app import application, build_window
     from radio_desk.gui.demo_input import demo_recorder_factory
-    from radio_desk.gui.i18n import install_translators
 
     db = prepare_demo()
-    app = application()
-    install_translators(app, "id")
-    window = build_window(db, demo=True, recorder_factory=demo_recorder_factory(preroll_seconds=1.0))
-    window.resize(width, height)
-    window.show()
+    window = demo_window(db, width, height, recorder_factory=demo_recorder_factory(preroll_seconds=1.0))
     desk = window.desk
 
-    def wait(cond, timeout: float) -> None:  # type: ignore[no-untyped-def]
-        end = time.monotonic() + timeout
-        while not cond():
-            if time.monotonic() > end:
-                raise TimeoutError("screenshot: step timed out")
-            QTest.qWait(50)
-
-    wait(lambda: desk.recorder.recorder is not None and window.engine.state == "ready", 120)
-    wait(lambda: desk.today.rowCount() > 0, 10)
+    wait_until(lambda: desk.recorder.recorder is not None and window.engine.state == "ready", 120)
+    wait_until(lambda: desk.today.rowCount() > 0, 10)
     feeder = desk.recorder.recorder.demo_feeder
-    wait(lambda: 1.0 < feeder.position_s < 1.4, 60)  # the caller has just begun: the pre-roll has it all
+    wait_until(
+        lambda: 1.0 < feeder.position_s < 1.4, 60
+    )  # the caller has just begun: the pre-roll has it all
     desk.toggle_record()
-    wait(lambda: desk.recorder.recording, 10)
+    wait_until(lambda: desk.recorder.recording, 10)
     call = desk.live_call
-    wait(lambda: len(call.segments) >= 3 and desk.recorder.last_status.elapsed_s > 22, 420)  # busy CPUs: slow
+    wait_until(
+        lambda: len(call.segments) >= 3 and desk.recorder.last_status.elapsed_s > 22, 420
+    )  # busy CPUs: slow
     desk.ui.callerEdit.setText("Bu Siti")
     desk.ui.phoneEdit.setText("0813-3344-5566")
     desk.form.set_kecamatan("35.22.15")
@@ -69,7 +60,7 @@ def main() -> int:
     window.grab().save(str(editor_shot))
     print(editor_shot)
     desk.toggle_record()
-    wait(lambda: not desk.recorder.recording, 10)
+    wait_until(lambda: not desk.recorder.recording, 10)
     window.close()
     from radio_desk.gui.app import hard_exit
 

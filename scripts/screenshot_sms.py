@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +38,11 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="radio-desk-sms-shot-"))
     os.environ["RADIO_DESK_DEMO_HOME"] = str(work / "home")
     from PySide6.QtTest import QTest
+    from shot_support import demo_window, wait_until
 
     from radio_desk.cli.demo import prepare_demo
     from radio_desk.domain.phone import local_format
-    from radio_desk.gui.app import application, build_window, hard_exit
-    from radio_desk.gui.i18n import install_translators
+    from radio_desk.gui.app import hard_exit
     from radio_desk.settings import Settings
     from radio_desk.store import open_store
     from tests.support.smsd import Smsd
@@ -62,22 +61,12 @@ def main() -> int:
     settings.update(
         {"sms_inbox_dir": str(smsd.inbox), "sms_outbox_dir": str(smsd.outbox), "sms_replies": True}
     )
-    app = application()
-    install_translators(app, "id")
-    window = build_window(db, demo=True, settings=settings)
-    window.resize(width, height)
-    window.show()
+    window = demo_window(db, width, height, settings=settings)
     panel = window.sms.panel
 
-    def wait(cond, timeout: float) -> None:  # type: ignore[no-untyped-def]
-        end = time.monotonic() + timeout
-        while not cond():
-            if time.monotonic() > end:
-                raise TimeoutError("screenshot: step timed out")
-            QTest.qWait(50)
-
-    wait(lambda: window.desk.triage is not None, 60)
-    wait(lambda: panel.model.rowCount() == len(MESSAGES) and all(m.triage for m in panel.model.rows), 60)
+    wait_until(lambda: window.desk.triage is not None, 60)
+    rows = panel.model
+    wait_until(lambda: rows.rowCount() == len(MESSAGES) and all(m.triage for m in rows.rows), 60)
     window.ui.tabs.setCurrentIndex(window.ui.tabs.indexOf(panel))
     panel.table.selectRow(0)
     panel.table.setFocus()
@@ -86,7 +75,7 @@ def main() -> int:
     print(out)
     panel.open_row(0)  # the flood report into the On-Air form: a second shot, OUT-form.png
     desk = window.desk
-    wait(lambda: desk.form.suggestion is not None, 30)
+    wait_until(lambda: desk.form.suggestion is not None, 30)
     QTest.qWait(700)
     form_shot = out.with_name(out.stem + "-form" + out.suffix)
     window.grab().save(str(form_shot))

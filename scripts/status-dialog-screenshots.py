@@ -33,6 +33,7 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="rd-shots-"))
     os.environ["RADIO_DESK_HOME"] = str(home)
     from PySide6.QtWidgets import QApplication
+    from shot_support import finish
 
     from radio_desk.demo_data import seed_store
     from radio_desk.domain import Case, Channel, Recording, RecordingState, Urgency
@@ -94,9 +95,7 @@ def main() -> None:
     dialog.reject()
     ws.shutdown()
     store.close()
-    print("screenshots in", OUT)
-    sys.stdout.flush()
-    os._exit(0)  # skip interpreter teardown of the Qt objects (PySide crashes there on some builds)
+    finish(f"screenshots in {OUT}")  # skips the teardown of the Qt objects (PySide crashes there)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,9 @@ worker and transcribed by ``radio_desk.server_asr --once``.  Needs chromium, chr
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,12 +27,6 @@ PASSWORD = "sandi-contoh-konsol-2026"
 SPOKEN = "Jalan di desa Sukorejo rusak parah, mohon segera diperbaiki oleh dinas pekerjaan umum."
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _voice_note(folder: Path) -> bytes:
     from radio_desk.transcribe.audio_io import load_audio
 
@@ -46,47 +37,27 @@ def _voice_note(folder: Path) -> bytes:
 
 
 def main() -> None:
+    from shot_support import console_server, server_cli, server_env, server_scratch
     from support import browser
     from wa_graph import PHONE_ID, SECRET, TOKEN, GraphServer, audio_message, delivery, text_message
 
     from radio_desk.server.whatsapp.signature import sign
 
-    reason = browser.missing()
-    if reason:
-        sys.exit(reason)
-    tmp = Path(tempfile.mkdtemp(prefix="rd-wa-shot-"))
-    db = f"sqlite:///{tmp / 'server.sqlite3'}"
+    tmp, db = server_scratch("rd-wa-shot-")
     with GraphServer() as graph:
         graph.media["1037543291543636"] = (_voice_note(tmp), "audio/ogg; codecs=opus")
-        env = {**os.environ, "RADIO_DESK_HOME": str(tmp / "home"),
-               "RADIO_DESK_SERVER_DATA": str(tmp / "data"),
-               "RADIO_DESK_WHATSAPP_APP_SECRET": SECRET, "RADIO_DESK_WHATSAPP_ACCESS_TOKEN": TOKEN,
-               "RADIO_DESK_WHATSAPP_PHONE_NUMBER_ID": PHONE_ID, "RADIO_DESK_WHATSAPP_API_BASE": graph.base,
-               "RADIO_DESK_WHATSAPP_POLL_SECONDS": "0.5"}  # fmt: skip
-        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-
-        def cli(*args: str, stdin: str | None = None) -> str:
-            cmd = [sys.executable, "-m", "radio_desk.server.cli", *args, "--database", db]
-            return subprocess.run(
-                cmd, env=env, input=stdin, capture_output=True, text=True, check=True
-            ).stdout
-
+        env = server_env(
+            tmp,
+            RADIO_DESK_WHATSAPP_APP_SECRET=SECRET,
+            RADIO_DESK_WHATSAPP_ACCESS_TOKEN=TOKEN,
+            RADIO_DESK_WHATSAPP_PHONE_NUMBER_ID=PHONE_ID,
+            RADIO_DESK_WHATSAPP_API_BASE=graph.base,
+            RADIO_DESK_WHATSAPP_POLL_SECONDS="0.5",
+        )
+        cli = server_cli(env, db)
         cli("user", "add", "sari", "--role", "coordinator")
         cli("user", "password", "sari", stdin=PASSWORD + "\n")
-        port = _free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "radio_desk.server.cli", "serve", "--port", str(port), "--database", db,
-             "--no-access-log", "--log-level", "warning"],
-            env=env,
-        )  # fmt: skip
-        try:
-            for _ in range(300):
-                try:
-                    if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.1)
+        with console_server(env, db) as base:
             text = "Lampu PJU di Jl. Veteran depan pasar mati sejak Senin, gelap dan rawan. Mohon dicek."
             now = str(int(time.time()) - 600)
             deliveries = [
@@ -122,9 +93,6 @@ def main() -> None:
             print(OUT / "console-whatsapp.png")
             for m in graph.sent:
                 print("→", m["to"], m["text"]["body"])
-        finally:
-            server.terminate()
-            server.wait(10)
 
 
 if __name__ == "__main__":

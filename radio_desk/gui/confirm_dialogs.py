@@ -8,11 +8,11 @@ through ``accepted``; the page reads :meth:`DuplicateDialog.original` / :meth:`R
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from radio_desk.gui.dialog_buttons import ok_cancel
 
 CASE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -58,14 +60,7 @@ class DuplicateDialog(QDialog):
         self.noteEdit.setObjectName("duplicateNoteEdit")
         self.noteEdit.setPlaceholderText(self.tr("Note (optional)"))
         layout.addWidget(self.noteEdit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Mark as duplicate"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok = ok_cancel(self, self.tr("Mark as duplicate"), self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self.list.currentItemChanged.connect(lambda *_: self._update())
         self._update()
@@ -100,17 +95,21 @@ class ReasonDialog(QDialog):
         self.reasonEdit.setObjectName("reasonEdit")
         self.reasonEdit.setTabChangesFocus(True)
         layout.addWidget(self.reasonEdit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(action)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok = ok_cancel(self, action, self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self.reasonEdit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason())))
         self.ok.setEnabled(False)
 
     def reason(self) -> str:
         return self.reasonEdit.toPlainText().strip()
+
+    @classmethod
+    def ask(
+        cls, title: str, text: str, action: str, parent: QWidget, *, name: str, then: Callable[[str], None]
+    ) -> ReasonDialog:
+        """Opens the dialog (window-modal, deleted when closed); ``then(reason)`` runs once confirmed."""
+        dialog = cls(title, text, action, parent, name=name)
+        dialog.accepted.connect(lambda: then(dialog.reason()))
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.open()
+        return dialog

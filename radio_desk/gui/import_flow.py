@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from radio_desk.audio.importer import KNOWN_EXTENSIONS
 from radio_desk.domain import Case, Channel
 from radio_desk.gui.alive import if_alive
+from radio_desk.gui.dialog_buttons import ok_cancel
 from radio_desk.gui.error_message import error_text
 from radio_desk.gui.services import Services
 from radio_desk.gui.tasks import TaskRunner
@@ -101,14 +101,7 @@ class ImportDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         layout.addWidget(self.table)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok = ok_cancel(self, self.tr("Import"), self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self._update()
 

@@ -34,44 +34,38 @@ def _cause_chain(err: BaseException) -> list[BaseException]:
     return chain
 
 
+# the transport faults, first match wins: (cause, seen anywhere in the cause chain?, problem, message)
+_TRANSPORT_FAULTS: tuple[tuple[type[BaseException], bool, str, str], ...] = (
+    (ssl.SSLCertVerificationError, True, "tls",
+     "Sertifikat TLS server {host} tidak sah ({detail}). Periksa alamatnya, atau minta Diskominfo "
+     "memasang sertifikat yang sah."),
+    (ssl.SSLError, True, "tls",
+     "Sambungan aman (TLS) ke {host}:{port} gagal. Mungkin alamatnya harus http:// bukan https:// "
+     "(atau sebaliknya), atau port-nya salah."),
+    (socket.gaierror, True, "dns",
+     "Nama server “{host}” tidak ditemukan (DNS). Periksa ejaan alamatnya dan sambungan "
+     "internet komputer ini."),
+    (httpx.TimeoutException, False, "timeout",
+     "Server {host}:{port} tidak menjawab dalam {timeout:.0f} detik. Jaringan lambat, diblokir "
+     "firewall, atau server sedang sibuk."),
+    (ConnectionRefusedError, True, "refused",
+     "Komputer {host} menolak sambungan di port {port}: server Radio Desk tidak berjalan di sana, "
+     "atau port-nya salah."),
+    (BaseException, False, "refused",
+     "Server {host}:{port} tidak bisa dihubungi ({name}). Periksa jaringan dan alamatnya."),
+)  # fmt: skip
+
+
 def _transport_verdict(err: httpx.TransportError, host: str, port: int, timeout: float) -> ConnectionVerdict:
     chain = _cause_chain(err)
-    if any(isinstance(c, ssl.SSLCertVerificationError) for c in chain):
-        detail = next(c for c in chain if isinstance(c, ssl.SSLCertVerificationError)).verify_message
-        return ConnectionVerdict(
-            False, "tls",
-            f"Sertifikat TLS server {host} tidak sah ({detail or 'tidak bisa diverifikasi'}). Periksa "
-            "alamatnya, atau minta Diskominfo memasang sertifikat yang sah.",
-        )  # fmt: skip
-    if any(isinstance(c, ssl.SSLError) for c in chain):
-        return ConnectionVerdict(
-            False, "tls",
-            f"Sambungan aman (TLS) ke {host}:{port} gagal. Mungkin alamatnya harus http:// bukan "
-            "https:// (atau sebaliknya), atau port-nya salah.",
-        )  # fmt: skip
-    if any(isinstance(c, socket.gaierror) for c in chain):
-        return ConnectionVerdict(
-            False, "dns",
-            f"Nama server “{host}” tidak ditemukan (DNS). Periksa ejaan alamatnya dan sambungan "
-            "internet komputer ini.",
-        )  # fmt: skip
-    if isinstance(err, httpx.TimeoutException):
-        return ConnectionVerdict(
-            False, "timeout",
-            f"Server {host}:{port} tidak menjawab dalam {timeout:.0f} detik. Jaringan lambat, "
-            "diblokir firewall, atau server sedang sibuk.",
-        )  # fmt: skip
-    if any(isinstance(c, ConnectionRefusedError) for c in chain):
-        return ConnectionVerdict(
-            False, "refused",
-            f"Komputer {host} menolak sambungan di port {port}: server Radio Desk tidak berjalan di "
-            "sana, atau port-nya salah.",
-        )  # fmt: skip
-    return ConnectionVerdict(
-        False, "refused",
-        f"Server {host}:{port} tidak bisa dihubungi ({type(err).__name__}). Periksa jaringan dan "
-        "alamatnya.",
-    )  # fmt: skip
+    for kind, whole_chain, problem, message in _TRANSPORT_FAULTS:
+        cause = next((c for c in (chain if whole_chain else chain[:1]) if isinstance(c, kind)), None)
+        if cause is not None:
+            detail = getattr(cause, "verify_message", None) or "tidak bisa diverifikasi"
+            name = type(err).__name__
+            text = message.format(host=host, port=port, timeout=timeout, detail=detail, name=name)
+            return ConnectionVerdict(False, problem, text)
+    raise AssertionError("unreachable: the last fault matches every error")
 
 
 def check_connection(url: str, key: str | None, *, timeout: float = WHAT_TIMEOUT,

@@ -75,3 +75,11 @@ def workspace(qtbot, editor_data: EditorData, tmp_path: Path):  # type: ignore[n
     ws.resize(1400, 900)
     yield ws
     ws.shutdown()
+
+
+def open_case(ws, case_id: int):  # type: ignore[no-untyped-def]
+    """Opens a case in the editor workspace and waits for its page and its audio to load."""
+    ws.open_case(case_id)
+    ws.runner.wait()
+    ws.case_page.playback.runner.wait()
+    return ws.case_page

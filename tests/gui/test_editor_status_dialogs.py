@@ -15,13 +15,7 @@ from tests.rundown.audio_cases import add_audio_case
 editor_template = editor_fixtures.editor_template
 editor_data = editor_fixtures.editor_data
 workspace = editor_fixtures.workspace
-
-
-def _open(ws, case_id):
-    ws.open_case(case_id)
-    ws.runner.wait()
-    ws.case_page.playback.runner.wait()
-    return ws.case_page
+_open = editor_fixtures.open_case
 
 
 def _history(page) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ import pytest
 from server_helpers import make_case, truncate_pg
 
 from radio_desk.errors import SyncError
+from radio_desk.store import Store, open_store
 from radio_desk.sync.client import SyncClient
 
 pytestmark = pytest.mark.slow
@@ -124,6 +125,14 @@ def live_server(
 @pytest.fixture(params=DATABASES)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
     yield from live_server(request, tmp_path)
+
+
+@pytest.fixture
+def desk_store(tmp_path: Path) -> Iterator[Store]:
+    """A desk's own store beside the server (the sync tests of other modules use it as ``store``)."""
+    s = open_store(tmp_path / "desk.sqlite3")
+    yield s
+    s.close()
 
 
 def add_station(srv: ServerProcess, name: str) -> str:

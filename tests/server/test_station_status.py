@@ -11,15 +11,14 @@ Diskominfo corrects a station's forward and the desk follows.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
-from test_faults import DATABASES, ServerProcess, add_station, live_server
+import test_faults
+from test_faults import ServerProcess, add_station
 
 from radio_desk.domain import Case
-from radio_desk.store import Store, open_store
+from radio_desk.store import Store
 from radio_desk.sync.client import SyncClient
 from radio_desk.sync.outbox import SqlOutbox
 from radio_desk.sync.worker import CycleReport, run_cycle
@@ -29,16 +28,9 @@ pytestmark = pytest.mark.slow
 FOLLOW_UP = "Korban sudah dibawa ke RSUD; kendaraan diamankan di Pos Lantas Kalitidu."
 
 
-@pytest.fixture(params=DATABASES)
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    yield from live_server(request, tmp_path)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "desk.sqlite3")
-    yield s
-    s.close()
+# the live server (SQLite and PostgreSQL) and the desk's store, shared with test_faults
+server = test_faults.server
+store = test_faults.desk_store
 
 
 def _key(srv: ServerProcess, *args: str) -> str:

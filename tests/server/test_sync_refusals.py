@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
+import test_faults
 from sqlalchemy import update
-from test_faults import DATABASES, ServerProcess, add_station, all_cases, live_server
+from test_faults import ServerProcess, add_station, all_cases
 
 from radio_desk.domain import Case, limits
-from radio_desk.store import Store, open_store
+from radio_desk.store import Store
 from radio_desk.store.models import CaseRow
 from radio_desk.sync.client import SyncClient
 from radio_desk.sync.outbox import SqlOutbox
@@ -28,16 +27,9 @@ from radio_desk.sync.worker import SyncWorker, run_cycle
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(params=DATABASES)
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    yield from live_server(request, tmp_path)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "desk.sqlite3")
-    yield s
-    s.close()
+# the live server (SQLite and PostgreSQL) and the desk's store, shared with test_faults
+server = test_faults.server
+store = test_faults.desk_store
 
 
 def _cases(store: Store, n: int) -> list[uuid.UUID]:

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from radio_desk.domain.sms import SmsState, check_template, render_reply
 from radio_desk.errors import ValidationError
@@ -21,8 +20,8 @@ from radio_desk.services.gammu_files import (
 from radio_desk.services.sms import SmsConfig, SmsGateway, form_values
 from radio_desk.settings import Settings
 from radio_desk.store import Store, migrate, open_store
-from radio_desk.store.engine import make_engine
 from radio_desk.store.sms import NewSms
+from tests.store.schema_steps import downgrade, store_at
 
 
 def _new(smsd_id: str = "IN20261203_081500_00_081234567890", **kw: object) -> NewSms:
@@ -36,26 +35,19 @@ def _new(smsd_id: str = "IN20261203_081500_00_081234567890", **kw: object) -> Ne
 
 def test_upgrade_from_0005_adds_the_sms_tables_and_downgrades(tmp_path: Path) -> None:
     path = tmp_path / "v5.sqlite3"
-    migrate.upgrade(path, "0005")
-    con = sqlite3.connect(path)
-    con.execute(
+    store_at(
+        path,
+        "0005",
         "INSERT INTO cases (id, station, received_at, channel, urgency, summary, notes, status,"
         " created_at, updated_at, place_text) VALUES ('6f1c2b8e-0000-4000-8000-000000000006', 'fm',"
         " '2026-11-02 03:04:05.000000', 'sms', 'sedang', 'Lampu jalan mati', '', 'baru',"
-        " '2026-11-02 03:04:05.000000', '2026-11-02 03:04:05.000000', '')"
+        " '2026-11-02 03:04:05.000000', '2026-11-02 03:04:05.000000', '')",
     )
-    con.commit()
-    con.close()
     with open_store(path) as store:
         assert store.revision() == migrate.head_revision()
         assert len(store.cases.list()) == 1
         assert len(store.sms.add([_new()])) == 1
-    engine = make_engine(path, foreign_keys=False)
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0005")
-    engine.dispose()
+    downgrade(path, "0005")
     con = sqlite3.connect(path)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     con.close()

@@ -3,7 +3,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -11,30 +10,25 @@ from radio_desk.errors import RadioDeskError
 from radio_desk.store import migrate, open_store
 from radio_desk.store.engine import make_engine
 from radio_desk.store.models import Base
+from tests.store.schema_steps import downgrade, store_at
 
 
 def test_upgrade_from_0001_with_data(tmp_path):
     path = tmp_path / "old.sqlite3"
-    migrate.upgrade(path, "0001")
-    con = sqlite3.connect(path)
-    con.execute(
+    store_at(
+        path,
+        "0001",
         "INSERT INTO cases (id, station, received_at, channel, caller_name, urgency, summary, notes, status,"
         " created_at, updated_at, place_text) VALUES ('6f1c2b8e-0000-4000-8000-000000000001', 'fm',"
         " '2026-01-02 03:04:05.000000', 'sms', 'Pak Harjo', 'tinggi', 'Banjir di desa', 'catatan lama',"
-        " 'baru', '2026-01-02 03:04:05.000000', '2026-01-02 03:04:05.000000', 'Dander')"
-    )
-    con.execute(
+        " 'baru', '2026-01-02 03:04:05.000000', '2026-01-02 03:04:05.000000', 'Dander')",
         "INSERT INTO recordings (id, case_id, path, format, samplerate, channels, channel_map, state,"
         " started_at)"
         " VALUES ('6f1c2b8e-0000-4000-8000-0000000000aa', '6f1c2b8e-0000-4000-8000-000000000001', '/a.wav',"
-        " 'wav', 48000, 1, 'mono', 'complete', '2026-01-02 03:04:05.000000')"
-    )
-    con.execute(
+        " 'wav', 48000, 1, 'mono', 'complete', '2026-01-02 03:04:05.000000')",
         "INSERT INTO transcript_segments (recording_id, start_s, end_s, text) VALUES"
-        " ('6f1c2b8e-0000-4000-8000-0000000000aa', 0, 3, 'kali meluap sampai rumah')"
+        " ('6f1c2b8e-0000-4000-8000-0000000000aa', 0, 3, 'kali meluap sampai rumah')",
     )
-    con.commit()
-    con.close()
     store = open_store(path)
     assert store.revision() == migrate.head_revision()
     case = store.cases.list()[0]
@@ -95,17 +89,15 @@ def test_upgrade_from_0004_keeps_cases_and_search_and_downgrades(tmp_path):
     """0005 adds the server's status note and the refusal of a station's status change to ``cases``
     without a table rebuild: the cases, their refusal (0004) and the full-text triggers stay."""
     path = tmp_path / "v4.sqlite3"
-    migrate.upgrade(path, "0004")
-    con = sqlite3.connect(path)
-    con.execute(
+    store_at(
+        path,
+        "0004",
         "INSERT INTO cases (id, station, received_at, channel, caller_name, urgency, summary, notes, status,"
         " created_at, updated_at, place_text, sync_error) VALUES ('6f1c2b8e-0000-4000-8000-000000000005',"
         " 'fm', '2026-11-02 03:04:05.000000', 'on_air', 'Bu Tini', 'sedang', 'Lampu jalan mati', '',"
         " 'terverifikasi', '2026-11-02 03:04:05.000000', '2026-11-02 03:04:05.000000', 'Kalitidu',"
-        " 'Ditolak server: kecamatan')"
+        " 'Ditolak server: kecamatan')",
     )
-    con.commit()
-    con.close()
     store = open_store(path)
     assert store.revision() == migrate.head_revision() == "0007"
     (case,) = store.cases.list()
@@ -114,12 +106,7 @@ def test_upgrade_from_0004_keeps_cases_and_search_and_downgrades(tmp_path):
     store.cases.update(case.id, {"summary": "Lampu jalan mati dua minggu"})  # the triggers still index
     assert [h.case.id for h in store.cases.search("lampu minggu")] == [case.id]
     store.close()
-    engine = make_engine(path, foreign_keys=False)
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0004")
-    engine.dispose()
+    downgrade(path, "0004")
     con = sqlite3.connect(path)
     columns = {row[1] for row in con.execute("PRAGMA table_info(cases)")}
     triggers = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}

@@ -66,7 +66,7 @@ class CaseQuestions(QObject):
     def ask_reopen(self) -> None:
         if self.page.bundle is None:
             return
-        dialog = ReasonDialog(
+        self.dialog = ReasonDialog.ask(
             self.tr("Reopen case"),
             self.tr(
                 "The case goes back to Terverifikasi and is handled again. Your name and the reason are "
@@ -75,9 +75,8 @@ class CaseQuestions(QObject):
             self.tr("Reopen"),
             self.page,
             name="reopenDialog",
+            then=self.reopen,
         )
-        dialog.accepted.connect(lambda: self.reopen(dialog.reason()))
-        self._ask(dialog)
 
     def reopen(self, reason: str) -> None:
         if self.page.bundle is None:
@@ -92,7 +91,7 @@ class CaseQuestions(QObject):
     def ask_discard(self) -> None:
         if self.page.bundle is None:
             return
-        dialog = ReasonDialog(
+        self.dialog = ReasonDialog.ask(
             self.tr("Discard case"),
             self.tr(
                 "For a test or mistaken case. It disappears from every list, search and report; its "
@@ -102,9 +101,8 @@ class CaseQuestions(QObject):
             self.tr("Discard"),
             self.page,
             name="discardDialog",
+            then=self.discard,
         )
-        dialog.accepted.connect(lambda: self.discard(dialog.reason()))
-        self._ask(dialog)
 
     def discard(self, reason: str) -> None:
         if self.page.bundle is None:

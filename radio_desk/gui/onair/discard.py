@@ -52,7 +52,7 @@ class CallDiscard(QObject):
         if editing is None and call is self.desk.live_call:
             self.desk._form_message(self.tr("Stop the recording first (F9), then discard it."))
             return
-        dialog = ReasonDialog(
+        self.dialog = ReasonDialog.ask(
             self.tr("Discard recording"),
             self.tr(
                 "For a test or mistaken recording. It disappears from today's calls and every list; the "
@@ -62,11 +62,8 @@ class CallDiscard(QObject):
             self.tr("Discard"),
             self.desk,
             name="discardDialog",
+            then=self.discard,
         )
-        dialog.accepted.connect(lambda: self.discard(dialog.reason()))
-        dialog.finished.connect(lambda _: dialog.deleteLater())
-        self.dialog = dialog
-        dialog.open()
 
     def discard(self, reason: str) -> None:
         call, editing = self.desk.form_call, self.desk.editing

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from radio_desk.domain import Case
 from radio_desk.domain.station_time import clock, local, start_of_day, today_local
 from radio_desk.gui.data_labels import status_label, urgency_label
 from radio_desk.gui.onair.intake import URGENCY_COLOURS
+from radio_desk.gui.row_table import RowTableModel
 from radio_desk.store import CaseFilter, Store
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,30 +52,13 @@ STATUS_COLUMN = 5
 NOTE_IN_CELL = 80  # characters of the follow-up shown on the status cell's second line (all in the tooltip)
 
 
-class TodayModel(QAbstractTableModel):
+class TodayModel(RowTableModel[TodayRow]):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
-        self.rows: list[TodayRow] = []
         self.headers = [
             self.tr("Time"), self.tr("Caller"), self.tr("Kecamatan"), self.tr("Category"),
             self.tr("Urgency"), self.tr("Status"), self.tr("Sync"),
         ]  # fmt: skip
-
-    def set_rows(self, rows: list[TodayRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def case_at(self, row: int) -> Case | None:
         return self.rows[row].case if 0 <= row < len(self.rows) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from radio_desk.domain.sms import SmsMessage
 from radio_desk.domain.taxonomy import Taxonomy
 from radio_desk.gui.alive import if_alive
 from radio_desk.gui.onair.intake import URGENCY_COLOURS
+from radio_desk.gui.row_table import RowTableModel
 from radio_desk.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -50,34 +51,17 @@ def urgency_rank(m: SmsMessage) -> int:
     return Urgency(t["urgency"]).rank if t.get("evidence") and t.get("urgency") else 0
 
 
-class SmsModel(QAbstractTableModel):
+class SmsModel(RowTableModel[SmsMessage]):
     def __init__(self, taxonomy: Taxonomy, parent: Any = None) -> None:
         super().__init__(parent)
         self.taxonomy = taxonomy
-        self.rows: list[SmsMessage] = []
         self.headers = [
             self.tr("Received"), self.tr("Sender"), self.tr("Message"), self.tr("Suggestion"),
             self.tr("Reported before"),
         ]  # fmt: skip
 
-    def set_rows(self, rows: list[SmsMessage]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
     def message_at(self, row: int) -> SmsMessage | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.row_at(row)
 
     def _urgency(self, m: SmsMessage) -> Urgency | None:
         t = m.triage or {}
