@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from radio_desk.domain import Case, Channel, Urgency
 from radio_desk.domain.gazetteer import get_gazetteer
+from radio_desk.gui.data_labels import speaker_label
 from radio_desk.gui.onair.transcript_view import TranscriptView
 from radio_desk.services.calls import Call
 from radio_desk.services.places import complete, resolve
@@ -166,7 +167,8 @@ def test_transcript_view_partial_text_and_auto_scroll(qtbot):
     bar = view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() and bar.maximum() > 0)
     html = view.toHtml()
-    assert "Penelepon:" in view.toPlainText() and "italic" in html  # partial shown differently
+    # the speaker in the interface's language (no translator here: the English source)
+    assert f"{speaker_label('Penelepon')}:" in view.toPlainText() and "italic" in html  # partial differs
     bar.setValue(0)  # the operator scrolls back to read
     view.add_final(Segment(41, 42, "kalimat baru"))
     assert bar.value() == 0 and not view.follow
