@@ -11,6 +11,8 @@ fires on a wording nobody wrote down.  A cue makes the urgency Darurat (see :mod
 # ruff: noqa: SIM905  (word lists read best as one string)
 from __future__ import annotations
 
+from itertools import pairwise
+
 from radio_desk.triage import text as tx
 
 WINDOW = 6  # words between the two roles of a cue
@@ -48,10 +50,37 @@ AGGRESSION = frozenset(
     "ngamuk mengamuk ngancam mengancam menyerang nyerang membacok mbacok ngoyak mengejar".split()
 )
 WEAPON = frozenset("parang celurit clurit golok pisau arit sajam senjata bedil pistol".split())
+GOT_OUT = frozenset("dikeluarkan dievakuasi diselamatkan dientas diangkat ditolong metu keluar".split())
+ANYONE = frozenset("yang sing ingkang warga".split())  # a person, but not one in danger by itself
 GAS = frozenset("gas elpiji".split())
 GAS_SIGN = frozenset("bau ambune menyengat bocor".split())
 # "hampir kecemplung", "nyaris tabrakan", "takut roboh": what did not (yet) happen is no emergency
 HEDGES = frozenset("hampir nyaris meh takut khawatir kuatir wedi ajrih".split())
+
+
+# an emergency is happening now: a danger word in a clause that tells of the past, of something that
+# keeps happening or has lasted days ("kemarin istri saya melahirkan", "percikan api tiap malam",
+# "sudah tiga hari ada bau gas", "korban banjir kemarin") is Tinggi, unless the clause also says it is
+# going on now ("sekarang", "masih", "barusan", "belum ketemu")
+PAST = frozenset(
+    "kemarin kemaren kmrn wingi wingenane biyen dulu dulunya pernah sering kerep asring tiap setiap "
+    "saben berhari berminggu berbulan bertahun almarhum almarhumah".split()
+)
+AGO = frozenset("lalu kepungkur wingi kemarin kemaren".split())  # "minggu lalu", "sasi kepungkur"
+SPANS = frozenset("hari dina minggu bulan sasi wulan tahun taun".split())
+NUMBERS = frozenset(
+    "dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa loro telu papat limo pitu "
+    "kalih tigang sekawan gangsal".split()
+)
+DEATH = frozenset("meninggal seda wafat tilar mati".split())
+DONE = frozenset("sudah sampun wis telah".split())
+KIN = frozenset(
+    "suami istri bojo garwa bapak ibu ayah emak mbok simbah mbah kakek nenek anak putra adik kakak "
+    "mertua orangtua tua".split()
+)
+NOW = frozenset("sekarang skrg saiki sakniki barusan masih isih tasih".split())
+STILL_MISSING = frozenset("ketemu ditemukan kepanggih pulang muncul".split())  # "belum ketemu"
+STILL_NEG = frozenset("belum blm durung dereng".split())
 
 
 def _near(words: list[str], a: frozenset[str], b: frozenset[str]) -> tuple[int, int] | None:
@@ -71,8 +100,20 @@ def _still(words: list[str]) -> list[int]:
     return [i for i in range(1, len(words)) if words[i] in STILL and words[i - 1] in NOT]
 
 
-def emergency_cues(words: list[str]) -> tuple[str, ...]:
-    """The stretches of ``words`` (normalised tokens) that tell an emergency without naming it."""
+def _stuck(words: list[str]) -> tuple[int, int] | None:
+    """ "orangnya masih di dalam, belum bisa dikeluarkan", "nenek belum bisa dievakuasi": people who
+    cannot get out by themselves (a person near "not yet / cannot" + got out)."""
+    for j, w in enumerate(words):
+        if w in GOT_OUT and any(b in STILL_NEG or b in NOT for b in words[max(0, j - 3) : j]):
+            near = [i for i in range(max(0, j - WINDOW), j) if words[i] in PERSON - ANYONE]
+            if near:
+                return (near[0], j + 1)
+    return None
+
+
+def emergency_cues(words: list[str], clause: list[int] | None = None) -> tuple[str, ...]:
+    """The stretches of ``words`` (normalised tokens) that tell an emergency without naming it (not in
+    a clause that tells of the past or of what keeps happening, when ``clause`` gives the clauses)."""
     words = [tx.light_stem(w) if w not in PERSON else w for w in words]
     found: list[tuple[int, int]] = []
     person_state = _near(words, PERSON, HELPLESS)
@@ -92,6 +133,9 @@ def emergency_cues(words: list[str]) -> tuple[str, ...]:
         span = _near(words, a, b)
         if span:
             found.append(span)
+    stuck = _stuck(words)
+    if stuck:
+        found.append(stuck)
     smoke_from = _near(words, SMOKE, FROM)
     if smoke_from and any(w in BUILDING for w in words[smoke_from[0] : smoke_from[1] + 3]):
         found.append(smoke_from)
@@ -101,8 +145,34 @@ def emergency_cues(words: list[str]) -> tuple[str, ...]:
     water_depth = _near(words, WATER, DEPTH)
     if water_depth:
         found.append(water_depth)
-    found = [(i, j) for i, j in found if not hedged(words, i, j)]
+    found = [(i, j) for i, j in found if not hedged(words, i, j) and not not_now(words, i, clause)]
     return tuple(dict.fromkeys(" ".join(words[i:j]) for i, j in found))
+
+
+def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
+    """The clause of word ``i`` tells of the past, of what keeps happening or has lasted days, and
+    not of anything going on now (see ``PAST``)."""
+    if clause is None:
+        return False
+    own = [w for w, c in zip(stems, clause, strict=True) if c == clause[i]]
+    if any(w in NOW for w in own):
+        return False
+    if (
+        stems[i] in DEATH
+        and any(w in DONE for w in stems[max(0, i - 2) : i])
+        and any(w in KIN for w in stems[max(0, i - 5) : i])
+    ):
+        return True  # "suami saya sudah meninggal" (why the caller needs help), not a death now
+    if any(a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(own)):
+        return False  # "sudah dua hari belum ketemu": still going on
+    if any(w in PAST for w in own):
+        return True
+    for a, b in pairwise(own):
+        if a in SPANS and b in AGO:
+            return True  # "minggu lalu", "sasi kepungkur"
+        if b in SPANS and (a in NUMBERS or a.isdigit()):
+            return True  # "sudah tiga hari", "2 minggu"
+    return False
 
 
 def hedged(words: list[str], i: int, j: int | None = None) -> bool:
@@ -118,7 +188,7 @@ PEOPLE_OR_HOMES = (
     | frozenset("tertimbun terkubur terjebak kejebak korban".split())
 )
 IF_PEOPLE = frozenset("longsor meledak ledakan".split())  # the people or homes said on either side
-IF_PERSON_BEFORE = frozenset("hanyut terseret".split())  # "anak hanyut", not "jembatan hanyut"
+IF_PERSON_BEFORE = frozenset("hanyut terseret keli".split())  # "anak hanyut", not "jembatan hanyut"
 # "instalasi gawat darurat", "ruang UGD": the name of a place, not an emergency
 INSTITUTION = frozenset("instalasi unit ruang ruangan igd ugd".split())
 

@@ -239,7 +239,7 @@ class RegencyPlaces:
         n = len(words)
         while i < n:
             marker = words[i] in KEC_MARKERS or _misheard_kec_marker(words[i])
-            named_kec = words[i] in KEC_MARKERS and self._names_kecamatan(words, i + 1)
+            named_kec = i + 1 < n and words[i] in KEC_MARKERS and self._names_kecamatan(words, i + 1)
             if marker and i + 1 < n and not named_kec:
                 # "Kacama Tanbo Zonagoro", "kecamatan Bozonga Gorou" (kecamatan Bojonegoro): after a
                 # (misheard) "kecamatan" and no name heard right, the closest kecamatan name, when it

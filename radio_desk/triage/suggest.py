@@ -191,7 +191,8 @@ class Suggester:
                 evidence = True
                 gain = MODEL_GAIN * model.n_trained / (model.n_trained + MODEL_HALF)
                 logits = logits + gain * np.where(cols >= 0, scores[np.maximum(cols, 0)], 0.0)
-        urg = self.urgency.rate([w for w, k in zip(p.words, p.weights, strict=True) if k >= URGENT_ROLE])
+        urgent = [i for i, k in enumerate(p.weights) if k >= URGENT_ROLE]
+        urg = self.urgency.rate([p.words[i] for i in urgent], clause=[p.clause[i] for i in urgent])
         feared = [w for w, k in zip(p.words, p.weights, strict=True) if k == spans.ROLE_WEIGHT[spans.FEAR]]
         if feared and urg.level.rank < Urgency.TINGGI.rank:
             # "takut roboh", "kalau hujan bisa banjir": a danger feared is Tinggi at most

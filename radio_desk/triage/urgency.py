@@ -26,6 +26,7 @@ from radio_desk.triage.emergency import (
     DangerSpelling,
     emergency_cues,
     hedged,
+    not_now,
 )
 
 NEGATIONS = frozenset({"tidak", "belum", "tanpa", "bukan", "ora", "durung", "mboten", "dereng", "nggak"})
@@ -35,6 +36,15 @@ TROUBLE = frozenset(
     "mengeluh mengeluhkan parah tolong lama rusake ora durung dereng mboten angel".split()
 )
 MAX_GAP = 2  # words allowed between the words of a phrase
+# "korban penipuan", "terjebak macet": the danger word in another sense
+OTHER_SENSE = {
+    "korban": frozenset(
+        "penipuan pungli pungutan pemerasan investasi arisan calo hoaks hoax php phk penggusuran gusuran "
+        "banjir bencana kekeringan kebijakan".split()
+    ),
+    "terjebak": frozenset("macet kemacetan antrean antrian".split()),
+    "kejebak": frozenset("macet".split()),
+}
 _LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgency.RENDAH}
 
 
@@ -59,7 +69,11 @@ class UrgencyRater:
         for i, (stems, _, _) in enumerate(self.phrases):
             self.first.setdefault(stems[0], []).append(i)
 
-    def rate(self, words: list[str], category: str | None = None) -> UrgencyResult:
+    def rate(
+        self, words: list[str], category: str | None = None, clause: list[int] | None = None
+    ) -> UrgencyResult:
+        """The urgency of ``words``; ``clause`` (the clause of each word, optional) lets a clause that
+        tells of the past or of what keeps happening temper its danger words (:func:`not_now`)."""
         stems = [tx.light_stem(w) for w in words]
         stems = [s if s in self.first else (self.spelling(s) or s) for s in stems]
         found: dict[Urgency, list[str]] = {}
@@ -71,7 +85,9 @@ class UrgencyRater:
                 end = _match_with_gaps(stems, i, phrase)
                 if end is None or _negated(words, i):
                     continue
-                if level is Urgency.DARURAT and _tempered(stems, i, end):
+                if level is Urgency.DARURAT and (
+                    _tempered(stems, i, end) or _other_sense(stems, i, end) or not_now(stems, i, clause)
+                ):
                     level = Urgency.TINGGI
                 matches.append((i, end, level, len(phrase)))
         for i, end, level, size in matches:
@@ -81,7 +97,8 @@ class UrgencyRater:
             found.setdefault(level, []).append(" ".join(words[i:end]))
         del n
         if Urgency.DARURAT not in found:
-            cues = emergency_cues(words)  # "ada yang tergeletak", "asap hitam dari rumah", "air masuk rumah"
+            # "ada yang tergeletak", "asap hitam dari rumah", "air masuk rumah"
+            cues = emergency_cues(words, clause)
             if cues:
                 found[Urgency.DARURAT] = list(cues)
         for level in (Urgency.DARURAT, Urgency.TINGGI):
@@ -117,6 +134,12 @@ def _tempered(stems: list[str], i: int, end: int) -> bool:
     if end - i == 1 and stems[i] in IF_PERSON_BEFORE:
         return not any(w in PEOPLE_OR_HOMES for w in stems[max(0, i - 3) : i])
     return False
+
+
+def _other_sense(stems: list[str], i: int, end: int) -> bool:
+    """ "korban penipuan", "korban banjir (dapat bantuan)", "terjebak macet": not a person in danger."""
+    other = OTHER_SENSE.get(stems[i]) if end - i == 1 else None
+    return other is not None and any(w in other for w in stems[end : end + 2])
 
 
 def _negated(words: list[str], i: int) -> bool:
