@@ -58,15 +58,20 @@ GAS_SIGN = frozenset("bau ambune menyengat bocor".split())
 HEDGES = frozenset("hampir nyaris meh takut khawatir kuatir wedi ajrih".split())
 
 
-# an emergency is happening now: a danger word in a clause that tells of the past, of something that
-# keeps happening or has lasted days ("kemarin istri saya melahirkan", "percikan api tiap malam",
-# "sudah tiga hari ada bau gas", "korban banjir kemarin") is Tinggi, unless the clause also says it is
-# going on now ("sekarang", "masih", "barusan", "belum ketemu")
+# an emergency is happening now: a danger word in a clause that tells of the past, the future, of
+# something that keeps happening or has lasted days, or of its costs and papers ("kemarin istri saya
+# melahirkan", "percikan api tiap malam", "sudah tiga hari ada bau gas", "mau melahirkan bulan depan",
+# "biaya melahirkan", "korban kecelakaan belum dapat santunan") is Tinggi, unless the clause also says
+# it is going on now ("sekarang", "masih", "barusan", "tiba-tiba", "belum ketemu")
 PAST = frozenset(
     "kemarin kemaren kmrn wingi wingenane biyen dulu dulunya pernah sering kerep asring tiap setiap "
-    "saben berhari berminggu berbulan bertahun almarhum almarhumah".split()
+    "saben berhari berminggu berbulan bertahun almarhum almarhumah besok sesuk mbenjang".split()
 )
-AGO = frozenset("lalu kepungkur wingi kemarin kemaren".split())  # "minggu lalu", "sasi kepungkur"
+AGO = frozenset("lalu kepungkur wingi kemarin kemaren depan ngarep".split())  # "minggu lalu", "bulan depan"
+PAPERS = frozenset(
+    "biaya ongkos bayar membayar bayaran dibayar santunan klaim asuransi bpjs kis jkn iuran tagihan "
+    "administrasi berkas syarat persyaratan surat akta".split()
+)
 SPANS = frozenset("hari dina minggu bulan sasi wulan tahun taun".split())
 NUMBERS = frozenset(
     "dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa loro telu papat limo pitu "
@@ -78,7 +83,7 @@ KIN = frozenset(
     "suami istri bojo garwa bapak ibu ayah emak mbok simbah mbah kakek nenek anak putra adik kakak "
     "mertua orangtua tua".split()
 )
-NOW = frozenset("sekarang skrg saiki sakniki barusan masih isih tasih".split())
+NOW = frozenset("sekarang skrg saiki sakniki barusan masih isih tasih mendadak ujug".split())
 STILL_MISSING = frozenset("ketemu ditemukan kepanggih pulang muncul".split())  # "belum ketemu"
 STILL_NEG = frozenset("belum blm durung dereng".split())
 
@@ -150,12 +155,12 @@ def emergency_cues(words: list[str], clause: list[int] | None = None) -> tuple[s
 
 
 def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
-    """The clause of word ``i`` tells of the past, of what keeps happening or has lasted days, and
-    not of anything going on now (see ``PAST``)."""
+    """The clause of word ``i`` tells of the past or the future, of what keeps happening or has lasted
+    days, or of costs and papers, and not of anything going on now (see ``PAST``)."""
     if clause is None:
         return False
     own = [w for w, c in zip(stems, clause, strict=True) if c == clause[i]]
-    if any(w in NOW for w in own):
+    if any(w in NOW for w in own) or ("tiba", "tiba") in pairwise(own):
         return False
     if (
         stems[i] in DEATH
@@ -165,7 +170,7 @@ def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
         return True  # "suami saya sudah meninggal" (why the caller needs help), not a death now
     if any(a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(own)):
         return False  # "sudah dua hari belum ketemu": still going on
-    if any(w in PAST for w in own):
+    if any(w in PAST or w in PAPERS for w in own):
         return True
     for a, b in pairwise(own):
         if a in SPANS and b in AGO:
@@ -187,7 +192,8 @@ PEOPLE_OR_HOMES = (
     | BUILDING
     | frozenset("tertimbun terkubur terjebak kejebak korban".split())
 )
-IF_PEOPLE = frozenset("longsor meledak ledakan".split())  # the people or homes said on either side
+# ... the people or homes said on either side ("kondisi jembatan kritis", "gawat, jalannya rusak": Tinggi)
+IF_PEOPLE = frozenset("longsor meledak ledakan kritis gawat".split())
 IF_PERSON_BEFORE = frozenset("hanyut terseret keli".split())  # "anak hanyut", not "jembatan hanyut"
 # "instalasi gawat darurat", "ruang UGD": the name of a place, not an emergency
 INSTITUTION = frozenset("instalasi unit ruang ruangan igd ugd".split())

@@ -43,6 +43,7 @@ OTHER_SENSE = {
         "banjir bencana kekeringan kebijakan".split()
     ),
     "terjebak": frozenset("macet kemacetan antrean antrian".split()),
+    "darurat": frozenset("air banyu sampah pangan beras listrik bbm pupuk obat".split()),  # "darurat air"
     "kejebak": frozenset("macet".split()),
 }
 _LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgency.RENDAH}
@@ -128,7 +129,7 @@ def _tempered(stems: list[str], i: int, end: int) -> bool:
     ("instalasi gawat darurat"), or an event that hit no people or homes ("longsor nutup jalan")."""
     if hedged(stems, i) or (i > 0 and stems[i - 1] in INSTITUTION):
         return True
-    if end - i == 1 and stems[i] in IF_PEOPLE:
+    if stems[end - 1] in IF_PEOPLE and (end - i == 1 or stems[i] == "tanah"):  # "(tanah) longsor"
         near = stems[max(0, i - WINDOW) : end + WINDOW]
         return not any(w in PEOPLE_OR_HOMES for w in near)
     if end - i == 1 and stems[i] in IF_PERSON_BEFORE:
