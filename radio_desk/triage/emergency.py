@@ -17,75 +17,108 @@ from radio_desk.triage import text as tx
 
 WINDOW = 6  # words between the two roles of a cue
 
-PERSON = frozenset(
-    "orang orange wong tiyang anak bocah lare kakek nenek mbah simbah lansia bapak ibu pria wanita "
-    "perempuan laki cowok cewek pengendara pengendaranya penumpang penumpangnya sopir sopire sopirnya "
-    "supir pejalan korban tetangga tanggaku tanggane bayi balita pemuda warga seseorang yang sing ingkang "
-    "pemotor pesepeda".split()
+(
+    PERSON,
+    HELPLESS,
+    STILL,
+    NOT,
+    SMOKE,
+    SMOKE_COLOUR,
+    FROM,
+    BUILDING,
+    WATER,
+    ENTERS,
+    HOME,
+    DEPTH,
+    GROUND,
+    MOVES,
+    VEHICLE,
+    INTO_WATER,
+    AGGRESSION,
+    WEAPON,
+    GOT_OUT,
+    ANYONE,
+    GAS,
+    GAS_SIGN,
+    HEDGES,
+) = tx.word_lists(
+    """
+    person: orang orange wong tiyang anak bocah lare kakek nenek mbah simbah lansia bapak ibu pria wanita
+        perempuan laki cowok cewek pengendara pengendaranya penumpang penumpangnya sopir sopire sopirnya
+        supir pejalan korban tetangga tanggaku tanggane bayi balita pemuda warga seseorang yang sing
+        ingkang pemotor pesepeda
+    helpless: tergeletak terkapar tergolek kejang kejangkejang berbusa terjepit kejepit terhimpit tercebur
+        kecebur nyemplung kecemplung njegur kejegur terperosok ceblok semaput pingsan kelenger sesak megap
+        lemas sekarat kritis kegiles terlindas tenggelam klelep kintir
+    # "tidak gerak", "ora obah", "mboten obah": a person who does not move
+    still: gerak bergerak obah usik sadar nafas napas bernapas ambegan
+    not: tidak ora mboten boten gak nggak ndak
+    smoke: asap asape asapnya kebul kebule kukus
+    smoke_colour: hitam ireng cemeng tebal kandel pekat mengepul ngebul membumbung
+    from: dari saking keluar metu medal
+    building: rumah omah omahe griya atap gendheng genteng jendela kamar dapur gudang toko kios
+    water: air banyu toya banjir banjire
+    enters: masuk mlebu mlebet merendam ngrendem menggenangi
+    home: rumah omah griya kamar dapur
+    # deep enough that people are in danger (a knee-deep street is a drainage complaint)
+    depth: sepinggang sedada seleher sepundak pinggang dada leher atap loteng
+    ground: tanah tebing lemah siti bukit
+    moves: bergerak gerak turun merosot merekah gemuruh gludug
+    vehicle: mobil motor truk bus pikap perahu sampan montor
+    into_water: nyemplung kecemplung tercebur kecebur terguling terbalik njegur kejegur
+    aggression: ngamuk mengamuk ngancam mengancam menyerang nyerang membacok mbacok ngoyak mengejar
+    weapon: parang celurit clurit golok pisau arit sajam senjata bedil pistol
+    got_out: dikeluarkan dievakuasi diselamatkan dientas diangkat ditolong metu keluar
+    anyone: yang sing ingkang warga  # a person, but not one in danger by itself
+    gas: gas elpiji
+    gas_sign: bau ambune menyengat bocor
+    # "hampir kecemplung", "nyaris tabrakan", "takut roboh": what did not (yet) happen is no emergency
+    hedges: hampir nyaris meh takut khawatir kuatir wedi ajrih
+    """
 )
-HELPLESS = frozenset(
-    "tergeletak terkapar tergolek kejang kejangkejang berbusa terjepit kejepit terhimpit tercebur "
-    "kecebur nyemplung kecemplung njegur kejegur terperosok ceblok semaput pingsan kelenger sesak "
-    "megap lemas sekarat kritis kegiles terlindas tenggelam klelep kintir".split()
-)
-# "tidak gerak", "ora obah", "mboten obah": a person who does not move
-STILL = frozenset("gerak bergerak obah usik sadar nafas napas bernapas ambegan".split())
-NOT = frozenset("tidak ora mboten boten gak nggak ndak".split())
-SMOKE = frozenset("asap asape asapnya kebul kebule kukus".split())
-SMOKE_COLOUR = frozenset("hitam ireng cemeng tebal kandel pekat mengepul ngebul membumbung".split())
-FROM = frozenset("dari saking keluar metu medal".split())
-BUILDING = frozenset(
-    "rumah omah omahe griya atap gendheng genteng jendela kamar dapur gudang toko kios".split()
-)
-WATER = frozenset("air banyu toya banjir banjire".split())
-ENTERS = frozenset("masuk mlebu mlebet merendam ngrendem menggenangi".split())
-HOME = frozenset("rumah omah griya kamar dapur".split())
-# deep enough that people are in danger (a knee-deep street is a drainage complaint)
-DEPTH = frozenset("sepinggang sedada seleher sepundak pinggang dada leher atap loteng".split())
-GROUND = frozenset("tanah tebing lemah siti bukit".split())
-MOVES = frozenset("bergerak gerak turun merosot merekah gemuruh gludug".split())
-VEHICLE = frozenset("mobil motor truk bus pikap perahu sampan montor".split())
-INTO_WATER = frozenset("nyemplung kecemplung tercebur kecebur terguling terbalik njegur kejegur".split())
-AGGRESSION = frozenset(
-    "ngamuk mengamuk ngancam mengancam menyerang nyerang membacok mbacok ngoyak mengejar".split()
-)
-WEAPON = frozenset("parang celurit clurit golok pisau arit sajam senjata bedil pistol".split())
-GOT_OUT = frozenset("dikeluarkan dievakuasi diselamatkan dientas diangkat ditolong metu keluar".split())
-ANYONE = frozenset("yang sing ingkang warga".split())  # a person, but not one in danger by itself
-GAS = frozenset("gas elpiji".split())
-GAS_SIGN = frozenset("bau ambune menyengat bocor".split())
-# "hampir kecemplung", "nyaris tabrakan", "takut roboh": what did not (yet) happen is no emergency
-HEDGES = frozenset("hampir nyaris meh takut khawatir kuatir wedi ajrih".split())
 
 
-# an emergency is happening now: a danger word in a clause that tells of the past, the future, of
-# something that keeps happening or has lasted days, or of its costs and papers ("kemarin istri saya
-# melahirkan", "percikan api tiap malam", "sudah tiga hari ada bau gas", "mau melahirkan bulan depan",
-# "biaya melahirkan", "korban kecelakaan belum dapat santunan") is Tinggi, unless the clause also says
-# it is going on now ("sekarang", "masih", "barusan", "tiba-tiba", "belum ketemu")
-PAST = frozenset(
-    "kemarin kemaren kmrn wingi wingenane biyen dulu dulunya pernah sering kerep asring tiap setiap "
-    "saben berhari berminggu berbulan bertahun almarhum almarhumah besok sesuk mbenjang".split()
+(
+    PAST,
+    AGO,
+    PAPERS,
+    SPANS,
+    NUMBERS,
+    DEATH,
+    DONE,
+    KIN,
+    NOW,
+    STILL_MISSING,
+    STILL_NEG,
+) = tx.word_lists(
+    """
+    # an emergency is happening now: a danger word in a clause that tells of the past, the future, of
+    # something that keeps happening or has lasted days, or of its costs and papers ("kemarin istri saya
+    # melahirkan", "percikan api tiap malam", "sudah tiga hari ada bau gas", "mau melahirkan bulan depan",
+    # "biaya melahirkan", "korban kecelakaan belum dapat santunan") is Tinggi, unless the clause also says
+    # it is going on now ("sekarang", "masih", "barusan", "tiba-tiba", "belum ketemu")
+    past: kemarin kemaren kmrn wingi wingenane biyen dulu dulunya pernah sering kerep asring tiap setiap
+        saben berhari berminggu berbulan bertahun almarhum almarhumah besok sesuk mbenjang
+    ago: lalu kepungkur wingi kemarin kemaren depan ngarep  # "minggu lalu", "bulan depan"
+    papers: biaya ongkos bayar membayar bayaran dibayar santunan klaim asuransi bpjs kis jkn iuran tagihan
+        administrasi berkas syarat persyaratan surat akta
+    spans: hari dina minggu bulan sasi wulan tahun taun
+    numbers: dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa loro telu papat limo pitu
+        kalih tigang sekawan gangsal
+    death: meninggal seda wafat tilar mati
+    done: sudah sampun wis telah
+    kin: suami istri bojo garwa bapak ibu ayah emak mbok simbah mbah kakek nenek anak putra adik kakak
+        mertua orangtua tua
+    now: sekarang skrg saiki sakniki barusan masih isih tasih mendadak ujug
+    still_missing: ketemu ditemukan kepanggih pulang muncul  # "belum ketemu"
+    still_neg: belum blm durung dereng
+    """
 )
-AGO = frozenset("lalu kepungkur wingi kemarin kemaren depan ngarep".split())  # "minggu lalu", "bulan depan"
-PAPERS = frozenset(
-    "biaya ongkos bayar membayar bayaran dibayar santunan klaim asuransi bpjs kis jkn iuran tagihan "
-    "administrasi berkas syarat persyaratan surat akta".split()
+# not_now() reads light stems ("ketemu" -> "kete"): each list with its words' light stems too
+PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG = (
+    words | {tx.light_stem(w) for w in words}
+    for words in (PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG)
 )
-SPANS = frozenset("hari dina minggu bulan sasi wulan tahun taun".split())
-NUMBERS = frozenset(
-    "dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa loro telu papat limo pitu "
-    "kalih tigang sekawan gangsal".split()
-)
-DEATH = frozenset("meninggal seda wafat tilar mati".split())
-DONE = frozenset("sudah sampun wis telah".split())
-KIN = frozenset(
-    "suami istri bojo garwa bapak ibu ayah emak mbok simbah mbah kakek nenek anak putra adik kakak "
-    "mertua orangtua tua".split()
-)
-NOW = frozenset("sekarang skrg saiki sakniki barusan masih isih tasih mendadak ujug".split())
-STILL_MISSING = frozenset("ketemu ditemukan kepanggih pulang muncul".split())  # "belum ketemu"
-STILL_NEG = frozenset("belum blm durung dereng".split())
 
 
 def _near(words: list[str], a: frozenset[str], b: frozenset[str]) -> tuple[int, int] | None:
@@ -160,7 +193,9 @@ def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
     if clause is None:
         return False
     own = [w for w, c in zip(stems, clause, strict=True) if c == clause[i]]
-    if any(w in NOW for w in own) or ("tiba", "tiba") in pairwise(own):
+    # ... said in its clause or the next one ("hilang sejak dua hari, belum ketemu")
+    going_on = [w for w, c in zip(stems, clause, strict=True) if clause[i] <= c <= clause[i] + 1]
+    if any(w in NOW for w in going_on) or ("tiba", "tiba") in pairwise(going_on):
         return False
     if (
         stems[i] in DEATH
@@ -168,7 +203,7 @@ def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
         and any(w in KIN for w in stems[max(0, i - 5) : i])
     ):
         return True  # "suami saya sudah meninggal" (why the caller needs help), not a death now
-    if any(a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(own)):
+    if any(a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(going_on)):
         return False  # "sudah dua hari belum ketemu": still going on
     if any(w in PAST or w in PAPERS for w in own):
         return True

@@ -95,3 +95,26 @@ def test_cues_stay_quiet_on_everyday_complaints(bojonegoro):
     ):
         s = bojonegoro.suggest(text)
         assert s.urgency is not Urgency.DARURAT, (text, s.urgency_words)
+
+
+# An emergency is happening now (radio_desk/triage/emergency.py, not_now): the past, the future, what
+# keeps happening, costs and papers temper a danger word; "now", "still" and "not found yet" do not
+NOT_NOW = [
+    (Urgency.TINGGI, "tahun lalu gudang di ujung gang kebakaran, sampai sekarang puingnya belum diangkut"),
+    (Urgency.TINGGI, "trafo di pertigaan itu tiap hujan keluar api, warga resah"),
+    (Urgency.TINGGI, "adik saya mau melahirkan bulan depan, kartu jkn-nya belum jadi"),
+    (Urgency.TINGGI, "santunan buat keluarga korban kecelakaan belum turun juga"),
+    (Urgency.TINGGI, "bapak saya sudah meninggal, ibu sendirian, minta didata untuk bantuan"),
+    (Urgency.TINGGI, "saya terjebak macet dua jam gara-gara galian kabel"),
+    (Urgency.TINGGI, "tanah longsor menutup separuh jalan ke sawah"),
+    (Urgency.DARURAT, "gudang kayu di ujung gang kebakaran sekarang, apinya tinggi"),
+    (Urgency.DARURAT, "anak saya hilang sejak dua hari, belum ketemu"),
+    (Urgency.DARURAT, "bocah keli nang kali, wong-wong nggoleki"),
+    (Urgency.DARURAT, "rumahnya ambruk, mbahnya masih di dalam, belum bisa dikeluarkan"),
+]
+
+
+@pytest.mark.parametrize(("expected", "text"), NOT_NOW)
+def test_an_emergency_is_one_happening_now(bojonegoro, expected, text):
+    s = bojonegoro.suggest(text)
+    assert s.urgency is expected, (s.urgency, s.urgency_words)
