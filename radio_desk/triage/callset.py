@@ -44,6 +44,7 @@ CALL_SETS = {
     "dev": "calls_dev.jsonl",
     "dev2": "calls_dev2.jsonl",
     "dev3": "calls_dev3.jsonl",
+    "dev4": "calls_dev4.jsonl",
     "heldout": "calls_heldout.jsonl",
     "heldout2": "calls_heldout2.jsonl",
 }
@@ -65,7 +66,7 @@ class Call:
 
 
 def call_set_path(name: str) -> Path:
-    """The shipped call set ``dev``, ``dev2``, ``dev3``, ``heldout`` or ``heldout2``."""
+    """The shipped call set ``dev``, ``dev2``, ``dev3``, ``dev4``, ``heldout`` or ``heldout2``."""
     if name not in CALL_SETS:
         raise ValidationError(
             f"Kumpulan panggilan \u201c{name}\u201d tidak dikenal (pilih: {', '.join(CALL_SETS)})."
