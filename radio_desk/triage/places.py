@@ -24,6 +24,7 @@ DESA_MARKERS = frozenset(
     {"desa", "ds", "kelurahan", "kel", "kelurhan", "kalurahan", "deso", "dsa", "desanya", "desane", "desone"}
 )
 KEC_MARKERS = frozenset({"kecamatan", "kec", "kecamatn", "kcamatan"})
+CITY = "kota"
 SHORT = frozenset({"ds", "kel", "kec", "dsn", "dk"})  # markers written short, with a full stop
 # a name right after these is a street, estate or building named after a place, often elsewhere
 STREET_MARKERS = frozenset(
@@ -32,7 +33,9 @@ STREET_MARKERS = frozenset(
     "perempatan pertigaan simpang bundaran jembatan halte masjid mall plaza depot".split()
 )
 # ... and after these it is where something goes or comes from, not where the problem is
-DIRECTION_MARKERS = frozenset("arah menuju sampai dari ke tembus perbatasan".split())
+DIRECTION_MARKERS = frozenset(
+    "arah menuju sampai dari ke tembus perbatasan batas sebelum sesudah setelah".split()
+)
 # ... and a name followed by these is an estate or a street ("Darmo Permai", "Ngagel Timur"); not
 # "mas": on a call "di Trucuk, Mas" speaks to the host
 ESTATE_WORDS = frozenset(
@@ -95,7 +98,9 @@ COMMON_WORDS = frozenset(
     # more everyday words that name a desa: "di kalangan warga", "bakulan sayur", "tanggul bobol",
     # "musim rendeng", "mau temu", "nyumbang", "deru mesin", "kolong jembatan", "bulu ayam"
     "kalangan bakulan bobol rendeng temu sumbang deru kolong tikusan bakalan sedeng talun pesen "
-    "tanjung sekaran jelu beji padang mori bakung pilang bungur soko".split()
+    "tanjung sekaran jelu beji padang mori bakung pilang bungur soko "
+    # Javanese "nganti" (until), "tanggungan" (a burden)
+    "nganti tanggungan".split()
 )
 
 
@@ -132,6 +137,11 @@ class RegencyPlaces:
             for desa in gazetteer.desa_of(kec.code):
                 self.by_key.setdefault(normalize_name(desa.name), []).append(desa)
         self.by_key.pop("", None)
+        seat = self.by_key.get(normalize_name(self.regency.name.removeprefix("Kabupaten ")), [])
+        for kec in seat[:1] if seat and seat[0].level == "district" else ():
+            # "Kadipaten, kota", "pasar kota": in a kabupaten "kota" is the kecamatan of its seat
+            # (an everyday word: it counts after a place word or next to a desa of that kecamatan)
+            self.by_key.setdefault(CITY, []).append(kec)
         self._buckets: dict[str, list[str]] = {}
         for key in self.by_key:
             if len(key) >= FUZZY_MIN_KEY:
@@ -185,6 +195,11 @@ class RegencyPlaces:
         return self._plain(self._ruled(problem, home), problem, home)
 
     def _ruled(self, problem: dict[str, PlaceFound], home: dict[str, PlaceFound]) -> PlaceResult:
+        said = _plainly(problem)  # "jalan Trucuk ke Padangan": Trucuk
+        if said is not problem:
+            ruled = self._ruled(said, home)
+            rest = tuple(m for c, m in problem.items() if c not in said)
+            return PlaceResult(ruled.kecamatan, ruled.desa, ruled.candidates + rest)
         if not home:
             return self._decide(problem)
         result = self._decide(problem)
@@ -210,7 +225,7 @@ class RegencyPlaces:
         if result.kecamatan is not None and result.kecamatan.confidence >= FILL_CONFIDENCE:
             return result
         for said in (problem, home):
-            plain = self._decide({c: m for c, m in said.items() if not _against(m)})
+            plain = self._decide(_plainly({c: m for c, m in said.items() if not _against(m)}))
             kec = plain.kecamatan
             if kec is None:
                 continue  # nothing left, or a desa name several kecamatan share and nothing says which
@@ -295,20 +310,40 @@ class RegencyPlaces:
             if mentions is home:
                 context.discard("dari")  # "saya dari desa X": where the caller lives, not a direction
             # "di Kapas", "warga Balen", "SPBU Malo", "dari gayam": said as a place's name
-            named = bool(proper and proper[i]) or before in PLACE_WORDS
+            capital = bool(proper and proper[i])
+            named = capital or before in PLACE_WORDS
             for place in places:
-                conf, why = self._confidence(place, said, sim, before, len(places), context, after, named)
+                conf, why = self._confidence(
+                    place, said, sim, before, len(places), context, after, named, capital
+                )
                 if by_the_way and by_the_way[i][0] < 1:
                     conf, why = round(conf * by_the_way[i][0], 3), (*why, by_the_way[i][1])
                 if conf <= 0:
                     continue
                 old = mentions.get(place.code)
-                if old is None or conf > old.confidence:
+                if (
+                    old is None
+                    or conf > old.confidence
+                    or (
+                        conf > 0
+                        and self._before_its_kecamatan(words, i + length, place)
+                        and not self._before_its_kecamatan(words, old.end, place)
+                    )
+                ):
                     mentions[place.code] = PlaceFound(place, conf, said, why, i, i + length)
             i += length
         for mentions in (problem, home):
             self._split_desa_names(words, mentions)
         return problem, home
+
+    def _before_its_kecamatan(self, words: list[str], i: int, place: Place) -> bool:
+        """ "Bendo Kapas", "Pejok yang Kedungadem": the desa's own kecamatan is named right after it."""
+        if place.level != "village":
+            return False
+        if i < len(words) and words[i] in ("yang", "sing", "ingkang"):
+            i += 1
+        found = self._match_at(words, i) if 0 <= i < len(words) else None
+        return found is not None and any(p.code == place.parent_code for p in found[1])
 
     def _names_kecamatan(self, words: list[str], i: int) -> bool:
         """A kecamatan's name (or a desa's only: "kecamatan Sumberejo" for Sumberrejo) starts at ``i``."""
@@ -399,6 +434,7 @@ class RegencyPlaces:
         context: set[str],
         after: str,
         proper: bool = False,
+        capital: bool = False,
     ) -> tuple[float, tuple[str, ...]]:
         key = normalize_name(place.name)
         why: list[str] = []
@@ -409,12 +445,16 @@ class RegencyPlaces:
         elif before in (DESA_MARKERS | KEC_MARKERS):
             conf = 0.45  # "kecamatan X" where X is (also) a desa
             why.append(f"didahului \u201c{before}\u201d (tingkat lain)")
+        elif said == CITY:
+            conf = 0.2  # "kota" only settles the desa said right before it ("Kauman kota")
+            why.append(EVERYDAY)
         elif self.is_common(key) or len(key) <= 4 or all(w in COMMON_WORDS for w in said.split()):
             # an everyday word ("sudah", "pasar") is a desa only with context: a marker before it, or its
             # kecamatan named in the text (checked in _decide); a kecamatan by its name alone stays weak
-            if proper and place.level == "district":
+            if (proper and place.level == "district") or (capital and place.level == "village"):
                 # "di Kapas", "teng Malo", "warga balen": written as a name or after a word that names
-                # a place: the kecamatan (a kecamatan is far more often meant than cotton or a tree)
+                # a place: the kecamatan (a kecamatan is far more often meant than cotton or a tree);
+                # "saking Bendo", "di Kuncen": a desa written with a capital inside a sentence
                 conf = 0.6
                 why.append("ditulis sebagai nama tempat")
             else:
@@ -498,7 +538,12 @@ class RegencyPlaces:
                 boosted = max(m.confidence, min(0.9, m.confidence + 0.2))
                 m = PlaceFound(m.place, round(boosted, 3), m.said, (*m.reasons, "kecamatannya disebut"), m.at)
             desa_found.append(m)
-        desa_found.sort(key=lambda m: -m.confidence)
+        # a desa said with its kecamatan first ("Sekaran yang Balen" over a Sekaran whose kecamatan is
+        # named elsewhere in the call, "Desa Gapluk, eh Desa Tinumpuk ding, Purwosari"; of two such pairs
+        # named, the later one is the caller's correction: "Sidorejo Padangan, maaf Sidorejo yang Sukosewu")
+        desa_found.sort(
+            key=lambda m: (m.place.code not in paired, -m.confidence, -m.at * (m.place.code in paired))
+        )
         desa = desa_found[0] if desa_found else None
         kecamatan: PlaceFound | None = None
         kept = {m.place.code for m in desa_found} | set(kec_found)
@@ -577,6 +622,19 @@ def _elsewhere(result: PlaceResult) -> bool:
     kec = result.kecamatan
     source = result.desa if kec is not None and "kecamatan dari desanya" in kec.reasons else kec
     return source is not None and bool(ELSEWHERE.intersection(source.reasons))
+
+
+def _plainly(mentions: dict[str, PlaceFound]) -> dict[str, PlaceFound]:
+    """Without the places said only as a direction when another kecamatan is named plainly ("jalan
+    Trucuk ke Padangan", "di jalan Sekar, sebelum batas Gondang"); a direction into a kecamatan named
+    plainly stays ("jalan ke Desa Jono Temayang")."""
+
+    def kec(m: PlaceFound) -> str:
+        return m.place.code if m.place.level == "district" else m.place.parent_code
+
+    plain = {kec(m) for m in mentions.values() if DIRECTION not in m.reasons and not _against(m)}
+    kept = {c: m for c, m in mentions.items() if DIRECTION not in m.reasons or kec(m) in plain}
+    return kept if plain and len(kept) < len(mentions) else mentions
 
 
 def _against(m: PlaceFound) -> bool:

@@ -111,7 +111,8 @@ LATER_PHRASES = (
 # "bukan itu (yang mau saya sampaikan)", "tapi yang mau saya laporkan ...": what came before was a story
 SET_ASIDE_PHRASES = (
     ("bukan", "itu"), ("bukan", "soal", "itu"), ("dudu", "iku"), ("sanes", "niku"), ("tapi", "yang", "mau"),
-    ("tapi", "yang", "ingin"), ("tapi", "sing", "arep"), ("nah", "yang", "mau"), ("masalahnya", "di"),
+    ("tapi", "yang", "ingin"), ("tapi", "yang", "saya"), ("tapi", "sing", "arep"), ("nah", "yang", "mau"),
+    ("masalahnya", "di"),
 )  # fmt: skip
 SET_ASIDE_VERBS = frozenset(
     "sampaikan laporkan laporin lapor adukan disampaikan dilaporkan sampekno matur ceritakan".split()
