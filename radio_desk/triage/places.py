@@ -355,7 +355,8 @@ class RegencyPlaces:
         counts only next to its own kecamatan named in the same part of the call (no desa found
         there yet), and only when the joined words are close to that kecamatan's desa name."""
         kecs = [m for m in mentions.values() if m.place.level == "district"]
-        if not kecs or any(m.place.level == "village" for m in mentions.values()):
+        said_at = {m.at for m in kecs}  # a kecamatan's namesake desa ("Dander") is no desa found
+        if not kecs or any(m.place.level == "village" and m.at not in said_at for m in mentions.values()):
             return
         for kec in kecs:
             names = {_name_key(d.name): d for d in self.gazetteer.desa_of(kec.place.code)}
@@ -539,10 +540,12 @@ class RegencyPlaces:
                 m = PlaceFound(m.place, round(boosted, 3), m.said, (*m.reasons, "kecamatannya disebut"), m.at)
             desa_found.append(m)
         # a desa said with its kecamatan first ("Sekaran yang Balen" over a Sekaran whose kecamatan is
-        # named elsewhere in the call, "Desa Gapluk, eh Desa Tinumpuk ding, Purwosari"; of two such pairs
+        # named elsewhere in the call, "Desa Gapluk, eh Desa Tinumpuk ding, Purwosari"; not one said in
+        # passing or in a story set aside; of two such pairs
         # named, the later one is the caller's correction: "Sidorejo Padangan, maaf Sidorejo yang Sukosewu")
+        first = {c for c in paired if not ELSEWHERE.intersection(mentions[c].reasons)}
         desa_found.sort(
-            key=lambda m: (m.place.code not in paired, -m.confidence, -m.at * (m.place.code in paired))
+            key=lambda m: (m.place.code not in first, -m.confidence, -m.at * (m.place.code in first))
         )
         desa = desa_found[0] if desa_found else None
         kecamatan: PlaceFound | None = None

@@ -108,10 +108,11 @@ LATER_PHRASES = (
     ("tidak", "terlalu", "penting"), ("nggak", "terlalu", "penting"), ("ora", "penting"),
     ("mboten", "penting"), ("tidak", "penting"), ("nggak", "penting"), ("gak", "penting"),
 )  # fmt: skip
-# "bukan itu (yang mau saya sampaikan)", "tapi yang mau saya laporkan ...": what came before was a story
+# "bukan itu (yang mau saya sampaikan)", "tapi yang (mau) saya laporkan ...": what came before was a story
+# (matched without the words for "I": "tapi yang saya laporkan" is "tapi yang laporkan")
 SET_ASIDE_PHRASES = (
     ("bukan", "itu"), ("bukan", "soal", "itu"), ("dudu", "iku"), ("sanes", "niku"), ("tapi", "yang", "mau"),
-    ("tapi", "yang", "ingin"), ("tapi", "yang", "saya"), ("tapi", "sing", "arep"), ("nah", "yang", "mau"),
+    ("tapi", "yang", "ingin"), ("tapi", "yang"), ("tapi", "sing", "arep"), ("nah", "yang", "mau"),
     ("masalahnya", "di"),
 )  # fmt: skip
 SET_ASIDE_VERBS = frozenset(
