@@ -40,6 +40,11 @@ WINDOW = 6  # words between the two roles of a cue
     ANYONE,
     GAS,
     GAS_SIGN,
+    SUDDEN,
+    SIGNS,
+    FALL,
+    WATER_BODY,
+    SAFE,
     HEDGES,
 ) = tx.word_lists(
     """
@@ -66,12 +71,21 @@ WINDOW = 6  # words between the two roles of a cue
     moves: bergerak gerak turun merosot merekah gemuruh gludug
     vehicle: mobil motor truk bus pikap perahu sampan montor
     into_water: nyemplung kecemplung tercebur kecebur terguling terbalik njegur kejegur
-    aggression: ngamuk mengamuk ngancam mengancam menyerang nyerang membacok mbacok ngoyak mengejar
+    aggression: ngamuk mengamuk ngancam mengancam menyerang nyerang membacok mbacok ngoyak mengejar ngejar
+        nguber
     weapon: parang celurit clurit golok pisau arit sajam senjata bedil pistol
     got_out: dikeluarkan dievakuasi diselamatkan dientas diangkat ditolong metu keluar
     anyone: yang sing ingkang warga  # a person, but not one in danger by itself
     gas: gas elpiji
     gas_sign: bau ambune menyengat bocor
+    # "tiba-tiba bicaranya pelo, mulutnya mencong": a stroke, said by what the caller sees
+    sudden: tiba mendadak ujug
+    signs: pelo mencong perot lumpuh kejang pingsan semaput sesak
+    # "jatuh ke sungai", "dhawah teng kali": someone fell into water
+    fall: jatuh tiba dhawah ceblok kecemplung nyemplung tercebur kecebur
+    water_body: kali sungai sumur bengawan kedung waduk embung
+    # "wong e selamet", "warga selamat": the people are safe
+    safe: selamat selamet slamet
     # "hampir kecemplung", "nyaris tabrakan", "takut roboh": what did not (yet) happen is no emergency
     hedges: hampir nyaris meh takut khawatir kuatir wedi ajrih
     """
@@ -90,6 +104,8 @@ WINDOW = 6  # words between the two roles of a cue
     NOW,
     STILL_MISSING,
     STILL_NEG,
+    OVER,
+    LAST_NIGHT,
 ) = tx.word_lists(
     """
     # an emergency is happening now: a danger word in a clause that tells of the past, the future, of
@@ -112,12 +128,16 @@ WINDOW = 6  # words between the two roles of a cue
     now: sekarang skrg saiki sakniki barusan masih isih tasih mendadak ujug
     still_missing: ketemu ditemukan kepanggih pulang muncul  # "belum ketemu"
     still_neg: belum blm durung dereng
+    # "tapi sudah surut", "apinya sudah padam": it is over
+    over: surut padam reda selesai
+    # "semalam", "mau bengi" (last night)
+    last_night: semalam bengi
     """
 )
 # not_now() reads light stems ("ketemu" -> "kete"): each list with its words' light stems too
-PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG = (
+PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG, OVER = (
     words | {tx.light_stem(w) for w in words}
-    for words in (PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG)
+    for words in (PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG, OVER)
 )
 
 
@@ -165,12 +185,16 @@ def emergency_cues(words: list[str], clause: list[int] | None = None) -> tuple[s
         (SMOKE, SMOKE_COLOUR),
         (GROUND, MOVES),
         (VEHICLE, INTO_WATER),
+        (SUDDEN, SIGNS),
         (AGGRESSION, WEAPON),
         (GAS, GAS_SIGN),
     ):
         span = _near(words, a, b)
         if span:
             found.append(span)
+    fell = _near(words, FALL, WATER_BODY)
+    if fell and fell[1] - fell[0] <= 4:
+        found.append(fell)  # "jatuh ke sungai", "dhawah teng kali", "nyemplung sumur"
     stuck = _stuck(words)
     if stuck:
         found.append(stuck)
@@ -189,13 +213,16 @@ def emergency_cues(words: list[str], clause: list[int] | None = None) -> tuple[s
 
 def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
     """The clause of word ``i`` tells of the past or the future, of what keeps happening or has lasted
-    days, or of costs and papers, and not of anything going on now (see ``PAST``)."""
+    days, or of costs and papers, and not of anything going on now (see ``PAST``); or it, or the clause
+    after it, says it is over ("tapi sudah surut")."""
     if clause is None:
         return False
     own = [w for w, c in zip(stems, clause, strict=True) if c == clause[i]]
-    # ... said in its clause or the next one ("hilang sejak dua hari, belum ketemu")
-    going_on = [w for w, c in zip(stems, clause, strict=True) if clause[i] <= c <= clause[i] + 1]
-    if any(w in NOW for w in going_on) or ("tiba", "tiba") in pairwise(going_on):
+    # ... said in its clause or the next one ("hilang sejak dua hari, belum ketemu", "sudah surut")
+    then = [w for w, c in zip(stems, clause, strict=True) if clause[i] <= c <= clause[i] + 1]
+    if any(a in DONE and b in OVER for a, b in pairwise(then)):
+        return True
+    if any(w in NOW for w in own) or ("tiba", "tiba") in pairwise(own):
         return False
     if (
         stems[i] in DEATH
@@ -203,16 +230,23 @@ def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
         and any(w in KIN for w in stems[max(0, i - 5) : i])
     ):
         return True  # "suami saya sudah meninggal" (why the caller needs help), not a death now
-    if any(a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(going_on)):
+    if any(a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(then)):
         return False  # "sudah dua hari belum ketemu": still going on
-    if any(w in PAST or w in PAPERS for w in own):
+    if any(w in PAST or w in PAPERS for w in own) or "semalam" in own:
         return True
     for a, b in pairwise(own):
         if a in SPANS and b in AGO:
             return True  # "minggu lalu", "sasi kepungkur"
         if b in SPANS and (a in NUMBERS or a.isdigit()):
             return True  # "sudah tiga hari", "2 minggu"
+        if (a, b) in (("mau", "bengi"), ("tadi", "malam")):
+            return True  # last night
     return False
+
+
+def safe(stems: list[str]) -> bool:
+    """ "wong e selamet", "warga selamat semua": the people are safe, whatever happened."""
+    return any(w in SAFE and any(p in PERSON for p in stems[max(0, j - 3) : j]) for j, w in enumerate(stems))
 
 
 def hedged(words: list[str], i: int, j: int | None = None) -> bool:

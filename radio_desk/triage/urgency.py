@@ -27,6 +27,7 @@ from radio_desk.triage.emergency import (
     emergency_cues,
     hedged,
     not_now,
+    safe,
 )
 
 NEGATIONS = frozenset({"tidak", "belum", "tanpa", "bukan", "ora", "durung", "mboten", "dereng", "nggak"})
@@ -36,11 +37,12 @@ TROUBLE = frozenset(
     "mengeluh mengeluhkan parah tolong lama rusake ora durung dereng mboten angel".split()
 )
 MAX_GAP = 2  # words allowed between the words of a phrase
+ILLNESS = frozenset("sakit menderita penderita riwayat pasien".split())
 # "korban penipuan", "terjebak macet": the danger word in another sense
 OTHER_SENSE = {
     "korban": frozenset(
         "penipuan pungli pungutan pemerasan investasi arisan calo hoaks hoax php phk penggusuran gusuran "
-        "banjir bencana kekeringan kebijakan".split()
+        "banjir bencana kekeringan kebijakan longsor gempa kebakaran puting angin".split()
     ),
     "terjebak": frozenset("macet kemacetan antrean antrian".split()),
     "darurat": frozenset("air banyu sampah pangan beras listrik bbm pupuk obat".split()),  # "darurat air"
@@ -102,6 +104,9 @@ class UrgencyRater:
             cues = emergency_cues(words, clause)
             if cues:
                 found[Urgency.DARURAT] = list(cues)
+        if Urgency.DARURAT in found and safe(stems):
+            # "longsor nutup dalan, rong omah kena. Wong e selamet": the people are safe
+            found.setdefault(Urgency.TINGGI, []).extend(found.pop(Urgency.DARURAT))
         for level in (Urgency.DARURAT, Urgency.TINGGI):
             if level in found:
                 return UrgencyResult(level, tuple(dict.fromkeys(found[level])))
@@ -138,7 +143,10 @@ def _tempered(stems: list[str], i: int, end: int) -> bool:
 
 
 def _other_sense(stems: list[str], i: int, end: int) -> bool:
-    """ "korban penipuan", "korban banjir (dapat bantuan)", "terjebak macet": not a person in danger."""
+    """ "korban penipuan", "korban banjir (dapat bantuan)", "terjebak macet": not a person in danger;
+    "sakit stroke", "riwayat jantung": an illness, not an attack now."""
+    if i > 0 and stems[i - 1] in ILLNESS:
+        return True
     other = OTHER_SENSE.get(stems[i]) if end - i == 1 else None
     return other is not None and any(w in other for w in stems[end : end + 2])
 
