@@ -261,8 +261,9 @@ PEOPLE_OR_HOMES = (
     | BUILDING
     | frozenset("tertimbun terkubur terjebak kejebak korban".split())
 )
-# ... the people or homes said on either side ("kondisi jembatan kritis", "gawat, jalannya rusak": Tinggi)
-IF_PEOPLE = frozenset("longsor meledak ledakan kritis gawat".split())
+# ... the people or homes said on either side ("kondisi jembatan kritis", "gawat, jalannya rusak",
+# "kucing terjebak di pohon": Tinggi)
+IF_PEOPLE = frozenset("longsor meledak ledakan kritis gawat terjebak kejebak".split())
 IF_PERSON_BEFORE = frozenset("hanyut terseret keli".split())  # "anak hanyut", not "jembatan hanyut"
 # "instalasi gawat darurat", "ruang UGD": the name of a place, not an emergency
 INSTITUTION = frozenset("instalasi unit ruang ruangan igd ugd".split())

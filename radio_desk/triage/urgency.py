@@ -55,6 +55,7 @@ _LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgen
 class UrgencyResult:
     level: Urgency
     words: tuple[str, ...]  # what the caller said that set the level
+    tempered: bool = False  # an emergency word was said, but not of an emergency now (not_now, safe)
 
 
 class UrgencyRater:
@@ -82,6 +83,7 @@ class UrgencyRater:
         found: dict[Urgency, list[str]] = {}
         n = len(stems)
         matches: list[tuple[int, int, Urgency, int]] = []
+        tempered = False
         for i, s in enumerate(stems):
             for k in self.first.get(s, ()):
                 phrase, level, _ = self.phrases[k]
@@ -92,6 +94,7 @@ class UrgencyRater:
                     _tempered(stems, i, end) or _other_sense(stems, i, end) or not_now(stems, i, clause)
                 ):
                     level = Urgency.TINGGI
+                    tempered = True
                 matches.append((i, end, level, len(phrase)))
         for i, end, level, size in matches:
             # "demam berdarah" (tinggi) is not "berdarah" (darurat): a longer phrase covering it decides
@@ -104,12 +107,16 @@ class UrgencyRater:
             cues = emergency_cues(words, clause)
             if cues:
                 found[Urgency.DARURAT] = list(cues)
+            elif clause is not None and (past := emergency_cues(words)):
+                found.setdefault(Urgency.TINGGI, []).extend(past)  # "air sempat masuk rumah, sudah surut"
+                tempered = True
         if Urgency.DARURAT in found and safe(stems):
             # "longsor nutup dalan, rong omah kena. Wong e selamet": the people are safe
             found.setdefault(Urgency.TINGGI, []).extend(found.pop(Urgency.DARURAT))
+            tempered = True
         for level in (Urgency.DARURAT, Urgency.TINGGI):
             if level in found:
-                return UrgencyResult(level, tuple(dict.fromkeys(found[level])))
+                return UrgencyResult(level, tuple(dict.fromkeys(found[level])), tempered)
         if category == "darurat":  # an emergency without danger words is still at least Tinggi
             return UrgencyResult(Urgency.TINGGI, ())
         if Urgency.RENDAH in found and not any(w in TROUBLE for w in words):
@@ -135,7 +142,7 @@ def _tempered(stems: list[str], i: int, end: int) -> bool:
     if hedged(stems, i) or (i > 0 and stems[i - 1] in INSTITUTION):
         return True
     if stems[end - 1] in IF_PEOPLE and (end - i == 1 or stems[i] == "tanah"):  # "(tanah) longsor"
-        near = stems[max(0, i - WINDOW) : end + WINDOW]
+        near = stems[max(0, i - WINDOW) : i] + stems[end : end + WINDOW]
         return not any(w in PEOPLE_OR_HOMES for w in near)
     if end - i == 1 and stems[i] in IF_PERSON_BEFORE:
         return not any(w in PEOPLE_OR_HOMES for w in stems[max(0, i - 3) : i])
