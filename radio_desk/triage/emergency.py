@@ -45,6 +45,7 @@ WINDOW = 6  # words between the two roles of a cue
     FALL,
     WATER_BODY,
     SAFE,
+    MAYBE,
     HEDGES,
 ) = tx.word_lists(
     """
@@ -86,6 +87,9 @@ WINDOW = 6  # words between the two roles of a cue
     water_body: kali sungai sumur bengawan kedung waduk embung
     # "wong e selamet", "warga selamat": the people are safe
     safe: selamat selamet slamet
+    # "bisa kesetrum", "iso kecelakaan", "sebelum ada korban", "jangan sampai ada korban", "nunggu ada
+    # korban": what may happen (right before the danger word)
+    maybe: bisa iso isa saged sebelum jangan nunggu menunggu sewaktu potensi berpotensi
     # "hampir kecemplung", "nyaris tabrakan", "takut roboh": what did not (yet) happen is no emergency
     hedges: hampir nyaris meh takut khawatir kuatir wedi ajrih
     """
@@ -128,8 +132,9 @@ WINDOW = 6  # words between the two roles of a cue
     now: sekarang skrg saiki sakniki barusan masih isih tasih mendadak ujug
     still_missing: ketemu ditemukan kepanggih pulang muncul  # "belum ketemu"
     still_neg: belum blm durung dereng
-    # "tapi sudah surut", "apinya sudah padam": it is over
-    over: surut padam reda selesai
+    # "tapi sudah surut", "apinya sudah dipadamkan", "korbannya sudah dibawa ke puskesmas": it is over
+    over: surut padam dipadamkan reda selesai dibawa ditolong ditangani diurus dievakuasi diselamatkan
+        dimakamkan ditemukan ketemu ditangkap aman
     # "semalam", "mau bengi" (last night)
     last_night: semalam bengi
     """
@@ -220,10 +225,10 @@ def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
     own = [w for w, c in zip(stems, clause, strict=True) if c == clause[i]]
     # ... said in its clause or the next one ("hilang sejak dua hari, belum ketemu", "sudah surut")
     then = [w for w, c in zip(stems, clause, strict=True) if clause[i] <= c <= clause[i] + 1]
-    if any(a in DONE and b in OVER for a, b in pairwise(then)):
-        return True
     if any(w in NOW for w in own) or ("tiba", "tiba") in pairwise(own):
         return False
+    if over(then):
+        return True
     if (
         stems[i] in DEATH
         and any(w in DONE for w in stems[max(0, i - 2) : i])
@@ -244,14 +249,35 @@ def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
     return False
 
 
+def over(stems: list[str]) -> bool:
+    """ "sudah surut", "apinya sudah dipadamkan", "korbannya sudah dibawa": what happened is over."""
+    return any(a in DONE and b in OVER for a, b in pairwise(stems))
+
+
+def going_on(stems: list[str]) -> bool:
+    """ "masih", "sekarang", "belum ketemu": something told is still going on."""
+    return any(w in NOW for w in stems) or any(
+        a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(stems)
+    )
+
+
 def safe(stems: list[str]) -> bool:
     """ "wong e selamet", "warga selamat semua": the people are safe, whatever happened."""
     return any(w in SAFE and any(p in PERSON for p in stems[max(0, j - 3) : j]) for j, w in enumerate(stems))
 
 
 def hedged(words: list[str], i: int, j: int | None = None) -> bool:
-    """A danger said as what nearly happened or is feared: "hampir kecemplung", "anak hampir jatuh"."""
-    return any(w in HEDGES for w in words[max(0, i - 3) : (j or i + 1)])
+    """A danger said as what nearly happened or is feared ("hampir kecemplung", "anak hampir jatuh"),
+    or as what may happen ("bisa kesetrum", "motor bisa nyemplung", "sebelum ada korban"; not "belum
+    bisa dikeluarkan": that is what cannot be done)."""
+    end = j or i + 1
+    if any(w in HEDGES for w in words[max(0, i - 3) : end]):
+        return True
+    for k in {i, end - 1}:
+        for m in range(max(0, k - 2), k):
+            if words[m] in MAYBE and not (m > 0 and (words[m - 1] in NOT or words[m - 1] in STILL_NEG)):
+                return True
+    return False
 
 
 # Events that are an emergency only when they hit people or homes: "longsor nutup jalan" and "jembatan
@@ -261,9 +287,8 @@ PEOPLE_OR_HOMES = (
     | BUILDING
     | frozenset("tertimbun terkubur terjebak kejebak korban".split())
 )
-# ... the people or homes said on either side ("kondisi jembatan kritis", "gawat, jalannya rusak",
-# "kucing terjebak di pohon": Tinggi)
-IF_PEOPLE = frozenset("longsor meledak ledakan kritis gawat terjebak kejebak".split())
+# ... the people or homes said on either side ("kondisi jembatan kritis", "gawat, jalannya rusak": Tinggi)
+IF_PEOPLE = frozenset("longsor meledak ledakan kritis gawat".split())
 IF_PERSON_BEFORE = frozenset("hanyut terseret keli".split())  # "anak hanyut", not "jembatan hanyut"
 # "instalasi gawat darurat", "ruang UGD": the name of a place, not an emergency
 INSTITUTION = frozenset("instalasi unit ruang ruangan igd ugd".split())

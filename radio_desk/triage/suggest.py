@@ -301,10 +301,14 @@ class Suggester:
         opd = self.opd_for(top, kec.code if kec and kec.confidence >= PLACE_MIN_CONFIDENCE else None)
         if top == "darurat" and urg.level.rank < Urgency.TINGGI.rank:
             urg = UrgencyResult(Urgency.TINGGI, urg.words)
-        sure = top == "darurat" and cats[0].score >= DARURAT_SURE and not urg.tempered
-        if sure and urg.level is not Urgency.DARURAT:
-            # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat (unless
-            # its danger words tell of the past, of what is over or of people safe)
+        if (
+            top == "darurat"
+            and cats[0].score >= DARURAT_SURE
+            and urg.level is not Urgency.DARURAT
+            and not urg.over
+        ):
+            # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat (not one
+            # the caller says is over: "apinya sudah dipadamkan")
             urg = UrgencyResult(
                 Urgency.DARURAT, urg.words or tuple(w.strip("\u201c\u201d") for w in cats[0].words[:2])
             )

@@ -25,8 +25,10 @@ from radio_desk.triage.emergency import (
     WINDOW,
     DangerSpelling,
     emergency_cues,
+    going_on,
     hedged,
     not_now,
+    over,
     safe,
 )
 
@@ -38,6 +40,8 @@ TROUBLE = frozenset(
 )
 MAX_GAP = 2  # words allowed between the words of a phrase
 ILLNESS = frozenset("sakit menderita penderita riwayat pasien".split())
+TRAPPED = frozenset("terjebak kejebak terjepit kejepit".split())
+ANIMALS = frozenset("kucing anjing ayam kambing sapi kerbau burung monyet kucinge pitik wedhus".split())
 # "korban penipuan", "terjebak macet": the danger word in another sense
 OTHER_SENSE = {
     "korban": frozenset(
@@ -55,7 +59,7 @@ _LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgen
 class UrgencyResult:
     level: Urgency
     words: tuple[str, ...]  # what the caller said that set the level
-    tempered: bool = False  # an emergency word was said, but not of an emergency now (not_now, safe)
+    over: bool = False  # the call says the emergency is over or its people are safe
 
 
 class UrgencyRater:
@@ -83,7 +87,6 @@ class UrgencyRater:
         found: dict[Urgency, list[str]] = {}
         n = len(stems)
         matches: list[tuple[int, int, Urgency, int]] = []
-        tempered = False
         for i, s in enumerate(stems):
             for k in self.first.get(s, ()):
                 phrase, level, _ = self.phrases[k]
@@ -94,7 +97,6 @@ class UrgencyRater:
                     _tempered(stems, i, end) or _other_sense(stems, i, end) or not_now(stems, i, clause)
                 ):
                     level = Urgency.TINGGI
-                    tempered = True
                 matches.append((i, end, level, len(phrase)))
         for i, end, level, size in matches:
             # "demam berdarah" (tinggi) is not "berdarah" (darurat): a longer phrase covering it decides
@@ -109,14 +111,16 @@ class UrgencyRater:
                 found[Urgency.DARURAT] = list(cues)
             elif clause is not None and (past := emergency_cues(words)):
                 found.setdefault(Urgency.TINGGI, []).extend(past)  # "air sempat masuk rumah, sudah surut"
-                tempered = True
-        if Urgency.DARURAT in found and safe(stems):
-            # "longsor nutup dalan, rong omah kena. Wong e selamet": the people are safe
+        done = safe(stems) or (over(stems) and not going_on(stems))
+        if Urgency.DARURAT in found and done:
+            # "longsor nutup dalan, rong omah kena. Wong e selamet": the people are safe; "tabrakan ...,
+            # sudah diurus polisi": it is over (and nothing in the call is still going on)
             found.setdefault(Urgency.TINGGI, []).extend(found.pop(Urgency.DARURAT))
-            tempered = True
         for level in (Urgency.DARURAT, Urgency.TINGGI):
             if level in found:
-                return UrgencyResult(level, tuple(dict.fromkeys(found[level])), tempered)
+                return UrgencyResult(
+                    level, tuple(dict.fromkeys(found[level])), done and level is Urgency.TINGGI
+                )
         if category == "darurat":  # an emergency without danger words is still at least Tinggi
             return UrgencyResult(Urgency.TINGGI, ())
         if Urgency.RENDAH in found and not any(w in TROUBLE for w in words):
@@ -150,10 +154,13 @@ def _tempered(stems: list[str], i: int, end: int) -> bool:
 
 
 def _other_sense(stems: list[str], i: int, end: int) -> bool:
-    """ "korban penipuan", "korban banjir (dapat bantuan)", "terjebak macet": not a person in danger;
+    """ "korban penipuan", "korban banjir (dapat bantuan)", "terjebak macet", "kucing terjebak": not a
+    person in danger;
     "sakit stroke", "riwayat jantung": an illness, not an attack now."""
     if i > 0 and stems[i - 1] in ILLNESS:
         return True
+    if stems[i] in TRAPPED and any(w in ANIMALS for w in stems[max(0, i - 2) : i]):
+        return True  # "kucing terjebak di atas pohon"
     other = OTHER_SENSE.get(stems[i]) if end - i == 1 else None
     return other is not None and any(w in other for w in stems[end : end + 2])
 
