@@ -44,6 +44,9 @@ WINDOW = 6  # words between the two roles of a cue
     SIGNS,
     FALL,
     WATER_BODY,
+    NOT_A_FIRE,
+    NOT_A_FLOOD,
+    LEAK,
     SAFE,
     MAYBE,
     HEDGES,
@@ -55,7 +58,7 @@ WINDOW = 6  # words between the two roles of a cue
         ingkang pemotor pesepeda
     helpless: tergeletak terkapar tergolek kejang kejangkejang berbusa terjepit kejepit terhimpit tercebur
         kecebur nyemplung kecemplung njegur kejegur terperosok ceblok semaput pingsan kelenger sesak megap
-        lemas sekarat kritis kegiles terlindas tenggelam klelep kintir
+        sekarat kritis kegiles terlindas tenggelam klelep kintir
     # "tidak gerak", "ora obah", "mboten obah": a person who does not move
     still: gerak bergerak obah usik sadar nafas napas bernapas ambegan
     not: tidak ora mboten boten gak nggak ndak
@@ -81,10 +84,14 @@ WINDOW = 6  # words between the two roles of a cue
     gas_sign: bau ambune menyengat bocor
     # "tiba-tiba bicaranya pelo, mulutnya mencong": a stroke, said by what the caller sees
     sudden: tiba mendadak ujug
-    signs: pelo mencong perot lumpuh kejang pingsan semaput sesak
+    signs: pelo mencong perot lumpuh kejang pingsan semaput sesak lemas
     # "jatuh ke sungai", "dhawah teng kali": someone fell into water
     fall: jatuh tiba dhawah ceblok kecemplung nyemplung tercebur kecebur
     water_body: kali sungai sumur bengawan kedung waduk embung
+    # smoke from a chimney or burning rubbish, water through a roof or from a drain: no emergency
+    not_a_fire: pabrik cerobong pembakaran bakar dibakar sampah knalpot
+    not_a_flood: hujan selokan got saluran comberan parit atap bocor talang pipa
+    leak: bocor talang pipa
     # "wong e selamet", "warga selamat": the people are safe
     safe: selamat selamet slamet
     # "bisa kesetrum", "iso kecelakaan", "sebelum ada korban", "jangan sampai ada korban", "nunggu ada
@@ -163,6 +170,10 @@ def _still(words: list[str]) -> list[int]:
     return [i for i in range(1, len(words)) if words[i] in STILL and words[i - 1] in NOT]
 
 
+def _around(words: list[str], span: tuple[int, int], which: frozenset[str]) -> bool:
+    return any(w in which for w in words[max(0, span[0] - 3) : span[1] + 3])
+
+
 def _stuck(words: list[str]) -> tuple[int, int] | None:
     """ "orangnya masih di dalam, belum bisa dikeluarkan", "nenek belum bisa dievakuasi": people who
     cannot get out by themselves (a person near "not yet / cannot" + got out)."""
@@ -187,7 +198,6 @@ def emergency_cues(words: list[str], clause: list[int] | None = None) -> tuple[s
             found.append((i - 1, i + 1))
             break
     for a, b in (
-        (SMOKE, SMOKE_COLOUR),
         (GROUND, MOVES),
         (VEHICLE, INTO_WATER),
         (SUDDEN, SIGNS),
@@ -203,15 +213,22 @@ def emergency_cues(words: list[str], clause: list[int] | None = None) -> tuple[s
     stuck = _stuck(words)
     if stuck:
         found.append(stuck)
+    smoke = _near(words, SMOKE, SMOKE_COLOUR)
+    if smoke and not _around(words, smoke, NOT_A_FIRE):
+        found.append(smoke)  # "asap hitam", not "asap hitam dari cerobong pabrik" (pollution)
     smoke_from = _near(words, SMOKE, FROM)
     if smoke_from and any(w in BUILDING for w in words[smoke_from[0] : smoke_from[1] + 3]):
         found.append(smoke_from)
     water_in = _near(words, WATER, ENTERS)
-    if water_in and any(w in HOME for w in words[water_in[0] : water_in[1] + 3]):
-        found.append(water_in)
+    if (
+        water_in
+        and any(w in HOME for w in words[water_in[0] : water_in[1] + 3])
+        and not _around(words, water_in, NOT_A_FLOOD)
+    ):
+        found.append(water_in)  # "air masuk rumah", not rain through a roof or a drain overflowing
     water_depth = _near(words, WATER, DEPTH)
-    if water_depth:
-        found.append(water_depth)
+    if water_depth and not _around(words, water_depth, LEAK):
+        found.append(water_depth)  # "sudah sedada", not "atap bocor, air ..."
     found = [(i, j) for i, j in found if not hedged(words, i, j) and not not_now(words, i, clause)]
     return tuple(dict.fromkeys(" ".join(words[i:j]) for i, j in found))
 
