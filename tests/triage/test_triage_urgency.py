@@ -111,6 +111,7 @@ NOT_NOW = [
     (Urgency.TINGGI, "longsor menimpa kandang di belakang rumah, untung orangnya selamat"),
     (Urgency.TINGGI, "ada kucing terjebak di atas tiang listrik sejak pagi"),
     (Urgency.TINGGI, "mbah saya sakit stroke, minta kursi roda dari dinsos"),
+    (Urgency.SEDANG, "ada pipa gas, eh, pipa air di bawah jalan bocor, airnya keluar terus"),  # a slip
     (Urgency.DARURAT, "gudang kayu di ujung gang kebakaran sekarang, apinya tinggi"),
     (Urgency.DARURAT, "bapak mertua tiba-tiba bicaranya pelo, tangannya lemas"),
     (Urgency.DARURAT, "simbah dhawah teng kali, mboten saged minggah"),
