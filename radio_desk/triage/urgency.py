@@ -94,7 +94,9 @@ class UrgencyRater:
                 if end is None or _negated(words, i):
                     continue
                 if level is Urgency.DARURAT and (
-                    _tempered(stems, i, end) or _other_sense(stems, i, end) or not_now(stems, i, clause)
+                    _tempered(stems, i, end, clause)
+                    or _other_sense(stems, i, end)
+                    or not_now(stems, i, clause)
                 ):
                     level = Urgency.TINGGI
                 matches.append((i, end, level, len(phrase)))
@@ -140,14 +142,18 @@ def _match_with_gaps(stems: list[str], start: int, phrase: tuple[str, ...]) -> i
     return pos + 1
 
 
-def _tempered(stems: list[str], i: int, end: int) -> bool:
+def _tempered(stems: list[str], i: int, end: int, clause: list[int] | None = None) -> bool:
     """A danger word that is Tinggi here: nearly happened ("hampir tabrakan"), a place's name
-    ("instalasi gawat darurat"), or an event that hit no people or homes ("longsor nutup jalan")."""
+    ("instalasi gawat darurat"), or an event that hit no people or homes ("longsor nutup jalan"; the
+    people or homes said in its clause or the one before or after: "dalan longsor ke sungai, tinggal
+    separuh. Orang naik motor harus turun" is a road)."""
     if hedged(stems, i) or (i > 0 and stems[i - 1] in INSTITUTION):
         return True
     if stems[end - 1] in IF_PEOPLE and (end - i == 1 or stems[i] == "tanah"):  # "(tanah) longsor"
-        near = stems[max(0, i - WINDOW) : i] + stems[end : end + WINDOW]
-        return not any(w in PEOPLE_OR_HOMES for w in near)
+        around = [*range(max(0, i - WINDOW), i), *range(end, min(len(stems), end + WINDOW))]
+        if clause is not None:
+            around = [k for k in around if abs(clause[k] - clause[i]) <= 1]
+        return not any(stems[k] in PEOPLE_OR_HOMES for k in around)
     if end - i == 1 and stems[i] in IF_PERSON_BEFORE:
         return not any(w in PEOPLE_OR_HOMES for w in stems[max(0, i - 3) : i])
     return False
