@@ -17,40 +17,7 @@ from radio_desk.triage import text as tx
 
 WINDOW = 6  # words between the two roles of a cue
 
-(
-    PERSON,
-    HELPLESS,
-    STILL,
-    NOT,
-    SMOKE,
-    SMOKE_COLOUR,
-    FROM,
-    BUILDING,
-    WATER,
-    ENTERS,
-    HOME,
-    DEPTH,
-    GROUND,
-    MOVES,
-    VEHICLE,
-    INTO_WATER,
-    AGGRESSION,
-    WEAPON,
-    GOT_OUT,
-    ANYONE,
-    GAS,
-    GAS_SIGN,
-    SUDDEN,
-    SIGNS,
-    FALL,
-    WATER_BODY,
-    NOT_A_FIRE,
-    NOT_A_FLOOD,
-    LEAK,
-    SAFE,
-    MAYBE,
-    HEDGES,
-) = tx.word_lists(
+PERSON, HELPLESS, STILL, NOT, SMOKE, SMOKE_COLOUR, FROM, BUILDING, WATER, ENTERS = tx.word_lists(
     """
     person: orang orange wong tiyang anak bocah lare kakek nenek mbah simbah lansia bapak ibu pria wanita
         perempuan laki cowok cewek pengendara pengendaranya penumpang penumpangnya sopir sopire sopirnya
@@ -68,6 +35,10 @@ WINDOW = 6  # words between the two roles of a cue
     building: rumah omah omahe griya atap gendheng genteng jendela kamar dapur gudang toko kios
     water: air banyu toya banjir banjire
     enters: masuk mlebu mlebet merendam ngrendem menggenangi
+    """
+)
+HOME, DEPTH, GROUND, MOVES, VEHICLE, INTO_WATER, AGGRESSION, WEAPON, GOT_OUT = tx.word_lists(
+    """
     home: rumah omah griya kamar dapur
     # deep enough that people are in danger (a knee-deep street is a drainage complaint)
     depth: sepinggang sedada seleher sepundak pinggang dada leher atap loteng
@@ -79,6 +50,10 @@ WINDOW = 6  # words between the two roles of a cue
         nguber
     weapon: parang celurit clurit golok pisau arit sajam senjata bedil pistol
     got_out: dikeluarkan dievakuasi diselamatkan dientas diangkat ditolong metu keluar
+    """
+)
+ANYONE, GAS, GAS_SIGN, SUDDEN, SIGNS, FALL, WATER_BODY, NOT_A_FIRE, NOT_A_FLOOD = tx.word_lists(
+    """
     anyone: yang sing ingkang warga  # a person, but not one in danger by itself
     gas: gas elpiji
     gas_sign: bau ambune menyengat bocor
@@ -91,6 +66,10 @@ WINDOW = 6  # words between the two roles of a cue
     # smoke from a chimney or burning rubbish, water through a roof or from a drain: no emergency
     not_a_fire: pabrik cerobong pembakaran bakar dibakar sampah knalpot
     not_a_flood: hujan selokan got saluran comberan parit atap bocor talang pipa
+    """
+)
+LEAK, SAFE, MAYBE, HEDGES = tx.word_lists(
+    """
     leak: bocor talang pipa
     # "wong e selamet", "warga selamat": the people are safe
     safe: selamat selamet slamet
@@ -103,21 +82,7 @@ WINDOW = 6  # words between the two roles of a cue
 )
 
 
-(
-    PAST,
-    AGO,
-    PAPERS,
-    SPANS,
-    NUMBERS,
-    DEATH,
-    DONE,
-    KIN,
-    NOW,
-    STILL_MISSING,
-    STILL_NEG,
-    OVER,
-    LAST_NIGHT,
-) = tx.word_lists(
+PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG = tx.word_lists(
     """
     # an emergency is happening now: a danger word in a clause that tells of the past, the future, of
     # something that keeps happening or has lasted days, or of its costs and papers ("kemarin istri saya
@@ -139,6 +104,10 @@ WINDOW = 6  # words between the two roles of a cue
     now: sekarang skrg saiki sakniki barusan masih isih tasih mendadak ujug
     still_missing: ketemu ditemukan kepanggih pulang muncul  # "belum ketemu"
     still_neg: belum blm durung dereng
+    """
+)
+OVER, LAST_NIGHT = tx.word_lists(
+    """
     # "tapi sudah surut", "apinya sudah dipadamkan", "korbannya sudah dibawa ke puskesmas": it is over
     over: surut padam dipadamkan reda selesai dibawa ditolong ditangani diurus dievakuasi diselamatkan
         dimakamkan ditemukan ketemu ditangkap aman

@@ -27,11 +27,7 @@ FUZZY_CUTOFF = 84.0
 MAX_PHRASE = 4
 MAX_WHERE_GAP = 5  # words saying where that may stand between the words of a hint
 WHERE_GAP_FACTOR = 0.8
-(
-    WHERE_WORDS,
-    GENERIC_WORDS,
-    FILLERS,
-) = tx.word_lists(
+WHERE_WORDS, GENERIC_WORDS, FILLERS = tx.word_lists(
     """
     where_words: di ke ing neng nang ning teng yang sing itu iku niku ini iki
     # hint words that say little about the problem on their own (for picking the summary's words)

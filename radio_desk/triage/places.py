@@ -26,24 +26,22 @@ DESA_MARKERS = frozenset(
 KEC_MARKERS = frozenset({"kecamatan", "kec", "kecamatn", "kcamatan"})
 CITY = "kota"
 SHORT = frozenset({"ds", "kel", "kec", "dsn", "dk"})  # markers written short, with a full stop
-# a name right after these is a street, estate or building named after a place, often elsewhere
-STREET_MARKERS = frozenset(
-    "jalan jl jln jaln gang gg jalane dalan raya perum perumahan pasar puskesmas rusun rusunawa taman makam "
-    "terminal stasiun rs rsud sekolah sd smp sma smk kantor kawasan komplek kompleks blok "
-    "perempatan pertigaan simpang bundaran jembatan halte masjid mall plaza depot".split()
+STREET_MARKERS, DIRECTION_MARKERS, ESTATE_WORDS, HOME_MARKERS = tx.word_lists(
+    """
+    # a name right after these is a street, estate or building named after a place, often elsewhere
+    street_markers: jalan jl jln jaln gang gg jalane dalan raya perum perumahan pasar puskesmas rusun
+        rusunawa taman makam terminal stasiun rs rsud sekolah sd smp sma smk kantor kawasan komplek
+        kompleks blok perempatan pertigaan simpang bundaran jembatan halte masjid mall plaza depot
+    # ... and after these it is where something goes or comes from, not where the problem is
+    direction_markers: arah menuju sampai dari ke tembus perbatasan batas sebelum sesudah setelah
+    # ... and a name followed by these is an estate or a street ("Darmo Permai", "Ngagel Timur"); not
+    # "mas": on a call "di Trucuk, Mas" speaks to the host
+    estate_words: indah permai asri regency residence park land raya timur barat utara selatan megah
+        harapan golf city town hills garden
+    # a name right after these is where the caller lives or the problem is
+    home_markers: warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili
+    """
 )
-# ... and after these it is where something goes or comes from, not where the problem is
-DIRECTION_MARKERS = frozenset(
-    "arah menuju sampai dari ke tembus perbatasan batas sebelum sesudah setelah".split()
-)
-# ... and a name followed by these is an estate or a street ("Darmo Permai", "Ngagel Timur"); not
-# "mas": on a call "di Trucuk, Mas" speaks to the host
-ESTATE_WORDS = frozenset(
-    "indah permai asri regency residence park land raya timur barat utara selatan megah harapan "
-    "golf city town hills garden".split()
-)
-# a name right after these is where the caller lives or the problem is
-HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili".split())
 MAX_WORDS = 4
 # a place said in passing: where the caller works, studies, shops or travelled ("anak saya kerja di
 # Surabaya", "kemarin ke pasar Kalitidu beli bibit", "pulang dari Baureno"), within PASSING_REACH words
