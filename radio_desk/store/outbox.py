@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from radio_desk.domain.models import utcnow
 from radio_desk.errors import NotFoundError
+from radio_desk.store.convert import from_row
 from radio_desk.store.models import OutboxRow
 
 if TYPE_CHECKING:
@@ -86,18 +87,7 @@ def payload_of(row: OutboxRow) -> dict[str, Any]:
 
 
 def item_from_row(row: OutboxRow) -> OutboxItem:
-    return OutboxItem(
-        id=row.id,
-        case_id=row.case_id,
-        kind=OutboxKind(row.kind),
-        payload=payload_of(row),
-        created_at=row.created_at,
-        attempts=row.attempts,
-        next_attempt_at=row.next_attempt_at,
-        last_error=row.last_error,
-        done=bool(row.done),
-        sent_at=row.sent_at,
-    )
+    return from_row(OutboxItem, row, kind=OutboxKind(row.kind), payload=payload_of(row), done=bool(row.done))
 
 
 class OutboxRepository:

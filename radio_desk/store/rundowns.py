@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from radio_desk.domain.models import utcnow
 from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd
 from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.store.convert import from_row
 from radio_desk.store.models import CaseRow, RundownItemRow, RundownRow
 
 if TYPE_CHECKING:
@@ -32,19 +33,7 @@ class RundownInfo:
 
 
 def _entry(row: RundownItemRow) -> RundownEntry:
-    return RundownEntry(
-        case_id=row.case_id,
-        summary=row.summary,
-        excerpt=row.excerpt,
-        recording_id=row.recording_id,
-        clip_in=row.clip_in,
-        clip_out=row.clip_out,
-        opd=row.opd,
-        position=row.position,
-        rahasia_included_by=row.rahasia_included_by,
-        rahasia_included_at=row.rahasia_included_at,
-        id=row.id,
-    )
+    return from_row(RundownEntry, row)
 
 
 def _check(entry: RundownEntry, n: int) -> None:

@@ -23,6 +23,7 @@ from radio_desk.domain.enums import CLOSED_STATUSES
 from radio_desk.domain.models import utcnow
 from radio_desk.domain.sms import ReplyKind, SmsMessage, SmsState
 from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.store.convert import from_row
 from radio_desk.store.models import CaseRow, SmsMessageRow, SmsReplyRow, StatusEventRow
 
 if TYPE_CHECKING:
@@ -56,21 +57,11 @@ class ReplyDue:
 
 
 def _message(row: SmsMessageRow, earlier: int = 0) -> SmsMessage:
-    return SmsMessage(
-        id=row.id,
-        smsd_id=row.smsd_id,
-        sender=row.sender,
-        phone=row.phone,
-        text=row.text,
-        parts=row.parts,
-        received_at=row.received_at,
-        case_id=row.case_id,
+    return from_row(
+        SmsMessage,
+        row,
         state=SmsState(row.state),
-        imported_at=row.imported_at,
         triage=json.loads(row.triage) if row.triage else None,
-        decided_at=row.decided_at,
-        decided_by=row.decided_by,
-        discard_reason=row.discard_reason,
         earlier_cases=earlier,
     )
 
