@@ -10,15 +10,11 @@ the round trip with the real server is in tests/sync/test_status_sync.py).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from radio_desk.domain import Case
-from radio_desk.gui.i18n import install_translators
 from radio_desk.store import Store
 from radio_desk.sync.outbox import SqlOutbox
 from tests.gui import editor_fixtures
@@ -31,13 +27,6 @@ FOLLOW_UP = (
     "Jalan sudah ditambal oleh tim UPT Bina Marga wilayah Kalitidu pada Kamis pagi; warga diminta "
     "melapor lagi bila retak kembali."
 )
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "id")
-    yield
-    install_translators(qapp, "en")
 
 
 def server_says(store: Store, case_id: uuid.UUID, status: str, description: str, update_id: int = 1) -> None:
