@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from radio_desk.domain.enums import Status, Urgency
@@ -28,7 +28,7 @@ from radio_desk.server.cases import _add_update
 from radio_desk.server.db import lock_feed
 from radio_desk.server.models import ServiceRequest, Upload, utcnow
 from radio_desk.server.uploads import stored_path
-from radio_desk.server.whatsapp.models import WaMessage
+from radio_desk.server.whatsapp.models import WaMessage, waiting_job
 from radio_desk.server.whatsapp.settings import WhatsAppSettings
 
 LEASE = timedelta(minutes=5)
@@ -44,10 +44,7 @@ class TriageJob:
 
 
 def _waiting(now):  # type: ignore[no-untyped-def]
-    return or_(
-        WaMessage.triage_state == "pending",
-        and_(WaMessage.triage_state == "working", WaMessage.claimed_at < now - LEASE),
-    )
+    return waiting_job(WaMessage.triage_state, now, LEASE)
 
 
 def _transcript_text(session: Session, settings, request_id: int) -> str:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from radio_desk.domain import limits
@@ -27,7 +27,7 @@ from radio_desk.server.db import lock_feed
 from radio_desk.server.models import ServiceRequest, Upload, utcnow
 from radio_desk.server.uploads import stored_path
 from radio_desk.server.whatsapp.inbound import VOICE_PLACEHOLDER
-from radio_desk.server.whatsapp.models import WaMessage
+from radio_desk.server.whatsapp.models import WaMessage, waiting_job
 
 LEASE = timedelta(minutes=30)
 ATTEMPTS = 3
@@ -42,10 +42,7 @@ class Job:
 
 
 def _waiting(now):  # type: ignore[no-untyped-def]
-    return or_(
-        WaMessage.transcript_state == "pending",
-        and_(WaMessage.transcript_state == "working", WaMessage.claimed_at < now - LEASE),
-    )
+    return waiting_job(WaMessage.transcript_state, now, LEASE)
 
 
 def claim_job(sm: sessionmaker[Session], settings) -> Job | None:  # type: ignore[no-untyped-def]
