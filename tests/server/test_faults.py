@@ -166,6 +166,25 @@ def follow_feed(
                 time.sleep(pause)
 
 
+def followed_while(
+    srv: ServerProcess, key: str, writers: list[threading.Thread], pause: float = 0.0
+) -> list[str]:
+    """Run ``writers`` to their end while a desk follows the feed (:func:`follow_feed`); the update ids
+    it saw, in the order it saw them."""
+    seen: list[str] = []
+    posting = threading.Event()
+    posting.set()
+    reader = threading.Thread(target=follow_feed, args=(srv, key, posting, seen, pause))
+    reader.start()
+    for t in writers:
+        t.start()
+    for t in writers:
+        t.join(120)
+    posting.clear()
+    reader.join(60)
+    return seen
+
+
 def whole_feed(srv: ServerProcess, key: str) -> list[dict]:
     """The update feed from its start in one answer."""
     return httpx.get(
@@ -185,19 +204,10 @@ def test_two_stations_at_once_and_batches_twice(server: ServerProcess) -> None:
         with SyncClient(server.url, keys[i], timeout=30) as client:
             outcomes[i] = push_until_done(client, batches + batches)  # every batch sent twice
 
-    followed: list[str] = []  # update ids seen by a desk following the feed with its cursor meanwhile
-    posting = threading.Event()
-    posting.set()
-
-    reader = threading.Thread(target=follow_feed, args=(server, admin, posting, followed, 0.005))
-    reader.start()
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    posting.clear()
-    reader.join(60)
+    # update ids seen by a desk following the feed with its cursor meanwhile
+    followed = followed_while(
+        server, admin, [threading.Thread(target=run, args=(i,)) for i in range(2)], 0.005
+    )
     for i in range(2):
         assert [r["outcome"] for r in outcomes[i]] == ["created"] * 300 + ["unchanged"] * 300
         first, second = outcomes[i][:300], outcomes[i][300:]
@@ -371,9 +381,6 @@ def test_feed_cursor_never_skips_under_concurrent_writers(server: ServerProcess)
     key = add_station(server, "stasiun-a")
     admin = server.cli("user", "add", "admin", "--role", "admin").strip().splitlines()[-1]
     server.start()
-    followed: list[str] = []
-    posting = threading.Event()
-    posting.set()
 
     def post(n: int) -> None:
         with httpx.Client(base_url=server.url, headers={"X-API-Key": key}, timeout=30) as http:
@@ -381,15 +388,7 @@ def test_feed_cursor_never_skips_under_concurrent_writers(server: ServerProcess)
                 form = {"service_code": "jalan", "attribute[case_uuid]": str(uuid.uuid4())}
                 assert http.post("/open311/v2/requests.json", data=form).status_code == 201
 
-    reader = threading.Thread(target=follow_feed, args=(server, admin, posting, followed))
-    reader.start()
-    writers = [threading.Thread(target=post, args=(50,)) for _ in range(6)]
-    for t in writers:
-        t.start()
-    for t in writers:
-        t.join(120)
-    posting.clear()
-    reader.join(60)
+    followed = followed_while(server, admin, [threading.Thread(target=post, args=(50,)) for _ in range(6)])
     full = whole_feed(server, admin)
     assert len(full) == 300
     assert sorted(set(followed), key=int) == [u["update_id"] for u in full]
