@@ -3,10 +3,10 @@ messages, the reply outbox, the cursor."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import BigInteger, ColumnElement, ForeignKey, Index, Integer, String, Text, and_, or_
-from sqlalchemy.orm import InstrumentedAttribute, Mapped, mapped_column
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from radio_desk.server.models import Base, BigId, UTCDateTime, utcnow
 
@@ -47,12 +47,6 @@ class WaMessage(Base):
     # none | pending | done: the speech worker's triage of the text (a voice note: of its transcript)
     triage_state: Mapped[str] = mapped_column(String(20), default="none", server_default="none")
     suggestion: Mapped[str | None] = mapped_column(Text)  # JSON: category, urgency, place codes, opd
-
-
-def waiting_job(state: InstrumentedAttribute[str], now: datetime, lease: timedelta) -> ColumnElement[bool]:
-    """The messages whose job in ``state`` (``transcript_state``, ``triage_state``) a worker may take:
-    pending, or working for a worker whose ``lease`` has run out since it claimed them (killed, restarted)."""
-    return or_(state == "pending", and_(state == "working", WaMessage.claimed_at < now - lease))
 
 
 class WaOutbox(Base):
