@@ -111,11 +111,17 @@ def main() -> None:
     ws.open_case(case.id)
     page = ws.case_page
     settle(
-        lambda: page.bundle is not None and page.bundle.case.id == case.id and page.segments.rowCount() > 0
+        lambda: (
+            page.bundle is not None
+            and page.bundle.case.id == case.id
+            and page.transcript.segments.rowCount() > 0
+        )
     )
     page.playback.runner.wait()
     settle()
-    page.segments.setData(page.segments.index(2, 3), "Anak-anak sekolah harus memutar lima kilometer.")
+    page.transcript.segments.setData(
+        page.transcript.segments.index(2, 3), "Anak-anak sekolah harus memutar lima kilometer."
+    )
     page.playback.seek(spans[1][0] + 1.2)
     page.ui.segmentTable.selectRow(3)
     settle()

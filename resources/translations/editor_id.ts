@@ -110,39 +110,8 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="0"/>
-        <source>Suggested: &lt;b&gt;%s&lt;/b&gt;</source>
-        <translation>Saran: &lt;b&gt;%s&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="0"/>
-        <source>use</source>
-        <translation>pakai</translation>
-    </message>
-    <message>
-        <source>Follow-up%1: %2</source>
-        <translation>Tindak lanjut%1: %2</translation>
-    </message>
-    <message>
         <source>Not sent to the central server (%1): %2 Correct the case and save: it is sent again.</source>
         <translation>Tidak terkirim ke server pusat (%1): %2 Perbaiki aduan ini lalu simpan: aduan dikirim lagi.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="135" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="137" />
-        <source>(none)</source>
-        <translation>(tidak ada)</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="140" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="183" />
-        <source>(unknown)</source>
-        <translation>(tidak diketahui)</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="142" />
-        <source>(speaker)</source>
-        <translation>(pembicara)</translation>
     </message>
     <message>
         <location filename="../../radio_desk/gui/editor/case_page.py" line="186" />
@@ -155,130 +124,14 @@
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="235" />
-        <source>No recording file for this case.</source>
-        <translation>Berkas rekaman aduan ini tidak ada.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="235" />
-        <source>No recording.</source>
-        <translation>Tidak ada rekaman.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="303" />
-        <source>Current status: %1</source>
-        <translation>Status sekarang: %1</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="305" />
-        <source>duplicate of %1</source>
-        <translation>duplikat dari %1</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="313" />
-        <source>%1 (not allowed now)</source>
-        <translation>%1 (belum boleh sekarang)</translation>
-    </message>
-    <message>
         <location filename="../../radio_desk/gui/editor/case_page.py" line="325" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="344" />
-        <source>Same caller</source>
-        <translation>Penelepon sama</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="348" />
-        <source>No related cases found.</source>
-        <translation>Tidak ada aduan terkait.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="377" />
-        <source>Nothing to save.</source>
-        <translation>Tidak ada yang perlu disimpan.</translation>
-    </message>
-    <message>
         <location filename="../../radio_desk/gui/editor/case_page.py" line="384" />
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="397" />
-        <source>Choose the responsible OPD before forwarding.</source>
-        <translation>Pilih OPD penanggung jawab sebelum meneruskan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="408" />
-        <source>Select the original case in the list first.</source>
-        <translation>Pilih dulu aduan asal di daftar.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="412" />
-        <source>Duplicate of %1</source>
-        <translation>Duplikat dari %1</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="432" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="492" />
-        <source>Transcript saved.</source>
-        <translation>Transkrip tersimpan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="462" />
-        <source>Select the segment to split.</source>
-        <translation>Pilih segmen yang akan dipotong.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="477" />
-        <source>Select a segment that has a next one to merge with.</source>
-        <translation>Pilih segmen yang punya segmen berikutnya untuk digabung.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="501" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="507" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="517" />
-        <source>Transcribe again</source>
-        <translation>Transkripsi ulang</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="501" />
-        <source>Speech engine:</source>
-        <translation>Mesin transkripsi:</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="508" />
-        <source>Model (empty: the bundled whisper-base; or small, medium, a folder):</source>
-        <translation>Model (kosong: whisper-base bawaan; atau small, medium, sebuah folder):</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="518" />
-        <source>%n segment(s) corrected by an editor will be replaced. Continue?</source>
-        <translation>
-            <numerusform>%n segmen yang sudah dikoreksi editor akan diganti. Lanjutkan?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="528" />
-        <source>No recording to transcribe.</source>
-        <translation>Tidak ada rekaman untuk ditranskripsi.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="531" />
-        <source>Transcribing with %1…</source>
-        <translation>Mentranskripsi dengan %1…</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="557" />
-        <source>Pause</source>
-        <translation>Jeda</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="563" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="597" />
-        <source>Play</source>
-        <translation>Putar</translation>
     </message>
 </context>
 <context>
@@ -836,6 +689,127 @@
         <location filename="../../radio_desk/gui/editor/transcript.py" line="101" />
         <source>Corrected by an editor</source>
         <translation>Dikoreksi editor</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHints</name>
+    <message>
+        <source>No related cases found.</source>
+        <translation>Tidak ada aduan terkait.</translation>
+    </message>
+    <message>
+        <source>Same caller</source>
+        <translation>Penelepon sama</translation>
+    </message>
+    <message>
+        <source>Suggested: &lt;b&gt;%s&lt;/b&gt;</source>
+        <translation>Saran: &lt;b&gt;%s&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>use</source>
+        <translation>pakai</translation>
+    </message>
+</context>
+<context>
+    <name>CaseIntake</name>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(tidak diketahui)</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Tidak ada yang perlu disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatusBox</name>
+    <message>
+        <source>%1 (not allowed now)</source>
+        <translation>%1 (belum boleh sekarang)</translation>
+    </message>
+    <message>
+        <source>Choose the responsible OPD before forwarding.</source>
+        <translation>Pilih OPD penanggung jawab sebelum meneruskan.</translation>
+    </message>
+    <message>
+        <source>Current status: %1</source>
+        <translation>Status sekarang: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up%1: %2</source>
+        <translation>Tindak lanjut%1: %2</translation>
+    </message>
+    <message>
+        <source>duplicate of %1</source>
+        <translation>duplikat dari %1</translation>
+    </message>
+</context>
+<context>
+    <name>TranscribeAgain</name>
+    <message numerus="yes">
+        <source>%n segment(s) corrected by an editor will be replaced. Continue?</source>
+        <translation>
+            <numerusform>%n segmen yang sudah dikoreksi editor akan diganti. Lanjutkan?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Model (empty: the bundled whisper-base; or small, medium, a folder):</source>
+        <translation>Model (kosong: whisper-base bawaan; atau small, medium, sebuah folder):</translation>
+    </message>
+    <message>
+        <source>No recording to transcribe.</source>
+        <translation>Tidak ada rekaman untuk ditranskripsi.</translation>
+    </message>
+    <message>
+        <source>Speech engine:</source>
+        <translation>Mesin transkripsi:</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>Transkripsi ulang</translation>
+    </message>
+    <message>
+        <source>Transcribing with %1…</source>
+        <translation>Mentranskripsi dengan %1…</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPanel</name>
+    <message>
+        <source>(speaker)</source>
+        <translation>(pembicara)</translation>
+    </message>
+    <message>
+        <source>No recording file for this case.</source>
+        <translation>Berkas rekaman aduan ini tidak ada.</translation>
+    </message>
+    <message>
+        <source>No recording.</source>
+        <translation>Tidak ada rekaman.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <source>Select a segment that has a next one to merge with.</source>
+        <translation>Pilih segmen yang punya segmen berikutnya untuk digabung.</translation>
+    </message>
+    <message>
+        <source>Select the segment to split.</source>
+        <translation>Pilih segmen yang akan dipotong.</translation>
+    </message>
+    <message>
+        <source>Transcript saved.</source>
+        <translation>Transkrip tersimpan.</translation>
     </message>
 </context>
 </TS>

@@ -45,22 +45,6 @@
   <context>
     <name>CasePage</name>
     <message>
-      <source>(final status)</source>
-      <translation>(status akhir)</translation>
-    </message>
-    <message>
-      <source>%1 (not possible: final status)</source>
-      <translation>%1 (tidak bisa: status akhir)</translation>
-    </message>
-    <message>
-      <source>Back to Terverifikasi, with a reason in the history.</source>
-      <translation>Kembali ke Terverifikasi, dengan alasan di riwayat.</translation>
-    </message>
-    <message>
-      <source>Only a coordinator can reopen a case with a final status.</source>
-      <translation>Hanya koordinator yang boleh membuka kembali aduan berstatus akhir.</translation>
-    </message>
-    <message>
       <source>Case discarded (%1). It can be restored.</source>
       <translation>Aduan dibuang (%1). Aduan bisa dipulihkan.</translation>
     </message>
@@ -244,6 +228,25 @@
     <message>
       <source>[DUPLICATE]</source>
       <translation>[DUPLIKAT]</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseStatusBox</name>
+    <message>
+      <source>%1 (not possible: final status)</source>
+      <translation>%1 (tidak bisa: status akhir)</translation>
+    </message>
+    <message>
+      <source>(final status)</source>
+      <translation>(status akhir)</translation>
+    </message>
+    <message>
+      <source>Back to Terverifikasi, with a reason in the history.</source>
+      <translation>Kembali ke Terverifikasi, dengan alasan di riwayat.</translation>
+    </message>
+    <message>
+      <source>Only a coordinator can reopen a case with a final status.</source>
+      <translation>Hanya koordinator yang boleh membuka kembali aduan berstatus akhir.</translation>
     </message>
   </context>
 </TS>

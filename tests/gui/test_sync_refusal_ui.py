@@ -70,7 +70,7 @@ def test_over_long_notes_refused_on_the_case_page(indonesian, workspace, editor_
     page = workspace.case_page
     page.ui.notesEdit.setPlainText("x" * (limits.NOTES + 1))
     assert "Catatan terlalu panjang: 20.001 karakter" in page.ui.transcriptTitle.text()
-    page.save_intake()
+    page.intake.save()
     assert editor_data.store.cases.get(cid).notes != "x" * (limits.NOTES + 1)
     assert "terlalu panjang" in page.ui.transcriptTitle.text()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,20 +14,17 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
 
-from radio_desk.audio.playback import Player
 from radio_desk.domain.enums import Status
 from radio_desk.domain.models import Case, utcnow
 from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd, move_entry, new_entry
 from radio_desk.domain.station_time import today_local
+from radio_desk.gui.editor.context import EditorContext
 from radio_desk.gui.editor.playback import PlaybackController
 from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_editor_rundown import Ui_EditorRundown
-from radio_desk.gui.tasks import TaskRunner
 from radio_desk.rundown.export import ExportResult, air_numbers, export_rundown
 from radio_desk.services.case_bundle import playable_recording
 from radio_desk.services.waveform import Waveform, load_waveform
-from radio_desk.settings import Settings
-from radio_desk.store import Store
 from radio_desk.store.rundowns import RundownInfo
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -41,22 +37,16 @@ class RundownPage(QWidget):
     saved = Signal()
     exported = Signal(object)  # ExportResult
 
-    def __init__(
-        self,
-        store: Store,
-        settings: Settings,
-        runner: TaskRunner,
-        player_factory: Callable[[], Player] = Player,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.settings, self.runner = store, settings, runner
+        self.ctx = ctx
+        self.store, self.settings, self.runner = ctx.store, ctx.settings, ctx.runner
         self.ui = Ui_EditorRundown()
         self.ui.setupUi(self)
         self.rundown: Rundown | None = None
         self.cases: dict[uuid.UUID, Case] = {}
         self.paths: dict[uuid.UUID, Path] = {}  # recording id -> file
-        self.playback = PlaybackController(player_factory, self, synchronous=runner.synchronous)
+        self.playback = PlaybackController(ctx.player_factory, self, synchronous=ctx.runner.synchronous)
         self.playback.failed.connect(self._error)
         self._showing = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -100,7 +90,7 @@ class RundownPage(QWidget):
         self._show_entry()
 
     def operator(self) -> str:
-        return self.settings["operator_name"] or "editor"
+        return self.ctx.operator()
 
     def _error(self, err: object) -> None:
         text = error_text(err)
