@@ -132,8 +132,8 @@ def main() -> None:
     ids = [c.id for c in store.cases.list(limit=4) if not c.rahasia][:3]
     ws.add_to_rundown([case.id, *ids])
     settle(lambda: False, 3)  # built on a worker
-    ws.rundown.select_case(case.id)
-    ws.rundown.set_clip(spans[1][0], spans[2][1])
+    ws.rundown.items.select_case(case.id)
+    ws.rundown.entry.set_clip(spans[1][0], spans[2][1])
     settle()
     window.grab().save(str(OUT / "editor-rundown.png"))
     ws.shutdown()

@@ -557,11 +557,6 @@
 </context>
 <context>
     <name>RundownPage</name>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="67" />
-        <source>(none)</source>
-        <translation>(tidak ada)</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../radio_desk/gui/editor/rundown_page.py" line="163" />
         <source>Delete the rundown of %1 with its %n item(s)? The cases themselves stay.</source>
@@ -572,90 +567,6 @@
         <location filename="../../radio_desk/gui/editor/rundown_page.py" line="165" />
         <source>Delete rundown</source>
         <translation>Hapus rundown</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="207" />
-        <source>Already in this rundown.</source>
-        <translation>Sudah ada di rundown ini.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="245" />
-        <source>Confidential (rahasia) cases stay out of the export unless you include them explicitly.</source>
-        <translation>Aduan rahasia tidak ikut diekspor kecuali Anda menyertakannya secara eksplisit.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="249" />
-        <source>%n case(s) added.</source>
-        <translation>
-            <numerusform>%n aduan ditambahkan.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="291" />
-        <source>[RAHASIA – included]</source>
-        <translation>[RAHASIA – disertakan]</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="291" />
-        <source>[RAHASIA – left out]</source>
-        <translation>[RAHASIA – tidak disertakan]</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="306" />
-        <source>No OPD yet</source>
-        <translation>Belum ada OPD</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="350" />
-        <source>Included by %1</source>
-        <translation>Disertakan oleh %1</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="361" />
-        <source>No recording: no clip.</source>
-        <translation>Tidak ada rekaman: tidak ada klip.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="397" />
-        <source>The clip must end after it starts.</source>
-        <translation>Akhir klip harus setelah awalnya.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="406" />
-        <source>Clip %1 s.</source>
-        <translation>Klip %1 detik.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="425" />
-        <source>Confidential case included by %1; the decision is recorded.</source>
-        <translation>Aduan rahasia disertakan oleh %1; keputusan ini dicatat.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="431" />
-        <source>Confidential case left out again.</source>
-        <translation>Aduan rahasia kembali tidak disertakan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="454" />
-        <source>Export rundown to folder</source>
-        <translation>Ekspor rundown ke folder</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="463" />
-        <source>Exporting…</source>
-        <translation>Mengekspor…</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="469" />
-        <source>Exported %1 case(s), %2 clip(s) to %3.</source>
-        <translation>%1 aduan dan %2 klip diekspor ke %3.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="473" />
-        <source>%n confidential case(s) left out.</source>
-        <translation>
-            <numerusform>%n aduan rahasia tidak disertakan.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -810,6 +721,87 @@
     <message>
         <source>Transcript saved.</source>
         <translation>Transkrip tersimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Clip %1 s.</source>
+        <translation>Klip %1 detik.</translation>
+    </message>
+    <message>
+        <source>Confidential case included by %1; the decision is recorded.</source>
+        <translation>Aduan rahasia disertakan oleh %1; keputusan ini dicatat.</translation>
+    </message>
+    <message>
+        <source>Confidential case left out again.</source>
+        <translation>Aduan rahasia kembali tidak disertakan.</translation>
+    </message>
+    <message>
+        <source>Included by %1</source>
+        <translation>Disertakan oleh %1</translation>
+    </message>
+    <message>
+        <source>No recording: no clip.</source>
+        <translation>Tidak ada rekaman: tidak ada klip.</translation>
+    </message>
+    <message>
+        <source>The clip must end after it starts.</source>
+        <translation>Akhir klip harus setelah awalnya.</translation>
+    </message>
+</context>
+<context>
+    <name>RundownExport</name>
+    <message numerus="yes">
+        <source>%n confidential case(s) left out.</source>
+        <translation>
+            <numerusform>%n aduan rahasia tidak disertakan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export rundown to folder</source>
+        <translation>Ekspor rundown ke folder</translation>
+    </message>
+    <message>
+        <source>Exported %1 case(s), %2 clip(s) to %3.</source>
+        <translation>%1 aduan dan %2 klip diekspor ke %3.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+</context>
+<context>
+    <name>RundownItems</name>
+    <message numerus="yes">
+        <source>%n case(s) added.</source>
+        <translation>
+            <numerusform>%n aduan ditambahkan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already in this rundown.</source>
+        <translation>Sudah ada di rundown ini.</translation>
+    </message>
+    <message>
+        <source>Confidential (rahasia) cases stay out of the export unless you include them explicitly.</source>
+        <translation>Aduan rahasia tidak ikut diekspor kecuali Anda menyertakannya secara eksplisit.</translation>
+    </message>
+    <message>
+        <source>No OPD yet</source>
+        <translation>Belum ada OPD</translation>
+    </message>
+    <message>
+        <source>[RAHASIA – included]</source>
+        <translation>[RAHASIA – disertakan]</translation>
+    </message>
+    <message>
+        <source>[RAHASIA – left out]</source>
+        <translation>[RAHASIA – tidak disertakan]</translation>
     </message>
 </context>
 </TS>

@@ -214,23 +214,6 @@
     </message>
   </context>
   <context>
-    <name>RundownPage</name>
-    <message>
-      <source>unknown</source>
-      <translation>tidak diketahui</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n case(s) marked Duplikat added: usually the original is discussed (%1).</source>
-      <translation>
-        <numerusform>%n aduan berstatus Duplikat ditambahkan: biasanya aduan aslinya yang dibahas (%1).</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>[DUPLICATE]</source>
-      <translation>[DUPLIKAT]</translation>
-    </message>
-  </context>
-  <context>
     <name>CaseStatusBox</name>
     <message>
       <source>%1 (not possible: final status)</source>
@@ -247,6 +230,23 @@
     <message>
       <source>Only a coordinator can reopen a case with a final status.</source>
       <translation>Hanya koordinator yang boleh membuka kembali aduan berstatus akhir.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RundownItems</name>
+    <message numerus="yes">
+      <source>%n case(s) marked Duplikat added: usually the original is discussed (%1).</source>
+      <translation>
+        <numerusform>%n aduan berstatus Duplikat ditambahkan: biasanya aduan aslinya yang dibahas (%1).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>[DUPLICATE]</source>
+      <translation>[DUPLIKAT]</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>tidak diketahui</translation>
     </message>
   </context>
 </TS>

@@ -16,13 +16,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidgetItem, QWidget
 
 from radio_desk.gui.data_labels import status_label
+from radio_desk.gui.editor.audio_page import AudioPage
 from radio_desk.gui.editor.case_hints import CaseHints
 from radio_desk.gui.editor.case_intake import CaseIntake
 from radio_desk.gui.editor.case_questions import CaseQuestions
 from radio_desk.gui.editor.case_status_box import CaseStatusBox
 from radio_desk.gui.editor.case_transcript import TranscriptPanel
 from radio_desk.gui.editor.context import EditorContext
-from radio_desk.gui.editor.playback import PlaybackController
 from radio_desk.gui.editor.transcribe_again import TranscribeAgain
 from radio_desk.gui.error_message import error_text
 from radio_desk.gui.generated.ui_editor_case import Ui_EditorCase
@@ -33,22 +33,17 @@ from radio_desk.store import SyncInfo
 ERROR_STYLE = "color: #b00020;"
 
 
-class CasePage(QWidget):
+class CasePage(AudioPage):
+    ui: Ui_EditorCase
     message = Signal(str)
     caseChanged = Signal(object)  # uuid.UUID: something of the case changed in the store
     audioReady = Signal(float)  # the recording is loaded and can play (its duration)
     waveformReady = Signal()
 
     def __init__(self, ctx: EditorContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.store, self.settings, self.runner = ctx.store, ctx.settings, ctx.runner
-        self.ui = Ui_EditorCase()
-        self.ui.setupUi(self)
+        super().__init__(ctx, Ui_EditorCase(), parent)
         self.bundle: CaseBundle | None = None
         self._generation = 0  # the newest opening of a case (answers for older ones are dropped)
-        self.playback = PlaybackController(ctx.player_factory, self, synchronous=ctx.runner.synchronous)
-        self.playback.failed.connect(self._error)
         self.intake = CaseIntake(self)
         self.hints = CaseHints(self)
         self.transcript = TranscriptPanel(self)
@@ -73,9 +68,6 @@ class CasePage(QWidget):
 
     def _error(self, err: object) -> None:
         self.show_message(error_text(err), error=True)
-
-    def operator(self) -> str:
-        return self.ctx.operator()
 
     # -- opening -----------------------------------------------------------------------------
     @property
@@ -140,9 +132,6 @@ class CasePage(QWidget):
         self._set_enabled(False)
         self.show_message(self.tr("Case discarded (%1). It can be restored.").replace("%1", reason))
         self.caseChanged.emit(case_id)
-
-    def close_audio(self) -> None:
-        self.playback.close()
 
     # -- showing -----------------------------------------------------------------------------
     def _show_title(self, b: CaseBundle) -> None:
