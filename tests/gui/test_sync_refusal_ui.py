@@ -90,8 +90,10 @@ def test_refused_case_named_in_status_bar_and_todays_list(indonesian, make_windo
     bar = w.ui.statusbar.currentMessage()
     assert bar.startswith("Tidak terkirim: aduan " + str(bad.id)) and REASON in bar
     w.desk.refresh()
-    qtbot.waitUntil(lambda: w.desk.today.rowCount() == 2, timeout=5000)
-    col = {w.desk.today.case_at(r).id: w.desk.today.index(r, 6).data() for r in range(2)}
+    qtbot.waitUntil(lambda: w.desk.today_list.model.rowCount() == 2, timeout=5000)
+    col = {
+        w.desk.today_list.model.case_at(r).id: w.desk.today_list.model.index(r, 6).data() for r in range(2)
+    }
     assert col == {bad.id: "ditolak server", good.id: "menunggu"}
 
 

@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 class TranscribeAgain(QObject):
     def __init__(self, page: CasePage) -> None:
         super().__init__(page)
-        self.page = page
+        self.page, self.settings = page, page.settings
         page.ui.retranscribeButton.clicked.connect(self.ask)
 
     def ask(self) -> None:
-        page, settings = self.page, self.page.settings
+        page, settings = self.page, self.settings
         engines = list(ENGINES)
         current = engines.index(settings["asr_engine"]) if settings["asr_engine"] in engines else 0
         engine, ok = QInputDialog.getItem(
@@ -58,7 +58,7 @@ class TranscribeAgain(QObject):
         if rec is None or bundle is None:
             page.show_message(self.tr("No recording to transcribe."), error=True)
             return
-        language, store, button = page.settings["asr_language"], page.store, page.ui.retranscribeButton
+        language, store, button = self.settings["asr_language"], page.store, page.ui.retranscribeButton
         page.show_message(self.tr("Transcribing with %1…").replace("%1", engine_name))
         button.setEnabled(False)
 
