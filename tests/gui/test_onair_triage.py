@@ -20,7 +20,7 @@ def _f8_on_call(desk, qtbot, text: str):  # type: ignore[no-untyped-def]
     """A finished call transcribed as ``text``: wait for its suggestions, press F8; the form."""
     qtbot.waitUntil(lambda: desk.triage is not None, timeout=15000)
     desk.form_call = Call(segments=[Segment(0.0, 9.0, text)], transcript_done=True)
-    desk._schedule_suggest()
+    desk.suggestions.schedule()
     qtbot.waitUntil(lambda: desk.form.suggestion is not None, timeout=5000)
     qtbot.keyClick(desk.ui.callerEdit, Qt.Key.Key_F8)
     return desk.form
@@ -41,7 +41,7 @@ def test_f8_fills_category_place_and_a_summary_of_the_complaint(make_window, qtb
     assert not form.placeChoiceCombo.isVisibleTo(ui.intakeBox)  # nothing to choose: the place is sure
     ui.summaryEdit.setText(summary + " sejak setahun")  # the operator can edit it
     qtbot.keyClick(ui.callerEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: desk.today.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: desk.today_list.model.rowCount() == 1, timeout=5000)
     case = w.services.store.cases.list()[0]
     assert case.category == "jalan" and case.desa_code == "35.22.15.2003"
     assert case.summary.endswith("sejak setahun")

@@ -57,8 +57,8 @@ def test_follow_up_on_the_second_line_of_todays_list(indonesian, make_window, qt
     plain = store.cases.create(Case(station="test-fm", caller_name="Bu Sri", summary="Lampu jalan mati"))
     server_says(store, fixed.id, "selesai", "Selesai \u2014 " + FOLLOW_UP)
     w.desk.refresh()
-    qtbot.waitUntil(lambda: w.desk.today.rowCount() == 2, timeout=5000)
-    model = w.desk.today
+    qtbot.waitUntil(lambda: w.desk.today_list.model.rowCount() == 2, timeout=5000)
+    model = w.desk.today_list.model
     row = {model.case_at(r).id: r for r in range(2)}
     status = model.index(row[fixed.id], 5)
     first, second = status.data().split("\n")
@@ -82,8 +82,8 @@ def test_refused_status_change_in_todays_list(indonesian, make_window, qtbot) ->
         store, case.id, "Status tidak bisa diubah dari \u201cDitolak\u201d ke \u201cTerverifikasi\u201d."
     )
     w.desk.refresh()
-    qtbot.waitUntil(lambda: w.desk.today.rowCount() == 1, timeout=5000)
-    status = w.desk.today.index(0, 5)
+    qtbot.waitUntil(lambda: w.desk.today_list.model.rowCount() == 1, timeout=5000)
+    status = w.desk.today_list.model.index(0, 5)
     assert status.data() == "Ditolak\nTindak lanjut: Salah sambung"
     tip = status.data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith(
