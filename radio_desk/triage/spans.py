@@ -85,11 +85,15 @@ CALLER_WORDS = frozenset("saya aku kula kulo tanya takon nyuwun minta mohon".spl
 LOCATIVES = frozenset(
     "depan dekat samping sebelah belakang seberang sekitar pinggir ujung pojok utara selatan timur barat "
     "arah menuju sampai mulai antara ngarep ngarepe cedhak cerak sandhing mburi wetan kulon lor kidul "
-    "sebelahnya depannya dekatnya".split()
+    "sebelahnya depannya dekatnya ngajeng ngajenge wingking celak caket cedhake mburine".split()
 )
 OFFICES = frozenset("kantor balai".split())
-REPORT_VERBS = frozenset("lapor melapor dilaporkan laporkan lapol mengadu ngadu matur sambat".split())
+REPORT_VERBS = frozenset(
+    "lapor melapor dilaporkan laporkan lapol mengadu ngadu matur sambat protes komplain wadul".split()
+)
 SAID_WORDS = frozenset("kata katanya bilang jawabnya ngendika jare jarene ngomong".split())
+# hearsay ("retribusinya katanya dua ribu"): what comes before is the topic, not a speaker
+HEARSAY = frozenset("kata katanya jare jarene".split())
 # "pipa gas, eh, pipa air": the caller corrects a slip (see _mark_corrections)
 CORRECTIONS = frozenset("eh ee maaf ralat maksudnya maksud salah ding".split())
 # what may happen, not what happened: "kalau hujan bisa banjir", "takut roboh", "nek ambruk"
@@ -125,6 +129,8 @@ LATER_EMPHASIS = 0.3  # ... and in a complaint that can wait this much
 ASIDE_EMPHASIS = 0.35  # ... and in a story the caller set aside
 OTHER_EMPHASIS = 0.5  # ... and in the other clauses once the caller said which complaint matters most
 _LINKS = frozenset("tapi tetapi namun terus lalu nah cuma tapine".split())
+# "tapi", "namung": what follows is set against what was said before
+CONTRASTS = frozenset("tapi tetapi namun tapine nanging namung cuma hanya mung".split())
 _ANNOUNCE = frozenset("dulu disik rumiyin dulunya".split())
 _BARE = frozenset(
     "itu iku niku ini iki niki yang sing ingkang paling penting utama mas mbak pak bu ya".split()
@@ -439,7 +445,7 @@ def _mark_reported(words: list[str], roles: list[str], clause_of: list[int]) -> 
                     break
                 roles[k] = ADDRESS
         elif w in SAID_WORDS:
-            for k in range(max(0, i - 3), i):  # "perangkat desa bilang ...": the speaker
+            for k in range(max(0, i - 3), i if w not in HEARSAY else 0):  # "perangkat desa bilang": the speaker
                 if clause_of[k] == clause_of[i] and roles[k] == COMPLAINT:
                     roles[k] = ADDRESS
             k = i + 1
@@ -486,7 +492,7 @@ def _mark_locatives(words: list[str], roles: list[str]) -> None:
     for i, w in enumerate(words):
         if roles[i] != COMPLAINT:
             continue
-        if w in ("di", "ke", "dari", "ning", "neng", "teng") and i + 1 < n and words[i + 1] in OFFICES:
+        if w in ("di", "ke", "dari", "ning", "neng", "nang", "teng", "ing") and i + 1 < n and words[i + 1] in OFFICES:
             pass  # "di kantor kecamatan ada pungli": the office is where, the pungli is what
         elif w not in LOCATIVES:
             continue

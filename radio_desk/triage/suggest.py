@@ -30,7 +30,10 @@ from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
-DARURAT_EVIDENCE = 3.5  # hint evidence an emergency (urgency Darurat) adds to the category darurat
+DARURAT_EVIDENCE = 4.5  # hint evidence an emergency (urgency Darurat) adds to the category darurat
+# share of the darurat hints' evidence kept when the urgency is below Darurat: the disaster word tells of
+# one that is over, feared or the reason for aid ("korban longsor bulan lalu", "jalan tertimbun longsor")
+NOT_NOW_SHARE = 0.5
 INFO_EVIDENCE = 2.5  # hint evidence a plain request for information adds to the category informasi
 PROBLEM_DAMPING = 1.5  # hint evidence a concrete problem takes away from informasi ("tanya" + "rusak")
 # a concrete problem: a question around it ("kapan diperbaiki?") asks for action, not information
@@ -47,7 +50,8 @@ _NEGATORS = frozenset("belum durung dereng tidak nggak gak ora mboten".split())
 _NOT_PROBLEM_AFTER = frozenset("ya yah tahu ngerti paham bisa pernah ada apa".split())
 # ... a request for information, not a suggestion or praise ("saran", "apresiasi" are Rendah too)
 ASKING = (
-    "tanya", "bertanya", "menanyakan", "takon", "pirsa", "informasi", "info", "jadwal", "syarat",
+    "tanya", "bertanya", "menanyakan", "tanyakan", "nanya", "takon", "pirsa", "informasi", "info", "jadwal",
+    "syarat",
     "persyaratan", "caranya", "carane", "cara",
 )  # fmt: skip
 THANKS_EVIDENCE = 4.5  # hint evidence a call made to thank or praise adds to the category lainnya
@@ -172,9 +176,10 @@ class Suggester:
         p: _Prepared,
         learned: tuple[CategoryModel, np.ndarray] | None,
         vec: tuple | None,
-    ) -> tuple[np.ndarray, dict[str, list[str]], bool, UrgencyResult]:
+    ) -> tuple[np.ndarray, dict[str, list[str]], bool, UrgencyResult, float]:
         """Log-scores of every category (``self.codes`` order), the words behind each, whether the
-        text gave any evidence at all, and the urgency (an emergency is evidence for ``darurat``)."""
+        text gave any evidence at all, the urgency (an emergency is evidence for ``darurat``) and what
+        was taken from ``darurat`` because the urgency is below Darurat (see NOT_NOW_SHARE)."""
         text = p.said
         hits = self.hints.hits(p.words, p.stems, p.weights, p.clause)
         raw = self.hints.raw_scores(hits)
@@ -191,6 +196,11 @@ class Suggester:
                 evidence = True
                 gain = MODEL_GAIN * model.n_trained / (model.n_trained + MODEL_HALF)
                 logits = logits + gain * np.where(cols >= 0, scores[np.maximum(cols, 0)], 0.0)
+        if "darurat" in hits:
+            dar = self.codes.index("darurat")
+            dar_raw = float(raw[dar])
+        else:
+            dar, dar_raw = -1, 0.0
         urgent = [i for i, k in enumerate(p.weights) if k >= URGENT_ROLE]
         urg = self.urgency.rate([p.words[i] for i in urgent], clause=[p.clause[i] for i in urgent])
         feared = [w for w, k in zip(p.words, p.weights, strict=True) if k == spans.ROLE_WEIGHT[spans.FEAR]]
@@ -218,12 +228,17 @@ class Suggester:
             # "mau tanya jadwal ...", "ada info ...?": a request for information that reports no trouble
             logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
             why.setdefault("informasi", []).extend(f"\u201c{w}\u201d" for w in urg.words)
+        not_now = 0.0
+        if dar >= 0 and urg.level is not Urgency.DARURAT:
+            # not happening now: the emergency's words count for less than the thing they happened to
+            not_now = HINT_GAIN * (1.0 - NOT_NOW_SHARE) * dar_raw
+            logits[dar] -= not_now
         if urg.level is Urgency.DARURAT and "darurat" in self.codes:
             # "anak saya hilang", "ada yang tenggelam": an emergency is also evidence for its category
             logits[self.codes.index("darurat")] += HINT_GAIN * DARURAT_EVIDENCE
             why.setdefault("darurat", []).extend(f"\u201c{w}\u201d" for w in urg.words)
             evidence = True
-        return logits, why, evidence, urg
+        return logits, why, evidence, urg, not_now
 
     def _prepare(self, text: str):
         talk = spans.read(text, self.places.name_len)
@@ -268,7 +283,7 @@ class Suggester:
         """Every category with its probability, best first."""
         text = text or ""
         p, learned, vec = self._prepare(text)
-        logits, _, _, _ = self._category_logits(p, learned, vec)
+        logits, _, _, _, _ = self._category_logits(p, learned, vec)
         probs = _softmax(logits)
         order = np.argsort(-probs)
         return [(self.codes[i], float(probs[i])) for i in order]
@@ -277,7 +292,7 @@ class Suggester:
         start = time.perf_counter()
         text = text or ""
         p, learned, vec = self._prepare(text)
-        logits, why, evidence, urg = self._category_logits(p, learned, vec)
+        logits, why, evidence, urg, not_now = self._category_logits(p, learned, vec)
         model = learned[0] if learned else None
         probs = _softmax(logits)
         order = np.argsort(-probs)[:TOP]
@@ -301,9 +316,12 @@ class Suggester:
         opd = self.opd_for(top, kec.code if kec and kec.confidence >= PLACE_MIN_CONFIDENCE else None)
         if top == "darurat" and urg.level.rank < Urgency.TINGGI.rank:
             urg = UrgencyResult(Urgency.TINGGI, urg.words)
+        sure = cats[0].score
+        if top == "darurat" and not_now:  # how sure the hints alone are, before the damping
+            sure = float(_softmax(logits + not_now * (np.arange(len(self.codes)) == order[0]))[order[0]])
         if (
             top == "darurat"
-            and cats[0].score >= DARURAT_SURE
+            and sure >= DARURAT_SURE
             and urg.level is not Urgency.DARURAT
             and not urg.over
         ):
@@ -337,12 +355,14 @@ class Suggester:
 
 
 def _thanking(words: list[str]) -> bool:
-    """The caller called to thank or praise ("mau bilang terima kasih", "ngucapin makasih")."""
+    """The caller called to thank or praise ("mau bilang terima kasih", "ngucapin makasih"), and no
+    complaint follows the thanks ("terima kasih dulu, jalannya sudah dipaving. Tapi ada satu lagi ...")."""
     for i, w in enumerate(words):
-        if w in ("apresiasi", "mengapresiasi"):
-            return True
-        if w in GRATITUDE and any(v in GRATITUDE_VERBS for v in words[max(0, i - 3) : i]):
-            return True
+        thanks = w in ("apresiasi", "mengapresiasi") or (
+            w in GRATITUDE and any(v in GRATITUDE_VERBS for v in words[max(0, i - 3) : i])
+        )
+        if thanks:
+            return not any(v in spans.CONTRASTS for v in words[i + 1 :])
     return False
 
 
