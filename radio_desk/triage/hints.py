@@ -182,7 +182,7 @@ class HintScorer:
                     covered = i + length
                     matched = True
                     break
-            if not matched and i >= covered and (i == 0 or stems[i] != stems[i - 1]):
+            if not matched and i >= covered and (i == 0 or stems[i] != stems[i - 1]) and stems[i].isalnum():
                 found = self._fuzzy_cached(stems[i]) or (
                     self._fuzzy_cached(words[i]) if words[i] != stems[i] else None
                 )

@@ -70,6 +70,10 @@ INTRO_END = frozenset(
     "menyampaikan sampaikan mengadu ngadu mengeluh mengeluhkan keluhan minta mohon tanya bertanya "
     "menanyakan yang ini itu niki niku iki kok ada wonten ana tolong".split()
 )
+# a caller's office, said right after the name ("saya Pak Rohman, kepala dusun ...")
+ROLE_TITLES = frozenset("kades kasun lurah carik modin bayan sekdes kamituwo kamitua takmir".split())
+ROLE_HEADS = frozenset("kepala ketua perangkat pengurus sekretaris".split())
+ROLE_OF = frozenset("desa dusun dukuh rt rw kampung lingkungan poktan gapoktan takmir karang".split())
 # the host speaks to the caller: second person, inviting, acknowledging
 HOST_CUES = frozenset("anda panjenengan sampeyan silakan silahkan monggo mangga".split())
 HOST_PHRASES = (
@@ -202,6 +206,7 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
         spans.append((start, len(words)))
         raw.append(part.strip())
         asked.append(is_question)
+    _mark_titles(words, roles, spans, place_len)
     _mark_corrections(words, roles, spans)
     _mark_locatives(words, roles)
     _mark_fears(words, roles, clause_of)
@@ -386,6 +391,8 @@ def _intro_end(
     names = 0
     before_names = k
     while k < n and names < 2 and not _function_word(full[k]) and not full[k].isdigit():
+        if names and _role_title(full, k) > k:
+            break
         k += 1
         names += 1
         named = True
@@ -393,6 +400,14 @@ def _intro_end(
         # "saya urus KK baru": without "Pak/Bu" a word after "saya" is a name only when the caller
         # goes on to say where from ("saya Siti dari ...") or stops there
         k, named = before_names, False
+    # "saya Pak Rohman, kepala dusun di X": the caller's office is who calls, not what about
+    if named:
+        titled_to = _role_title(full, k)
+        if titled_to > k:
+            k = titled_to
+            if k < n and full[k] in ("di", "ing", "neng", "nang", "teng"):
+                return _place_chain(ws, full, k + 1, place_len)
+            return k
     # "dari desa Sukorejo kecamatan Bojonegoro", "warga dusun X RT 3", "tinggal di X"
     homed = False
     while k < n and full[k] in HOME_WORDS:
@@ -404,6 +419,19 @@ def _intro_end(
         k = _place_chain(ws, full, k, place_len)
     elif not named:
         return start
+    return k
+
+
+def _role_title(full: list[str], k: int) -> int:
+    """Where a caller's office said after the name ends ("kepala dusun", "ketua RT 3", "kades");
+    ``k`` when none is said."""
+    n = len(full)
+    if k < n and full[k] in ROLE_TITLES:
+        return k + 1
+    if k + 1 < n and full[k] in ROLE_HEADS and full[k + 1] in ROLE_OF:
+        k += 2
+        while k < n and full[k].isdigit():
+            k += 1
     return k
 
 
@@ -453,6 +481,28 @@ def _mark_reported(words: list[str], roles: list[str], clause_of: list[int]) -> 
                 if roles[k] == COMPLAINT:
                     roles[k] = ADDRESS
                 k += 1
+
+
+def _mark_titles(
+    words: list[str],
+    roles: list[str],
+    spans: list[tuple[int, int]],
+    place_len: Callable[[list[str], int], int] | None,
+) -> None:
+    """ "Saya Pak Rohman, kepala dusun di Ngringin": the office said in the clause after the caller's
+    name (and where it is) belongs to the introduction: who calls, not what about."""
+    for k in range(1, len(spans)):
+        a, b = spans[k]
+        if roles[a - 1] != INTRO or roles[a] != COMPLAINT:
+            continue
+        full = [_expand(w) for w in words[a:b]]
+        end = _role_title(full, 0)
+        if end == 0:
+            continue
+        if end < len(full) and full[end] in ("di", "ing", "neng", "nang", "teng"):
+            end = _place_chain(words[a:b], full, end + 1, place_len)
+        for m in range(a, a + end):
+            roles[m] = INTRO
 
 
 def _mark_corrections(words: list[str], roles: list[str], spans: list[tuple[int, int]]) -> None:

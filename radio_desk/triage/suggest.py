@@ -23,7 +23,7 @@ from radio_desk.triage import spans
 from radio_desk.triage import text as tx
 from radio_desk.triage.hints import HintScorer
 from radio_desk.triage.model import CategoryModel
-from radio_desk.triage.places import PlaceFound, regency_places
+from radio_desk.triage.places import COMMON_WORDS, PlaceFound, regency_places
 from radio_desk.triage.summary import summarize
 from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
 
@@ -60,6 +60,9 @@ GRATITUDE = frozenset("terima makasih makasi matur suwun apresiasi mengapresiasi
 GRATITUDE_VERBS = frozenset(
     "bilang ngucapin ngucapke mengucapkan ucapkan ngaturaken menyampaikan sampaikan ngomong".split()
 )
+DONE_WORDS = frozenset("sudah udah sampun wis uwis telah".split())
+DONE_SHARE = 0.4  # how much a clause telling of what was done counts, when "tapi" and a complaint follow
+PLACE_STEM = "\u00a7"  # the stem given to a place's name: it matches no hint, exactly or fuzzily
 PLACE_MIN_CONFIDENCE = 0.5  # below this the place is offered as a candidate, not filled in
 TOP = 3
 DARURAT_SURE = 0.95  # the category darurat this sure makes the urgency Darurat
@@ -152,6 +155,13 @@ class Suggester:
         self.codes = self.hints.codes
         self.urgency = UrgencyRater(self.taxonomy)
         self.places = regency_places(self.regency_code)
+        # one-word names of the regency's places that are no word of the dictionary nor an everyday
+        # word: "Nglarangan" is no "larang" (dear), "Kanor" no misheard "kantor", "Tikusan" no rats
+        self._place_words = frozenset(
+            k
+            for k in self.places.by_key
+            if k.isalpha() and len(k) > 3 and not tx.is_known_root(k) and k not in COMMON_WORDS
+        )
         self.routes = _load_routes(self.taxonomy)
         # (model, its column for each of self.codes): one attribute, so a swap from another thread is atomic
         self._learned: tuple[CategoryModel, np.ndarray] | None = None
@@ -246,6 +256,7 @@ class Suggester:
         weights: list[float] = []
         clause: list[int] = []
         named = self._place_references(talk.words)
+        done = _done_before_but(talk)
         for i, w in enumerate(talk.words):
             full = tx.ABBREVIATIONS.get(w, w)
             if full:
@@ -253,9 +264,11 @@ class Suggester:
                 words.extend(parts)
                 weight = min(talk.weight(i), PLACE_REFERENCE_WEIGHT) if i in named else talk.weight(i)
                 weight *= talk.emphasis_of(i)  # the complaint the caller says matters most
+                if talk.clause[i] in done:
+                    weight *= DONE_SHARE
                 weights.extend([weight] * len(parts))
                 clause.extend([talk.clause[i]] * len(parts))
-        stems = [tx.stem(w) for w in words]
+        stems = [tx.stem(w) if w not in self._place_words else PLACE_STEM for w in words]
         learned = self._learned
         # the learned model reads the complaint itself, not the greetings and introductions around it
         said = " ".join(talk.complaint_words()) or text
@@ -364,6 +377,31 @@ def _thanking(words: list[str]) -> bool:
         if thanks:
             return not any(v in spans.CONTRASTS for v in words[i + 1 :])
     return False
+
+
+def _done_before_but(talk: spans.Talk) -> set[int]:
+    """Clauses that tell of something done, followed by "tapi"/"namung" and the complaint: "jalan depan
+    rumah sudah dipaving. Tapi ... got di gang sebelahnya ...", "dalan sampun dipun cor, namung
+    saluranipun kelalen": what was done is not what the call is about (unless it names a problem)."""
+    out: set[int] = set()
+    clauses = talk.clauses
+    for k in range(len(clauses) - 1):
+        a, b = clauses[k]
+        said = [tx.ABBREVIATIONS.get(w, w) for w in talk.words[a:b]]
+        na, nb = clauses[k + 1]
+        nxt = talk.words[na:nb]
+        # "... sudah dicor, namung ..." in one clause: the contrast inside it
+        cut = next((m for m, w in enumerate(said) if w in spans.CONTRASTS and m > 0), None)
+        if cut is not None:
+            said = said[:cut]
+        elif not nxt or nxt[0] not in spans.CONTRASTS:
+            continue
+        at = next((m for m, w in enumerate(said) if w in DONE_WORDS), None)
+        # ... done to it: "sudah dipaving", "sampun dipun cor" (not "sudah rekam setahun, tapi ...")
+        passive = at is not None and any(w.startswith("di") and len(w) > 4 or w == "dipun" for w in said[at:])
+        if passive and not any(w in PROBLEM_WORDS for w in said):
+            out.add(k)
+    return out
 
 
 def _problem_words(p: _Prepared) -> list[str]:

@@ -91,6 +91,8 @@ STEM_OVERRIDES: dict[str, str] = {
     "pengaspalan": "aspal", "diaspal": "aspal", "macet": "macet", "kemacetan": "macet",
     # krama function words the Indonesian stemmer cuts into hints ("niki" -> "nik", an adminduk hint)
     "niki": "niki", "nika": "nika", "punika": "punika", "menika": "menika",
+    # Javanese words cut into another word: "peteng" (dark) -> "teng" (krama "at"), "sejam" -> "jam"
+    "peteng": "peteng", "petenge": "peteng", "sejam": "sejam", "sajam": "sajam",
 }  # fmt: skip
 
 # Javanese affixes tried when Sastrawi does not know a word: dalane -> dalan, lampune -> lampu,
