@@ -47,6 +47,7 @@ CALL_SETS = {
     "dev4": "calls_dev4.jsonl",
     "heldout": "calls_heldout.jsonl",
     "heldout2": "calls_heldout2.jsonl",
+    "heldout3": "calls_heldout3.jsonl",
 }
 CALL_REGENCY = "35.22"  # Kabupaten Bojonegoro: every shipped call is set there
 FIELDS = ("id", "text", "category", "urgency", "kecamatan", "desa", "summary_terms")
