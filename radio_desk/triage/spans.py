@@ -92,6 +92,7 @@ LOCATIVES = frozenset(
     "sebelahnya depannya dekatnya ngajeng ngajenge wingking celak caket cedhake mburine".split()
 )
 OFFICES = frozenset("kantor balai".split())
+AT_OFFICE = frozenset("di ke dari ning neng nang teng ing".split())
 REPORT_VERBS = frozenset(
     "lapor melapor dilaporkan laporkan lapol mengadu ngadu matur sambat protes komplain wadul".split()
 )
@@ -473,7 +474,8 @@ def _mark_reported(words: list[str], roles: list[str], clause_of: list[int]) -> 
                     break
                 roles[k] = ADDRESS
         elif w in SAID_WORDS:
-            for k in range(max(0, i - 3), i if w not in HEARSAY else 0):  # "perangkat desa bilang": the speaker
+            # "perangkat desa bilang ...": the speaker (not before hearsay: "retribusinya katanya ...")
+            for k in range(max(0, i - 3), i if w not in HEARSAY else 0):
                 if clause_of[k] == clause_of[i] and roles[k] == COMPLAINT:
                     roles[k] = ADDRESS
             k = i + 1
@@ -542,7 +544,7 @@ def _mark_locatives(words: list[str], roles: list[str]) -> None:
     for i, w in enumerate(words):
         if roles[i] != COMPLAINT:
             continue
-        if w in ("di", "ke", "dari", "ning", "neng", "nang", "teng", "ing") and i + 1 < n and words[i + 1] in OFFICES:
+        if w in AT_OFFICE and i + 1 < n and words[i + 1] in OFFICES:
             pass  # "di kantor kecamatan ada pungli": the office is where, the pungli is what
         elif w not in LOCATIVES:
             continue

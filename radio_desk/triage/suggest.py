@@ -332,12 +332,7 @@ class Suggester:
         sure = cats[0].score
         if top == "darurat" and not_now:  # how sure the hints alone are, before the damping
             sure = float(_softmax(logits + not_now * (np.arange(len(self.codes)) == order[0]))[order[0]])
-        if (
-            top == "darurat"
-            and sure >= DARURAT_SURE
-            and urg.level is not Urgency.DARURAT
-            and not urg.over
-        ):
+        if top == "darurat" and sure >= DARURAT_SURE and urg.level is not Urgency.DARURAT and not urg.over:
             # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat (not one
             # the caller says is over: "apinya sudah dipadamkan")
             urg = UrgencyResult(
@@ -398,7 +393,8 @@ def _done_before_but(talk: spans.Talk) -> set[int]:
             continue
         at = next((m for m, w in enumerate(said) if w in DONE_WORDS), None)
         # ... done to it: "sudah dipaving", "sampun dipun cor" (not "sudah rekam setahun, tapi ...")
-        passive = at is not None and any(w.startswith("di") and len(w) > 4 or w == "dipun" for w in said[at:])
+        after = said[at:] if at is not None else []
+        passive = any((w.startswith("di") and len(w) > 4) or w == "dipun" for w in after)
         if passive and not any(w in PROBLEM_WORDS for w in said):
             out.add(k)
     return out
