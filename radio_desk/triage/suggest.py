@@ -239,8 +239,10 @@ class Suggester:
             logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
             why.setdefault("informasi", []).extend(f"\u201c{w}\u201d" for w in urg.words)
         not_now = 0.0
-        if dar >= 0 and urg.level is not Urgency.DARURAT:
-            # not happening now: the emergency's words count for less than the thing they happened to
+        if dar >= 0 and urg.level is not Urgency.DARURAT and (urg.words or urg.over):
+            # a danger the call tells of as not happening now (past, over, feared, a cost): its words
+            # count for less than the thing they happened to; with no danger word heard at all ("ular
+            # kobra masuk kamar") the hints are all there is, and they keep their weight
             not_now = HINT_GAIN * (1.0 - NOT_NOW_SHARE) * dar_raw
             logits[dar] -= not_now
         if urg.level is Urgency.DARURAT and "darurat" in self.codes:
