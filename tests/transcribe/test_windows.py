@@ -233,6 +233,10 @@ def test_telephone_band_is_told_from_full_band(long_call: np.ndarray, telephone_
     assert detect_band(telephone_call) == TELEPHONE
     assert high_band_share(np.zeros(16_000, np.float32)) is None  # nothing to judge by
     assert detect_band(np.zeros(16_000 * 3, np.float32)) == FULL  # then the default
+    # hold music with nothing above 4 kHz is no telephone line: it keeps the full band's VAD
+    t = np.arange(16_000 * 20) / 16_000
+    chord = (0.1 * sum(np.sin(2 * np.pi * f * t) for f in (220.0, 277.2, 329.6))).astype(np.float32)
+    assert high_band_share(chord) < 1e-6 and detect_band(chord) == FULL
 
 
 def _stock_text(model, audio: np.ndarray, **vad: object) -> str:
