@@ -23,6 +23,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -60,6 +61,17 @@ def _blocks(seconds: float) -> np.ndarray:
     return x.astype(np.int16)
 
 
+def _paced_blocks(src: np.ndarray, n: int, start: float) -> Iterator[np.ndarray]:
+    """``n`` blocks of BLOCK frames cut from ``src`` in turn, each at its due time after ``start``
+    (``time.monotonic``): the pace of a sound card at RATE."""
+    for k in range(n):
+        delay = start + k * BLOCK / RATE - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        off = (k * BLOCK) % (RATE - BLOCK)
+        yield src[off : off + BLOCK]
+
+
 def bench_synthetic_realtime(folder: Path, seconds: float = 20.0) -> dict:
     src = _blocks(1.0)
     rec = _TimedRecorder(channel_map="split", preroll_seconds=10.0, recordings_dir=folder)
@@ -69,13 +81,8 @@ def bench_synthetic_realtime(folder: Path, seconds: float = 20.0) -> dict:
     pushes: list[tuple[float, int]] = []
     t0_wall, t0_cpu = time.monotonic(), time.process_time()
     n = int(seconds * RATE / BLOCK)
-    for k in range(n):
-        due = t0_wall + k * BLOCK / RATE
-        delay = due - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
-        off = (k * BLOCK) % (RATE - BLOCK)
-        rec.feed(src[off : off + BLOCK])
+    for block in _paced_blocks(src, n, t0_wall):
+        rec.feed(block)
         pushes.append((time.monotonic(), rec.ring.write_pos))
     wall, cpu = time.monotonic() - t0_wall, time.process_time() - t0_cpu
     time.sleep(0.1)
@@ -94,13 +101,8 @@ def bench_synthetic_realtime(folder: Path, seconds: float = 20.0) -> dict:
             lat.append(writes[j][0] - t_push)
     # the synthetic feeder itself (sleep + slicing) is part of the measured process; measure it alone
     t1_wall, t1_cpu = time.monotonic(), time.process_time()
-    for k in range(n):
-        due = t1_wall + k * BLOCK / RATE
-        delay = due - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
-        off = (k * BLOCK) % (RATE - BLOCK)
-        _ = src[off : off + BLOCK]
+    for _ in _paced_blocks(src, n, t1_wall):
+        pass
     feeder_cpu = (time.process_time() - t1_cpu) / (time.monotonic() - t1_wall) * 100
     total = cpu / wall * 100
     return {
@@ -110,7 +112,7 @@ def bench_synthetic_realtime(folder: Path, seconds: float = 20.0) -> dict:
         "latency_p50_ms": round(percentile(lat, 0.5) * 1000, 1),
         "latency_p99_ms": round(percentile(lat, 0.99) * 1000, 1),
         "latency_max_ms": round(max(lat) * 1000, 1),
-        "fsync_interval_s": rec.fsync_interval,
+        "fsync_interval_s": rec.config.fsync_interval,
         "meter_peak_dbfs": list(levels),
         "seconds": seconds,
     }

@@ -150,7 +150,7 @@ def main() -> None:
             ready.append(audio_events[-1] - t0)
             _wait(app, lambda nw=nw: len(wave_events) > nw)
             waves["first" if i < 2 else "cached"].append(wave_events[-1] - t0)
-            _wait(app, lambda: page.segments.rowCount() == 150)
+            _wait(app, lambda: page.transcript.segments.rowCount() == 150)
             opened.append(time.perf_counter() - t0)
         ws.shutdown()
         runner.wait()

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import httpx
 
-from bench.bench_sync import Server
 from bench.common import ROOT, record, summary_ms
+from tests.support.server_process import ServerProcess, wait_healthy
 
 BASELINE = os.environ.get("RADIO_DESK_BENCH_FLOOD_BASELINE", "915d01d")
 PHASE_SECONDS = 6.0
@@ -35,13 +35,12 @@ FLOOD_THREADS = 4
 FLOOD_RATE = 375.0  # requests/s offered, as in the independent test (3,000 in 8 s); the same for both
 
 
-class LimitedServer(Server):
-    """The sync bench's server process, but with the default rate limits and the log kept."""
+class LimitedServer(ServerProcess):
+    """The benches' server process, but with the default rate limits, the code of ``code`` and the log
+    kept."""
 
     def __init__(self, database: str, home: Path, code: Path, log: Path) -> None:
-        super().__init__(database, home)
-        for name in ("RATE", "BURST", "ANON_RATE", "ANON_BURST"):
-            self.env.pop(f"RADIO_DESK_SERVER_{name}", None)
+        super().__init__(database, home, rate=None)
         self.env["PYTHONPATH"] = str(code)
         self.log = log
 
@@ -53,14 +52,8 @@ class LimitedServer(Server):
             cmd, env=self.env, stdout=out, stderr=subprocess.STDOUT, cwd=self.log.parent
         )
         out.close()
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not start")
+        wait_healthy(self.url, 60)
+        return self
 
 
 def _case() -> dict:

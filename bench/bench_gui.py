@@ -159,7 +159,7 @@ def stall_during_call() -> dict:
         probe.stop()
         sampler.stop()
         gc.callbacks.remove(on_gc)
-        live = desk.transcribers == {} and bool(call.engine)
+        live = desk.transcripts.transcribers == {} and bool(call.engine)
         w.close()
         services.store.close()
     stalls = [max(0.0, g - PROBE_MS) for g in gaps[1:]]

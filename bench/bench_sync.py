@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -25,6 +21,7 @@ from pathlib import Path
 import httpx
 
 from bench.common import record, summary_ms
+from tests.support.server_process import ServerProcess
 
 N_CASES = 10_000
 LOAD_REQUESTS = 2_000  # per operation
@@ -32,63 +29,11 @@ LOAD_SECONDS = 20.0  # per operation, whichever comes first
 LOAD_THREADS = 8
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class Server(ServerProcess):
+    """The benches' server process: its rate limits far above any load, its warnings on the console."""
 
-
-class Server:
     def __init__(self, database: str, home: Path) -> None:
-        self.database, self.port = database, _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "RADIO_DESK_HOME": str(home),
-            "RADIO_DESK_SERVER_RATE": "1000000",
-            "RADIO_DESK_SERVER_BURST": "1000000",
-            "RADIO_DESK_SERVER_ANON_RATE": "1000000",
-            "RADIO_DESK_SERVER_ANON_BURST": "1000000",
-        }
-
-    def cli(self, *args: str) -> str:
-        return subprocess.run(
-            [sys.executable, "-m", "radio_desk.server.cli", *args, "--database", self.database],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        ).stdout
-
-    def __enter__(self) -> Server:
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "radio_desk.server.cli",
-                "serve",
-                "--port",
-                str(self.port),
-                "--database",
-                self.database,
-                "--no-access-log",
-                "--log-level",
-                "warning",
-            ],
-            env=self.env,
-        )
-        for _ in range(300):
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not start")
-
-    def __exit__(self, *exc: object) -> None:
-        self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(15)
+        super().__init__(database, home, rate="1000000", console=True)
 
 
 def bench_desk_to_server(tmp: Path) -> dict:

@@ -7,6 +7,10 @@ prints it without a traceback; the GUI shows it in the status bar or next to the
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from typing import Any
+
 
 class RadioDeskError(Exception):
     """Base class: ``str(err)`` is a complete, human Indonesian sentence."""
@@ -55,3 +59,15 @@ class SyncError(RadioDeskError):
 
 class PermissionDenied(RadioDeskError):
     """The person at the desk may not do this (e.g. only a coordinator reopens a final case)."""
+
+
+def run_command(prog: str, handler: Callable[[Any], int | None], args: Any) -> int:
+    """A command line's exit status for ``handler(args)`` (None counts as 0): a RadioDeskError is
+    printed to stderr as ``prog: sentence`` with status 2, never as a traceback; Ctrl+C gives 130."""
+    try:
+        return int(handler(args) or 0)
+    except RadioDeskError as err:
+        print(f"{prog}: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

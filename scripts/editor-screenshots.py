@@ -111,11 +111,17 @@ def main() -> None:
     ws.open_case(case.id)
     page = ws.case_page
     settle(
-        lambda: page.bundle is not None and page.bundle.case.id == case.id and page.segments.rowCount() > 0
+        lambda: (
+            page.bundle is not None
+            and page.bundle.case.id == case.id
+            and page.transcript.segments.rowCount() > 0
+        )
     )
     page.playback.runner.wait()
     settle()
-    page.segments.setData(page.segments.index(2, 3), "Anak-anak sekolah harus memutar lima kilometer.")
+    page.transcript.segments.setData(
+        page.transcript.segments.index(2, 3), "Anak-anak sekolah harus memutar lima kilometer."
+    )
     page.playback.seek(spans[1][0] + 1.2)
     page.ui.segmentTable.selectRow(3)
     settle()
@@ -126,8 +132,8 @@ def main() -> None:
     ids = [c.id for c in store.cases.list(limit=4) if not c.rahasia][:3]
     ws.add_to_rundown([case.id, *ids])
     settle(lambda: False, 3)  # built on a worker
-    ws.rundown.select_case(case.id)
-    ws.rundown.set_clip(spans[1][0], spans[2][1])
+    ws.rundown.items.select_case(case.id)
+    ws.rundown.entry.set_clip(spans[1][0], spans[2][1])
     settle()
     window.grab().save(str(OUT / "editor-rundown.png"))
     ws.shutdown()

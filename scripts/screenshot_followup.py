@@ -71,7 +71,7 @@ def main() -> int:
     desk = window.desk
 
     desk.refresh()
-    wait_until(lambda: desk.today.rowCount() >= 3, 20)
+    wait_until(lambda: desk.today_list.model.rowCount() >= 3, 20)
     QTest.qWait(500)
     desk.ui.todayTable.resizeRowsToContents()
     desk.ui.todayTable.grab().save(str(out_dir / "onair-followup.png"))

@@ -34,7 +34,7 @@ def main() -> int:
     desk = window.desk
 
     wait_until(lambda: desk.recorder.recorder is not None and window.engine.state == "ready", 120)
-    wait_until(lambda: desk.today.rowCount() > 0, 10)
+    wait_until(lambda: desk.today_list.model.rowCount() > 0, 10)
     feeder = desk.recorder.recorder.demo_feeder
     wait_until(
         lambda: 1.0 < feeder.position_s < 1.4, 60

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from radio_desk import __version__
-from radio_desk.errors import RadioDeskError
+from radio_desk.errors import run_command
 
 # Modules under radio_desk.cli, one per subcommand (or group of subcommands).
 COMMANDS: list[str] = [
@@ -79,13 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from radio_desk.logs import setup_logging
 
         setup_logging("cli", stderr_level=stderr_level, console=False)
-    try:
-        return int(handler(args) or 0)
-    except RadioDeskError as err:
-        print(f"radio-desk: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    return run_command("radio-desk", handler, args)
 
 
 if __name__ == "__main__":  # pragma: no cover

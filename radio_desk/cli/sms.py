@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from radio_desk.errors import ValidationError
@@ -68,7 +69,14 @@ def run_import(args: argparse.Namespace) -> int:
             field="sms_inbox_dir",
         )
     with _store(args) as store:
-        report = SmsGateway(store, SmsConfig(inbox=inbox)).import_new()
+        gateway = SmsGateway(store, SmsConfig(inbox=inbox))
+        report = gateway.import_new()
+        if report.waiting_files:  # a one-shot import waits out the daemon's last write once
+            time.sleep(gateway.settle_s)
+            later = gateway.import_new()
+            later.new = report.new + later.new
+            later.problems = report.problems + later.problems
+            report = later
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(f"{len(report.new)} SMS baru ditambahkan ke daftar SMS masuk.")

@@ -80,6 +80,15 @@ _STATUS_LABELS = {
 CLOSED_STATUSES = frozenset({Status.SELESAI, Status.BUKAN_WEWENANG, Status.DUPLIKAT, Status.DITOLAK})
 
 
+def label_of(kind: type[Channel | Urgency | Status], code: str) -> str:
+    """The label of a stored or received ``code`` of ``kind``; the code itself when this version does
+    not know it (a newer server's status, say)."""
+    try:
+        return kind(code).label
+    except ValueError:
+        return code
+
+
 class RecordingState(StrEnum):
     RECORDING = "recording"  # being written; left like this only by a crash
     COMPLETE = "complete"

@@ -39,7 +39,8 @@ HEADER = [
 ]
 
 
-def _safe(value: str) -> str:
+def spreadsheet_safe(value: str) -> str:
+    """The cell as text a spreadsheet will not run as a formula: an apostrophe before =, +, - or @."""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
@@ -72,7 +73,7 @@ def write_cases_csv(
                     clean_text(c.summary, c),
                     clean_text(c.notes, c) if edition == "internal" else "",
                 ]
-                w.writerow([_safe(v) for v in row])
+                w.writerow([spreadsheet_safe(v) for v in row])
                 n += 1
     except OSError as err:
         raise ValidationError(f"Berkas CSV {out} tidak bisa ditulis: {err.strerror or err}.") from err

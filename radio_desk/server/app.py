@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import asynccontextmanager
-from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -17,7 +16,7 @@ from radio_desk.server.console import views as console_views
 from radio_desk.server.console.auth import LoginThrottle
 from radio_desk.server.console.pages import STATIC
 from radio_desk.server.db import make_engine, make_sessionmaker, migrate
-from radio_desk.server.deadlines import Calendar, load_holidays
+from radio_desk.server.deadlines import Calendar
 from radio_desk.server.errors import error_response, install_error_handlers, status_for
 from radio_desk.server.limits import BodySizeLimit, KnownKeys, RateLimit, redact_access_log, throttle_log
 from radio_desk.server.whatsapp import webhook as whatsapp
@@ -70,7 +69,7 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
-    app.state.calendar = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+    app.state.calendar = Calendar.of(settings)
     app.state.known_keys = KnownKeys()  # picks the rate bucket (see limits.RateLimit)
     app.state.login_throttle = LoginThrottle(settings.login_delay_seconds)
     with app.state.sessionmaker() as session:

@@ -19,22 +19,36 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 
-from radio_desk.errors import RadioDeskError
+from radio_desk.errors import RadioDeskError, run_command
 from radio_desk.server.auth import Principal, Role
 
 STATION_ROLES = {Role.STATION}
 STAFF_ROLES = {Role.ADMIN, Role.COORDINATOR, Role.OPD}  # the `user` command's accounts
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+@contextmanager
+def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The settings and a sessionmaker over the migrated database of ``--database``; the engine is
+    disposed of at the end."""
     from radio_desk.server.config import ServerSettings
     from radio_desk.server.db import make_engine, make_sessionmaker, migrate
 
     settings = ServerSettings.from_env(args.database)
     engine = make_engine(settings.database_url)
-    migrate(engine)
-    return settings, engine, make_sessionmaker(engine)
+    try:
+        migrate(engine)
+        yield settings, make_sessionmaker(engine)
+    finally:
+        engine.dispose()
+
+
+def _now(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The hidden ``--now`` (tests), else None: the clock's time."""
+    from radio_desk.server.intake import parse_datetime
+
+    return parse_datetime(args.now, "--now") if args.now else None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -64,45 +78,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _accounts(args: argparse.Namespace, roles: set[Role]) -> int:
     from radio_desk.server import accounts
 
-    _settings, engine, sm = _open(args)
-    try:
-        with sm() as session:
-            if args.action == "add":
-                role = Role(getattr(args, "role", None) or "station")
-                if role not in roles:
-                    raise RadioDeskError(f"Peran \u201c{role}\u201d tidak berlaku di sini.")
-                opd = getattr(args, "opd", None)
-                key = accounts.add_account(session, args.name, role, opd, getattr(args, "email", None))
-                what = f"{role}, OPD {opd}" if opd else str(role)
+    with _database(args) as (_settings, sm), sm() as session:
+        if args.action == "add":
+            role = Role(getattr(args, "role", None) or "station")
+            if role not in roles:
+                raise RadioDeskError(f"Peran \u201c{role}\u201d tidak berlaku di sini.")
+            opd = getattr(args, "opd", None)
+            key = accounts.add_account(session, args.name, role, opd, getattr(args, "email", None))
+            what = f"{role}, OPD {opd}" if opd else str(role)
+            print(
+                f"Akun {args.name} ({what}) dibuat. Simpan kunci API ini sekarang; kunci tidak bisa "
+                "ditampilkan lagi:"
+            )
+            print(key)
+        elif args.action == "password":
+            password = read_password(args.name)
+            accounts.set_password(session, args.name, password, roles)
+            print(f"Kata sandi konsol untuk {args.name} disimpan; sesi konsol yang terbuka diakhiri.")
+        elif args.action == "rotate":
+            key = accounts.rotate_key(session, args.name, roles)
+            print(f"Kunci baru untuk {args.name}; kunci lama tidak berlaku lagi:")
+            print(key)
+        elif args.action == "revoke":
+            accounts.revoke_key(session, args.name, roles)
+            print(f"Kunci {args.name} dicabut.")
+        else:
+            rows = accounts.list_accounts(session, roles)
+            if not rows:
+                print("(belum ada akun)")
+            for a in rows:
+                state = "dicabut " + a.revoked_at.date().isoformat() if a.revoked_at else "aktif"
+                extra = (f" OPD {a.opd}" if a.opd else "") + (" sandi" if a.has_password else "")
                 print(
-                    f"Akun {args.name} ({what}) dibuat. Simpan kunci API ini sekarang; kunci tidak bisa "
-                    "ditampilkan lagi:"
+                    f"{a.name:<30} {a.role:<12} {a.key_prefix or '-':<10}… {state:<20} "
+                    f"dibuat {a.created_at.date().isoformat()}{extra}"
                 )
-                print(key)
-            elif args.action == "password":
-                password = read_password(args.name)
-                accounts.set_password(session, args.name, password, roles)
-                print(f"Kata sandi konsol untuk {args.name} disimpan; sesi konsol yang terbuka diakhiri.")
-            elif args.action == "rotate":
-                key = accounts.rotate_key(session, args.name, roles)
-                print(f"Kunci baru untuk {args.name}; kunci lama tidak berlaku lagi:")
-                print(key)
-            elif args.action == "revoke":
-                accounts.revoke_key(session, args.name, roles)
-                print(f"Kunci {args.name} dicabut.")
-            else:
-                rows = accounts.list_accounts(session, roles)
-                if not rows:
-                    print("(belum ada akun)")
-                for a in rows:
-                    state = "dicabut " + a.revoked_at.date().isoformat() if a.revoked_at else "aktif"
-                    extra = (f" OPD {a.opd}" if a.opd else "") + (" sandi" if a.has_password else "")
-                    print(
-                        f"{a.name:<30} {a.role:<12} {a.key_prefix or '-':<10}… {state:<20} "
-                        f"dibuat {a.created_at.date().isoformat()}{extra}"
-                    )
-    finally:
-        engine.dispose()
     return 0
 
 
@@ -132,91 +142,65 @@ def cmd_user(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from radio_desk.server import cases
 
-    _settings, engine, sm = _open(args)
-    try:
-        with sm() as session:
-            actor = Principal(0, f"cli:{args.by}", Role.ADMIN)
-            req = cases.change_status(
-                session, actor, args.id, args.status, args.note or "", args.opd, args.duplicate_of
-            )
-            print(f"Aduan {req.id}: status sekarang {req.status}.")
-    finally:
-        engine.dispose()
+    with _database(args) as (_settings, sm), sm() as session:
+        actor = Principal(0, f"cli:{args.by}", Role.ADMIN)
+        req = cases.change_status(
+            session, actor, args.id, args.status, args.note or "", args.opd, args.duplicate_of
+        )
+        print(f"Aduan {req.id}: status sekarang {req.status}.")
     return 0
 
 
 def cmd_overdue(args: argparse.Namespace) -> int:
     from radio_desk.server import cases
-    from radio_desk.server.intake import parse_datetime
+    from radio_desk.server.deadlines import Calendar
 
-    settings, engine, sm = _open(args)
-    try:
-        from zoneinfo import ZoneInfo
-
-        from radio_desk.server.deadlines import Calendar, load_holidays
-
-        cal = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
+    with _database(args) as (settings, sm):
+        cal = Calendar.of(settings)
         with sm() as session:
-            now = parse_datetime(args.now, "--now") if args.now else None
-            groups = cases.overdue(session, Principal(0, "cli", Role.ADMIN), cal, now)
-        if args.json:
-            print(json.dumps(groups, ensure_ascii=False, indent=2))
-            return 0
-        if not groups:
-            print("Tidak ada aduan yang melewati tenggat.")
-        for g in groups:
-            print(f"{g['opd_name']} ({g['opd'] or '-'}): {g['count']} aduan terlambat")
-            for c in g["cases"]:
-                print(
-                    f"  #{c['service_request_id']:<8} {c['stage']:<14} tenggat {c['due']}  "
-                    f"terlambat {c['overdue_hours']} jam  {c['station']}  {c['service_code']}"
-                )
-    finally:
-        engine.dispose()
+            groups = cases.overdue(session, Principal(0, "cli", Role.ADMIN), cal, _now(args))
+    if args.json:
+        print(json.dumps(groups, ensure_ascii=False, indent=2))
+        return 0
+    if not groups:
+        print("Tidak ada aduan yang melewati tenggat.")
+    for g in groups:
+        print(f"{g['opd_name']} ({g['opd'] or '-'}): {g['count']} aduan terlambat")
+        for c in g["cases"]:
+            print(
+                f"  #{c['service_request_id']:<8} {c['stage']:<14} tenggat {c['due']}  "
+                f"terlambat {c['overdue_hours']} jam  {c['station']}  {c['service_code']}"
+            )
     return 0
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
-    from zoneinfo import ZoneInfo
-
     from radio_desk.server import notify
-    from radio_desk.server.deadlines import Calendar, load_holidays
-    from radio_desk.server.intake import parse_datetime
+    from radio_desk.server.deadlines import Calendar
 
-    settings, engine, sm = _open(args)
-    try:
+    with _database(args) as (settings, sm):
         if not settings.smtp_host:
             print(
                 "Surel mati: setel RADIO_DESK_SERVER_SMTP_HOST (dan _PORT, _FROM) untuk mengirim pengingat."
             )
             return 0
-        cal = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
-        now = parse_datetime(args.now, "--now") if args.now else None
+        cal, now = Calendar.of(settings), _now(args)
         with sm() as session:
             sent = notify.send_reminders(session, settings, cal, now)
-        print(f"{sent} pengingat tenggat dikirim.")
-    finally:
-        engine.dispose()
+    print(f"{sent} pengingat tenggat dikirim.")
     return 0
 
 
 def cmd_report_weekly(args: argparse.Namespace) -> int:
-    from zoneinfo import ZoneInfo
-
     from radio_desk.reports.indonesian import format_int, parse_date
-    from radio_desk.server.deadlines import Calendar, load_holidays
+    from radio_desk.server.deadlines import Calendar
     from radio_desk.server.regency_report import write_regency_report
 
     start, end = parse_date(args.date_from, "--from"), parse_date(args.date_to, "--to")
-    settings, engine, sm = _open(args)
-    try:
-        cal = Calendar(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
-        with sm() as session:
-            fig = write_regency_report(
-                session, start, end, args.out, edition=args.edition, by=args.by, calendar=cal
-            )
-    finally:
-        engine.dispose()
+    with _database(args) as (settings, sm), sm() as session:
+        fig = write_regency_report(
+            session, start, end, args.out, edition=args.edition, by=args.by, calendar=Calendar.of(settings)
+        )
     print(
         f"Laporan mingguan kabupaten ({args.edition}) {start.isoformat()} s.d. {end.isoformat()}: "
         f"{format_int(fig.received)} aduan, {format_int(fig.open_overdue)} lewat batas; ditulis ke {args.out}"
@@ -225,8 +209,8 @@ def cmd_report_weekly(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    _settings, engine, _sm = _open(args)
-    engine.dispose()
+    with _database(args):
+        pass
     print("Skema basis data server sudah mutakhir.")
     return 0
 
@@ -320,13 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    try:
-        return int(args.handler(args) or 0)
-    except RadioDeskError as err:
-        print(f"radio-desk-server: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    return run_command("radio-desk-server", args.handler, args)
 
 
 if __name__ == "__main__":  # pragma: no cover

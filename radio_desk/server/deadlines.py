@@ -15,11 +15,15 @@ from collections.abc import Container
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from radio_desk.domain import workdays
 from radio_desk.domain.enums import Status
 from radio_desk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from radio_desk.server.config import ServerSettings
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +48,11 @@ def load_holidays(data_dir: Path | None) -> workdays.DaysOff:
 class Calendar:
     tz: ZoneInfo
     holidays: Container[date] = workdays.NATIONAL
+
+    @classmethod
+    def of(cls, settings: ServerSettings) -> Calendar:
+        """The calendar the server's settings give: their time zone, the days off of their data folder."""
+        return cls(ZoneInfo(settings.timezone), load_holidays(settings.data_dir))
 
     def is_working_day(self, day: date) -> bool:
         return workdays.is_working_day(day, self.holidays)

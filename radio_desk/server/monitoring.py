@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from radio_desk.domain.enums import Status
 from radio_desk.domain.taxonomy import get_taxonomy
+from radio_desk.reports.csv_export import spreadsheet_safe
 from radio_desk.server.auth import Principal
 from radio_desk.server.deadlines import (
     FOLLOW_UP_DAYS,
@@ -358,10 +359,6 @@ CSV_HEADER = [
 ]
 
 
-def _safe(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def _hours(v: float | None) -> str:
     return "" if v is None else f"{v:.1f}".replace(".", ",")
 
@@ -376,7 +373,7 @@ def monitoring_csv(m: Monitoring) -> str:
         for g in groups:
             row = [kind, g.key, g.name, str(g.open), str(g.overdue)]
             row += [_hours(g.median_hours_forward), _hours(g.median_hours_follow_up)]
-            w.writerow([_safe(x) for x in row] + [str(n) for n in g.weekly])
+            w.writerow([spreadsheet_safe(x) for x in row] + [str(n) for n in g.weekly])
     return "\ufeff" + buf.getvalue()
 
 
@@ -386,5 +383,5 @@ def overdue_csv(m: Monitoring) -> str:
     w.writerow(["nomor", "stasiun", "kategori", "status", "opd", "tahap", "tenggat", "jam_terlambat"])
     for c in m.overdue_cases:
         row = [str(c.id), c.station, c.service_code, c.status, c.opd or "", c.stage, c.due.isoformat()]
-        w.writerow([*(_safe(x) for x in row), _hours(c.hours_late)])
+        w.writerow([*(spreadsheet_safe(x) for x in row), _hours(c.hours_late)])
     return "\ufeff" + buf.getvalue()

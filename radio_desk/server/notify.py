@@ -59,6 +59,21 @@ def _send(settings: ServerSettings, to: list[str], subject: str, body: str) -> N
         smtp.send_message(msg)
 
 
+def _mail(
+    session: Session, settings: ServerSettings, req: ServiceRequest, to: list[str], subject: str, body: str,
+    action: str, detail: str,
+) -> bool:  # fmt: skip
+    """Send one mail about ``req`` and write it to the audit log (``action``, ``detail``: what the next
+    round checks); a mail that cannot be sent is logged and gives False, never an error."""
+    try:
+        _send(settings, to, subject, body)
+    except (OSError, smtplib.SMTPException) as err:
+        log.warning("%s mail for case %s not sent: %s", action, req.id, type(err).__name__)
+        return False
+    audit.record(session, "sistem", action, f"aduan {req.id}", detail)
+    return True
+
+
 def _describe(req: ServiceRequest) -> str:
     tax = get_taxonomy()
     return (
@@ -87,13 +102,8 @@ def send_forwarded(sm: sessionmaker[Session], settings: ServerSettings, request_
             f"Disposisi   : {req.status_notes or '-'}\n\n"
             f"Tindak lanjuti dalam {FOLLOW_UP_DAYS} hari kerja: {_link(settings, req)}\n"
         )
-        try:
-            _send(settings, to, f"[Radio Desk] Aduan #{req.id} diteruskan ke OPD Anda", body)
-        except (OSError, smtplib.SMTPException) as err:
-            log.warning("mail for case %s not sent: %s", req.id, type(err).__name__)
-            return False
-        audit.record(session, "sistem", "surel", f"aduan {req.id}", f"diteruskan ke {req.opd}")
-        return True
+        subject = f"[Radio Desk] Aduan #{req.id} diteruskan ke OPD Anda"
+        return _mail(session, settings, req, to, subject, body, "surel", f"diteruskan ke {req.opd}")
 
 
 def send_reminders(
@@ -131,11 +141,7 @@ def send_reminders(
             f"({due.astimezone(cal.tz).strftime('%d-%m-%Y %H:%M')} WIB).\n\n{_describe(req)}\n"
             f"OPD: {tax.opd_name(req.opd)}\n{_link(settings, req)}\n"
         )
-        try:
-            _send(settings, to, f"[Radio Desk] Pengingat tenggat aduan #{req.id}", body)
-        except (OSError, smtplib.SMTPException) as err:
-            log.warning("reminder for case %s not sent: %s", req.id, type(err).__name__)
-            continue
-        audit.record(session, "sistem", "pengingat", f"aduan {req.id}", marker)
-        sent += 1
+        subject = f"[Radio Desk] Pengingat tenggat aduan #{req.id}"
+        if _mail(session, settings, req, to, subject, body, "pengingat", marker):
+            sent += 1
     return sent

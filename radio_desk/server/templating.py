@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
-from radio_desk.domain.enums import Status
+from radio_desk.domain.enums import Status, label_of
 from radio_desk.domain.gazetteer import get_gazetteer
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.reports.indonesian import (
@@ -43,7 +43,7 @@ env.filters["tanggal_pendek"] = lambda d: format_short_date(d) if d else "-"
 env.filters["waktu"] = lambda d: format_datetime(d, weekday=False) if d else "-"
 env.filters["angka"] = format_int
 env.filters["durasi"] = format_duration_hours
-env.filters["status_label"] = lambda s: Status(s).label if s in Status._value2member_map_ else s
+env.filters["status_label"] = lambda s: label_of(Status, s)
 env.filters["kategori"] = lambda c: taxonomy().category_name(c)
 env.filters["opd_nama"] = lambda c: taxonomy().opd_name(c) if c else "Belum ditentukan"
 env.filters["wilayah"] = lambda c: get_gazetteer().name(c) or "-" if c else "-"

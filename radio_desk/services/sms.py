@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from radio_desk.domain.enums import Status
+from radio_desk.domain.enums import Status, label_of
 from radio_desk.domain.models import utcnow
 from radio_desk.domain.phone import local_format, normalize_phone
 from radio_desk.domain.sms import (
@@ -272,7 +272,7 @@ class SmsGateway:
         cfg = self.config
         ticket = ticket_number(cfg.station_code or due.station, due.case_id, due.remote_id)
         template = cfg.saved_template if due.kind is ReplyKind.SAVED else cfg.closed_template
-        status = Status(due.status).label if due.status in Status._value2member_map_ else due.status
+        status = label_of(Status, due.status)
         return render_reply(
             template, tiket=ticket, stasiun=cfg.station_name, status=status, tindak_lanjut=due.status_note
         )

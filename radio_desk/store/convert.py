@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from functools import cache
+from typing import Any, TypeVar
+
 from radio_desk.domain.enums import Channel, RecordingState, Status, Urgency
 from radio_desk.domain.models import Case, Recording, Station, StatusEvent, TranscriptSegment
 from radio_desk.store.models import CaseRow, RecordingRow, SegmentRow, StationRow, StatusEventRow
+
+T = TypeVar("T")
 
 # Case fields that map one-to-one onto CaseRow columns.
 CASE_COLUMNS = (
@@ -14,27 +20,27 @@ CASE_COLUMNS = (
 )  # fmt: skip
 
 
+def from_row(cls: type[T], row: object, **converted: Any) -> T:
+    """The domain dataclass ``cls`` from ``row``: each field from the column of the same name, except the
+    ones in ``converted`` (a code to its enum, JSON, another column's name, a value not in the row)."""
+    values = {name: getattr(row, name) for name in _init_fields(cls) if name not in converted}
+    return cls(**values, **converted)
+
+
+@cache
+def _init_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.init)
+
+
 def case_from_row(row: CaseRow) -> Case:
-    return Case(
-        id=row.id,
-        station=row.station,
-        received_at=row.received_at,
+    return from_row(
+        Case,
+        row,
         channel=Channel(row.channel),
-        caller_name=row.caller_name,
-        phone=row.phone,
         anonim=bool(row.anonim),
         rahasia=bool(row.rahasia),
-        kecamatan_code=row.kecamatan_code,
-        desa_code=row.desa_code,
-        category=row.category,
         urgency=Urgency(row.urgency),
-        summary=row.summary,
-        notes=row.notes,
         status=Status(row.status),
-        opd=row.opd,
-        duplicate_of=row.duplicate_of,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
     )
 
 
@@ -47,48 +53,21 @@ def case_values(case: Case) -> dict[str, object]:
 
 
 def recording_from_row(row: RecordingRow) -> Recording:
-    return Recording(
-        id=row.id,
-        case_id=row.case_id,
-        path=row.path,
-        format=row.format,
-        samplerate=row.samplerate,
-        channels=row.channels,
-        channel_map=row.channel_map,
-        duration_s=row.duration_s,
-        sha256=row.sha256,
-        state=RecordingState(row.state),
-        started_at=row.started_at,
-        device=row.device,
-        source_sha256=row.source_sha256,
-    )
+    return from_row(Recording, row, state=RecordingState(row.state))
 
 
 def segment_from_row(row: SegmentRow) -> TranscriptSegment:
-    return TranscriptSegment(
-        recording_id=row.recording_id,
-        start=row.start_s,
-        end=row.end_s,
-        text=row.text,
-        speaker=row.speaker,
-        engine=row.engine,
-        model=row.model,
-        edited=bool(row.edited),
-        id=row.id,
-    )
+    return from_row(TranscriptSegment, row, start=row.start_s, end=row.end_s, edited=bool(row.edited))
 
 
 def event_from_row(row: StatusEventRow) -> StatusEvent:
-    return StatusEvent(
-        case_id=row.case_id,
+    return from_row(
+        StatusEvent,
+        row,
         from_status=Status(row.from_status) if row.from_status else None,
         to_status=Status(row.to_status),
-        at=row.at,
-        by=row.by,
-        note=row.note,
-        id=row.id,
     )
 
 
 def station_from_row(row: StationRow) -> Station:
-    return Station(code=row.code, name=row.name, regency_code=row.regency_code)
+    return from_row(Station, row)

@@ -25,6 +25,7 @@ from radio_desk.domain.models import utcnow
 from radio_desk.errors import NotFoundError, ValidationError
 from radio_desk.store.models import Base, CaseChangeRow, CaseRow, DiscardRow, RecordingRow, StatusEventRow
 from radio_desk.store.outbox import OutboxKind, enqueue
+from radio_desk.store.rows import get_row
 from radio_desk.store.types import UTCDateTime, UUIDText
 
 if TYPE_CHECKING:
@@ -175,9 +176,7 @@ class DiscardRepository:
 
     def get(self, discard_id: int) -> Discard:
         with self._store.read() as s:
-            row = s.get(DiscardRow, discard_id)
-            if row is None:
-                raise NotFoundError(f"Buangan nomor {discard_id} tidak ada.")
+            row = get_row(s, DiscardRow, discard_id, f"Buangan nomor {discard_id} tidak ada.")
             return _discard(row)
 
     def list(self, *, include_restored: bool = False) -> list[Discard]:
@@ -191,9 +190,7 @@ class DiscardRepository:
         """Put a discarded case's rows back and re-attach its recordings (their files already back at
         their old paths); a discarded recording gets its path back.  The discard stays, marked."""
         with self._store.write() as s:
-            d = s.get(DiscardRow, discard_id)
-            if d is None:
-                raise NotFoundError(f"Buangan nomor {discard_id} tidak ada.")
+            d = get_row(s, DiscardRow, discard_id, f"Buangan nomor {discard_id} tidak ada.")
             if d.restored_at is not None:
                 raise ValidationError("Buangan ini sudah dipulihkan.", field="discard")
             back = {new: old for old, new in json.loads(d.files or "[]")}

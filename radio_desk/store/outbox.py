@@ -21,8 +21,9 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from radio_desk.domain.models import utcnow
-from radio_desk.errors import NotFoundError
+from radio_desk.store.convert import from_row
 from radio_desk.store.models import OutboxRow
+from radio_desk.store.rows import get_row
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
@@ -86,18 +87,7 @@ def payload_of(row: OutboxRow) -> dict[str, Any]:
 
 
 def item_from_row(row: OutboxRow) -> OutboxItem:
-    return OutboxItem(
-        id=row.id,
-        case_id=row.case_id,
-        kind=OutboxKind(row.kind),
-        payload=payload_of(row),
-        created_at=row.created_at,
-        attempts=row.attempts,
-        next_attempt_at=row.next_attempt_at,
-        last_error=row.last_error,
-        done=bool(row.done),
-        sent_at=row.sent_at,
-    )
+    return from_row(OutboxItem, row, kind=OutboxKind(row.kind), payload=payload_of(row), done=bool(row.done))
 
 
 class OutboxRepository:
@@ -119,9 +109,7 @@ class OutboxRepository:
 
     def get(self, item_id: int) -> OutboxItem:
         with self._store.read() as s:
-            row = s.get(OutboxRow, item_id)
-            if row is None:
-                raise NotFoundError(f"Antrean kirim #{item_id} tidak ada.")
+            row = get_row(s, OutboxRow, item_id, f"Antrean kirim #{item_id} tidak ada.")
             return item_from_row(row)
 
     def for_case(self, case_id: uuid.UUID, *, include_done: bool = True) -> list[OutboxItem]:
@@ -147,9 +135,7 @@ class OutboxRepository:
     def mark_failed(self, item_id: int, error: str, *, next_attempt_at: datetime | None = None) -> datetime:
         """Record a failed attempt; the item is due again at the returned time (30 s, 1 min, ... ≤ 1 h)."""
         with self._store.write() as s:
-            row = s.get(OutboxRow, item_id)
-            if row is None:
-                raise NotFoundError(f"Antrean kirim #{item_id} tidak ada.")
+            row = get_row(s, OutboxRow, item_id, f"Antrean kirim #{item_id} tidak ada.")
             row.attempts += 1
             if next_attempt_at is None:
                 delay = min(BACKOFF_FIRST * (2 ** min(row.attempts - 1, 16)), BACKOFF_MAX)

@@ -11,10 +11,11 @@ from sqlalchemy import select
 
 from radio_desk.domain.enums import RecordingState
 from radio_desk.domain.models import Recording
-from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.errors import ValidationError
 from radio_desk.store.convert import recording_from_row
 from radio_desk.store.models import CaseRow, RecordingRow
 from radio_desk.store.outbox import OutboxKind, enqueue
+from radio_desk.store.rows import get_row
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
@@ -42,10 +43,7 @@ def _values(rec: Recording) -> dict[str, Any]:
 
 def recording_row(s: Any, recording_id: uuid.UUID) -> RecordingRow:
     """The recording's row in the caller's session; NotFoundError (Indonesian) when there is none."""
-    row = s.get(RecordingRow, recording_id)
-    if row is None:
-        raise NotFoundError(f"Rekaman {recording_id} tidak ada.")
-    return row
+    return get_row(s, RecordingRow, recording_id, f"Rekaman {recording_id} tidak ada.")
 
 
 class RecordingRepository:

@@ -16,7 +16,9 @@ from sqlalchemy import delete, func, select
 from radio_desk.domain.models import utcnow
 from radio_desk.domain.rundown import Rundown, RundownEntry, group_by_opd
 from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.store.convert import from_row
 from radio_desk.store.models import CaseRow, RundownItemRow, RundownRow
+from radio_desk.store.rows import get_row
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
@@ -32,19 +34,7 @@ class RundownInfo:
 
 
 def _entry(row: RundownItemRow) -> RundownEntry:
-    return RundownEntry(
-        case_id=row.case_id,
-        summary=row.summary,
-        excerpt=row.excerpt,
-        recording_id=row.recording_id,
-        clip_in=row.clip_in,
-        clip_out=row.clip_out,
-        opd=row.opd,
-        position=row.position,
-        rahasia_included_by=row.rahasia_included_by,
-        rahasia_included_at=row.rahasia_included_at,
-        id=row.id,
-    )
+    return from_row(RundownEntry, row)
 
 
 def _check(entry: RundownEntry, n: int) -> None:
@@ -105,9 +95,7 @@ class RundownRepository:
 
     def get(self, rundown_id: uuid.UUID) -> Rundown:
         with self._store.read() as s:
-            row = s.get(RundownRow, rundown_id)
-            if row is None:
-                raise NotFoundError(f"Rundown {rundown_id} tidak ada.")
+            row = get_row(s, RundownRow, rundown_id, f"Rundown {rundown_id} tidak ada.")
             items = s.scalars(
                 select(RundownItemRow)
                 .where(RundownItemRow.rundown_id == rundown_id)
@@ -149,8 +137,6 @@ class RundownRepository:
 
     def mark_exported(self, rundown_id: uuid.UUID, *, by: str, at: datetime | None = None) -> None:
         with self._store.write() as s:
-            row = s.get(RundownRow, rundown_id)
-            if row is None:
-                raise NotFoundError(f"Rundown {rundown_id} tidak ada.")
+            row = get_row(s, RundownRow, rundown_id, f"Rundown {rundown_id} tidak ada.")
             row.exported_at = at or utcnow()
             row.exported_by = by

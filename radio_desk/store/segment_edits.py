@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.errors import ValidationError
 from radio_desk.store.convert import segment_from_row
 from radio_desk.store.models import RecordingRow, SegmentRow
 from radio_desk.store.outbox import OutboxKind, enqueue
+from radio_desk.store.rows import get_row
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -24,10 +25,7 @@ MIN_PART_SECONDS = 0.05
 
 
 def _row(s: Session, segment_id: int) -> SegmentRow:
-    row = s.get(SegmentRow, segment_id)
-    if row is None:
-        raise NotFoundError(f"Segmen transkrip #{segment_id} tidak ada.")
-    return row
+    return get_row(s, SegmentRow, segment_id, f"Segmen transkrip #{segment_id} tidak ada.")
 
 
 def _queue(s: Session, row: SegmentRow) -> None:

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 
 from radio_desk.domain.models import TranscriptSegment, utcnow
-from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.errors import ValidationError
 from radio_desk.store.convert import segment_from_row
 from radio_desk.store.models import CaseChangeRow, RecordingRow, SegmentRow
 from radio_desk.store.outbox import OutboxKind, enqueue
 from radio_desk.store.recordings import recording_row
+from radio_desk.store.rows import get_row
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
@@ -107,9 +108,7 @@ class SegmentRepository:
 
     def _edit(self, segment_id: int, by: str, **values: Any) -> TranscriptSegment:
         with self._store.write() as s:
-            row = s.get(SegmentRow, segment_id)
-            if row is None:
-                raise NotFoundError(f"Segmen transkrip #{segment_id} tidak ada.")
+            row = get_row(s, SegmentRow, segment_id, f"Segmen transkrip #{segment_id} tidak ada.")
             changed = any(getattr(row, k) != v for k, v in values.items())
             if not changed:
                 return segment_from_row(row)

@@ -22,8 +22,10 @@ from sqlalchemy.orm import aliased
 from radio_desk.domain.enums import CLOSED_STATUSES
 from radio_desk.domain.models import utcnow
 from radio_desk.domain.sms import ReplyKind, SmsMessage, SmsState
-from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.errors import ValidationError
+from radio_desk.store.convert import from_row
 from radio_desk.store.models import CaseRow, SmsMessageRow, SmsReplyRow, StatusEventRow
+from radio_desk.store.rows import get_row
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
@@ -56,21 +58,11 @@ class ReplyDue:
 
 
 def _message(row: SmsMessageRow, earlier: int = 0) -> SmsMessage:
-    return SmsMessage(
-        id=row.id,
-        smsd_id=row.smsd_id,
-        sender=row.sender,
-        phone=row.phone,
-        text=row.text,
-        parts=row.parts,
-        received_at=row.received_at,
-        case_id=row.case_id,
+    return from_row(
+        SmsMessage,
+        row,
         state=SmsState(row.state),
-        imported_at=row.imported_at,
         triage=json.loads(row.triage) if row.triage else None,
-        decided_at=row.decided_at,
-        decided_by=row.decided_by,
-        discard_reason=row.discard_reason,
         earlier_cases=earlier,
     )
 
@@ -139,9 +131,7 @@ class SmsRepository:
 
     def get(self, message_id: int) -> SmsMessage:
         with self._store.read() as s:
-            row = s.get(SmsMessageRow, message_id)
-            if row is None:
-                raise NotFoundError(f"SMS #{message_id} tidak ada.")
+            row = get_row(s, SmsMessageRow, message_id, f"SMS #{message_id} tidak ada.")
             return _message(row)
 
     def untriaged(self, limit: int = 200) -> list[SmsMessage]:
@@ -168,9 +158,7 @@ class SmsRepository:
         if len(reason) > MAX_REASON:
             raise ValidationError(f"Alasan paling banyak {MAX_REASON} karakter.", field="reason")
         with self._store.write() as s:
-            row = s.get(SmsMessageRow, message_id)
-            if row is None:
-                raise NotFoundError(f"SMS #{message_id} tidak ada.")
+            row = get_row(s, SmsMessageRow, message_id, f"SMS #{message_id} tidak ada.")
             if row.state != SmsState.WAITING.value:
                 raise ValidationError("SMS ini sudah diproses.", field="state")
             row.state, row.discard_reason = SmsState.DISCARDED.value, reason

@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from radio_desk.domain.models import Station, utcnow
-from radio_desk.errors import NotFoundError, ValidationError
+from radio_desk.errors import ValidationError
 from radio_desk.store.convert import station_from_row
 from radio_desk.store.models import StationRow, SyncStateRow
+from radio_desk.store.rows import get_row
 
 if TYPE_CHECKING:
     from radio_desk.store.store import Store
@@ -35,10 +36,8 @@ class StationRepository:
 
     def get(self, code: str) -> Station:
         with self._store.read() as s:
-            row = s.get(StationRow, code)
-            if row is None:
-                raise NotFoundError(f"Stasiun \u201c{code}\u201d tidak terdaftar.", field="station")
-            return station_from_row(row)
+            missing = f"Stasiun \u201c{code}\u201d tidak terdaftar."
+            return station_from_row(get_row(s, StationRow, code, missing, field="station"))
 
     def list(self) -> list[Station]:
         with self._store.read() as s:

@@ -57,6 +57,17 @@ def batch_bytes(parts: list[bytes]) -> int:
     return BATCH_ENVELOPE + sum(len(p) for p in parts) + max(len(parts) - 1, 0)
 
 
+def _request_fault(server: str, err: httpx.HTTPError) -> SyncError:
+    """A request to ``server`` that got no answer, as the desk says it: ServerUnreachable when it could
+    not connect, waited in vain or lost the connection (try again later), else a SyncError."""
+    if isinstance(err, httpx.ConnectError):
+        return ServerUnreachable(f"Server {server} tidak bisa dihubungi (jaringan mati atau server padam).")
+    if isinstance(err, httpx.TimeoutException):
+        return ServerUnreachable(f"Server {server} tidak menjawab tepat waktu.")
+    cut = f"Hubungan ke server {server} terputus: {type(err).__name__}."
+    return ServerUnreachable(cut) if isinstance(err, httpx.TransportError) else SyncError(cut)
+
+
 class SyncClient:
     def __init__(
         self, server: str, key: str, *, timeout: float = 15.0, transport: httpx.BaseTransport | None = None,
@@ -81,18 +92,8 @@ class SyncClient:
         """One request; faults become :class:`SyncError`.  ``answers``: codes the caller handles itself."""
         try:
             response = self._http.request(method, url, **kw)
-        except httpx.ConnectError as err:
-            raise ServerUnreachable(
-                f"Server {self.server} tidak bisa dihubungi (jaringan mati atau server padam)."
-            ) from err
-        except httpx.TimeoutException as err:
-            raise ServerUnreachable(f"Server {self.server} tidak menjawab tepat waktu.") from err
-        except httpx.TransportError as err:
-            raise ServerUnreachable(
-                f"Hubungan ke server {self.server} terputus: {type(err).__name__}."
-            ) from err
         except httpx.HTTPError as err:
-            raise SyncError(f"Hubungan ke server {self.server} terputus: {type(err).__name__}.") from err
+            raise _request_fault(self.server, err) from err
         if response.status_code in answers:
             return response
         if response.status_code in (401, 403):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from radio_desk.domain.enums import Status
+from radio_desk.domain.enums import Status, label_of
 from radio_desk.store.sync import STATUS_CHECK, STATUS_ECHO, STATUS_KIND, DueStatus, expect_echo, take_echo
 
 if TYPE_CHECKING:
@@ -69,13 +69,6 @@ def parse_time(value: object) -> datetime | None:
         return None
 
 
-def _label(status: str) -> str:
-    try:
-        return Status(status).label
-    except ValueError:
-        return status
-
-
 @dataclass(frozen=True)
 class StatusChange:
     """One local status change, ready to send."""
@@ -109,7 +102,7 @@ class StatusRefusal:
 
 def refusal_text(status: str, server_said: str) -> str:
     return (
-        f"Perubahan status ke \u201c{_label(status)}\u201d ditolak server: {server_said} "
+        f"Perubahan status ke \u201c{label_of(Status, status)}\u201d ditolak server: {server_said} "
         "Status dari server dipakai."
     )
 

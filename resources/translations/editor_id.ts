@@ -110,39 +110,8 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="0"/>
-        <source>Suggested: &lt;b&gt;%s&lt;/b&gt;</source>
-        <translation>Saran: &lt;b&gt;%s&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="0"/>
-        <source>use</source>
-        <translation>pakai</translation>
-    </message>
-    <message>
-        <source>Follow-up%1: %2</source>
-        <translation>Tindak lanjut%1: %2</translation>
-    </message>
-    <message>
         <source>Not sent to the central server (%1): %2 Correct the case and save: it is sent again.</source>
         <translation>Tidak terkirim ke server pusat (%1): %2 Perbaiki aduan ini lalu simpan: aduan dikirim lagi.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="135" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="137" />
-        <source>(none)</source>
-        <translation>(tidak ada)</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="140" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="183" />
-        <source>(unknown)</source>
-        <translation>(tidak diketahui)</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="142" />
-        <source>(speaker)</source>
-        <translation>(pembicara)</translation>
     </message>
     <message>
         <location filename="../../radio_desk/gui/editor/case_page.py" line="186" />
@@ -155,130 +124,14 @@
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="235" />
-        <source>No recording file for this case.</source>
-        <translation>Berkas rekaman aduan ini tidak ada.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="235" />
-        <source>No recording.</source>
-        <translation>Tidak ada rekaman.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="303" />
-        <source>Current status: %1</source>
-        <translation>Status sekarang: %1</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="305" />
-        <source>duplicate of %1</source>
-        <translation>duplikat dari %1</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="313" />
-        <source>%1 (not allowed now)</source>
-        <translation>%1 (belum boleh sekarang)</translation>
-    </message>
-    <message>
         <location filename="../../radio_desk/gui/editor/case_page.py" line="325" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="344" />
-        <source>Same caller</source>
-        <translation>Penelepon sama</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="348" />
-        <source>No related cases found.</source>
-        <translation>Tidak ada aduan terkait.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="377" />
-        <source>Nothing to save.</source>
-        <translation>Tidak ada yang perlu disimpan.</translation>
-    </message>
-    <message>
         <location filename="../../radio_desk/gui/editor/case_page.py" line="384" />
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="397" />
-        <source>Choose the responsible OPD before forwarding.</source>
-        <translation>Pilih OPD penanggung jawab sebelum meneruskan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="408" />
-        <source>Select the original case in the list first.</source>
-        <translation>Pilih dulu aduan asal di daftar.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="412" />
-        <source>Duplicate of %1</source>
-        <translation>Duplikat dari %1</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="432" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="492" />
-        <source>Transcript saved.</source>
-        <translation>Transkrip tersimpan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="462" />
-        <source>Select the segment to split.</source>
-        <translation>Pilih segmen yang akan dipotong.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="477" />
-        <source>Select a segment that has a next one to merge with.</source>
-        <translation>Pilih segmen yang punya segmen berikutnya untuk digabung.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="501" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="507" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="517" />
-        <source>Transcribe again</source>
-        <translation>Transkripsi ulang</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="501" />
-        <source>Speech engine:</source>
-        <translation>Mesin transkripsi:</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="508" />
-        <source>Model (empty: the bundled whisper-base; or small, medium, a folder):</source>
-        <translation>Model (kosong: whisper-base bawaan; atau small, medium, sebuah folder):</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="518" />
-        <source>%n segment(s) corrected by an editor will be replaced. Continue?</source>
-        <translation>
-            <numerusform>%n segmen yang sudah dikoreksi editor akan diganti. Lanjutkan?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="528" />
-        <source>No recording to transcribe.</source>
-        <translation>Tidak ada rekaman untuk ditranskripsi.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="531" />
-        <source>Transcribing with %1…</source>
-        <translation>Mentranskripsi dengan %1…</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="557" />
-        <source>Pause</source>
-        <translation>Jeda</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="563" />
-        <location filename="../../radio_desk/gui/editor/case_page.py" line="597" />
-        <source>Play</source>
-        <translation>Putar</translation>
     </message>
 </context>
 <context>
@@ -704,11 +557,6 @@
 </context>
 <context>
     <name>RundownPage</name>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="67" />
-        <source>(none)</source>
-        <translation>(tidak ada)</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../radio_desk/gui/editor/rundown_page.py" line="163" />
         <source>Delete the rundown of %1 with its %n item(s)? The cases themselves stay.</source>
@@ -719,90 +567,6 @@
         <location filename="../../radio_desk/gui/editor/rundown_page.py" line="165" />
         <source>Delete rundown</source>
         <translation>Hapus rundown</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="207" />
-        <source>Already in this rundown.</source>
-        <translation>Sudah ada di rundown ini.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="245" />
-        <source>Confidential (rahasia) cases stay out of the export unless you include them explicitly.</source>
-        <translation>Aduan rahasia tidak ikut diekspor kecuali Anda menyertakannya secara eksplisit.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="249" />
-        <source>%n case(s) added.</source>
-        <translation>
-            <numerusform>%n aduan ditambahkan.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="291" />
-        <source>[RAHASIA – included]</source>
-        <translation>[RAHASIA – disertakan]</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="291" />
-        <source>[RAHASIA – left out]</source>
-        <translation>[RAHASIA – tidak disertakan]</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="306" />
-        <source>No OPD yet</source>
-        <translation>Belum ada OPD</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="350" />
-        <source>Included by %1</source>
-        <translation>Disertakan oleh %1</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="361" />
-        <source>No recording: no clip.</source>
-        <translation>Tidak ada rekaman: tidak ada klip.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="397" />
-        <source>The clip must end after it starts.</source>
-        <translation>Akhir klip harus setelah awalnya.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="406" />
-        <source>Clip %1 s.</source>
-        <translation>Klip %1 detik.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="425" />
-        <source>Confidential case included by %1; the decision is recorded.</source>
-        <translation>Aduan rahasia disertakan oleh %1; keputusan ini dicatat.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="431" />
-        <source>Confidential case left out again.</source>
-        <translation>Aduan rahasia kembali tidak disertakan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="454" />
-        <source>Export rundown to folder</source>
-        <translation>Ekspor rundown ke folder</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="463" />
-        <source>Exporting…</source>
-        <translation>Mengekspor…</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="469" />
-        <source>Exported %1 case(s), %2 clip(s) to %3.</source>
-        <translation>%1 aduan dan %2 klip diekspor ke %3.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../radio_desk/gui/editor/rundown_page.py" line="473" />
-        <source>%n confidential case(s) left out.</source>
-        <translation>
-            <numerusform>%n aduan rahasia tidak disertakan.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -836,6 +600,208 @@
         <location filename="../../radio_desk/gui/editor/transcript.py" line="101" />
         <source>Corrected by an editor</source>
         <translation>Dikoreksi editor</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHints</name>
+    <message>
+        <source>No related cases found.</source>
+        <translation>Tidak ada aduan terkait.</translation>
+    </message>
+    <message>
+        <source>Same caller</source>
+        <translation>Penelepon sama</translation>
+    </message>
+    <message>
+        <source>Suggested: &lt;b&gt;%s&lt;/b&gt;</source>
+        <translation>Saran: &lt;b&gt;%s&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>use</source>
+        <translation>pakai</translation>
+    </message>
+</context>
+<context>
+    <name>CaseIntake</name>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(tidak diketahui)</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Tidak ada yang perlu disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatusBox</name>
+    <message>
+        <source>%1 (not allowed now)</source>
+        <translation>%1 (belum boleh sekarang)</translation>
+    </message>
+    <message>
+        <source>Choose the responsible OPD before forwarding.</source>
+        <translation>Pilih OPD penanggung jawab sebelum meneruskan.</translation>
+    </message>
+    <message>
+        <source>Current status: %1</source>
+        <translation>Status sekarang: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up%1: %2</source>
+        <translation>Tindak lanjut%1: %2</translation>
+    </message>
+    <message>
+        <source>duplicate of %1</source>
+        <translation>duplikat dari %1</translation>
+    </message>
+</context>
+<context>
+    <name>TranscribeAgain</name>
+    <message numerus="yes">
+        <source>%n segment(s) corrected by an editor will be replaced. Continue?</source>
+        <translation>
+            <numerusform>%n segmen yang sudah dikoreksi editor akan diganti. Lanjutkan?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Model (empty: the bundled whisper-base; or small, medium, a folder):</source>
+        <translation>Model (kosong: whisper-base bawaan; atau small, medium, sebuah folder):</translation>
+    </message>
+    <message>
+        <source>No recording to transcribe.</source>
+        <translation>Tidak ada rekaman untuk ditranskripsi.</translation>
+    </message>
+    <message>
+        <source>Speech engine:</source>
+        <translation>Mesin transkripsi:</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>Transkripsi ulang</translation>
+    </message>
+    <message>
+        <source>Transcribing with %1…</source>
+        <translation>Mentranskripsi dengan %1…</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPanel</name>
+    <message>
+        <source>(speaker)</source>
+        <translation>(pembicara)</translation>
+    </message>
+    <message>
+        <source>No recording file for this case.</source>
+        <translation>Berkas rekaman aduan ini tidak ada.</translation>
+    </message>
+    <message>
+        <source>No recording.</source>
+        <translation>Tidak ada rekaman.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <source>Select a segment that has a next one to merge with.</source>
+        <translation>Pilih segmen yang punya segmen berikutnya untuk digabung.</translation>
+    </message>
+    <message>
+        <source>Select the segment to split.</source>
+        <translation>Pilih segmen yang akan dipotong.</translation>
+    </message>
+    <message>
+        <source>Transcript saved.</source>
+        <translation>Transkrip tersimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Clip %1 s.</source>
+        <translation>Klip %1 detik.</translation>
+    </message>
+    <message>
+        <source>Confidential case included by %1; the decision is recorded.</source>
+        <translation>Aduan rahasia disertakan oleh %1; keputusan ini dicatat.</translation>
+    </message>
+    <message>
+        <source>Confidential case left out again.</source>
+        <translation>Aduan rahasia kembali tidak disertakan.</translation>
+    </message>
+    <message>
+        <source>Included by %1</source>
+        <translation>Disertakan oleh %1</translation>
+    </message>
+    <message>
+        <source>No recording: no clip.</source>
+        <translation>Tidak ada rekaman: tidak ada klip.</translation>
+    </message>
+    <message>
+        <source>The clip must end after it starts.</source>
+        <translation>Akhir klip harus setelah awalnya.</translation>
+    </message>
+</context>
+<context>
+    <name>RundownExport</name>
+    <message numerus="yes">
+        <source>%n confidential case(s) left out.</source>
+        <translation>
+            <numerusform>%n aduan rahasia tidak disertakan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export rundown to folder</source>
+        <translation>Ekspor rundown ke folder</translation>
+    </message>
+    <message>
+        <source>Exported %1 case(s), %2 clip(s) to %3.</source>
+        <translation>%1 aduan dan %2 klip diekspor ke %3.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+</context>
+<context>
+    <name>RundownItems</name>
+    <message numerus="yes">
+        <source>%n case(s) added.</source>
+        <translation>
+            <numerusform>%n aduan ditambahkan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already in this rundown.</source>
+        <translation>Sudah ada di rundown ini.</translation>
+    </message>
+    <message>
+        <source>Confidential (rahasia) cases stay out of the export unless you include them explicitly.</source>
+        <translation>Aduan rahasia tidak ikut diekspor kecuali Anda menyertakannya secara eksplisit.</translation>
+    </message>
+    <message>
+        <source>No OPD yet</source>
+        <translation>Belum ada OPD</translation>
+    </message>
+    <message>
+        <source>[RAHASIA – included]</source>
+        <translation>[RAHASIA – disertakan]</translation>
+    </message>
+    <message>
+        <source>[RAHASIA – left out]</source>
+        <translation>[RAHASIA – tidak disertakan]</translation>
     </message>
 </context>
 </TS>

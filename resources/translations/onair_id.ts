@@ -458,88 +458,6 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
 <context>
     <name>OnAirDesk</name>
     <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="91"/>
-        <source>Pre-roll: %d s</source>
-        <translation>Pre-roll: %d dtk</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="160"/>
-        <source>Unsaved form restored (autosaved %s).</source>
-        <translation>Formulir yang belum disimpan dipulihkan (disimpan otomatis %s).</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="163"/>
-        <source>Its recording is attached: %s</source>
-        <translation>Rekamannya terlampir: %s</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="173"/>
-        <source>The autosaved form could not be restored: %s</source>
-        <translation>Formulir simpanan otomatis tidak bisa dipulihkan: %s</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="185"/>
-        <source>No audio input: check Settings → Audio input.</source>
-        <translation>Tidak ada input audio: periksa Pengaturan → Input audio.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="186"/>
-        <source>No audio input open: the call cannot be recorded.</source>
-        <translation>Tidak ada input audio terbuka: panggilan tidak bisa direkam.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="196"/>
-        <source>Starting…</source>
-        <translation>Memulai…</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="201"/>
-        <source>Stopping…</source>
-        <translation>Menghentikan…</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="210"/>
-        <source>Stop (F9)</source>
-        <translation>Berhenti (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="212"/>
-        <source>● Recording</source>
-        <translation>● Merekam</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="221"/>
-        <source>Live transcript running.</source>
-        <translation>Transkrip langsung berjalan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="228"/>
-        <source>Speech model still loading: the transcript follows after the call.</source>
-        <translation>Model suara masih dimuat: transkrip dibuat setelah panggilan.</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="230"/>
-        <source>No transcript: the speech model failed to load (%s).</source>
-        <translation>Tanpa transkrip: model suara gagal dimuat (%s).</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="231"/>
-        <source>The transcript follows after the call.</source>
-        <translation>Transkrip dibuat setelah panggilan.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../radio_desk/gui/onair/desk.py" line="261"/>
-        <source>Transcript complete (%n segment(s)).</source>
-        <translation>
-            <numerusform>Transkrip selesai (%n segmen).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="270"/>
-        <source>Transcript failed: %s</source>
-        <translation>Transkrip gagal: %s</translation>
-    </message>
-    <message>
         <location filename="../../radio_desk/gui/onair/desk.py" line="287"/>
         <location filename="../../ui/onair_desk.ui" line="32"/>
         <source>Record (F9)</source>
@@ -550,31 +468,6 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
         <location filename="../../ui/onair_desk.ui" line="63"/>
         <source>Listening</source>
         <translation>Mendengarkan</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="298"/>
-        <source>Transcribing the call…</source>
-        <translation>Mentranskrip panggilan…</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="324"/>
-        <source>Input: %s</source>
-        <translation>Input: %s</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="328"/>
-        <source>Input: none</source>
-        <translation>Input: tidak ada</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="330"/>
-        <source>Audio input not available: %s Choose another input in Settings (Ctrl+,).</source>
-        <translation>Input audio tidak tersedia: %s Pilih input lain di Pengaturan (Ctrl+,).</translation>
-    </message>
-    <message>
-        <location filename="../../radio_desk/gui/onair/desk.py" line="380"/>
-        <source>No suggestion yet.</source>
-        <translation>Belum ada saran.</translation>
     </message>
     <message>
         <location filename="../../radio_desk/gui/onair/desk.py" line="400"/>
@@ -1409,6 +1302,112 @@ Rekaman dan formulir tetap aman. Laporan galat ditulis ke %s (tidak dikirim ke m
     <message>
         <source>Demo: sample call</source>
         <translation>Demo: contoh panggilan</translation>
+    </message>
+</context>
+<context>
+    <name>CallSuggestions</name>
+    <message>
+        <source>No suggestion yet.</source>
+        <translation>Belum ada saran.</translation>
+    </message>
+</context>
+<context>
+    <name>CallTranscripts</name>
+    <message>
+        <source>Live transcript running.</source>
+        <translation>Transkrip langsung berjalan.</translation>
+    </message>
+    <message>
+        <source>No transcript: the speech model failed to load (%s).</source>
+        <translation>Tanpa transkrip: model suara gagal dimuat (%s).</translation>
+    </message>
+    <message>
+        <source>Speech model still loading: the transcript follows after the call.</source>
+        <translation>Model suara masih dimuat: transkrip dibuat setelah panggilan.</translation>
+    </message>
+    <message>
+        <source>The transcript follows after the call.</source>
+        <translation>Transkrip dibuat setelah panggilan.</translation>
+    </message>
+    <message>
+        <source>Transcribing the call…</source>
+        <translation>Mentranskrip panggilan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Transcript complete (%n segment(s)).</source>
+        <translation>
+            <numerusform>Transkrip selesai (%n segmen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transcript failed: %s</source>
+        <translation>Transkrip gagal: %s</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDrafts</name>
+    <message>
+        <source>Its recording is attached: %s</source>
+        <translation>Rekamannya terlampir: %s</translation>
+    </message>
+    <message>
+        <source>The autosaved form could not be restored: %s</source>
+        <translation>Formulir simpanan otomatis tidak bisa dipulihkan: %s</translation>
+    </message>
+    <message>
+        <source>Unsaved form restored (autosaved %s).</source>
+        <translation>Formulir yang belum disimpan dipulihkan (disimpan otomatis %s).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingControls</name>
+    <message>
+        <source>Audio input not available: %s Choose another input in Settings (Ctrl+,).</source>
+        <translation>Input audio tidak tersedia: %s Pilih input lain di Pengaturan (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>Input: %s</source>
+        <translation>Input: %s</translation>
+    </message>
+    <message>
+        <source>Input: none</source>
+        <translation>Input: tidak ada</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Mendengarkan</translation>
+    </message>
+    <message>
+        <source>No audio input open: the call cannot be recorded.</source>
+        <translation>Tidak ada input audio terbuka: panggilan tidak bisa direkam.</translation>
+    </message>
+    <message>
+        <source>No audio input: check Settings → Audio input.</source>
+        <translation>Tidak ada input audio: periksa Pengaturan → Input audio.</translation>
+    </message>
+    <message>
+        <source>Pre-roll: %d s</source>
+        <translation>Pre-roll: %d dtk</translation>
+    </message>
+    <message>
+        <source>Record (F9)</source>
+        <translation>Rekam (F9)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <source>Stop (F9)</source>
+        <translation>Berhenti (F9)</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● Merekam</translation>
     </message>
 </context>
 </TS>

@@ -45,22 +45,6 @@
   <context>
     <name>CasePage</name>
     <message>
-      <source>(final status)</source>
-      <translation>(status akhir)</translation>
-    </message>
-    <message>
-      <source>%1 (not possible: final status)</source>
-      <translation>%1 (tidak bisa: status akhir)</translation>
-    </message>
-    <message>
-      <source>Back to Terverifikasi, with a reason in the history.</source>
-      <translation>Kembali ke Terverifikasi, dengan alasan di riwayat.</translation>
-    </message>
-    <message>
-      <source>Only a coordinator can reopen a case with a final status.</source>
-      <translation>Hanya koordinator yang boleh membuka kembali aduan berstatus akhir.</translation>
-    </message>
-    <message>
       <source>Case discarded (%1). It can be restored.</source>
       <translation>Aduan dibuang (%1). Aduan bisa dipulihkan.</translation>
     </message>
@@ -230,11 +214,26 @@
     </message>
   </context>
   <context>
-    <name>RundownPage</name>
+    <name>CaseStatusBox</name>
     <message>
-      <source>unknown</source>
-      <translation>tidak diketahui</translation>
+      <source>%1 (not possible: final status)</source>
+      <translation>%1 (tidak bisa: status akhir)</translation>
     </message>
+    <message>
+      <source>(final status)</source>
+      <translation>(status akhir)</translation>
+    </message>
+    <message>
+      <source>Back to Terverifikasi, with a reason in the history.</source>
+      <translation>Kembali ke Terverifikasi, dengan alasan di riwayat.</translation>
+    </message>
+    <message>
+      <source>Only a coordinator can reopen a case with a final status.</source>
+      <translation>Hanya koordinator yang boleh membuka kembali aduan berstatus akhir.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RundownItems</name>
     <message numerus="yes">
       <source>%n case(s) marked Duplikat added: usually the original is discussed (%1).</source>
       <translation>
@@ -244,6 +243,10 @@
     <message>
       <source>[DUPLICATE]</source>
       <translation>[DUPLIKAT]</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>tidak diketahui</translation>
     </message>
   </context>
 </TS>

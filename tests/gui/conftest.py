@@ -5,6 +5,7 @@
 * ``make_window`` — builds :class:`MainWindow` with a recorder factory of the test's choice: the demo
   input (the real :class:`Recorder` fed from a WAV in real time) or a virtual ALSA device.
 * ``call_device`` — a virtual ALSA capture device playing ``speech_16k`` (tests/support/virtual_audio).
+* ``indonesian`` — the interface in Indonesian for one test (the translators it loaded), English after.
 """
 
 from __future__ import annotations
@@ -130,3 +131,12 @@ def make_window(qtbot: Any, tmp_path: Path, engine: Any) -> Iterator[Callable[..
         if w.isVisible():
             w.close()
         w.services.store.close()
+
+
+@pytest.fixture
+def indonesian(qapp: Any) -> Iterator[list[str]]:
+    from radio_desk.gui.i18n import install_translators
+
+    loaded = install_translators(qapp, "id")
+    yield loaded
+    install_translators(qapp, "en")

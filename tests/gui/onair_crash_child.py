@@ -59,7 +59,7 @@ def main() -> None:
     desk.ui.summaryEdit.setText("Lampu jalan mati")
     desk.form.changed.emit()
     QTest.qWait(2500)  # some audio on disk
-    desk.save_draft()
+    desk.drafts.save()
     path = services.drafts.path
 
     def draft_ready() -> bool:

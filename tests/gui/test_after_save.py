@@ -2,20 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtWidgets import QApplication
-
-from radio_desk.gui.i18n import install_translators
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "id")
-    yield
-    install_translators(qapp, "en")
-
 
 def test_save_resets_the_clock_and_the_transcript_state(indonesian, make_window, qtbot):
     window = make_window()

@@ -39,8 +39,8 @@ def test_english_interface_translates_data_labels(make_window, qtbot) -> None:
         Case(station="test-fm", caller_name="Bu Sri", summary="Banjir", urgency=Urgency.TINGGI)
     )
     w.desk.refresh()
-    qtbot.waitUntil(lambda: w.desk.today.rowCount() == 1, timeout=5000)
-    today = w.desk.today
+    qtbot.waitUntil(lambda: w.desk.today_list.model.rowCount() == 1, timeout=5000)
+    today = w.desk.today_list.model
     assert today.index(0, 4).data() == "3 High" and today.index(0, 5).data() == "New"
     w.status.set_model_state("ready", "whisper-base (bawaan)")
     assert w.status.model.text() == "Speech model: ready (whisper-base (bundled))"

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from radio_desk.domain import Status
-from radio_desk.gui.editor.case_page import CASE_ROLE
+from radio_desk.gui.editor.case_hints import CASE_ROLE
 from radio_desk.gui.editor.transcript import TEXT_COLUMN
 from radio_desk.store import open_store
 from tests.gui import editor_fixtures
@@ -24,7 +24,7 @@ _open = editor_fixtures.open_case
 def test_edited_transcript_survives_restart(workspace, editor_data):
     page = _open(workspace, editor_data.named.case.id)
     assert page.playback.ready and page.ui.waveform.has_peaks
-    model = page.segments
+    model = page.transcript.segments
     assert model.rowCount() == 3
     model.setData(model.index(1, TEXT_COLUMN), "jembatan gantung di Desa Luwihaji putus total")
     assert model.index(1, 4).data() == "✎"
@@ -40,12 +40,12 @@ def test_edited_transcript_survives_restart(workspace, editor_data):
 def test_split_merge_and_speaker(workspace, editor_data):
     page = _open(workspace, editor_data.named.case.id)
     page.ui.segmentTable.selectRow(1)
-    page.split_current()
+    page.transcript.split_current()
     segs = editor_data.store.segments.list_for_case(editor_data.named.case.id)
     assert len(segs) == 4 and (segs[1].end, segs[2].start) == (5.9, 5.9)
-    assert page.segments.rowCount() == 4
+    assert page.transcript.segments.rowCount() == 4
     page.ui.segmentTable.selectRow(1)
-    page.merge_current()
+    page.transcript.merge_current()
     segs = editor_data.store.segments.list_for_case(editor_data.named.case.id)
     assert len(segs) == 3 and (segs[1].start, segs[1].end) == (4.0, 7.8)
     assert segs[1].text == "jembatan gantung di desa kami putus"
@@ -60,12 +60,12 @@ def test_status_change_writes_history_and_refuses_illegal(workspace, editor_data
     cid = editor_data.named.case.id
     combo = page.ui.nextStatusCombo
     combo.setCurrentIndex(combo.findData(Status.SELESAI.value))  # baru -> selesai: not allowed
-    page.apply_status()
+    page.status.apply()
     assert "tidak bisa diubah" in page.ui.transcriptTitle.text()
     assert editor_data.store.cases.get(cid).status == Status.BARU
     combo.setCurrentIndex(combo.findData(Status.TERVERIFIKASI.value))
     page.ui.statusNoteEdit.setText("sudah dicek ke kepala desa")
-    page.apply_status()
+    page.status.apply()
     events = editor_data.store.cases.status_events(cid)
     assert (events[-1].to_status, events[-1].by, events[-1].note) == (
         Status.TERVERIFIKASI, "Rina", "sudah dicek ke kepala desa",
@@ -77,7 +77,7 @@ def test_status_change_writes_history_and_refuses_illegal(workspace, editor_data
     assert any("New → Verified" in h and "kepala desa" in h for h in history)
     # intake edit: stored with its history
     page.ui.summaryEdit.setPlainText("Jembatan gantung Luwihaji putus, warga memutar 5 km")
-    page.save_intake()
+    page.intake.save()
     change = editor_data.store.cases.history(cid, "summary")[-1]
     assert change.new.endswith("memutar 5 km") and change.by == "Rina"
     assert any(
@@ -111,27 +111,27 @@ def test_mark_duplicate_links_to_original(workspace, editor_data):
 def test_keys_and_click_drive_playback_position(workspace, editor_data):
     page = _open(workspace, editor_data.named.case.id)
     table = page.ui.segmentTable
-    rect = table.visualRect(page.segments.index(2, 0))
+    rect = table.visualRect(page.transcript.segments.index(2, 0))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page.playback.runner.wait()
     assert (
         7.99 <= page.playback.player.position < 8.9
     )  # playing from the segment's start (it moves on while playing)
     page.playback.poll()
-    assert page.segments.playing_row == 2
+    assert page.transcript.segments.playing_row == 2
     page.playback.player.stop()  # jumps below are then exact, however slow the machine
     page.playback.player.seek(8.0)
     # while typing in the segment editor, Ctrl+Left jumps back 5 s instead of moving the cursor
-    table.setCurrentIndex(page.segments.index(2, TEXT_COLUMN))
-    table.edit(page.segments.index(2, TEXT_COLUMN))
-    editor = page.delegate.editor
+    table.setCurrentIndex(page.transcript.segments.index(2, TEXT_COLUMN))
+    table.edit(page.transcript.segments.index(2, TEXT_COLUMN))
+    editor = page.transcript.delegate.editor
     assert editor is not None
     editor.setCursorPosition(4)
     QTest.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     page.playback.runner.wait()
     assert 2.99 <= page.playback.player.position < 3.9 and editor.cursorPosition() == 4
     page.playback.poll()
-    assert page.segments.playing_row == 0
+    assert page.transcript.segments.playing_row == 0
     QTest.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     page.playback.runner.wait()
     assert 7.99 <= page.playback.player.position < 8.9
@@ -141,11 +141,11 @@ def test_a_case_without_category_shows_what_its_transcript_suggests(workspace, e
     case_id = editor_data.named.case.id  # "jembatan gantung di desa kami putus", as if just imported
     editor_data.store.cases.update(case_id, {"category": None}, by="test")
     page = _open(workspace, case_id)
-    label = page.suggestionLabel
+    label = page.hints.suggestionLabel
     assert label.isVisibleTo(page) and "Jalan dan Jembatan" in label.text()
     assert page.ui.categoryCombo.currentData() is None
     label.linkActivated.emit("use")  # "use": the category goes into the form, Save keeps it
     assert page.ui.categoryCombo.currentData() == "jalan"
     assert not label.isVisibleTo(page)
     other = _open(workspace, editor_data.anonim.case.id)  # the operator chose its category
-    assert not other.suggestionLabel.isVisibleTo(other)
+    assert not other.hints.suggestionLabel.isVisibleTo(other)

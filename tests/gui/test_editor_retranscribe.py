@@ -33,14 +33,14 @@ def test_transcribe_again_replaces_the_transcript(workspace, editor_data, tmp_pa
     page = workspace.case_page
     page.open_case(case.id)
     workspace.runner.wait()
-    page.retranscribe("faster-whisper", None)
+    page.transcribe_again.run("faster-whisper", None)
     segs = store.segments.list_for_case(case.id)
     words = " ".join(s.text.lower() for s in segs)
     assert "salah dengar" not in words and "jalan" in words and "rusak" in words
     assert all(s.engine == "faster-whisper" and not s.edited for s in segs)
     assert all(0 <= s.start < s.end <= info.duration + 0.5 for s in segs)
-    assert page.segments.rowCount() == len(segs)
+    assert page.transcript.segments.rowCount() == len(segs)
     # a model that does not exist: a clear message, the transcript untouched
-    page.retranscribe("faster-whisper", str(tmp_path / "no-such-model"))
+    page.transcribe_again.run("faster-whisper", str(tmp_path / "no-such-model"))
     assert "tidak ditemukan" in page.ui.transcriptTitle.text()
     assert store.segments.list_for_case(case.id) == segs

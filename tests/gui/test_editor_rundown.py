@@ -45,11 +45,11 @@ def test_build_and_export_rundown(workspace, editor_data, tmp_path):
     groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert len(groups) == 3 and "RAHASIA" in tree.topLevelItem(2).child(0).text(0)
     # per item: read-out summary and clip chosen on the waveform
-    page.select_case(editor_data.named.case.id)
+    page.items.select_case(editor_data.named.case.id)
     assert page.ui.clipWaveform.has_peaks
     page.ui.summaryEdit.setPlainText("Jembatan gantung di Luwihaji putus, warga memutar jauh")
     page.ui.clipWaveform.selectionChanged.emit(2.0, 6.5)
-    page.select_case(editor_data.anonim.case.id)
+    page.items.select_case(editor_data.anonim.case.id)
     page.ui.clipInSpin.setValue(1.0)
     page.ui.clipOutSpin.setValue(4.0)
     page.save()
@@ -64,7 +64,7 @@ def test_build_and_export_rundown(workspace, editor_data, tmp_path):
     out = tmp_path / "export"
     results = []
     page.exported.connect(results.append)
-    page.export(out)
+    page.exporter.export(out)
     result = results[-1]
     assert result.left_out == [editor_data.rahasia.case.id]
     assert [round(sf.info(str(p)).duration, 2) for p in result.clips] == [4.5, 3.0]
@@ -79,12 +79,12 @@ def test_build_and_export_rundown(workspace, editor_data, tmp_path):
     assert "1 confidential" in page.ui.messageLabel.text() or "rahasia" in page.ui.messageLabel.text()
 
     # explicit inclusion of the rahasia case is recorded with who and when, and then it is exported
-    page.select_case(editor_data.rahasia.case.id)
+    page.items.select_case(editor_data.rahasia.case.id)
     assert page.ui.includeRahasiaCheck.isEnabled()
     page.ui.includeRahasiaCheck.setChecked(True)
     entry = editor_data.store.rundowns.get(rd.id).entry_for(editor_data.rahasia.case.id)
     assert entry.rahasia_included_by == "Rina" and entry.rahasia_included_at is not None
-    page.export(out)
+    page.exporter.export(out)
     assert results[-1].left_out == [] and len(results[-1].clips) == 3
     pdf = subprocess.run(
         ["pdftotext", str(results[-1].pdf), "-"], capture_output=True, text=True, check=True
@@ -95,13 +95,13 @@ def test_build_and_export_rundown(workspace, editor_data, tmp_path):
 def test_reorder_and_remove_keep_opd_groups(workspace, editor_data):
     page = workspace.rundown
     page.add_cases([editor_data.named.case.id, editor_data.anonim.case.id])
-    page.select_case(editor_data.anonim.case.id)
-    page.move_current(-1)  # first of its group: the whole group moves up
+    page.items.select_case(editor_data.anonim.case.id)
+    page.items.move_current(-1)  # first of its group: the whole group moves up
     assert [e.case_id for e in page.rundown.entries] == [
         editor_data.anonim.case.id,
         editor_data.named.case.id,
     ]
-    page.remove_current()
+    page.items.remove_current()
     assert [e.case_id for e in editor_data.store.rundowns.get(page.rundown.id).entries] == [
         editor_data.named.case.id
     ]

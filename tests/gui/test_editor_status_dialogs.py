@@ -39,7 +39,7 @@ def test_duplikat_from_the_status_list_asks_for_the_original_then_it_is_final(wo
     page = _open(workspace, dup.case.id)
     combo = page.ui.nextStatusCombo
     combo.setCurrentIndex(combo.findData(Status.DUPLIKAT.value))
-    page.apply_status()
+    page.status.apply()
     dialog = page.questions.dialog
     assert dialog is not None and dialog.isVisible() and not dialog.ok.isEnabled()  # no original yet
     assert store.cases.get(dup.case.id).status == Status.BARU  # nothing saved before the answer

@@ -55,7 +55,9 @@ def test_drop_a_voice_note_and_a_wav_then_the_same_wav_again(make_window, qtbot,
     # transcribed in the background and triaged: the transcript and the suggestions reach the case
     qtbot.waitUntil(lambda: bool(store.segments.text_for_case(voice.id)), timeout=120_000)
     qtbot.waitUntil(lambda: bool(store.cases.get(voice.id).summary), timeout=120_000)
-    assert "jalan" in store.segments.text_for_case(voice.id).lower()
+    heard = store.segments.text_for_case(voice.id).lower()
+    said = [w for w in ("jalan", "rusak", "parah", "desa", "dinas", "diperbaiki") if w in heard]
+    assert len(said) >= 2, heard  # the call's words (whisper-base misspells some per CPU and codec)
 
     # the same file again: recognised by its SHA-256, unticked, naming the case that has it
     _drop(window, [wav])

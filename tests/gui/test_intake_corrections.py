@@ -3,20 +3,7 @@ number takes its old error away (issue 19)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
-from radio_desk.gui.i18n import install_translators
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "id")
-    yield
-    install_translators(qapp, "en")
 
 
 def type_into(qtbot, edit, text: str) -> None:

@@ -79,5 +79,5 @@ def test_whole_call_f9_transcript_keys_ctrl_enter(make_window, qtbot, call_devic
     assert segs[0].engine == "faster-whisper"
     # the form is reset and ready for the next call; the case is in today's list
     assert desk.form.is_empty() and desk.form_call is None
-    qtbot.waitUntil(lambda: desk.today.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: desk.today_list.model.rowCount() == 1, timeout=5000)
     qtbot.waitUntil(lambda: not Path(w.services.drafts.path).exists(), timeout=5000)  # draft cleared

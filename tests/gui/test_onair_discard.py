@@ -40,4 +40,4 @@ def test_discard_a_mistaken_recording_with_a_reason(make_window, qtbot):
     trashed = Path(d.files[0][1])
     assert not audio.exists() and trashed.exists()
     assert store.recordings.get(call.recording.id).path == str(trashed)
-    assert desk.parked == [] and desk.draft() is None  # it does not come back after a restart
+    assert desk.parked == [] and desk.drafts.draft() is None  # it does not come back after a restart

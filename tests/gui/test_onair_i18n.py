@@ -30,7 +30,7 @@ def test_indonesian_interface(indonesian, make_window):
     assert w.ui.tabs.tabText(1) == "Redaksi"
     assert w.action_report.text() == "&Laporan mingguan…"
     assert w.status.model.text().startswith("Model suara")
-    assert w.desk.today.headerData(1, Qt.Orientation.Horizontal) == "Penelepon"
+    assert w.desk.today_list.model.headerData(1, Qt.Orientation.Horizontal) == "Penelepon"
     assert "lisensi MIT" in about_html()
 
 

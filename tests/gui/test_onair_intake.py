@@ -29,7 +29,7 @@ def test_logging_a_call_takes_at_most_five_keystrokes(make_window, qtbot):
     desk, ui = w.desk, w.desk.ui
     qtbot.waitUntil(lambda: desk.triage is not None, timeout=15000)
     desk.form_call = _call_with_transcript(COMPLAINT)  # the call just hung up; its transcript is in
-    desk._schedule_suggest()
+    desk.suggestions.schedule()
     qtbot.waitUntil(lambda: desk.form.suggestion is not None, timeout=5000)
     assert "Jalan" in ui.suggestionLabel.text()
     keys = 0
@@ -37,7 +37,7 @@ def test_logging_a_call_takes_at_most_five_keystrokes(make_window, qtbot):
     keys += 1
     qtbot.keyClick(ui.callerEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     keys += 1
-    qtbot.waitUntil(lambda: desk.today.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: desk.today_list.model.rowCount() == 1, timeout=5000)
     assert keys <= 5
     case = w.services.store.cases.list()[0]
     assert case.category == "jalan"
@@ -109,11 +109,11 @@ def test_today_list_masks_anonim_and_double_click_edits(make_window, qtbot):
                             channel=Channel.SMS))  # fmt: skip
     desk, ui = w.desk, w.desk.ui
     desk.refresh()
-    qtbot.waitUntil(lambda: desk.today.rowCount() == 2, timeout=5000)
-    callers = {desk.today.index(r, 1).data() for r in range(2)}
+    qtbot.waitUntil(lambda: desk.today_list.model.rowCount() == 2, timeout=5000)
+    callers = {desk.today_list.model.index(r, 1).data() for r in range(2)}
     assert callers == {"Anonim", "Siti"}
-    row = next(r for r in range(2) if desk.today.index(r, 1).data() == "Siti")
-    rect = ui.todayTable.visualRect(desk.today.index(row, 1))
+    row = next(r for r in range(2) if desk.today_list.model.index(r, 1).data() == "Siti")
+    rect = ui.todayTable.visualRect(desk.today_list.model.index(row, 1))
     qtbot.mouseClick(ui.todayTable.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(ui.todayTable.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert ui.callerEdit.text() == "Siti" and desk.editing is not None
@@ -190,5 +190,5 @@ def test_new_form_parks_the_unsaved_call_and_empty_forms_are_not_saved(make_wind
     assert "1" in ui.queuedLabel.text()
     ui.summaryEdit.setText("SMS: lampu mati")
     qtbot.keyClick(ui.summaryEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: desk.today.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: desk.today_list.model.rowCount() == 1, timeout=5000)
     assert ui.callerEdit.text() == "Pak Dul"  # the parked call comes back into the form

@@ -69,7 +69,7 @@ def test_missing_audio_input_shows_reason_and_form_still_saves(make_window, qtbo
     qtbot.keyClicks(ui.callerEdit, "Bu Sri")
     ui.summaryEdit.setText("Pengaduan lewat WhatsApp")
     qtbot.keyClick(ui.callerEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: desk.today.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: desk.today_list.model.rowCount() == 1, timeout=5000)
     assert w.services.store.cases.list()[0].caller_name == "Bu Sri"
 
 

@@ -16,19 +16,20 @@ CALL = (
 UNSURE = "Mas, tiang listrik PLN di Mulyoagung keropos bawahnya, sudah miring ke rumah warga."
 
 
-def _suggest_on(desk, qtbot, text: str) -> None:
+def _f8_on_call(desk, qtbot, text: str):  # type: ignore[no-untyped-def]
+    """A finished call transcribed as ``text``: wait for its suggestions, press F8; the form."""
     qtbot.waitUntil(lambda: desk.triage is not None, timeout=15000)
     desk.form_call = Call(segments=[Segment(0.0, 9.0, text)], transcript_done=True)
-    desk._schedule_suggest()
+    desk.suggestions.schedule()
     qtbot.waitUntil(lambda: desk.form.suggestion is not None, timeout=5000)
+    qtbot.keyClick(desk.ui.callerEdit, Qt.Key.Key_F8)
+    return desk.form
 
 
 def test_f8_fills_category_place_and_a_summary_of_the_complaint(make_window, qtbot):
     w = make_window()
     desk, ui = w.desk, w.desk.ui
-    _suggest_on(desk, qtbot, CALL)
-    qtbot.keyClick(ui.callerEdit, Qt.Key.Key_F8)
-    form = desk.form
+    form = _f8_on_call(desk, qtbot, CALL)
     assert form.category == "jalan"  # not the village government: "balai desa" only says where
     assert form.kecamatan_code == "35.22.15" and form.desa_code == "35.22.15.2003"
     assert ui.kecamatanEdit.text() == "Bojonegoro" and ui.desaEdit.text() == "Sukorejo"
@@ -40,7 +41,7 @@ def test_f8_fills_category_place_and_a_summary_of_the_complaint(make_window, qtb
     assert not form.placeChoiceCombo.isVisibleTo(ui.intakeBox)  # nothing to choose: the place is sure
     ui.summaryEdit.setText(summary + " sejak setahun")  # the operator can edit it
     qtbot.keyClick(ui.callerEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: desk.today.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: desk.today_list.model.rowCount() == 1, timeout=5000)
     case = w.services.store.cases.list()[0]
     assert case.category == "jalan" and case.desa_code == "35.22.15.2003"
     assert case.summary.endswith("sejak setahun")
@@ -49,9 +50,7 @@ def test_f8_fills_category_place_and_a_summary_of_the_complaint(make_window, qtb
 def test_f8_offers_the_alternatives_when_the_place_is_unsure(make_window, qtbot):
     w = make_window()
     desk, ui = w.desk, w.desk.ui
-    _suggest_on(desk, qtbot, UNSURE)
-    qtbot.keyClick(ui.callerEdit, Qt.Key.Key_F8)
-    form = desk.form
+    form = _f8_on_call(desk, qtbot, UNSURE)
     assert form.category == "listrik"
     assert form.desa_code is None  # not filled in: two desa have that name
     assert form.placeChoiceCombo.isVisibleTo(ui.intakeBox)

@@ -75,7 +75,9 @@ def test_transcript_corrections_are_attributed(workspace, editor_data) -> None:
     workspace.open_case(cid)
     workspace.runner.wait()
     page = workspace.case_page
-    page.segments.setData(page.segments.index(1, TEXT_COLUMN), "jembatan gantung putus total")
+    page.transcript.segments.setData(
+        page.transcript.segments.index(1, TEXT_COLUMN), "jembatan gantung putus total"
+    )
     workspace.runner.wait()
     [change] = [c for c in editor_data.store.cases.history(cid) if c.field == "transcript_text"]
     assert change.by == "Sri Wahyuni" and change.new.endswith("jembatan gantung putus total")

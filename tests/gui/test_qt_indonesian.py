@@ -3,24 +3,15 @@ layer's English (PortAudio, libsndfile) shown in Indonesian where the operator s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sounddevice as sd
 import soundfile as sf
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox
 
 from radio_desk.audio.error_text import audio_error_text, libsndfile_reason, portaudio_reason
-from radio_desk.gui.i18n import install_translators
 from radio_desk.gui.onair.audio_control import RecorderController
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[list[str]]:
-    loaded = install_translators(qapp, "id")
-    yield loaded
-    install_translators(qapp, "en")
 
 
 def test_qt_buttons_file_dialog_and_menus_in_indonesian(indonesian, qtbot, tmp_path: Path) -> None:

@@ -3,20 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
-from radio_desk.gui.i18n import install_translators
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "id")
-    yield
-    install_translators(qapp, "en")
 
 
 def test_f9_in_the_editor_shows_the_recording_on_every_tab(indonesian, make_window, qtbot):

@@ -56,7 +56,7 @@ def test_numbers_agree_after_a_rahasia_item_and_a_duplicate_warns(workspace, edi
 
     results = []
     page.exported.connect(results.append)
-    page.export(tmp_path / "out")
+    page.exporter.export(tmp_path / "out")
     result = results[-1]
     assert result.left_out == [secret.case.id]
     assert [p.name[:3] for p in result.clips] == ["01-", "02-"]  # the item without audio has no clip

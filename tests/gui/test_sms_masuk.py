@@ -202,7 +202,7 @@ def test_an_sms_in_the_form_survives_a_restart_and_is_confirmed_when_saved(make_
     w.desk.new_form()
     panel.open_row(0)
     assert w.desk.form_call is not None and w.desk.form_call.case_id == msg.case_id
-    w.desk.draft_runner.wait(5000)
+    w.desk.drafts.runner.wait(5000)
     w.close()  # the form was not saved: its draft holds the SMS case
     w2 = make_window(settings=_settings(smsd, sms_replies=False))
     desk = w2.desk

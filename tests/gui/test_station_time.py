@@ -52,8 +52,8 @@ def test_every_clock_in_the_station_zone(pc_clock_on_utc, wita, tmp_path: Path, 
     store.cases.create(Case(station="test-fm", caller_name="Pak Budi", summary="Lampu", received_at=late))
     rows = load_today(store, now=datetime(2026, 12, 3, 9, 0, tzinfo=UTC))
     assert [r.case.caller_name for r in rows] == ["Bu Sri"]
-    w.desk.today.set_rows(rows)
-    assert w.desk.today.index(0, 0).data() == "16:27"  # the On-Air list
+    w.desk.today_list.model.set_rows(rows)
+    assert w.desk.today_list.model.index(0, 0).data() == "16:27"  # the On-Air list
 
     editor = w.ensure_editor()
     table = editor.browser.model

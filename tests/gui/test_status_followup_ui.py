@@ -10,15 +10,11 @@ the round trip with the real server is in tests/sync/test_status_sync.py).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from radio_desk.domain import Case
-from radio_desk.gui.i18n import install_translators
 from radio_desk.store import Store
 from radio_desk.sync.outbox import SqlOutbox
 from tests.gui import editor_fixtures
@@ -31,13 +27,6 @@ FOLLOW_UP = (
     "Jalan sudah ditambal oleh tim UPT Bina Marga wilayah Kalitidu pada Kamis pagi; warga diminta "
     "melapor lagi bila retak kembali."
 )
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "id")
-    yield
-    install_translators(qapp, "en")
 
 
 def server_says(store: Store, case_id: uuid.UUID, status: str, description: str, update_id: int = 1) -> None:
@@ -68,8 +57,8 @@ def test_follow_up_on_the_second_line_of_todays_list(indonesian, make_window, qt
     plain = store.cases.create(Case(station="test-fm", caller_name="Bu Sri", summary="Lampu jalan mati"))
     server_says(store, fixed.id, "selesai", "Selesai \u2014 " + FOLLOW_UP)
     w.desk.refresh()
-    qtbot.waitUntil(lambda: w.desk.today.rowCount() == 2, timeout=5000)
-    model = w.desk.today
+    qtbot.waitUntil(lambda: w.desk.today_list.model.rowCount() == 2, timeout=5000)
+    model = w.desk.today_list.model
     row = {model.case_at(r).id: r for r in range(2)}
     status = model.index(row[fixed.id], 5)
     first, second = status.data().split("\n")
@@ -93,8 +82,8 @@ def test_refused_status_change_in_todays_list(indonesian, make_window, qtbot) ->
         store, case.id, "Status tidak bisa diubah dari \u201cDitolak\u201d ke \u201cTerverifikasi\u201d."
     )
     w.desk.refresh()
-    qtbot.waitUntil(lambda: w.desk.today.rowCount() == 1, timeout=5000)
-    status = w.desk.today.index(0, 5)
+    qtbot.waitUntil(lambda: w.desk.today_list.model.rowCount() == 1, timeout=5000)
+    status = w.desk.today_list.model.index(0, 5)
     assert status.data() == "Ditolak\nTindak lanjut: Salah sambung"
     tip = status.data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith(

@@ -19,7 +19,7 @@ def feed_row(case_id: uuid.UUID, status: str, update_id: int = 1) -> dict[str, s
 
 
 def status_cell(window, case_id: uuid.UUID) -> str:
-    model = window.desk.today
+    model = window.desk.today_list.model
     for r in range(model.rowCount()):
         if model.case_at(r).id == case_id:
             return str(model.index(r, 5).data()).split("\n")[0]

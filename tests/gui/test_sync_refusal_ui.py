@@ -70,7 +70,7 @@ def test_over_long_notes_refused_on_the_case_page(indonesian, workspace, editor_
     page = workspace.case_page
     page.ui.notesEdit.setPlainText("x" * (limits.NOTES + 1))
     assert "Catatan terlalu panjang: 20.001 karakter" in page.ui.transcriptTitle.text()
-    page.save_intake()
+    page.intake.save()
     assert editor_data.store.cases.get(cid).notes != "x" * (limits.NOTES + 1)
     assert "terlalu panjang" in page.ui.transcriptTitle.text()
 
@@ -90,8 +90,10 @@ def test_refused_case_named_in_status_bar_and_todays_list(indonesian, make_windo
     bar = w.ui.statusbar.currentMessage()
     assert bar.startswith("Tidak terkirim: aduan " + str(bad.id)) and REASON in bar
     w.desk.refresh()
-    qtbot.waitUntil(lambda: w.desk.today.rowCount() == 2, timeout=5000)
-    col = {w.desk.today.case_at(r).id: w.desk.today.index(r, 6).data() for r in range(2)}
+    qtbot.waitUntil(lambda: w.desk.today_list.model.rowCount() == 2, timeout=5000)
+    col = {
+        w.desk.today_list.model.case_at(r).id: w.desk.today_list.model.index(r, 6).data() for r in range(2)
+    }
     assert col == {bad.id: "ditolak server", good.id: "menunggu"}
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from sqlalchemy import select
 
@@ -41,14 +42,16 @@ ROWS = [
 ]
 
 
-def build(sessionmaker) -> dict[int, int]:  # type: ignore[no-untyped-def]
-    """Insert the set; returns {row number: service_request id}."""
+def build(sessionmaker, changes: dict[int, dict[str, Any]] | None = None) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    """Insert the set, with ``changes`` (row number → columns) made to some of its rows; returns
+    {row number: service_request id}."""
     ids: dict[int, int] = {}
+    changes = changes or {}
     with sessionmaker() as s:
         stations = {a.name[-1]: a.id for a in s.scalars(select(Account).where(Account.role == "station"))}
         for no, st, status, opd, rec, fwd, fol, rahasia, desc, notes in ROWS:
             closed = fol if status == "selesai" else None
-            req = ServiceRequest(
+            columns: dict[str, Any] = dict(
                 case_uuid=str(uuid.uuid4()),
                 token=uuid.uuid4().hex,
                 station_id=stations[st],
@@ -73,11 +76,33 @@ def build(sessionmaker) -> dict[int, int]:  # type: ignore[no-untyped-def]
                 followed_up_at=fol,
                 closed_at=closed,
             )
+            req = ServiceRequest(**{**columns, **changes.get(no, {})})
             s.add(req)
             s.flush()
             ids[no] = req.id
         s.commit()
     return ids
+
+
+def add_many(  # type: ignore[no-untyped-def]
+    sessionmaker, like: int, n: int, description: str = "x", at: datetime | None = None, **fields
+) -> None:
+    """``n`` more cases (jalan, baru, on air, sedang) at the station of case id ``like``, numbered in their
+    uuid and token; ``description`` may name the number (``{i}``), ``at`` is their time (default: that
+    case's), ``fields`` set any other column."""
+    with sessionmaker() as s:
+        base = s.get(ServiceRequest, like)
+        at = at or base.requested_datetime
+        for i in range(n):
+            s.add(
+                ServiceRequest(
+                    case_uuid=f"00000000-0000-4000-8000-{i:012d}", token=f"tok{i:029d}",
+                    station_id=base.station_id, service_code="jalan", status="baru", channel="on_air",
+                    urgency="sedang", description=description.format(i=i), notes="", anonim=False,
+                    rahasia=False, requested_datetime=at, created_at=at, updated_datetime=at, **fields,
+                )
+            )  # fmt: skip
+        s.commit()
 
 
 PASSWORD = "kata-sandi-uji-panjang"

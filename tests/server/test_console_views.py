@@ -6,9 +6,7 @@ import csv
 import io
 import re
 
-from console_data import build, login
-
-from radio_desk.server.models import ServiceRequest
+from console_data import add_many, build, login
 
 
 def test_monitoring_page_for_staff(env) -> None:  # type: ignore[no-untyped-def]
@@ -73,19 +71,7 @@ def test_search_page(env) -> None:  # type: ignore[no-untyped-def]
 
 def test_search_pages_through_many_hits(env) -> None:  # type: ignore[no-untyped-def]
     ids = build(env.app.state.sessionmaker)
-    with env.app.state.sessionmaker() as s:
-        base = s.get(ServiceRequest, ids[1])
-        for i in range(30):
-            s.add(
-                ServiceRequest(
-                    case_uuid=f"00000000-0000-4000-8000-{i:012d}", token=f"tok{i:029d}",
-                    station_id=base.station_id, service_code="jalan", status="baru", channel="on_air",
-                    urgency="sedang", description=f"Banjir setinggi lutut nomor {i}", notes="",
-                    anonim=False, rahasia=False, requested_datetime=base.requested_datetime,
-                    created_at=base.requested_datetime, updated_datetime=base.requested_datetime,
-                )
-            )  # fmt: skip
-        s.commit()
+    add_many(env.app.state.sessionmaker, ids[1], 30, "Banjir setinggi lutut nomor {i}")
     coord = login(env, "koordinator", "coordinator")
     first = coord.get("/console/cari?q=banjir").text
     assert first.count("/console/aduan/") == 25 and 'rel="next"' in first

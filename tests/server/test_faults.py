@@ -3,8 +3,6 @@ restart, connection refused, timeouts, the same batch twice, two stations postin
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
 import subprocess
 import sys
@@ -21,82 +19,9 @@ from server_helpers import make_case, truncate_pg
 from radio_desk.errors import SyncError
 from radio_desk.store import Store, open_store
 from radio_desk.sync.client import SyncClient
+from tests.support.server_process import ServerProcess, free_port
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class ServerProcess:
-    """``radio-desk-server`` in a child process; ``database=None`` is the zero-configuration start."""
-
-    def __init__(self, database: str | None, home: Path) -> None:
-        self.database, self.port = database, free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "RADIO_DESK_HOME": str(home),
-            "RADIO_DESK_SERVER_RATE": "100000",
-            "RADIO_DESK_SERVER_BURST": "100000",
-            "RADIO_DESK_SERVER_ANON_RATE": "100000",
-            "RADIO_DESK_SERVER_ANON_BURST": "100000",
-        }
-        self.proc: subprocess.Popen | None = None
-
-    def cli(self, *args: str) -> str:
-        out = subprocess.run(
-            [sys.executable, "-m", "radio_desk.server.cli", *args, *self._db()],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        )
-        return out.stdout
-
-    def _db(self) -> list[str]:
-        return ["--database", self.database] if self.database else []
-
-    def start(self, log: Path | None = None) -> None:
-        """Start serving; with ``log`` the access log is on and all output goes to that file."""
-        quiet = ["--no-access-log", "--log-level", "warning"]
-        out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 (the child keeps it)
-        self.proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "radio_desk.server.cli", "serve", "--host", "127.0.0.1",
-                "--port", str(self.port), *self._db(), *([] if log else quiet),
-            ],
-            env=self.env,
-            stdout=out,
-            stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
-        )  # fmt: skip
-        if log:
-            out.close()
-        deadline = time.monotonic() + 120  # the imports alone took 18 s on a machine under load
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not start")
-
-    def kill(self) -> None:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
 
 
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -221,6 +146,52 @@ def test_killed_mid_batch_then_restarted(server: ServerProcess) -> None:
         )
 
 
+def follow_feed(
+    srv: ServerProcess, key: str, posting: threading.Event, seen: list[str], pause: float = 0.0
+) -> None:
+    """Follow the update feed with its cursor (``after=<update_id>``) as a desk does, adding each update
+    id to ``seen``, until a page comes back empty once ``posting`` is cleared; ``pause``: the wait after
+    an empty page meanwhile (0: ask again at once)."""
+    after = 0
+    with httpx.Client(base_url=srv.url, headers={"X-API-Key": key}, timeout=30) as http:
+        while True:
+            still_posting = posting.is_set()
+            page = http.get("/open311/v2/servicerequestupdates.json", params={"after": after}).json()
+            seen.extend(u["update_id"] for u in page)
+            if page:
+                after = int(page[-1]["update_id"])
+            elif not still_posting:
+                return
+            elif pause:
+                time.sleep(pause)
+
+
+def followed_while(
+    srv: ServerProcess, key: str, writers: list[threading.Thread], pause: float = 0.0
+) -> list[str]:
+    """Run ``writers`` to their end while a desk follows the feed (:func:`follow_feed`); the update ids
+    it saw, in the order it saw them."""
+    seen: list[str] = []
+    posting = threading.Event()
+    posting.set()
+    reader = threading.Thread(target=follow_feed, args=(srv, key, posting, seen, pause))
+    reader.start()
+    for t in writers:
+        t.start()
+    for t in writers:
+        t.join(120)
+    posting.clear()
+    reader.join(60)
+    return seen
+
+
+def whole_feed(srv: ServerProcess, key: str) -> list[dict]:
+    """The update feed from its start in one answer."""
+    return httpx.get(
+        srv.url + "/open311/v2/servicerequestupdates.json", headers={"X-API-Key": key}, timeout=30
+    ).json()
+
+
 def test_two_stations_at_once_and_batches_twice(server: ServerProcess) -> None:
     keys = [add_station(server, "stasiun-a"), add_station(server, "stasiun-b")]
     admin = server.cli("user", "add", "admin", "--role", "admin").strip().splitlines()[-1]
@@ -233,33 +204,10 @@ def test_two_stations_at_once_and_batches_twice(server: ServerProcess) -> None:
         with SyncClient(server.url, keys[i], timeout=30) as client:
             outcomes[i] = push_until_done(client, batches + batches)  # every batch sent twice
 
-    followed: list[str] = []  # update ids seen by a desk following the feed with its cursor meanwhile
-    posting = threading.Event()
-    posting.set()
-
-    def follow() -> None:
-        after = 0
-        with httpx.Client(base_url=server.url, headers={"X-API-Key": admin}, timeout=30) as http:
-            while True:
-                still_posting = posting.is_set()
-                page = http.get("/open311/v2/servicerequestupdates.json", params={"after": after}).json()
-                followed.extend(u["update_id"] for u in page)
-                if page:
-                    after = int(page[-1]["update_id"])
-                elif not still_posting:
-                    return
-                else:
-                    time.sleep(0.005)
-
-    reader = threading.Thread(target=follow)
-    reader.start()
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    posting.clear()
-    reader.join(60)
+    # update ids seen by a desk following the feed with its cursor meanwhile
+    followed = followed_while(
+        server, admin, [threading.Thread(target=run, args=(i,)) for i in range(2)], 0.005
+    )
     for i in range(2):
         assert [r["outcome"] for r in outcomes[i]] == ["created"] * 300 + ["unchanged"] * 300
         first, second = outcomes[i][:300], outcomes[i][300:]
@@ -268,9 +216,7 @@ def test_two_stations_at_once_and_batches_twice(server: ServerProcess) -> None:
     assert len(stored) == 600
     assert len({c["service_request_id"] for c in stored}) == 600
     # the cursor never skipped a row written by a concurrent transaction
-    full = httpx.get(
-        server.url + "/open311/v2/servicerequestupdates.json", headers={"X-API-Key": admin}, timeout=30
-    ).json()
+    full = whole_feed(server, admin)
     assert len(full) == 600 and followed == [u["update_id"] for u in full]
     for i, key in enumerate(keys):  # each station sees exactly its own 300
         own = httpx.get(
@@ -435,9 +381,6 @@ def test_feed_cursor_never_skips_under_concurrent_writers(server: ServerProcess)
     key = add_station(server, "stasiun-a")
     admin = server.cli("user", "add", "admin", "--role", "admin").strip().splitlines()[-1]
     server.start()
-    followed: list[str] = []
-    posting = threading.Event()
-    posting.set()
 
     def post(n: int) -> None:
         with httpx.Client(base_url=server.url, headers={"X-API-Key": key}, timeout=30) as http:
@@ -445,29 +388,7 @@ def test_feed_cursor_never_skips_under_concurrent_writers(server: ServerProcess)
                 form = {"service_code": "jalan", "attribute[case_uuid]": str(uuid.uuid4())}
                 assert http.post("/open311/v2/requests.json", data=form).status_code == 201
 
-    def follow() -> None:
-        after = 0
-        with httpx.Client(base_url=server.url, headers={"X-API-Key": admin}, timeout=30) as http:
-            while True:
-                still_posting = posting.is_set()
-                page = http.get("/open311/v2/servicerequestupdates.json", params={"after": after}).json()
-                followed.extend(u["update_id"] for u in page)
-                if page:
-                    after = int(page[-1]["update_id"])
-                elif not still_posting:
-                    return
-
-    reader = threading.Thread(target=follow)
-    reader.start()
-    writers = [threading.Thread(target=post, args=(50,)) for _ in range(6)]
-    for t in writers:
-        t.start()
-    for t in writers:
-        t.join(120)
-    posting.clear()
-    reader.join(60)
-    full = httpx.get(
-        server.url + "/open311/v2/servicerequestupdates.json", headers={"X-API-Key": admin}, timeout=30
-    ).json()
+    followed = followed_while(server, admin, [threading.Thread(target=post, args=(50,)) for _ in range(6)])
+    full = whole_feed(server, admin)
     assert len(full) == 300
     assert sorted(set(followed), key=int) == [u["update_id"] for u in full]

@@ -14,6 +14,7 @@ from email.message import Message
 import pytest
 from aiosmtpd.controller import Controller
 from server_helpers import Env, make_case
+from sqlalchemy import select
 
 from radio_desk.server import notify
 from radio_desk.server.accounts import add_account
@@ -102,3 +103,27 @@ def test_mail_is_off_by_default(env: Env, smtp: tuple[Inbox, int]) -> None:
         timeout=60,
     )
     assert out.returncode == 0 and "Surel mati" in out.stdout
+
+
+def test_a_mail_that_cannot_go_is_logged_and_tried_again_next_round(
+    env: Env, smtp: tuple[Inbox, int]
+) -> None:
+    from radio_desk.server.models import AuditEntry, ServiceRequest
+
+    inbox, port = smtp
+    env.settings.smtp_host, env.settings.smtp_port = "127.0.0.1", _free_port()  # nothing listens there
+    with env.app.state.sessionmaker() as s:
+        add_account(s, "pu-budi", Role.OPD, "dpubmpr", "budi@pu.example.go.id")
+    [case] = env.post_cases(env.key_a, [make_case()])
+    rid = case["service_request_id"]
+    env.set_status(rid, "terverifikasi")
+    env.set_status(rid, "diteruskan", opd="dpubmpr")  # the forward stands though its notice failed
+    cal = env.app.state.calendar
+    with env.app.state.sessionmaker() as s:
+        due = cal.add_working_days(s.get(ServiceRequest, int(rid)).forwarded_at, FOLLOW_UP_DAYS)
+        assert notify.send_reminders(s, env.settings, cal, now=due - timedelta(hours=12)) == 0
+        actions = {a for a in s.scalars(select(AuditEntry.action)) if a in ("surel", "pengingat")}
+        assert actions == set()  # nothing recorded as sent
+        env.settings.smtp_port = port
+        assert notify.send_reminders(s, env.settings, cal, now=due - timedelta(hours=11)) == 1
+    assert len(inbox.messages) == 1 and "Pengingat" in inbox.messages[0]["Subject"]

@@ -10,19 +10,17 @@ from radio_desk.server.models import ServiceRequest
 
 
 def _prepare(env) -> dict[int, int]:  # type: ignore[no-untyped-def]
-    ids = build(env.app.state.sessionmaker)
-    with env.app.state.sessionmaker() as s:
-        done = s.get(ServiceRequest, ids[5])
-        done.caller_name = "Sutrisno Wibowo"
-        done.status_notes = "Sudah ditambal; Pak Sutrisno Wibowo dihubungi di 0812-3456-7890."
-        anon = s.get(ServiceRequest, ids[6])
-        anon.anonim = True
-        anon.caller_name = "Dewi Lestari"
-        anon.status_notes = "Dewi minta dikabari, nomor +62 813 1111 2222"
-        secret = s.get(ServiceRequest, ids[7])
-        secret.status_notes = "Tindak lanjut rahasia oleh inspektorat"
-        s.commit()
-    return ids
+    done = {
+        "caller_name": "Sutrisno Wibowo",
+        "status_notes": "Sudah ditambal; Pak Sutrisno Wibowo dihubungi di 0812-3456-7890.",
+    }
+    anon = {
+        "anonim": True,
+        "caller_name": "Dewi Lestari",
+        "status_notes": "Dewi minta dikabari, nomor +62 813 1111 2222",
+    }
+    secret = {"status_notes": "Tindak lanjut rahasia oleh inspektorat"}
+    return build(env.app.state.sessionmaker, {5: done, 6: anon, 7: secret})
 
 
 def _row(case_id: int) -> str:
@@ -86,21 +84,9 @@ def test_filters_and_paging(env) -> None:  # type: ignore[no-untyped-def]
     assert "5 aduan" in html
     assert "0 aduan" in _html(env, "?kecamatan=35.22.02")
     # paging: 45 more public cases → 51, three pages of 20
-    from console_data import t
+    from console_data import add_many, t
 
-    with env.app.state.sessionmaker() as s:
-        base = s.get(ServiceRequest, ids[1])
-        for i in range(45):
-            s.add(
-                ServiceRequest(
-                    case_uuid=f"00000000-0000-4000-8000-{i:012d}", token=f"tok{i:029d}",
-                    station_id=base.station_id, service_code="jalan", status="baru", channel="on_air",
-                    urgency="sedang", description="x", notes="", caller_name="Rahmat Hidayat",
-                    anonim=False, rahasia=False, requested_datetime=t(20, 8), created_at=t(20, 8),
-                    updated_datetime=t(20, 8),
-                )
-            )  # fmt: skip
-        s.commit()
+    add_many(env.app.state.sessionmaker, ids[1], 45, at=t(20, 8), caller_name="Rahmat Hidayat")
     first = _html(env)
     assert (
         "51 aduan" in first and "halaman 1 dari 3" in first and 'rel="next" href="/publik?halaman=2"' in first

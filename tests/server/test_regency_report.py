@@ -10,7 +10,6 @@ import pytest
 from console_data import build, login
 
 from radio_desk.server import cli
-from radio_desk.server.models import ServiceRequest
 
 
 def _text(path: Path) -> str:
@@ -19,15 +18,12 @@ def _text(path: Path) -> str:
 
 
 def _prepare(env) -> dict[int, int]:  # type: ignore[no-untyped-def]
-    ids = build(env.app.state.sessionmaker)
-    with env.app.state.sessionmaker() as s:
-        c = s.get(ServiceRequest, ids[3])
-        c.caller_name = "Sutrisno Wibowo"
-        c.phone = "+6281234567890"
-        c.description = "Jalan berlubang di Sumberrejo, kata Sutrisno Wibowo"
-        s.get(ServiceRequest, ids[7]).description = "Pungutan liar di kantor desa"
-        s.commit()
-    return ids
+    named = {
+        "caller_name": "Sutrisno Wibowo",
+        "phone": "+6281234567890",
+        "description": "Jalan berlubang di Sumberrejo, kata Sutrisno Wibowo",
+    }
+    return build(env.app.state.sessionmaker, {3: named, 7: {"description": "Pungutan liar di kantor desa"}})
 
 
 def _report(env, tmp_path: Path, edition: str) -> str:  # type: ignore[no-untyped-def]

@@ -41,8 +41,9 @@ def test_verification_get_answers_the_challenge_only_with_the_token(wa: WaEnv, c
         assert c.get("/webhooks/whatsapp").status_code == 403
         wa.env.settings.whatsapp.verify_token = None
         assert c.get("/webhooks/whatsapp", params=ok).status_code == 403
-    assert "wrong verify token" in caplog.text
-    assert "salah" not in caplog.text and VERIFY not in caplog.text
+    ours = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("radio_desk"))
+    assert "wrong verify token" in ours
+    assert "salah" not in ours and VERIFY not in ours  # the client's own request log may show them
 
 
 def test_signature_is_checked_over_the_raw_body(wa: WaEnv, caplog) -> None:  # type: ignore[no-untyped-def]

@@ -18,10 +18,10 @@ from radio_desk.gui.editor.case_table import (
     CaseTableModel,
     SnippetDelegate,
 )
+from radio_desk.gui.editor.combos import fill_combo, select_data
+from radio_desk.gui.editor.context import EditorContext
 from radio_desk.gui.generated.ui_editor_browser import Ui_EditorBrowser
-from radio_desk.gui.tasks import TaskRunner
-from radio_desk.settings import Settings
-from radio_desk.store import CaseFilter, Store
+from radio_desk.store import CaseFilter
 
 # privacy filter choices: (key, source text, CaseFilter fields)
 PRIVACY: list[tuple[str, str, dict[str, bool]]] = [
@@ -33,31 +33,17 @@ PRIVACY: list[tuple[str, str, dict[str, bool]]] = [
 ]
 
 
-def _fill(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(all_text, None)
-    for code, label in items:
-        combo.addItem(label, code)
-    combo.blockSignals(False)
-
-
-def _select(combo: QComboBox, code: Any) -> None:
-    i = combo.findData(code)
-    combo.setCurrentIndex(i if i >= 0 else 0)
-
-
 class BrowserPage(QWidget):
     caseActivated = Signal(object)  # uuid.UUID
     addToRundown = Signal(list)  # [uuid.UUID]
     message = Signal(str)
 
-    def __init__(self, store: Store, settings: Settings, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, ctx: EditorContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store, self.settings, self.runner = store, settings, runner
+        self.store, self.settings, self.runner = ctx.store, ctx.settings, ctx.runner
         self.ui = Ui_EditorBrowser()
         self.ui.setupUi(self)
-        self.model = CaseTableModel(store, runner, self)
+        self.model = CaseTableModel(ctx.store, ctx.runner, self)
         table = self.ui.table
         table.setModel(self.model)
         table.setItemDelegateForColumn(SUMMARY_COLUMN, SnippetDelegate(table))
@@ -81,20 +67,18 @@ class BrowserPage(QWidget):
     def _fill_filters(self) -> None:
         ui, tax, gaz = self.ui, self.store.taxonomy, self.store.gazetteer
         cats = sorted(((c.code, c.name) for c in tax.categories.values()), key=lambda x: x[1])
-        _fill(ui.categoryCombo, self.tr("All categories"), cats)
-        _fill(ui.urgencyCombo, self.tr("All urgencies"), [(u.value, urgency_label(u)) for u in Urgency])
+        fill_combo(ui.categoryCombo, cats, self.tr("All categories"))
+        fill_combo(ui.urgencyCombo, [(u.value, urgency_label(u)) for u in Urgency], self.tr("All urgencies"))
         statuses = [("open", self.tr("Open cases")), ("closed", self.tr("Closed cases"))]
-        _fill(
-            ui.statusCombo, self.tr("All statuses"), statuses + [(s.value, status_label(s)) for s in Status]
-        )
+        statuses += [(s.value, status_label(s)) for s in Status]
+        fill_combo(ui.statusCombo, statuses, self.tr("All statuses"))
         regency = self.settings["home_regency"]
-        _fill(
-            ui.kecamatanCombo, self.tr("All kecamatan"), [(p.code, p.name) for p in gaz.kecamatan_of(regency)]
-        )
-        _fill(ui.desaCombo, self.tr("All desa"), [])
-        _fill(ui.stationCombo, self.tr("All stations"), [])
-        _fill(ui.channelCombo, self.tr("All channels"), [(c.value, channel_label(c)) for c in Channel])
-        _fill(ui.privacyCombo, self.tr(PRIVACY[0][1]), [(k, self.tr(t)) for k, t, _ in PRIVACY[1:]])
+        kecamatan = [(p.code, p.name) for p in gaz.kecamatan_of(regency)]
+        fill_combo(ui.kecamatanCombo, kecamatan, self.tr("All kecamatan"))
+        fill_combo(ui.desaCombo, [], self.tr("All desa"))
+        fill_combo(ui.stationCombo, [], self.tr("All stations"))
+        fill_combo(ui.channelCombo, [(c.value, channel_label(c)) for c in Channel], self.tr("All channels"))
+        fill_combo(ui.privacyCombo, [(k, self.tr(t)) for k, t, _ in PRIVACY[1:]], self.tr(PRIVACY[0][1]))
         today = QDate(today_local())  # the station's day, not the PC clock's
         ui.fromDate.setDate(today.addDays(-30))
         ui.toDate.setDate(today)
@@ -104,13 +88,13 @@ class BrowserPage(QWidget):
 
     def _stations_loaded(self, stations: list) -> None:
         current = self.ui.stationCombo.currentData()
-        _fill(self.ui.stationCombo, self.tr("All stations"), [(s.code, s.name) for s in stations])
-        _select(self.ui.stationCombo, current)
+        fill_combo(self.ui.stationCombo, [(s.code, s.name) for s in stations], self.tr("All stations"))
+        select_data(self.ui.stationCombo, current)
 
     def _kecamatan_changed(self) -> None:
         code = self.ui.kecamatanCombo.currentData()
         places = self.store.gazetteer.desa_of(code) if code else []
-        _fill(self.ui.desaCombo, self.tr("All desa"), [(p.code, p.name) for p in places])
+        fill_combo(self.ui.desaCombo, [(p.code, p.name) for p in places], self.tr("All desa"))
 
     def _connect(self) -> None:
         ui = self.ui
@@ -212,10 +196,10 @@ class BrowserPage(QWidget):
                 ui.fromDate.setDate(QDate.fromString(state["from"], Qt.DateFormat.ISODate))
                 ui.toDate.setDate(QDate.fromString(state["to"], Qt.DateFormat.ISODate))
             combos = self._combos()
-            _select(combos.pop("kecamatan"), state.get("kecamatan"))
+            select_data(combos.pop("kecamatan"), state.get("kecamatan"))
             self._kecamatan_changed()
             for key, combo in combos.items():
-                _select(combo, state.get(key))
+                select_data(combo, state.get(key))
         finally:
             self._loading_state = False
         self.refresh()
@@ -238,7 +222,7 @@ class BrowserPage(QWidget):
         self.settings["saved_filters"] = saved
         self.runner.submit(self.settings.save, on_error=lambda e: self.message.emit(str(e)))
         self._refresh_saved()
-        _select(self.ui.savedFilterCombo, name)
+        select_data(self.ui.savedFilterCombo, name)
         self.message.emit(self.tr("Filter “%1” saved.").replace("%1", name))
 
     def _save_filter_dialog(self) -> None:
@@ -253,7 +237,7 @@ class BrowserPage(QWidget):
             self.apply_state(state)
 
     def apply_saved(self, name: str) -> None:
-        _select(self.ui.savedFilterCombo, name)
+        select_data(self.ui.savedFilterCombo, name)
         self._apply_saved()
 
     def _delete_filter(self) -> None:

@@ -34,7 +34,7 @@ class CaseQuestions(QObject):
             item = self.page.ui.relatedList.currentItem()
             chosen = item.data(CASE_ROLE) if item is not None else None
             selected = uuid.UUID(chosen) if chosen else None
-        candidates = self.page.related_rows()
+        candidates = self.page.hints.related_rows()
         if not candidates:
             self.page.show_message(
                 self.tr("No related case to choose as the original: the duplicate needs its original."),

@@ -8,6 +8,7 @@ changes (a new keystroke) before an older query returns, the older result is dro
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +28,7 @@ from radio_desk.domain.station_time import stamp
 from radio_desk.gui.data_labels import channel_label, status_label, urgency_label
 from radio_desk.gui.tasks import TaskRunner
 from radio_desk.store import CaseFilter, Store
-from radio_desk.store.browse import PAGE_SIZE, BrowseRow, QueryCancelled, browse_page, count_cases
+from radio_desk.store.browse import PAGE_SIZE, BrowseRow, PageKey, QueryCancelled, browse_page, count_cases
 from radio_desk.store.search import to_html
 
 MIME_CASES = "application/x-radio-desk-case-ids"
@@ -93,21 +94,27 @@ class CaseTableModel(QAbstractTableModel):
 
     def reload(self) -> int:
         self._generation += 1
-        gen, filters, sort, desc = self._generation, self._filters, self._sort, self._descending
         self._loading = True
+        self._load_page(None, self._first_page)
+        return self._generation
+
+    def _load_page(self, after: PageKey | None, done: Callable[[int, list[BrowseRow]], None]) -> None:
+        """The page of the current query after ``after`` (None: the first) on a worker; ``done(generation,
+        rows)`` gets it, a newer query cancels it."""
+        gen, filters, sort, desc = self._generation, self._filters, self._sort, self._descending
         self.runner.submit(
             lambda: browse_page(
                 self.store,
                 filters,
                 sort=sort,
                 descending=desc,
+                after=after,
                 limit=self.page_size,
                 cancelled=lambda: gen != self._generation,
             ),
-            lambda rows: self._first_page(gen, rows),
+            lambda rows: done(gen, rows),
             lambda err: self._failed(gen, err),
         )
-        return gen
 
     def _first_page(self, gen: int, rows: list[BrowseRow]) -> None:
         if gen != self._generation:
@@ -144,21 +151,7 @@ class CaseTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._loading = True
-        gen, filters, sort, desc = self._generation, self._filters, self._sort, self._descending
-        after = self._rows[-1].key
-        self.runner.submit(
-            lambda: browse_page(
-                self.store,
-                filters,
-                sort=sort,
-                descending=desc,
-                after=after,
-                limit=self.page_size,
-                cancelled=lambda: gen != self._generation,
-            ),
-            lambda rows: self._more(gen, rows),
-            lambda err: self._failed(gen, err),
-        )
+        self._load_page(self._rows[-1].key, self._more)
 
     def _more(self, gen: int, rows: list[BrowseRow]) -> None:
         if gen != self._generation:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QTabWidget, QVBoxLayout, QWidget
 from radio_desk.audio.playback import Player
 from radio_desk.gui.editor.browser import BrowserPage
 from radio_desk.gui.editor.case_page import CasePage
+from radio_desk.gui.editor.context import EditorContext
 from radio_desk.gui.editor.rundown_page import RundownPage
 from radio_desk.gui.store_changes import StoreChanges
 from radio_desk.gui.tasks import TaskRunner
@@ -35,11 +36,12 @@ class EditorWorkspace(QWidget):
         triage: SharedTriage | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ctx = EditorContext(store, settings, runner, player_factory, triage)
         self.store, self.settings, self.runner = store, settings, runner
         self.tabs = QTabWidget(self)
-        self.browser = BrowserPage(store, settings, runner, self)
-        self.case_page = CasePage(store, settings, runner, player_factory, self, triage=triage)
-        self.rundown = RundownPage(store, settings, runner, player_factory, self)
+        self.browser = BrowserPage(self.ctx, self)
+        self.case_page = CasePage(self.ctx, self)
+        self.rundown = RundownPage(self.ctx, self)
         self.tabs.addTab(self.browser, self.tr("Cases"))
         self.tabs.addTab(self.case_page, self.tr("Case and transcript"))
         self.tabs.addTab(self.rundown, self.tr("Ayo Mas Bro rundown"))

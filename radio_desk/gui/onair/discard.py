@@ -47,10 +47,10 @@ class CallDiscard(QObject):
         """Ask why (required), then throw the form's call or case away (kept, recoverable)."""
         call, editing = self.desk.form_call, self.desk.editing
         if editing is None and (call is None or (call.recording is None and not call.saved)):
-            self.desk._form_message(self.tr("Nothing to discard: this form has no recording or case."))
+            self.desk.form_message(self.tr("Nothing to discard: this form has no recording or case."))
             return
         if editing is None and call is self.desk.live_call:
-            self.desk._form_message(self.tr("Stop the recording first (F9), then discard it."))
+            self.desk.form_message(self.tr("Stop the recording first (F9), then discard it."))
             return
         self.dialog = ReasonDialog.ask(
             self.tr("Discard recording"),
@@ -84,11 +84,9 @@ class CallDiscard(QObject):
 
         def done(_: object) -> None:
             if call is not None:
-                tr = self.desk.transcribers.pop(call.case_id, None)
-                if tr is not None:
-                    tr.cancel()
+                self.desk.transcripts.drop(call)
                 self.desk.book.discard(call)
-            self.desk._next_form()
+            self.desk.next_form()
             self.desk.status_message.emit(self.tr("Discarded (%s); it can be restored.") % reason)
             self.desk.refresh()
             self.desk.services.changes.notify("desk")
@@ -96,5 +94,5 @@ class CallDiscard(QObject):
         self.desk.runner.submit(
             job,
             if_alive(self.desk, done),
-            if_alive(self, lambda e: self.desk._form_message(self.tr("Not discarded: %s") % error_text(e))),
+            if_alive(self, lambda e: self.desk.form_message(self.tr("Not discarded: %s") % error_text(e))),
         )

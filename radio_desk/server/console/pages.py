@@ -4,6 +4,7 @@ role, and the HTML error pages. Other console modules render through :func:`rend
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,7 +13,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from radio_desk.domain.enums import Channel, Status
+from radio_desk.domain.enums import Channel, Status, label_of
 from radio_desk.domain.gazetteer import get_gazetteer
 from radio_desk.server.auth import Role
 from radio_desk.server.console.auth import ConsoleUser, remaining
@@ -47,20 +48,6 @@ def _local(dt: datetime | None, tz: ZoneInfo = WIB) -> str:
     return dt.astimezone(tz).strftime("%d-%m-%Y %H:%M") + " WIB"
 
 
-def _status_label(code: str) -> str:
-    try:
-        return Status(code).label
-    except ValueError:
-        return code
-
-
-def _channel(code: str) -> str:
-    try:
-        return Channel(code).label
-    except ValueError:
-        return code
-
-
 def _place(code: str | None) -> str:
     """A Kemendagri code with its name (``35.22.01 Kapas``), or "-"."""
     if not code:
@@ -70,9 +57,9 @@ def _place(code: str | None) -> str:
 
 
 templates.env.filters["waktu"] = _local
-templates.env.filters["kanal"] = _channel
+templates.env.filters["kanal"] = partial(label_of, Channel)
 templates.env.filters["wilayah_kode"] = _place
-templates.env.filters["status_label"] = _status_label
+templates.env.filters["status_label"] = partial(label_of, Status)
 templates.env.globals["remaining"] = remaining
 
 

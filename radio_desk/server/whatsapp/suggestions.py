@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from radio_desk.domain.enums import Status, Urgency
@@ -28,6 +28,7 @@ from radio_desk.server.cases import _add_update
 from radio_desk.server.db import lock_feed
 from radio_desk.server.models import ServiceRequest, Upload, utcnow
 from radio_desk.server.uploads import stored_path
+from radio_desk.server.whatsapp.jobs import claim_message
 from radio_desk.server.whatsapp.models import WaMessage
 from radio_desk.server.whatsapp.settings import WhatsAppSettings
 
@@ -41,13 +42,6 @@ class TriageJob:
     message_id: int  # wa_message.id
     request_id: int
     text: str
-
-
-def _waiting(now):  # type: ignore[no-untyped-def]
-    return or_(
-        WaMessage.triage_state == "pending",
-        and_(WaMessage.triage_state == "working", WaMessage.claimed_at < now - LEASE),
-    )
 
 
 def _transcript_text(session: Session, settings, request_id: int) -> str:  # type: ignore[no-untyped-def]
@@ -68,28 +62,15 @@ def _transcript_text(session: Session, settings, request_id: int) -> str:  # typ
 def claim_triage(sm: sessionmaker[Session], settings) -> TriageJob | None:  # type: ignore[no-untyped-def]
     """The oldest message waiting for triage (now ``working`` for this caller), or None."""
     with sm() as session:
-        now = utcnow()
-        for row in session.execute(
-            select(WaMessage.id, WaMessage.request_id, WaMessage.kind)
-            .where(_waiting(now), WaMessage.request_id.is_not(None))
-            .order_by(WaMessage.id)
-            .limit(10)
-        ).all():
-            taken = session.execute(
-                update(WaMessage)
-                .where(WaMessage.id == row.id, _waiting(now))
-                .values(triage_state="working", claimed_at=now)
-            )
-            session.commit()
-            if taken.rowcount != 1:  # type: ignore[attr-defined]
-                continue
-            if row.kind == "audio":
-                text = _transcript_text(session, settings, row.request_id)
-            else:
-                req = session.get(ServiceRequest, row.request_id)
-                text = req.description if req is not None else ""
-            return TriageJob(row.id, row.request_id, text)
-    return None
+        row = claim_message(session, WaMessage.triage_state, LEASE, WaMessage.request_id.is_not(None))
+        if row is None:
+            return None
+        if row.kind == "audio":
+            text = _transcript_text(session, settings, row.request_id)
+        else:
+            req = session.get(ServiceRequest, row.request_id)
+            text = req.description if req is not None else ""
+        return TriageJob(row.id, row.request_id, text)
 
 
 def _feed_text(applied: dict[str, str]) -> str:

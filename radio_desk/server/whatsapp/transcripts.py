@@ -17,7 +17,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from radio_desk.domain import limits
@@ -27,6 +26,7 @@ from radio_desk.server.db import lock_feed
 from radio_desk.server.models import ServiceRequest, Upload, utcnow
 from radio_desk.server.uploads import stored_path
 from radio_desk.server.whatsapp.inbound import VOICE_PLACEHOLDER
+from radio_desk.server.whatsapp.jobs import claim_message
 from radio_desk.server.whatsapp.models import WaMessage
 
 LEASE = timedelta(minutes=30)
@@ -41,36 +41,12 @@ class Job:
     audio: Path
 
 
-def _waiting(now):  # type: ignore[no-untyped-def]
-    return or_(
-        WaMessage.transcript_state == "pending",
-        and_(WaMessage.transcript_state == "working", WaMessage.claimed_at < now - LEASE),
-    )
-
-
 def claim_job(sm: sessionmaker[Session], settings) -> Job | None:  # type: ignore[no-untyped-def]
     """The oldest voice note waiting (now marked ``working`` for this caller), or None."""
     with sm() as session:
-        now = utcnow()
-        for row in session.execute(
-            select(WaMessage.id, WaMessage.request_id, WaMessage.upload_id)
-            .where(_waiting(now))
-            .order_by(WaMessage.id)
-            .limit(10)
-        ).all():
-            taken = session.execute(
-                update(WaMessage)
-                .where(WaMessage.id == row.id, _waiting(now))
-                .values(
-                    transcript_state="working",
-                    claimed_at=now,
-                    transcript_attempts=WaMessage.transcript_attempts + 1,
-                )
-            )
-            session.commit()
-            if taken.rowcount == 1:  # type: ignore[attr-defined]
-                return Job(row.id, row.request_id, stored_path(settings, row.upload_id))
-    return None
+        attempts = WaMessage.transcript_attempts + 1
+        row = claim_message(session, WaMessage.transcript_state, LEASE, transcript_attempts=attempts)
+        return None if row is None else Job(row.id, row.request_id, stored_path(settings, row.upload_id))
 
 
 def _store_transcript(session: Session, settings, request_id: int, doc: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
