@@ -249,8 +249,22 @@ def _stock_text(model, audio: np.ndarray, **vad: object) -> str:
 def test_telephone_file_is_decoded_as_stock_without_vad(
     fw_engine: Engine, stock_model, telephone_call: np.ndarray
 ) -> None:
+    model = fw_engine._model
+    retries = model.retries
     text = fw_engine.transcribe(telephone_call, file_options("id")).text
-    assert text and text == _stock_text(stock_model, telephone_call, vad_filter=False)
+    stock = _stock_text(stock_model, telephone_call, vad_filter=False)
+    if model.retries == retries:  # no window failed at temperature 0: stock's text word for word
+        assert text and text == stock
+    else:  # a window failed; the guard decoded it again without the previous text and kept the better
+        # (the fixture differs from run to run: sox dithers the telephone copy, so both cases happen)
+        import zlib
+
+        def ratio(t: str) -> float:
+            return len(t.encode()) / len(zlib.compress(t.encode()))
+
+        n = next((i for i, (a, b) in enumerate(zip(text, stock, strict=False)) if a != b), len(text))
+        assert n > len(stock) / 3, (text, stock)  # the windows before the failed one are stock's
+        assert ratio(text[n:]) <= ratio(stock[n:]) + 0.05, (text, stock)
 
 
 # --- the live band: a live call decides it on its first seconds, as the file path does --------------
