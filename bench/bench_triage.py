@@ -43,25 +43,13 @@ CALL_TARGETS = {
     "summary_hit_rate": ">= 0.80",
     "ms_p95": "<= 20",
 }
-COMPACT = (
-    "category_top1",
-    "category_top3",
-    "kecamatan_accuracy",
-    "desa_accuracy",
-    "place_when_none_rate",
-    "darurat_recall",
-    "darurat_precision",
-    "summary_hit_rate",
-    "ms_p50",
-    "ms_p95",
-)
 
 
 def side_by_side_sets(written_rows: list[dict] | None) -> dict:
     """Written set (when present), dev, dev2 and held-out calls, desk and peer: written to TABLE_OUT."""
     from radio_desk.triage.callset import CALL_REGENCY, CALL_SETS
     from radio_desk.triage.evaluate import TUNE_SETS, call_sets, side_by_side, written_gold
-    from radio_desk.triage.measure import table
+    from radio_desk.triage.measure import HEADLINE, table
 
     sets = {}
     if written_rows:
@@ -81,7 +69,7 @@ def side_by_side_sets(written_rows: list[dict] | None) -> dict:
     TABLE_OUT.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"table: {TABLE_OUT}")
     return {
-        name: {who: {k: figures[k] for k in COMPACT} for who, figures in preds.items()}
+        name: {who: {k: figures[k] for k in HEADLINE} for who, figures in preds.items()}
         for name, preds in result.items()
     }
 

@@ -107,6 +107,8 @@ def run_live_bench(
         "partials_skipped": live.partials_skipped,
         "drafts_skipped": live.drafts_skipped,
         "windows_decoded_during_call": live.windows_decoded,
+        "last_window_s": round(live.last_window_s, 2),
+        "last_window_decode_s": round(live.last_window_decode_s, 2),
     }
     return report
 

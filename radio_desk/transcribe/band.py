@@ -42,6 +42,19 @@ def high_band_share(audio: np.ndarray, rate: int = SAMPLE_RATE) -> float | None:
 
 
 def detect_band(audio: np.ndarray, rate: int = SAMPLE_RATE) -> str:
-    """:data:`TELEPHONE` or :data:`FULL` for the start of a recording (16 kHz mono)."""
-    share = high_band_share(np.asarray(audio).reshape(-1)[: int(DECIDE_S * rate)], rate)
-    return TELEPHONE if share is not None and share < TELEPHONE_SHARE else FULL
+    """:data:`TELEPHONE` or :data:`FULL` for the start of a recording (16 kHz mono).
+
+    Dull sound with no speech in it (hold music, a hum) is not a telephone line: it stays :data:`FULL`,
+    whose VAD keeps music out of the decoder (a telephone line is decoded without VAD)."""
+    head = np.asarray(audio, np.float32).reshape(-1)[: int(DECIDE_S * rate)]
+    share = high_band_share(head, rate)
+    if share is None or share >= TELEPHONE_SHARE:
+        return FULL
+    return TELEPHONE if _has_speech(head) else FULL
+
+
+def _has_speech(audio: np.ndarray) -> bool:
+    """faster-whisper's own VAD (default settings) finds speech in ``audio`` (16 kHz)."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    return bool(get_speech_timestamps(audio, VadOptions()))

@@ -28,9 +28,10 @@ MEASURED: dict[str, WindowDecoding] = {
     "id": WindowDecoding(vad=True, condition_on_previous_text=True, vad_min_silence_ms=8000),
     "jw": WindowDecoding(vad=True, condition_on_previous_text=True, vad_min_silence_ms=8000),
 }
-# Files through a telephone line: even the 8 s VAD lost to no VAD (the trimmed call start moves every
-# window boundary).  Live calls keep the full-band choice: the online loop without VAD fell into a
-# repetition loop on one telephone call (docs/asr-decoding.md, "Telephone band").
+# Calls through a telephone line: even the 8 s VAD lost to no VAD (the trimmed call start moves every
+# window boundary).  Files and live calls alike (a live call decides its band on the same first 20 s);
+# the repetition loop that no VAD gave at temperature 0 is caught by the guards of
+# radio_desk/transcribe/guarded.py (docs/asr-decoding.md, third pass).
 MEASURED_TELEPHONE: dict[str, WindowDecoding] = {
     "id": WindowDecoding(vad=False, condition_on_previous_text=True),
     "jw": WindowDecoding(vad=False, condition_on_previous_text=True),

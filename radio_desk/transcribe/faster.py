@@ -172,7 +172,7 @@ class FasterWhisperEngine:
         compute_type: str | None = None,
         cpu_threads: int = 0,
     ) -> None:
-        from faster_whisper import WhisperModel
+        from radio_desk.transcribe.guarded import GuardedWhisperModel
 
         self.model_path = Path(model_path)
         self.model_name = self.model_path.name
@@ -183,7 +183,7 @@ class FasterWhisperEngine:
         if not (self.model_path / "model.bin").is_file():
             raise ModelError(f"Folder model '{self.model_path}' tidak berisi model.bin.")
         try:
-            self._model = WhisperModel(
+            self._model = GuardedWhisperModel(
                 str(self.model_path),
                 device=self.device,
                 compute_type=self.compute_type,
@@ -216,13 +216,13 @@ class FasterWhisperEngine:
         """Held while the model decodes (it decodes one thing at a time)."""
         return self._lock
 
-    def window_decoder(self, options: TranscribeOptions, language: str | None = None):
+    def window_decoder(self, options: TranscribeOptions, language: str | None = None, band: str = FULL):
         """The stock 30-second-window loop for audio that keeps arriving (a live call); see
         :class:`radio_desk.transcribe.windows.WindowDecoder`.  Step it while holding :attr:`lock`."""
         from radio_desk.transcribe.windows import WindowDecoder
 
         language = language or options.whisper_language or AUTO_LANGUAGES[0]
-        return WindowDecoder(self._model, resolve(options, language), language)
+        return WindowDecoder(self._model, resolve(options, language, band), language)
 
     def detect_language(self, audio: np.ndarray) -> str:
         """The more likely of Indonesian and Javanese for ``audio`` (16 kHz mono)."""

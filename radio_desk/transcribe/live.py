@@ -7,7 +7,8 @@ Two threads per call, neither of them the recorder's or the GUI's:
   with a streaming band-limited resampler and computes Silero speech probabilities exactly as
   faster-whisper does.  Two things read them: an :class:`Endpointer` that cuts *utterances* at short
   pauses (for the screen), and a :class:`~radio_desk.transcribe.windows.SpeechGate` that releases the
-  speech faster-whisper's own VAD filter would keep (for the stored transcript);
+  speech faster-whisper's own VAD filter would keep (for the stored transcript), with the VAD chosen
+  for the call's band (:mod:`radio_desk.transcribe.band`) on its first 20 s, as a file's is;
 * the **worker** owns the engine.  In order of priority: (1) a
   :class:`~radio_desk.transcribe.windows.WindowDecoder` decodes each 30-second window of speech as soon
   as it is complete — Whisper's own seek loop, the text that is stored — and sends it as *final*
@@ -35,6 +36,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from radio_desk.audio.stream import AudioBlock, AudioSubscription
+from radio_desk.transcribe.band import DECIDE_S, FULL, detect_band
 from radio_desk.transcribe.engine import SAMPLE_RATE, Engine, Segment, TranscribeOptions
 from radio_desk.transcribe.windows import SpeechGate, StockVadProbabilities, WindowDecoder
 
@@ -153,6 +155,12 @@ class _Channel:
         self.vad = StreamingVad()
         self.ep = endpointer
         self.gate: SpeechGate | None = None
+        # windowed engines: the gate (and the decoder) wait for the band, decided on the first
+        # DECIDE_S seconds as the file path decides it; the audio and probabilities wait with them
+        self.make_gate: Callable[[np.ndarray], tuple[str, SpeechGate]] | None = None
+        self.band: str | None = None
+        self.held: list[tuple[np.ndarray, np.ndarray]] = []
+        self.held_samples = 0
         self.decoder: WindowDecoder | None = None
         self.speech: list[tuple[int, np.ndarray]] = []  # released by the gate, not yet in the decoder
         self.audio = np.zeros(0, np.float32)
@@ -183,11 +191,25 @@ class _Channel:
         if x.size == 0 and not final:
             return []
         probs = self.vad(x, final=final)  # outside the lock: the worker may be reading the audio meanwhile
-        pieces = self.gate.push(x, probs, final=final) if self.gate is not None else []
+        pieces = self._gate(x, probs, final)
         with lock:
             self.audio = np.concatenate([self.audio, x])
             self.speech.extend(pieces)
             return self.ep.push(probs)
+
+    def _gate(self, x: np.ndarray, probs: np.ndarray, final: bool) -> list[tuple[int, np.ndarray]]:
+        if self.gate is None and self.make_gate is not None:
+            self.held.append((x, probs))
+            self.held_samples += x.size
+            if self.held_samples < DECIDE_S * SAMPLE_RATE and not final:
+                return []
+            self.band, self.gate = self.make_gate(np.concatenate([a for a, _ in self.held]))
+            held, self.held = self.held, []
+            out: list[tuple[int, np.ndarray]] = []
+            for k, (a, p) in enumerate(held):
+                out += self.gate.push(a, p, final=final and k == len(held) - 1)
+            return out
+        return self.gate.push(x, probs, final=final) if self.gate is not None else []
 
     def slice(self, start: int, end: int) -> np.ndarray:
         return self.audio[max(0, start - self.base) : max(0, end - self.base)].copy()
@@ -250,6 +272,8 @@ class LiveTranscriber:
         self.partials_skipped = 0
         self.drafts_skipped = 0
         self.windows_decoded = 0
+        self.last_window_s = 0.0  # speech left to decode when the call ended (the longest channel)
+        self.last_window_decode_s = 0.0  # and how long decoding it took
 
     # ------------------------------------------------------------------ public API
     def start(self) -> None:
@@ -330,11 +354,8 @@ class LiveTranscriber:
             speakers = SPEAKERS if split else (None,)
             self._channels = [_Channel(s, block.samplerate, self._endpointer()) for s in speakers]
             if self.windowed:
-                from radio_desk.transcribe.decoding import resolve
-
-                chosen = resolve(self.options, self._language)
                 for ch in self._channels:
-                    ch.gate = SpeechGate(enabled=bool(chosen.vad), min_silence_ms=chosen.vad_min_silence_ms)
+                    ch.make_gate = self._gate_for
         elif self._next_frame is not None and block.start_frame > self._next_frame:
             # the subscription dropped blocks (it never should: we drain it): keep the timeline true
             gap = np.zeros((block.start_frame - self._next_frame, frames.shape[1]), np.float32)
@@ -351,6 +372,15 @@ class LiveTranscriber:
             for i in range(len(self._channels)):
                 self._trim(i)
             self._cond.notify_all()  # new audio: a partial may be due
+
+    def _gate_for(self, start: np.ndarray) -> tuple[str, SpeechGate]:
+        """The band of a channel from the start of its audio, and the stored text's VAD for it: the
+        file path's choice (``FasterWhisperEngine._plain``), on the same first seconds."""
+        from radio_desk.transcribe.decoding import resolve
+
+        band = detect_band(start) if self.options.vad is None else FULL
+        chosen = resolve(self.options, self._language, band)
+        return band, SpeechGate(enabled=bool(chosen.vad), min_silence_ms=chosen.vad_min_silence_ms)
 
     def _enqueue(self, channel: int, utts: list[Utterance]) -> None:
         if not utts:
@@ -428,7 +458,9 @@ class LiveTranscriber:
             detect = getattr(self.engine, "detect_language", None)
             language = detect(first) if detect is not None else "id"
             self._language = language
-        ch.decoder = self.engine.window_decoder(self.options, language)  # type: ignore[attr-defined]
+        ch.decoder = self.engine.window_decoder(  # type: ignore[attr-defined]
+            self.options, language, band=ch.band or FULL
+        )
 
     def _decode_window(self, i: int) -> None:
         ch = self._channels[i]
@@ -450,8 +482,11 @@ class LiveTranscriber:
                 for start, piece in ch.speech:
                     ch.decoder.push(start, piece)
                 ch.speech.clear()
+            began = time.monotonic()
+            self.last_window_s = max(self.last_window_s, ch.decoder.pending_s)
             with self.engine.lock:  # type: ignore[attr-defined]
                 segs = ch.decoder.finish()
+            self.last_window_decode_s += time.monotonic() - began
             self._window_done(i, segs, float("inf"))
 
     def _window_done(self, i: int, segs: list[Segment], until_s: float) -> None:

@@ -44,8 +44,10 @@ CALL_SETS = {
     "dev": "calls_dev.jsonl",
     "dev2": "calls_dev2.jsonl",
     "dev3": "calls_dev3.jsonl",
+    "dev4": "calls_dev4.jsonl",
     "heldout": "calls_heldout.jsonl",
     "heldout2": "calls_heldout2.jsonl",
+    "heldout3": "calls_heldout3.jsonl",
 }
 CALL_REGENCY = "35.22"  # Kabupaten Bojonegoro: every shipped call is set there
 FIELDS = ("id", "text", "category", "urgency", "kecamatan", "desa", "summary_terms")
@@ -65,7 +67,7 @@ class Call:
 
 
 def call_set_path(name: str) -> Path:
-    """The shipped call set ``dev``, ``dev2``, ``dev3``, ``heldout`` or ``heldout2``."""
+    """The shipped call set ``dev``, ``dev2``, ``dev3``, ``dev4``, ``heldout`` or ``heldout2``."""
     if name not in CALL_SETS:
         raise ValidationError(
             f"Kumpulan panggilan \u201c{name}\u201d tidak dikenal (pilih: {', '.join(CALL_SETS)})."

@@ -11,47 +11,115 @@ fires on a wording nobody wrote down.  A cue makes the urgency Darurat (see :mod
 # ruff: noqa: SIM905  (word lists read best as one string)
 from __future__ import annotations
 
+from itertools import pairwise
+
 from radio_desk.triage import text as tx
 
 WINDOW = 6  # words between the two roles of a cue
 
-PERSON = frozenset(
-    "orang orange wong tiyang anak bocah lare kakek nenek mbah simbah lansia bapak ibu pria wanita "
-    "perempuan laki cowok cewek pengendara pengendaranya penumpang penumpangnya sopir sopire sopirnya "
-    "supir pejalan korban tetangga tanggaku tanggane bayi balita pemuda warga seseorang yang sing ingkang "
-    "pemotor pesepeda".split()
+PERSON, HELPLESS, STILL, NOT, SMOKE, SMOKE_COLOUR, FROM, BUILDING, WATER, ENTERS = tx.word_lists(
+    """
+    person: orang orange wong tiyang anak bocah lare kakek nenek mbah simbah lansia bapak ibu pria wanita
+        perempuan laki cowok cewek pengendara pengendaranya penumpang penumpangnya sopir sopire sopirnya
+        supir pejalan korban tetangga tanggaku tanggane bayi balita pemuda warga seseorang yang sing
+        ingkang pemotor pesepeda
+    helpless: tergeletak terkapar tergolek kejang kejangkejang berbusa terjepit kejepit terhimpit tercebur
+        kecebur nyemplung kecemplung njegur kejegur terperosok ceblok semaput pingsan kelenger sesak megap
+        sekarat kritis kegiles terlindas tenggelam klelep kintir
+    # "tidak gerak", "ora obah", "mboten obah": a person who does not move
+    still: gerak bergerak obah usik sadar nafas napas bernapas ambegan
+    not: tidak ora mboten boten gak nggak ndak
+    smoke: asap asape asapnya kebul kebule kukus
+    smoke_colour: hitam ireng cemeng tebal kandel pekat mengepul ngebul membumbung
+    from: dari saking keluar metu medal
+    building: rumah omah omahe griya atap gendheng genteng jendela kamar dapur gudang toko kios
+    water: air banyu toya banjir banjire
+    enters: masuk mlebu mlebet merendam ngrendem menggenangi
+    """
 )
-HELPLESS = frozenset(
-    "tergeletak terkapar tergolek kejang kejangkejang berbusa terjepit kejepit terhimpit tercebur "
-    "kecebur nyemplung kecemplung njegur kejegur terperosok ceblok semaput pingsan kelenger sesak "
-    "megap lemas sekarat kritis kegiles terlindas tenggelam klelep kintir".split()
+HOME, DEPTH, GROUND, MOVES, VEHICLE, INTO_WATER, AGGRESSION, WEAPON, GOT_OUT = tx.word_lists(
+    """
+    home: rumah omah griya kamar dapur
+    # deep enough that people are in danger (a knee-deep street is a drainage complaint)
+    depth: sepinggang sedada seleher sepundak pinggang dada leher atap loteng
+    ground: tanah tebing lemah siti bukit
+    moves: bergerak gerak turun merosot merekah gemuruh gludug
+    vehicle: mobil motor truk bus pikap perahu sampan montor
+    into_water: nyemplung kecemplung tercebur kecebur terguling terbalik njegur kejegur
+    aggression: ngamuk mengamuk ngancam mengancam menyerang nyerang membacok mbacok ngoyak mengejar ngejar
+        nguber
+    weapon: parang celurit clurit golok pisau arit sajam senjata bedil pistol
+    got_out: dikeluarkan dievakuasi diselamatkan dientas diangkat ditolong metu keluar
+    """
 )
-# "tidak gerak", "ora obah", "mboten obah": a person who does not move
-STILL = frozenset("gerak bergerak obah usik sadar nafas napas bernapas ambegan".split())
-NOT = frozenset("tidak ora mboten boten gak nggak ndak".split())
-SMOKE = frozenset("asap asape asapnya kebul kebule kukus".split())
-SMOKE_COLOUR = frozenset("hitam ireng cemeng tebal kandel pekat mengepul ngebul membumbung".split())
-FROM = frozenset("dari saking keluar metu medal".split())
-BUILDING = frozenset(
-    "rumah omah omahe griya atap gendheng genteng jendela kamar dapur gudang toko kios".split()
+ANYONE, GAS, GAS_SIGN, SUDDEN, SIGNS, FALL, WATER_BODY, NOT_A_FIRE, NOT_A_FLOOD = tx.word_lists(
+    """
+    anyone: yang sing ingkang warga  # a person, but not one in danger by itself
+    gas: gas elpiji
+    gas_sign: bau ambune menyengat bocor
+    # "tiba-tiba bicaranya pelo, mulutnya mencong": a stroke, said by what the caller sees
+    sudden: tiba mendadak ujug
+    signs: pelo mencong perot lumpuh kejang pingsan semaput sesak lemas
+    # "jatuh ke sungai", "dhawah teng kali": someone fell into water
+    fall: jatuh tiba dhawah ceblok kecemplung nyemplung tercebur kecebur
+    water_body: kali sungai sumur bengawan kedung waduk embung
+    # smoke from a chimney or burning rubbish, water through a roof or from a drain: no emergency
+    not_a_fire: pabrik cerobong pembakaran bakar dibakar sampah knalpot
+    not_a_flood: hujan selokan got saluran comberan parit atap bocor talang pipa
+    """
 )
-WATER = frozenset("air banyu toya banjir banjire".split())
-ENTERS = frozenset("masuk mlebu mlebet merendam ngrendem menggenangi".split())
-HOME = frozenset("rumah omah griya kamar dapur".split())
-# deep enough that people are in danger (a knee-deep street is a drainage complaint)
-DEPTH = frozenset("sepinggang sedada seleher sepundak pinggang dada leher atap loteng".split())
-GROUND = frozenset("tanah tebing lemah siti bukit".split())
-MOVES = frozenset("bergerak gerak turun merosot merekah gemuruh gludug".split())
-VEHICLE = frozenset("mobil motor truk bus pikap perahu sampan montor".split())
-INTO_WATER = frozenset("nyemplung kecemplung tercebur kecebur terguling terbalik njegur kejegur".split())
-AGGRESSION = frozenset(
-    "ngamuk mengamuk ngancam mengancam menyerang nyerang membacok mbacok ngoyak mengejar".split()
+LEAK, SAFE, MAYBE, HEDGES = tx.word_lists(
+    """
+    leak: bocor talang pipa
+    # "wong e selamet", "warga selamat": the people are safe
+    safe: selamat selamet slamet
+    # "bisa kesetrum", "iso kecelakaan", "sebelum ada korban", "jangan sampai ada korban", "nunggu ada
+    # korban": what may happen (right before the danger word)
+    maybe: bisa iso isa saged sebelum jangan nunggu menunggu sewaktu potensi berpotensi
+    # "hampir kecemplung", "nyaris tabrakan", "takut roboh": what did not (yet) happen is no emergency
+    hedges: hampir nyaris meh takut khawatir kuatir wedi ajrih
+    """
 )
-WEAPON = frozenset("parang celurit clurit golok pisau arit sajam senjata bedil pistol".split())
-GAS = frozenset("gas elpiji".split())
-GAS_SIGN = frozenset("bau ambune menyengat bocor".split())
-# "hampir kecemplung", "nyaris tabrakan", "takut roboh": what did not (yet) happen is no emergency
-HEDGES = frozenset("hampir nyaris meh takut khawatir kuatir wedi ajrih".split())
+
+
+PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG = tx.word_lists(
+    """
+    # an emergency is happening now: a danger word in a clause that tells of the past, the future, of
+    # something that keeps happening or has lasted days, or of its costs and papers ("kemarin istri saya
+    # melahirkan", "percikan api tiap malam", "sudah tiga hari ada bau gas", "mau melahirkan bulan depan",
+    # "biaya melahirkan", "korban kecelakaan belum dapat santunan") is Tinggi, unless the clause also says
+    # it is going on now ("sekarang", "masih", "barusan", "tiba-tiba", "belum ketemu")
+    past: kemarin kemaren kmrn wingi wingenane biyen dulu dulunya pernah sering kerep asring tiap setiap
+        saben berhari berminggu berbulan bertahun almarhum almarhumah besok sesuk mbenjang
+    ago: lalu kepungkur wingi kemarin kemaren depan ngarep  # "minggu lalu", "bulan depan"
+    papers: biaya ongkos bayar membayar bayaran dibayar santunan klaim asuransi bpjs kis jkn iuran tagihan
+        administrasi berkas syarat persyaratan surat akta
+    spans: hari dina minggu bulan sasi wulan tahun taun
+    numbers: dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa loro telu papat limo pitu
+        kalih tigang sekawan gangsal
+    death: meninggal seda wafat tilar mati
+    done: sudah sampun wis telah
+    kin: suami istri bojo garwa bapak ibu ayah emak mbok simbah mbah kakek nenek anak putra adik kakak
+        mertua orangtua tua
+    now: sekarang skrg saiki sakniki barusan masih isih tasih mendadak ujug
+    still_missing: ketemu ditemukan kepanggih pulang muncul  # "belum ketemu"
+    still_neg: belum blm durung dereng
+    """
+)
+OVER, LAST_NIGHT = tx.word_lists(
+    """
+    # "tapi sudah surut", "apinya sudah dipadamkan", "korbannya sudah dibawa ke puskesmas": it is over
+    over: surut padam dipadamkan reda selesai dibawa ditolong ditangani diurus dievakuasi diselamatkan
+        dimakamkan ditemukan ketemu ditangkap aman
+    # "semalam", "mau bengi" (last night)
+    last_night: semalam bengi
+    """
+)
+# not_now() reads light stems ("ketemu" -> "kete"): each list with its words' light stems too
+PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG, OVER = (
+    words | {tx.light_stem(w) for w in words}
+    for words in (PAST, AGO, PAPERS, SPANS, NUMBERS, DEATH, DONE, KIN, NOW, STILL_MISSING, STILL_NEG, OVER)
+)
 
 
 def _near(words: list[str], a: frozenset[str], b: frozenset[str]) -> tuple[int, int] | None:
@@ -71,8 +139,24 @@ def _still(words: list[str]) -> list[int]:
     return [i for i in range(1, len(words)) if words[i] in STILL and words[i - 1] in NOT]
 
 
-def emergency_cues(words: list[str]) -> tuple[str, ...]:
-    """The stretches of ``words`` (normalised tokens) that tell an emergency without naming it."""
+def _around(words: list[str], span: tuple[int, int], which: frozenset[str]) -> bool:
+    return any(w in which for w in words[max(0, span[0] - 3) : span[1] + 3])
+
+
+def _stuck(words: list[str]) -> tuple[int, int] | None:
+    """ "orangnya masih di dalam, belum bisa dikeluarkan", "nenek belum bisa dievakuasi": people who
+    cannot get out by themselves (a person near "not yet / cannot" + got out)."""
+    for j, w in enumerate(words):
+        if w in GOT_OUT and any(b in STILL_NEG or b in NOT for b in words[max(0, j - 3) : j]):
+            near = [i for i in range(max(0, j - WINDOW), j) if words[i] in PERSON - ANYONE]
+            if near:
+                return (near[0], j + 1)
+    return None
+
+
+def emergency_cues(words: list[str], clause: list[int] | None = None) -> tuple[str, ...]:
+    """The stretches of ``words`` (normalised tokens) that tell an emergency without naming it (not in
+    a clause that tells of the past or of what keeps happening, when ``clause`` gives the clauses)."""
     words = [tx.light_stem(w) if w not in PERSON else w for w in words]
     found: list[tuple[int, int]] = []
     person_state = _near(words, PERSON, HELPLESS)
@@ -83,31 +167,103 @@ def emergency_cues(words: list[str]) -> tuple[str, ...]:
             found.append((i - 1, i + 1))
             break
     for a, b in (
-        (SMOKE, SMOKE_COLOUR),
         (GROUND, MOVES),
         (VEHICLE, INTO_WATER),
+        (SUDDEN, SIGNS),
         (AGGRESSION, WEAPON),
         (GAS, GAS_SIGN),
     ):
         span = _near(words, a, b)
         if span:
             found.append(span)
+    fell = _near(words, FALL, WATER_BODY)
+    if fell and fell[1] - fell[0] <= 4:
+        found.append(fell)  # "jatuh ke sungai", "dhawah teng kali", "nyemplung sumur"
+    stuck = _stuck(words)
+    if stuck:
+        found.append(stuck)
+    smoke = _near(words, SMOKE, SMOKE_COLOUR)
+    if smoke and not _around(words, smoke, NOT_A_FIRE):
+        found.append(smoke)  # "asap hitam", not "asap hitam dari cerobong pabrik" (pollution)
     smoke_from = _near(words, SMOKE, FROM)
     if smoke_from and any(w in BUILDING for w in words[smoke_from[0] : smoke_from[1] + 3]):
         found.append(smoke_from)
     water_in = _near(words, WATER, ENTERS)
-    if water_in and any(w in HOME for w in words[water_in[0] : water_in[1] + 3]):
-        found.append(water_in)
+    if (
+        water_in
+        and any(w in HOME for w in words[water_in[0] : water_in[1] + 3])
+        and not _around(words, water_in, NOT_A_FLOOD)
+    ):
+        found.append(water_in)  # "air masuk rumah", not rain through a roof or a drain overflowing
     water_depth = _near(words, WATER, DEPTH)
-    if water_depth:
-        found.append(water_depth)
-    found = [(i, j) for i, j in found if not hedged(words, i, j)]
+    if water_depth and not _around(words, water_depth, LEAK):
+        found.append(water_depth)  # "sudah sedada", not "atap bocor, air ..."
+    found = [(i, j) for i, j in found if not hedged(words, i, j) and not not_now(words, i, clause)]
     return tuple(dict.fromkeys(" ".join(words[i:j]) for i, j in found))
 
 
+def not_now(stems: list[str], i: int, clause: list[int] | None) -> bool:
+    """The clause of word ``i`` tells of the past or the future, of what keeps happening or has lasted
+    days, or of costs and papers, and not of anything going on now (see ``PAST``); or it, or the clause
+    after it, says it is over ("tapi sudah surut")."""
+    if clause is None:
+        return False
+    own = [w for w, c in zip(stems, clause, strict=True) if c == clause[i]]
+    # ... said in its clause or the next one ("hilang sejak dua hari, belum ketemu", "sudah surut")
+    then = [w for w, c in zip(stems, clause, strict=True) if clause[i] <= c <= clause[i] + 1]
+    if any(w in NOW for w in own) or ("tiba", "tiba") in pairwise(own):
+        return False
+    if over(then):
+        return True
+    if (
+        stems[i] in DEATH
+        and any(w in DONE for w in stems[max(0, i - 2) : i])
+        and any(w in KIN for w in stems[max(0, i - 5) : i])
+    ):
+        return True  # "suami saya sudah meninggal" (why the caller needs help), not a death now
+    if any(a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(then)):
+        return False  # "sudah dua hari belum ketemu": still going on
+    if any(w in PAST or w in PAPERS for w in own) or "semalam" in own:
+        return True
+    for a, b in pairwise(own):
+        if a in SPANS and b in AGO:
+            return True  # "minggu lalu", "sasi kepungkur"
+        if b in SPANS and (a in NUMBERS or a.isdigit()):
+            return True  # "sudah tiga hari", "2 minggu"
+        if (a, b) in (("mau", "bengi"), ("tadi", "malam")):
+            return True  # last night
+    return False
+
+
+def over(stems: list[str]) -> bool:
+    """ "sudah surut", "apinya sudah dipadamkan", "korbannya sudah dibawa": what happened is over."""
+    return any(a in DONE and b in OVER for a, b in pairwise(stems))
+
+
+def going_on(stems: list[str]) -> bool:
+    """ "masih", "sekarang", "belum ketemu": something told is still going on."""
+    return any(w in NOW for w in stems) or any(
+        a in STILL_NEG and b in STILL_MISSING for a, b in pairwise(stems)
+    )
+
+
+def safe(stems: list[str]) -> bool:
+    """ "wong e selamet", "warga selamat semua": the people are safe, whatever happened."""
+    return any(w in SAFE and any(p in PERSON for p in stems[max(0, j - 3) : j]) for j, w in enumerate(stems))
+
+
 def hedged(words: list[str], i: int, j: int | None = None) -> bool:
-    """A danger said as what nearly happened or is feared: "hampir kecemplung", "anak hampir jatuh"."""
-    return any(w in HEDGES for w in words[max(0, i - 3) : (j or i + 1)])
+    """A danger said as what nearly happened or is feared ("hampir kecemplung", "anak hampir jatuh"),
+    or as what may happen ("bisa kesetrum", "motor bisa nyemplung", "sebelum ada korban"; not "belum
+    bisa dikeluarkan": that is what cannot be done)."""
+    end = j or i + 1
+    if any(w in HEDGES for w in words[max(0, i - 3) : end]):
+        return True
+    for k in {i, end - 1}:
+        for m in range(max(0, k - 2), k):
+            if words[m] in MAYBE and not (m > 0 and (words[m - 1] in NOT or words[m - 1] in STILL_NEG)):
+                return True
+    return False
 
 
 # Events that are an emergency only when they hit people or homes: "longsor nutup jalan" and "jembatan
@@ -117,8 +273,9 @@ PEOPLE_OR_HOMES = (
     | BUILDING
     | frozenset("tertimbun terkubur terjebak kejebak korban".split())
 )
-IF_PEOPLE = frozenset("longsor meledak ledakan".split())  # the people or homes said on either side
-IF_PERSON_BEFORE = frozenset("hanyut terseret".split())  # "anak hanyut", not "jembatan hanyut"
+# ... the people or homes said on either side ("kondisi jembatan kritis", "gawat, jalannya rusak": Tinggi)
+IF_PEOPLE = frozenset("longsor meledak ledakan kritis gawat".split())
+IF_PERSON_BEFORE = frozenset("hanyut terseret keli".split())  # "anak hanyut", not "jembatan hanyut"
 # "instalasi gawat darurat", "ruang UGD": the name of a place, not an emergency
 INSTITUTION = frozenset("instalasi unit ruang ruangan igd ugd".split())
 

@@ -6,7 +6,6 @@ regency lists it as a strong hint and when few categories share it; words the sp
 slightly wrong (``selokkan``, ``puskesmass``) still count, a little less, through a fuzzy match.
 """
 
-# ruff: noqa: SIM905  (word lists read best as one string)
 from __future__ import annotations
 
 import math
@@ -28,15 +27,15 @@ FUZZY_CUTOFF = 84.0
 MAX_PHRASE = 4
 MAX_WHERE_GAP = 5  # words saying where that may stand between the words of a hint
 WHERE_GAP_FACTOR = 0.8
-WHERE_WORDS = frozenset("di ke ing neng nang ning teng yang sing itu iku niku ini iki".split())
-# hint words that say little about the problem on their own (for picking the summary's words)
-GENERIC_WORDS = frozenset(
-    "warga desa dusun kelurahan kecamatan kampung wilayah mohon tolong bantu terima kasih salam apa "
-    "bagaimana kapan tanya info informasi pelayanan petugas dapat oleh sudah jadi urus".split()
-)
-FILLERS = frozenset(
-    "yang sangat sudah sekali agak cukup makin semakin juga pun itu ini tersebut kami kita di ke pada "
-    "sing ingkang banget wis sampun niku iku iki kula ing neng nang ning ugi pisan sanget".split()
+WHERE_WORDS, GENERIC_WORDS, FILLERS = tx.word_lists(
+    """
+    where_words: di ke ing neng nang ning teng yang sing itu iku niku ini iki
+    # hint words that say little about the problem on their own (for picking the summary's words)
+    generic_words: warga desa dusun kelurahan kecamatan kampung wilayah mohon tolong bantu terima kasih
+        salam apa bagaimana kapan tanya info informasi pelayanan petugas dapat oleh sudah jadi urus
+    fillers: yang sangat sudah sekali agak cukup makin semakin juga pun itu ini tersebut kami kita di ke
+        pada sing ingkang banget wis sampun niku iku iki kula ing neng nang ning ugi pisan sanget
+    """
 )
 
 

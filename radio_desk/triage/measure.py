@@ -122,8 +122,22 @@ def peer_predictor(taxonomy: Taxonomy, regency_code: str) -> Predictor:
     return predict
 
 
-def _ratio(a: int, b: int) -> float | None:
+def ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
+
+
+def figures_of(counts: dict[str, int], table: tuple[tuple[str, str, str | None], ...]) -> dict:
+    """``{name: counts[a] / counts[b]}`` for each ``(name, a, b)`` of ``table`` (``b`` None: the count)."""
+    return {name: counts[a] if b is None else ratio(counts[a], counts[b]) for name, a, b in table}
+
+
+def ms_figures(times_ms: list[float], prefix: str = "ms_") -> dict[str, float | None]:
+    """Median and 95th percentile of per-text times in milliseconds (``ms_p50``, ``ms_p95``)."""
+    ms = sorted(times_ms)
+    return {
+        f"{prefix}p50": round(statistics.median(ms), 3) if ms else None,
+        f"{prefix}p95": round(ms[int(0.95 * (len(ms) - 1))], 3) if ms else None,
+    }
 
 
 def _chatter(summary: str) -> bool:
@@ -202,46 +216,59 @@ def measure(items: Iterable[Gold], predict: Predictor, keep_misses: bool = False
                 wrong.append(f"summary {a.summary!r}")
             if wrong:
                 misses.append({"id": g.id, "wrong": wrong})
-    ms = sorted(times)
-    out = {
-        "rows": n,
-        "category_top1": _ratio(c["top1"], n),
-        "category_top3": _ratio(c["top3"], n),
-        "kecamatan_named": c["kec_named"],
-        "kecamatan_accuracy": _ratio(c["kec_ok"], c["kec_named"]),
-        "kecamatan_precision": _ratio(c["kec_ok"], c["kec_pred"]),
-        "desa_named": c["desa_named"],
-        "desa_accuracy": _ratio(c["desa_ok"], c["desa_named"]),
-        "desa_precision": _ratio(c["desa_ok"], c["desa_pred"]),
-        "kecamatan_only_named": c["kec_only"],
-        "desa_when_only_kecamatan_rate": _ratio(c["kec_only_desa"], c["kec_only"]),
-        "no_place_named": c["none"],
-        "place_when_none_rate": _ratio(c["none_filled"], c["none"]),
-        "urgency_accuracy": _ratio(c["urg_ok"], c["urg_rows"]),
-        "darurat_recall": _ratio(c["dar_ok"], c["dar_gold"]),
-        "darurat_precision": _ratio(c["dar_ok"], c["dar_pred"]),
-        "darurat_category_recall": _ratio(c["dcat_ok"], c["dcat_gold"]),
-        "darurat_category_precision": _ratio(c["dcat_ok"], c["dcat_pred"]),
-        "summary_hit_rate": _ratio(c["sum_hit"], c["sum_rows"]),
-        "summary_present_rate": _ratio(c["sum_present"], c["sum_rows"]),
-        "summary_too_long_rate": _ratio(c["sum_long"], c["sum_rows"]),
-        "summary_clean_rate": _ratio(c["sum_clean"], c["sum_rows"]),
-        "summary_good_rate": _ratio(c["sum_good"], c["sum_rows"]),
-        "ms_p50": round(statistics.median(ms), 3) if ms else None,
-        "ms_p95": round(ms[int(0.95 * (len(ms) - 1))], 3) if ms else None,
-        "by_tag": {
-            tag: {
-                "n": t["n"],
-                "top1": _ratio(t["top1"], t["n"]),
-                "desa_accuracy": _ratio(t["desa_ok"], t["desa_named"]),
-            }
-            for tag, t in sorted(tags.items())
-        },
+    c["rows"] = n
+    out: dict = {"rows": n, **figures_of(c, FIGURES), **ms_figures(times)}
+    out["by_tag"] = {
+        tag: {
+            "n": t["n"],
+            "top1": ratio(t["top1"], t["n"]),
+            "desa_accuracy": ratio(t["desa_ok"], t["desa_named"]),
+        }
+        for tag, t in sorted(tags.items())
     }
     if keep_misses:
         out["misses"] = misses
     return out
 
+
+# every figure of measure(): (name, count, the count it is a share of; None: the count itself)
+FIGURES = (
+    ("category_top1", "top1", "rows"),
+    ("category_top3", "top3", "rows"),
+    ("kecamatan_named", "kec_named", None),
+    ("kecamatan_accuracy", "kec_ok", "kec_named"),
+    ("kecamatan_precision", "kec_ok", "kec_pred"),
+    ("desa_named", "desa_named", None),
+    ("desa_accuracy", "desa_ok", "desa_named"),
+    ("desa_precision", "desa_ok", "desa_pred"),
+    ("kecamatan_only_named", "kec_only", None),
+    ("desa_when_only_kecamatan_rate", "kec_only_desa", "kec_only"),
+    ("no_place_named", "none", None),
+    ("place_when_none_rate", "none_filled", "none"),
+    ("urgency_accuracy", "urg_ok", "urg_rows"),
+    ("darurat_recall", "dar_ok", "dar_gold"),
+    ("darurat_precision", "dar_ok", "dar_pred"),
+    ("darurat_category_recall", "dcat_ok", "dcat_gold"),
+    ("darurat_category_precision", "dcat_ok", "dcat_pred"),
+    ("summary_hit_rate", "sum_hit", "sum_rows"),
+    ("summary_present_rate", "sum_present", "sum_rows"),
+    ("summary_too_long_rate", "sum_long", "sum_rows"),
+    ("summary_clean_rate", "sum_clean", "sum_rows"),
+    ("summary_good_rate", "sum_good", "sum_rows"),
+)
+# the figures every report of the call sets shows (``radio-desk bench triage``'s compact summary)
+HEADLINE = (
+    "category_top1",
+    "category_top3",
+    "kecamatan_accuracy",
+    "desa_accuracy",
+    "place_when_none_rate",
+    "darurat_recall",
+    "darurat_precision",
+    "summary_hit_rate",
+    "ms_p50",
+    "ms_p95",
+)
 
 # the figures the human table shows, in order, with the issue's targets for the call sets
 TABLE = (

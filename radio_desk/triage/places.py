@@ -24,21 +24,24 @@ DESA_MARKERS = frozenset(
     {"desa", "ds", "kelurahan", "kel", "kelurhan", "kalurahan", "deso", "dsa", "desanya", "desane", "desone"}
 )
 KEC_MARKERS = frozenset({"kecamatan", "kec", "kecamatn", "kcamatan"})
-# a name right after these is a street, estate or building named after a place, often elsewhere
-STREET_MARKERS = frozenset(
-    "jalan jl jln jaln gang gg jalane dalan raya perum perumahan pasar puskesmas rusun rusunawa taman makam "
-    "terminal stasiun rs rsud sekolah sd smp sma smk kantor kawasan komplek kompleks blok "
-    "perempatan pertigaan simpang bundaran jembatan halte masjid mall plaza depot".split()
+CITY = "kota"
+SHORT = frozenset({"ds", "kel", "kec", "dsn", "dk"})  # markers written short, with a full stop
+STREET_MARKERS, DIRECTION_MARKERS, ESTATE_WORDS, HOME_MARKERS = tx.word_lists(
+    """
+    # a name right after these is a street, estate or building named after a place, often elsewhere
+    street_markers: jalan jl jln jaln gang gg jalane dalan raya perum perumahan pasar puskesmas rusun
+        rusunawa taman makam terminal stasiun rs rsud sekolah sd smp sma smk kantor kawasan komplek
+        kompleks blok perempatan pertigaan simpang bundaran jembatan halte masjid mall plaza depot
+    # ... and after these it is where something goes or comes from, not where the problem is
+    direction_markers: arah menuju sampai dari ke tembus perbatasan batas sebelum sesudah setelah
+    # ... and a name followed by these is an estate or a street ("Darmo Permai", "Ngagel Timur"); not
+    # "mas": on a call "di Trucuk, Mas" speaks to the host
+    estate_words: indah permai asri regency residence park land raya timur barat utara selatan megah
+        harapan golf city town hills garden
+    # a name right after these is where the caller lives or the problem is
+    home_markers: warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili
+    """
 )
-# ... and after these it is where something goes or comes from, not where the problem is
-DIRECTION_MARKERS = frozenset("arah menuju sampai dari ke tembus perbatasan".split())
-# ... and a name followed by these is an estate or a street ("Darmo Permai", "Ngagel Timur")
-ESTATE_WORDS = frozenset(
-    "indah permai asri regency residence park land raya timur barat utara selatan megah harapan "
-    "mas golf city town hills garden".split()
-)
-# a name right after these is where the caller lives or the problem is
-HOME_MARKERS = frozenset("warga di daerah wilayah kampung dusun dukuh lingkungan alamat domisili".split())
 MAX_WORDS = 4
 # a place said in passing: where the caller works, studies, shops or travelled ("anak saya kerja di
 # Surabaya", "kemarin ke pasar Kalitidu beli bibit", "pulang dari Baureno"), within PASSING_REACH words
@@ -51,10 +54,22 @@ PASSING_FACTOR = 0.4
 HOST_FACTOR = 0.4  # the host's "di Kapas ya, Pak?": the caller's own words say where
 DENIED_FACTOR = 0.3  # "bukan Kapas", "dudu Malo", "sanes ...": the place the caller corrects away
 DENIALS = frozenset("bukan dudu sanes ndak".split())
+DENIED = "disangkal (\u201cbukan\u201d)"
+FILL_CONFIDENCE = 0.5  # a place this sure is filled in (F8); below, it is offered as a candidate
+DIRECTION = "arah/asal, bukan tempat kejadian"
+BY_HOST = "disebut penyiar"
+PASSING = "disebut sambil lalu (kerja/pergi ke sana)"
+ASIDE = "dalam cerita sampingan"
+ELSEWHERE = frozenset({DIRECTION, BY_HOST, PASSING, ASIDE})  # said, but maybe not where the problem is
+PLAIN = "tempat yang disebut, tak ada yang menyangkal"  # the plain reading (RegencyPlaces._plain)
 ASIDE_FACTOR = 0.45  # a place in the story the caller set aside ("... tapi bukan itu yang mau saya lapor")
 # "at" words before a capitalised everyday word make it a kecamatan's name ("di Kapas", "teng Malo")
 AT_WORDS = frozenset("di ing neng nang ning teng wonten daerah wilayah dari saking sekitar".split())
+# ... and these before a kecamatan named by an everyday word ("warga balen", "SPBU Kapas") too
+PLACE_WORDS = AT_WORDS | HOME_MARKERS | STREET_MARKERS | frozenset("spbu pom polsek koramil kua".split())
 EVERYDAY = "nama ini juga kata sehari-hari"  # such a desa needs "desa" or its kecamatan right after it
+# the plain reading (RegencyPlaces._plain) never fills in a place said with these reasons
+AGAINST = frozenset({EVERYDAY, DENIED, PASSING, BY_HOST})
 DIRECTION_FACTOR = 0.75  # "dari X", "arah X": often still where the problem is, less sure
 NAMESAKE_CONFIDENCE = 0.4  # a desa named like its kecamatan, said without "desa": an alternative only
 PAIR_CONFIDENCE = 0.9  # "desa X kecamatan-name": a desa said right before its own kecamatan
@@ -81,7 +96,9 @@ COMMON_WORDS = frozenset(
     # more everyday words that name a desa: "di kalangan warga", "bakulan sayur", "tanggul bobol",
     # "musim rendeng", "mau temu", "nyumbang", "deru mesin", "kolong jembatan", "bulu ayam"
     "kalangan bakulan bobol rendeng temu sumbang deru kolong tikusan bakalan sedeng talun pesen "
-    "tanjung sekaran jelu beji padang mori bakung pilang bungur soko".split()
+    "tanjung sekaran jelu beji padang mori bakung pilang bungur soko "
+    # Javanese "nganti" (until), "tanggungan" (a burden)
+    "nganti tanggungan".split()
 )
 
 
@@ -118,6 +135,11 @@ class RegencyPlaces:
             for desa in gazetteer.desa_of(kec.code):
                 self.by_key.setdefault(normalize_name(desa.name), []).append(desa)
         self.by_key.pop("", None)
+        seat = self.by_key.get(normalize_name(self.regency.name.removeprefix("Kabupaten ")), [])
+        for kec in seat[:1] if seat and seat[0].level == "district" else ():
+            # "Kadipaten, kota", "pasar kota": in a kabupaten "kota" is the kecamatan of its seat
+            # (an everyday word: it counts after a place word or next to a desa of that kecamatan)
+            self.by_key.setdefault(CITY, []).append(kec)
         self._buckets: dict[str, list[str]] = {}
         for key in self.by_key:
             if len(key) >= FUZZY_MIN_KEY:
@@ -163,15 +185,24 @@ class RegencyPlaces:
 
     def find_in(self, talk: spans.Talk) -> PlaceResult:
         """The problem's place: mentions in the complaint first; the caller's home ("saya dari desa X")
-        when the complaint names none, or to settle the desa inside the kecamatan it names."""
+        when the complaint names none, or to settle the desa inside the kecamatan it names.  When these
+        rules fill in nothing, the place the call names with nothing against it (:meth:`_plain`)."""
         problem, home = self._mentions(
             talk.words, talk.roles, talk.clause, _proper_nouns(talk), _said_by_the_way(talk)
         )
+        return self._plain(self._ruled(problem, home), problem, home)
+
+    def _ruled(self, problem: dict[str, PlaceFound], home: dict[str, PlaceFound]) -> PlaceResult:
+        said = _plainly(problem)  # "jalan Trucuk ke Padangan": Trucuk
+        if said is not problem:
+            ruled = self._ruled(said, home)
+            rest = tuple(m for c, m in problem.items() if c not in said)
+            return PlaceResult(ruled.kecamatan, ruled.desa, ruled.candidates + rest)
         if not home:
             return self._decide(problem)
         result = self._decide(problem)
         kec = result.kecamatan
-        if kec is not None and kec.confidence >= HOME_OVERRIDE:
+        if kec is not None and kec.confidence >= HOME_OVERRIDE and not _elsewhere(result):
             if result.desa is None or result.desa.confidence < HOME_OVERRIDE:
                 at_home = self._decide(
                     {**home, **{k: m for k, m in problem.items() if m.place.level == "district"}}
@@ -180,7 +211,32 @@ class RegencyPlaces:
                     result = PlaceResult(kec, at_home.desa, result.candidates)
             cands = result.candidates + tuple(sorted(home.values(), key=lambda m: -m.confidence))
             return PlaceResult(result.kecamatan, result.desa, cands)
-        return self._decide({**home, **problem})
+        return self._decide(_surest(home, problem))
+
+    def _plain(
+        self, result: PlaceResult, problem: dict[str, PlaceFound], home: dict[str, PlaceFound]
+    ) -> PlaceResult:
+        """The plain reading when the rules above fill in no kecamatan: the surest place named in the
+        complaint (else the caller's home) that nothing speaks against (not an everyday word without
+        context, not denied: :func:`_against`), filled in at ``FILL_CONFIDENCE``.  A place said once
+        ("jalan Klangon rusak", "di trucuk mas") is the problem's place unless the call says otherwise."""
+        if result.kecamatan is not None and result.kecamatan.confidence >= FILL_CONFIDENCE:
+            return result
+        for said in (problem, home):
+            plain = self._decide(_plainly({c: m for c, m in said.items() if not _against(m)}))
+            kec = plain.kecamatan
+            if kec is None:
+                continue  # nothing left, or a desa name several kecamatan share and nothing says which
+            kec = _filled(kec)
+            desa = plain.desa
+            if (
+                desa is not None
+                and desa.place.parent_code == kec.place.code
+                and _name_key(desa.place.name) != _name_key(kec.place.name)
+            ):
+                desa = _filled(desa)  # not the kecamatan's namesake desa ("pasar Baureno": the kecamatan)
+            return PlaceResult(kec, desa, result.candidates)
+        return result
 
     def _mentions(
         self,
@@ -196,7 +252,8 @@ class RegencyPlaces:
         n = len(words)
         while i < n:
             marker = words[i] in KEC_MARKERS or _misheard_kec_marker(words[i])
-            if marker and i + 1 < n and (words[i] not in KEC_MARKERS or self._match_at(words, i + 1) is None):
+            named_kec = i + 1 < n and words[i] in KEC_MARKERS and self._names_kecamatan(words, i + 1)
+            if marker and i + 1 < n and not named_kec:
                 # "Kacama Tanbo Zonagoro", "kecamatan Bozonga Gorou" (kecamatan Bojonegoro): after a
                 # (misheard) "kecamatan" and no name heard right, the closest kecamatan name, when it
                 # is clearly the closest
@@ -239,7 +296,9 @@ class RegencyPlaces:
                 continue
             length, places, sim = found
             said = " ".join(words[i : i + length])
-            before = words[i - 1] if i > 0 else ""
+            # the word before, in the same clause ("... lapor ke desa? Sudah, Mas": no "desa Sudah"), or
+            # an abbreviation whose full stop split the clause ("Ds. Sudah")
+            before = words[i - 1] if i > 0 and (clause[i - 1] == clause[i] or words[i - 1] in SHORT) else ""
             first = i
             while first > max(0, i - 2) and clause[first - 1] == clause[i]:
                 first -= 1
@@ -248,27 +307,54 @@ class RegencyPlaces:
             mentions = home if roles[i] == spans.INTRO else problem
             if mentions is home:
                 context.discard("dari")  # "saya dari desa X": where the caller lives, not a direction
-            named = bool(proper and proper[i]) and before in AT_WORDS
+            # "di Kapas", "warga Balen", "SPBU Malo", "dari gayam": said as a place's name
+            capital = bool(proper and proper[i])
+            named = capital or before in PLACE_WORDS
             for place in places:
-                conf, why = self._confidence(place, said, sim, before, len(places), context, after, named)
+                conf, why = self._confidence(
+                    place, said, sim, before, len(places), context, after, named, capital
+                )
                 if by_the_way and by_the_way[i][0] < 1:
                     conf, why = round(conf * by_the_way[i][0], 3), (*why, by_the_way[i][1])
                 if conf <= 0:
                     continue
                 old = mentions.get(place.code)
-                if old is None or conf > old.confidence:
+                if (
+                    old is None
+                    or conf > old.confidence
+                    or (
+                        conf > 0
+                        and self._before_its_kecamatan(words, i + length, place)
+                        and not self._before_its_kecamatan(words, old.end, place)
+                    )
+                ):
                     mentions[place.code] = PlaceFound(place, conf, said, why, i, i + length)
             i += length
         for mentions in (problem, home):
             self._split_desa_names(words, mentions)
         return problem, home
 
+    def _before_its_kecamatan(self, words: list[str], i: int, place: Place) -> bool:
+        """ "Bendo Kapas", "Pejok yang Kedungadem": the desa's own kecamatan is named right after it."""
+        if place.level != "village":
+            return False
+        if i < len(words) and words[i] in ("yang", "sing", "ingkang"):
+            i += 1
+        found = self._match_at(words, i) if 0 <= i < len(words) else None
+        return found is not None and any(p.code == place.parent_code for p in found[1])
+
+    def _names_kecamatan(self, words: list[str], i: int) -> bool:
+        """A kecamatan's name (or a desa's only: "kecamatan Sumberejo" for Sumberrejo) starts at ``i``."""
+        found = self._match_at(words, i)
+        return found is not None and any(p.level == "district" for p in found[1])
+
     def _split_desa_names(self, words: list[str], mentions: dict[str, PlaceFound]) -> None:
         """ "Suka Rejo" for Sukorejo: a desa name heard as two or three words, each an everyday word,
         counts only next to its own kecamatan named in the same part of the call (no desa found
         there yet), and only when the joined words are close to that kecamatan's desa name."""
         kecs = [m for m in mentions.values() if m.place.level == "district"]
-        if not kecs or any(m.place.level == "village" for m in mentions.values()):
+        said_at = {m.at for m in kecs}  # a kecamatan's namesake desa ("Dander") is no desa found
+        if not kecs or any(m.place.level == "village" and m.at not in said_at for m in mentions.values()):
             return
         for kec in kecs:
             names = {_name_key(d.name): d for d in self.gazetteer.desa_of(kec.place.code)}
@@ -347,6 +433,7 @@ class RegencyPlaces:
         context: set[str],
         after: str,
         proper: bool = False,
+        capital: bool = False,
     ) -> tuple[float, tuple[str, ...]]:
         key = normalize_name(place.name)
         why: list[str] = []
@@ -357,11 +444,16 @@ class RegencyPlaces:
         elif before in (DESA_MARKERS | KEC_MARKERS):
             conf = 0.45  # "kecamatan X" where X is (also) a desa
             why.append(f"didahului \u201c{before}\u201d (tingkat lain)")
+        elif said == CITY:
+            conf = 0.2  # "kota" only settles the desa said right before it ("Kauman kota")
+            why.append(EVERYDAY)
         elif self.is_common(key) or len(key) <= 4 or all(w in COMMON_WORDS for w in said.split()):
             # an everyday word ("sudah", "pasar") is a desa only with context: a marker before it, or its
             # kecamatan named in the text (checked in _decide); a kecamatan by its name alone stays weak
-            if proper and place.level == "district":
-                # "di Kapas", "teng Malo": written as a name, after "at": the kecamatan
+            if (proper and place.level == "district") or (capital and place.level == "village"):
+                # "di Kapas", "teng Malo", "warga balen": written as a name or after a word that names
+                # a place: the kecamatan (a kecamatan is far more often meant than cotton or a tree);
+                # "saking Bendo", "di Kuncen": a desa written with a capital inside a sentence
                 conf = 0.6
                 why.append("ditulis sebagai nama tempat")
             else:
@@ -373,7 +465,7 @@ class RegencyPlaces:
             conf = 0.7
         if context & DIRECTION_MARKERS:
             conf *= DIRECTION_FACTOR
-            why.append("arah/asal, bukan tempat kejadian")
+            why.append(DIRECTION)
         elif (before in STREET_MARKERS or (context & STREET_MARKERS and before not in AT_WORDS)) or (
             after in ESTATE_WORDS
         ):
@@ -434,7 +526,8 @@ class RegencyPlaces:
                 continue
             n_same = self.desa_count.get(normalize_name(m.place.name), 1)
             if n_same > 1:
-                if parent is None:
+                if parent is None or parent.confidence < FILL_CONFIDENCE:
+                    # ("Sekaran yang Kasiman, bukan Balen": a denied kecamatan says nothing)
                     desa_found.append(m)
                     continue
                 # several desa share the name: the kecamatan named in the text says which one
@@ -444,7 +537,14 @@ class RegencyPlaces:
                 boosted = max(m.confidence, min(0.9, m.confidence + 0.2))
                 m = PlaceFound(m.place, round(boosted, 3), m.said, (*m.reasons, "kecamatannya disebut"), m.at)
             desa_found.append(m)
-        desa_found.sort(key=lambda m: -m.confidence)
+        # a desa said with its kecamatan first ("Sekaran yang Balen" over a Sekaran whose kecamatan is
+        # named elsewhere in the call, "Desa Gapluk, eh Desa Tinumpuk ding, Purwosari"; not one said in
+        # passing or in a story set aside; of two such pairs
+        # named, the later one is the caller's correction: "Sidorejo Padangan, maaf Sidorejo yang Sukosewu")
+        first = {c for c in paired if not ELSEWHERE.intersection(mentions[c].reasons)}
+        desa_found.sort(
+            key=lambda m: (m.place.code not in first, -m.confidence, -m.at * (m.place.code in first))
+        )
         desa = desa_found[0] if desa_found else None
         kecamatan: PlaceFound | None = None
         kept = {m.place.code for m in desa_found} | set(kec_found)
@@ -479,13 +579,13 @@ def _said_by_the_way(talk: spans.Talk) -> list[tuple[float, str]]:
         c = talk.clause[i]
         before = [words[k] for k in range(max(0, i - PASSING_REACH), i) if talk.clause[k] == c]
         if talk.roles[i] == spans.HOST:
-            out.append((HOST_FACTOR, "disebut penyiar"))
+            out.append((HOST_FACTOR, BY_HOST))
         elif any(b in DENIALS for b in before[-2:]):
-            out.append((DENIED_FACTOR, "disangkal (“bukan”)"))
+            out.append((DENIED_FACTOR, DENIED))
         elif any(b in PASSING_WORDS for b in before):
-            out.append((PASSING_FACTOR, "disebut sambil lalu (kerja/pergi ke sana)"))
+            out.append((PASSING_FACTOR, PASSING))
         elif talk.emphasis_of(i) <= spans.ASIDE_EMPHASIS:
-            out.append((ASIDE_FACTOR, "dalam cerita sampingan"))
+            out.append((ASIDE_FACTOR, ASIDE))
         else:
             out.append((1.0, ""))
     return out
@@ -514,6 +614,50 @@ def _proper_nouns(talk: spans.Talk) -> list[bool]:
         out[i] = bool(token[:1].isupper()) and not first and not token.isupper()
     if sum(out) > TITLE_CASE_SHARE * len(out):
         return [False] * len(out)  # "Jalan Di Depan Balai Desa Rusak": capitals say nothing here
+    return out
+
+
+def _elsewhere(result: PlaceResult) -> bool:
+    """The complaint's place was said as a direction, by the host, in passing or in a story set aside
+    ("jalan yang menuju Padangan"): not enough to set the caller's own home aside."""
+    kec = result.kecamatan
+    source = result.desa if kec is not None and "kecamatan dari desanya" in kec.reasons else kec
+    return source is not None and bool(ELSEWHERE.intersection(source.reasons))
+
+
+def _plainly(mentions: dict[str, PlaceFound]) -> dict[str, PlaceFound]:
+    """Without the places said only as a direction when another kecamatan is named plainly ("jalan
+    Trucuk ke Padangan", "di jalan Sekar, sebelum batas Gondang"); a direction into a kecamatan named
+    plainly stays ("jalan ke Desa Jono Temayang")."""
+
+    def kec(m: PlaceFound) -> str:
+        return m.place.code if m.place.level == "district" else m.place.parent_code
+
+    plain = {kec(m) for m in mentions.values() if DIRECTION not in m.reasons and not _against(m)}
+    kept = {c: m for c, m in mentions.items() if DIRECTION not in m.reasons or kec(m) in plain}
+    return kept if plain and len(kept) < len(mentions) else mentions
+
+
+def _against(m: PlaceFound) -> bool:
+    """Something in the call says this mention is not the problem's place: an everyday word without
+    context, a denied place, one where someone works or went, the host's guess."""
+    return bool(AGAINST.intersection(m.reasons))
+
+
+def _filled(m: PlaceFound) -> PlaceFound:
+    if m.confidence >= FILL_CONFIDENCE:
+        return m
+    return replace(m, confidence=FILL_CONFIDENCE, reasons=(*m.reasons, PLAIN))
+
+
+def _surest(*said: dict[str, PlaceFound]) -> dict[str, PlaceFound]:
+    """Mentions of several parts of the call by place: the surest mention of each place ("saya dari
+    Desa Pojok ... di pojok perempatan": the home's "Desa Pojok" is not lost to the everyday word)."""
+    out: dict[str, PlaceFound] = {}
+    for mentions in said:
+        for code, m in mentions.items():
+            if code not in out or m.confidence > out[code].confidence:
+                out[code] = m
     return out
 
 

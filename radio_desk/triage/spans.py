@@ -90,6 +90,8 @@ LOCATIVES = frozenset(
 OFFICES = frozenset("kantor balai".split())
 REPORT_VERBS = frozenset("lapor melapor dilaporkan laporkan lapol mengadu ngadu matur sambat".split())
 SAID_WORDS = frozenset("kata katanya bilang jawabnya ngendika jare jarene ngomong".split())
+# "pipa gas, eh, pipa air": the caller corrects a slip (see _mark_corrections)
+CORRECTIONS = frozenset("eh ee maaf ralat maksudnya maksud salah ding".split())
 # what may happen, not what happened: "kalau hujan bisa banjir", "takut roboh", "nek ambruk"
 FEAR_WORDS = frozenset("kalau jika jikalau apabila takut khawatir kuatir cemas nek yen menawi".split())
 BUILDING_TAILS = frozenset("negeri n balai kantor umum pembantu besar agung jami".split())
@@ -108,10 +110,12 @@ LATER_PHRASES = (
     ("tidak", "terlalu", "penting"), ("nggak", "terlalu", "penting"), ("ora", "penting"),
     ("mboten", "penting"), ("tidak", "penting"), ("nggak", "penting"), ("gak", "penting"),
 )  # fmt: skip
-# "bukan itu (yang mau saya sampaikan)", "tapi yang mau saya laporkan ...": what came before was a story
+# "bukan itu (yang mau saya sampaikan)", "tapi yang (mau) saya laporkan ...": what came before was a story
+# (matched without the words for "I": "tapi yang saya laporkan" is "tapi yang laporkan")
 SET_ASIDE_PHRASES = (
     ("bukan", "itu"), ("bukan", "soal", "itu"), ("dudu", "iku"), ("sanes", "niku"), ("tapi", "yang", "mau"),
-    ("tapi", "yang", "ingin"), ("tapi", "sing", "arep"), ("nah", "yang", "mau"), ("masalahnya", "di"),
+    ("tapi", "yang", "ingin"), ("tapi", "yang"), ("tapi", "sing", "arep"), ("nah", "yang", "mau"),
+    ("masalahnya", "di"),
 )  # fmt: skip
 SET_ASIDE_VERBS = frozenset(
     "sampaikan laporkan laporin lapor adukan disampaikan dilaporkan sampekno matur ceritakan".split()
@@ -192,6 +196,7 @@ def read(text: str, place_len: Callable[[list[str], int], int] | None = None) ->
         spans.append((start, len(words)))
         raw.append(part.strip())
         asked.append(is_question)
+    _mark_corrections(words, roles, spans)
     _mark_locatives(words, roles)
     _mark_fears(words, roles, clause_of)
     _mark_reported(words, roles, clause_of)
@@ -442,6 +447,24 @@ def _mark_reported(words: list[str], roles: list[str], clause_of: list[int]) -> 
                 if roles[k] == COMPLAINT:
                     roles[k] = ADDRESS
                 k += 1
+
+
+def _mark_corrections(words: list[str], roles: list[str], spans: list[tuple[int, int]]) -> None:
+    """ "ada pipa gas, eh, pipa air bocor": a clause of its own saying "eh" / "maaf" / "maksudnya",
+    then words that take up again a word said just before, take back what was said from that word on
+    ("pipa gas"): a slip of the tongue, not what the caller reports."""
+    for k in range(1, len(spans) - 1):
+        a, b = spans[k]
+        said = words[a:b]
+        if not any(w in CORRECTIONS for w in said) or not all(w in CORRECTIONS or w in FILLERS for w in said):
+            continue
+        (pa, pb), (na, _) = spans[k - 1], spans[k + 1]
+        again = words[na]
+        for m in range(pb - 1, pa - 1, -1):
+            if words[m] == again:
+                for j in range(m, pb):
+                    roles[j] = FILLER
+                break
 
 
 def _mark_fears(words: list[str], roles: list[str], clause_of: list[int]) -> None:

@@ -191,7 +191,8 @@ class Suggester:
                 evidence = True
                 gain = MODEL_GAIN * model.n_trained / (model.n_trained + MODEL_HALF)
                 logits = logits + gain * np.where(cols >= 0, scores[np.maximum(cols, 0)], 0.0)
-        urg = self.urgency.rate([w for w, k in zip(p.words, p.weights, strict=True) if k >= URGENT_ROLE])
+        urgent = [i for i, k in enumerate(p.weights) if k >= URGENT_ROLE]
+        urg = self.urgency.rate([p.words[i] for i in urgent], clause=[p.clause[i] for i in urgent])
         feared = [w for w, k in zip(p.words, p.weights, strict=True) if k == spans.ROLE_WEIGHT[spans.FEAR]]
         if feared and urg.level.rank < Urgency.TINGGI.rank:
             # "takut roboh", "kalau hujan bisa banjir": a danger feared is Tinggi at most
@@ -300,8 +301,14 @@ class Suggester:
         opd = self.opd_for(top, kec.code if kec and kec.confidence >= PLACE_MIN_CONFIDENCE else None)
         if top == "darurat" and urg.level.rank < Urgency.TINGGI.rank:
             urg = UrgencyResult(Urgency.TINGGI, urg.words)
-        if top == "darurat" and cats[0].score >= DARURAT_SURE and urg.level is not Urgency.DARURAT:
-            # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat
+        if (
+            top == "darurat"
+            and cats[0].score >= DARURAT_SURE
+            and urg.level is not Urgency.DARURAT
+            and not urg.over
+        ):
+            # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat (not one
+            # the caller says is over: "apinya sudah dipadamkan")
             urg = UrgencyResult(
                 Urgency.DARURAT, urg.words or tuple(w.strip("\u201c\u201d") for w in cats[0].words[:2])
             )

@@ -222,6 +222,21 @@ def stems(text: str) -> list[str]:
 _POSSESSIVE = ("nya", "ne", "ku", "mu", "e")
 
 
+def word_lists(table: str) -> tuple[frozenset[str], ...]:
+    """Word lists written as one table, in order: ``name: words ...`` starts a list (the name is for
+    the reader), a line without ``name:`` goes on with the list before it, ``#`` starts a comment.
+    ``A, B = word_lists(...)`` reads like a row of ``frozenset`` constants without repeating their code."""
+    lists: list[list[str]] = []
+    for line in table.splitlines():
+        words = line.split("#", 1)[0].split()
+        if words and words[0].endswith(":"):
+            lists.append([])
+            words = words[1:]
+        if words:
+            lists[-1].extend(words)
+    return tuple(frozenset(words) for words in lists)
+
+
 def light_stem(word: str) -> str:
     """Only the possessive/definite endings off (``kecelakaannya``, ``omahe``): for danger words, where
     a full stem would turn ``melahirkan`` into ``kelahiran``."""

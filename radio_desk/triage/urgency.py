@@ -25,7 +25,11 @@ from radio_desk.triage.emergency import (
     WINDOW,
     DangerSpelling,
     emergency_cues,
+    going_on,
     hedged,
+    not_now,
+    over,
+    safe,
 )
 
 NEGATIONS = frozenset({"tidak", "belum", "tanpa", "bukan", "ora", "durung", "mboten", "dereng", "nggak"})
@@ -35,6 +39,19 @@ TROUBLE = frozenset(
     "mengeluh mengeluhkan parah tolong lama rusake ora durung dereng mboten angel".split()
 )
 MAX_GAP = 2  # words allowed between the words of a phrase
+ILLNESS = frozenset("sakit menderita penderita riwayat pasien".split())
+TRAPPED = frozenset("terjebak kejebak terjepit kejepit".split())
+ANIMALS = frozenset("kucing anjing ayam kambing sapi kerbau burung monyet kucinge pitik wedhus".split())
+# "korban penipuan", "terjebak macet": the danger word in another sense
+OTHER_SENSE = {
+    "korban": frozenset(
+        "penipuan pungli pungutan pemerasan investasi arisan calo hoaks hoax php phk penggusuran gusuran "
+        "banjir bencana kekeringan kebijakan longsor gempa kebakaran puting angin".split()
+    ),
+    "terjebak": frozenset("macet kemacetan antrean antrian".split()),
+    "darurat": frozenset("air banyu sampah pangan beras listrik bbm pupuk obat".split()),  # "darurat air"
+    "kejebak": frozenset("macet".split()),
+}
 _LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgency.RENDAH}
 
 
@@ -42,6 +59,7 @@ _LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgen
 class UrgencyResult:
     level: Urgency
     words: tuple[str, ...]  # what the caller said that set the level
+    over: bool = False  # the call says the emergency is over or its people are safe
 
 
 class UrgencyRater:
@@ -59,7 +77,11 @@ class UrgencyRater:
         for i, (stems, _, _) in enumerate(self.phrases):
             self.first.setdefault(stems[0], []).append(i)
 
-    def rate(self, words: list[str], category: str | None = None) -> UrgencyResult:
+    def rate(
+        self, words: list[str], category: str | None = None, clause: list[int] | None = None
+    ) -> UrgencyResult:
+        """The urgency of ``words``; ``clause`` (the clause of each word, optional) lets a clause that
+        tells of the past or of what keeps happening temper its danger words (:func:`not_now`)."""
         stems = [tx.light_stem(w) for w in words]
         stems = [s if s in self.first else (self.spelling(s) or s) for s in stems]
         found: dict[Urgency, list[str]] = {}
@@ -71,7 +93,11 @@ class UrgencyRater:
                 end = _match_with_gaps(stems, i, phrase)
                 if end is None or _negated(words, i):
                     continue
-                if level is Urgency.DARURAT and _tempered(stems, i, end):
+                if level is Urgency.DARURAT and (
+                    _tempered(stems, i, end, clause)
+                    or _other_sense(stems, i, end)
+                    or not_now(stems, i, clause)
+                ):
                     level = Urgency.TINGGI
                 matches.append((i, end, level, len(phrase)))
         for i, end, level, size in matches:
@@ -81,12 +107,22 @@ class UrgencyRater:
             found.setdefault(level, []).append(" ".join(words[i:end]))
         del n
         if Urgency.DARURAT not in found:
-            cues = emergency_cues(words)  # "ada yang tergeletak", "asap hitam dari rumah", "air masuk rumah"
+            # "ada yang tergeletak", "asap hitam dari rumah", "air masuk rumah"
+            cues = emergency_cues(words, clause)
             if cues:
                 found[Urgency.DARURAT] = list(cues)
+            elif clause is not None and (past := emergency_cues(words)):
+                found.setdefault(Urgency.TINGGI, []).extend(past)  # "air sempat masuk rumah, sudah surut"
+        done = safe(stems) or (over(stems) and not going_on(stems))
+        if Urgency.DARURAT in found and done:
+            # "longsor nutup dalan, rong omah kena. Wong e selamet": the people are safe; "tabrakan ...,
+            # sudah diurus polisi": it is over (and nothing in the call is still going on)
+            found.setdefault(Urgency.TINGGI, []).extend(found.pop(Urgency.DARURAT))
         for level in (Urgency.DARURAT, Urgency.TINGGI):
             if level in found:
-                return UrgencyResult(level, tuple(dict.fromkeys(found[level])))
+                return UrgencyResult(
+                    level, tuple(dict.fromkeys(found[level])), done and level is Urgency.TINGGI
+                )
         if category == "darurat":  # an emergency without danger words is still at least Tinggi
             return UrgencyResult(Urgency.TINGGI, ())
         if Urgency.RENDAH in found and not any(w in TROUBLE for w in words):
@@ -106,17 +142,33 @@ def _match_with_gaps(stems: list[str], start: int, phrase: tuple[str, ...]) -> i
     return pos + 1
 
 
-def _tempered(stems: list[str], i: int, end: int) -> bool:
+def _tempered(stems: list[str], i: int, end: int, clause: list[int] | None = None) -> bool:
     """A danger word that is Tinggi here: nearly happened ("hampir tabrakan"), a place's name
-    ("instalasi gawat darurat"), or an event that hit no people or homes ("longsor nutup jalan")."""
+    ("instalasi gawat darurat"), or an event that hit no people or homes ("longsor nutup jalan"; the
+    people or homes said in its clause or the one before or after: "dalan longsor ke sungai, tinggal
+    separuh. Orang naik motor harus turun" is a road)."""
     if hedged(stems, i) or (i > 0 and stems[i - 1] in INSTITUTION):
         return True
-    if end - i == 1 and stems[i] in IF_PEOPLE:
-        near = stems[max(0, i - WINDOW) : end + WINDOW]
-        return not any(w in PEOPLE_OR_HOMES for w in near)
+    if stems[end - 1] in IF_PEOPLE and (end - i == 1 or stems[i] == "tanah"):  # "(tanah) longsor"
+        around = [*range(max(0, i - WINDOW), i), *range(end, min(len(stems), end + WINDOW))]
+        if clause is not None:
+            around = [k for k in around if abs(clause[k] - clause[i]) <= 1]
+        return not any(stems[k] in PEOPLE_OR_HOMES for k in around)
     if end - i == 1 and stems[i] in IF_PERSON_BEFORE:
         return not any(w in PEOPLE_OR_HOMES for w in stems[max(0, i - 3) : i])
     return False
+
+
+def _other_sense(stems: list[str], i: int, end: int) -> bool:
+    """ "korban penipuan", "korban banjir (dapat bantuan)", "terjebak macet", "kucing terjebak": not a
+    person in danger;
+    "sakit stroke", "riwayat jantung": an illness, not an attack now."""
+    if i > 0 and stems[i - 1] in ILLNESS:
+        return True
+    if stems[i] in TRAPPED and any(w in ANIMALS for w in stems[max(0, i - 2) : i]):
+        return True  # "kucing terjebak di atas pohon"
+    other = OTHER_SENSE.get(stems[i]) if end - i == 1 else None
+    return other is not None and any(w in other for w in stems[end : end + 2])
 
 
 def _negated(words: list[str], i: int) -> bool:

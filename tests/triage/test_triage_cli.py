@@ -13,6 +13,7 @@ import pytest
 from radio_desk.cli import bench as bench_cli
 from radio_desk.cli import triage as triage_cli
 from radio_desk.errors import ValidationError
+from radio_desk.triage.measure import HEADLINE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -177,20 +178,6 @@ def test_long_javanese_transcript_with_a_learned_model(bojonegoro):
         assert result.desa is not None and result.desa.name == "Leran"
 
 
-FIGURES = (
-    "category_top1",
-    "category_top3",
-    "kecamatan_accuracy",
-    "desa_accuracy",
-    "place_when_none_rate",
-    "darurat_recall",
-    "darurat_precision",
-    "summary_hit_rate",
-    "ms_p50",
-    "ms_p95",
-)
-
-
 def test_bench_triage_runs_the_call_sets_next_to_the_written_set(tmp_path, monkeypatch, capsys):
     """A small subset of the shipped call sets, the desk and the keyword peer side by side."""
     test = tmp_path / "test.csv"
@@ -208,15 +195,17 @@ def test_bench_triage_runs_the_call_sets_next_to_the_written_set(tmp_path, monke
         "calls_dev",
         "calls_dev2",
         "calls_dev3",
+        "calls_dev4",
         "calls_heldout",
         "calls_heldout2",
+        "calls_heldout3",
     ]
     for name, preds in sets.items():
         assert set(preds) == {"desk", "peer"}
         for figures in preds.values():
             assert figures["rows"] == (1 if name == "written" else 12)
-            assert set(FIGURES) <= set(figures)
-            for key in FIGURES[:8]:
+            assert set(HEADLINE) <= set(figures)
+            for key in HEADLINE[:8]:
                 assert figures[key] is None or 0.0 <= figures[key] <= 1.0
     assert sets["written"]["desk"]["desa_accuracy"] == 1.0
     assert sets["written"]["desk"]["summary_hit_rate"] is None  # written rows have no summary terms

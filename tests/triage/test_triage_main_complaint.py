@@ -83,6 +83,37 @@ def test_a_place_said_in_passing_is_not_filled_in(bojonegoro, text):
     assert (kec, desa) == (None, None), r.kecamatan
 
 
+@pytest.mark.parametrize(
+    ("text", "kec", "desa"),
+    [
+        # a place said once, weakened by the rules (a street's or a building's name, "Mas" after it),
+        # is still the problem's place when nothing says otherwise
+        ("Gorong-gorong di jalan Klangon ambrol, Mas.", "35.22.15", "35.22.15.1007"),
+        ("antrean puskesmas Kanor lama sekali", "35.22.11", None),
+        ("Saya di trucuk mas, jembatan bambunya putus.", "35.22.23", None),
+        ("Mas, SPBU Kapas antre solar sampai ke jalan.", "35.22.14", None),
+        # the caller's home is the problem's place: "Desa Pojok" is not lost to "pojok" (a corner)
+        (
+            "Halo, saya dari Desa Pojok Purwosari. Di pojok lapangan ada kabel menjuntai.",
+            "35.22.18",
+            "35.22.18.2008",
+        ),
+    ],
+)
+def test_a_place_said_with_nothing_against_it_is_filled_in(bojonegoro, text, kec, desa):
+    got_kec, got_desa, r = _place(bojonegoro, text)
+    assert got_kec == kec, r.place_candidates
+    if desa:
+        assert got_desa == desa, r.place_candidates
+
+
+def test_a_direction_does_not_set_the_callers_home_aside(bojonegoro):
+    kec, desa, _ = _place(
+        bojonegoro, "Saya dari Desa Ngujo Kalitidu, jalannya rusak parah. Itu jalan yang menuju Padangan."
+    )
+    assert (kec, desa) == ("35.22.16", "35.22.16.2019")
+
+
 def test_the_problem_place_wins_over_one_said_in_passing_or_denied(bojonegoro):
     kec, desa, _ = _place(
         bojonegoro, "Saya kerja di Baureno, tapi jalan di Desa Sidomukti Kepohbaru yang rusak berat."

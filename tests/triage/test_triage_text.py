@@ -45,3 +45,16 @@ def test_unknown_words_are_left_alone():
 
 def test_huge_text_is_cut():
     assert len(tx.normalize("a" * 100_000)) <= tx.MAX_CHARS
+
+
+def test_word_lists_read_a_table_of_named_lists_in_order():
+    first, second = tx.word_lists(
+        """
+        first: jalan dalan  # a comment
+            margi
+        # a line of its own
+        second: lampu
+        """
+    )
+    assert first == frozenset({"jalan", "dalan", "margi"})
+    assert second == frozenset({"lampu"})

@@ -77,6 +77,26 @@ INDIRECT = [
     (Urgency.TINGGI, "tadi hampir tabrakan di perempatan karena lampunya mati"),
     (Urgency.TINGGI, "tebing di pinggir jalan longsor, jalannya tertutup separuh"),
     (Urgency.TINGGI, "gorong gorong hanyut terbawa arus, jalan putus"),
+    # an emergency is happening now (radio_desk/triage/emergency.py, not_now): the past, the future, what
+    # keeps happening, costs and papers temper a danger word; "now", "still" and "not found yet" do not
+    (Urgency.TINGGI, "tahun lalu gudang di ujung gang kebakaran, sampai sekarang puingnya belum diangkut"),
+    (Urgency.TINGGI, "trafo di pertigaan itu tiap hujan keluar api, warga resah"),
+    (Urgency.TINGGI, "adik saya mau melahirkan bulan depan, kartu jkn-nya belum jadi"),
+    (Urgency.TINGGI, "santunan buat keluarga korban kecelakaan belum turun juga"),
+    (Urgency.TINGGI, "bapak saya sudah meninggal, ibu sendirian, minta didata untuk bantuan"),
+    (Urgency.TINGGI, "saya terjebak macet dua jam gara-gara galian kabel"),
+    (Urgency.TINGGI, "tanah longsor menutup separuh jalan ke sawah"),
+    (Urgency.TINGGI, "air kali sempat masuk rumah warga, tapi sudah surut"),
+    (Urgency.TINGGI, "longsor menimpa kandang di belakang rumah, untung orangnya selamat"),
+    (Urgency.TINGGI, "ada kucing terjebak di atas tiang listrik sejak pagi"),
+    (Urgency.TINGGI, "mbah saya sakit stroke, minta kursi roda dari dinsos"),
+    (Urgency.SEDANG, "ada pipa gas, eh, pipa air di bawah jalan bocor, airnya keluar terus"),  # a slip
+    (Urgency.DARURAT, "gudang kayu di ujung gang kebakaran sekarang, apinya tinggi"),
+    (Urgency.DARURAT, "bapak mertua tiba-tiba bicaranya pelo, tangannya lemas"),
+    (Urgency.DARURAT, "simbah dhawah teng kali, mboten saged minggah"),
+    (Urgency.DARURAT, "anak saya hilang sejak dua hari, belum ketemu"),
+    (Urgency.DARURAT, "bocah keli nang kali, wong-wong nggoleki"),
+    (Urgency.DARURAT, "rumahnya ambruk, mbahnya masih di dalam, belum bisa dikeluarkan"),
 ]
 
 
