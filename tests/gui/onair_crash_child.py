@@ -58,7 +58,7 @@ def main() -> None:
     desk.ui.callerEdit.setText("Pak Slamet")
     desk.ui.summaryEdit.setText("Lampu jalan mati")
     desk.form.changed.emit()
-    QTest.qWait(2500)  # some audio on disk
+    wait(lambda: desk.recorder.last_status.elapsed_s >= 2.5)  # audio on disk (the parent wants 2 s)
     desk.drafts.save()
     path = services.drafts.path
 

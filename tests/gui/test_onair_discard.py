@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 def _record(desk, qtbot) -> None:
     qtbot.keyClick(desk.ui.callerEdit, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: desk.recorder.recording, timeout=10000)
-    qtbot.wait(300)
+    # audio in the call's file (the writer's 200 ms passes; the 2 s pre-roll counts too)
+    qtbot.waitUntil(lambda: desk.recorder.last_status.elapsed_s >= 0.3, timeout=10000)
     qtbot.keyClick(desk.ui.callerEdit, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: not desk.recorder.recording and desk.live_call is None, timeout=10000)
 

@@ -97,7 +97,7 @@ def test_model_that_fails_to_load(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: desk.recorder.recorder is not None, timeout=5000)
     qtbot.keyClick(ui.callerEdit, Qt.Key.Key_F9)  # recording still works
     qtbot.waitUntil(lambda: desk.recorder.recording, timeout=5000)
-    qtbot.wait(500)
+    qtbot.waitUntil(lambda: desk.recorder.last_status.elapsed_s >= 0.5, timeout=10000)  # audio on disk
     qtbot.keyClick(ui.callerEdit, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: not desk.recorder.recording, timeout=5000)
     call = desk.form_call

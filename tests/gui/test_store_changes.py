@@ -55,5 +55,5 @@ def test_no_change_no_signal(make_window, qtbot):
     window.services.changes.changed.connect(seen.append)
     outbox = NotifyingOutbox(window.services.store, window.services.changes)
     assert outbox.apply_updates([feed_row(uuid.uuid4(), "selesai")]) == 0  # not a case of this desk
-    qtbot.wait(100)
+    qtbot.wait(100)  # a fixed time on purpose: no queued signal may arrive meanwhile
     assert seen == []

@@ -45,7 +45,7 @@ def test_sync_now_sends_at_once_after_an_outage(indonesian, make_window, qtbot, 
     qtbot.waitUntil(lambda: "Luring" in worker.snapshot().message, timeout=10_000)
     assert worker.snapshot().pending == 1 and worker.probe.low >= 15
     with threaded_server(tmp_path / "srv", port):  # the same server (same keys) is back
-        time.sleep(0.5)
+        time.sleep(0.5)  # a fixed time on purpose: nothing must happen meanwhile
         assert worker.snapshot().pending == 1  # the next probe is 15–30 s away
         started = time.monotonic()
         action.trigger()

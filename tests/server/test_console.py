@@ -233,7 +233,7 @@ def test_login_throttling(env: Env) -> None:
     assert r.status_code == 429 and "Coba lagi dalam" in r.text
     r = login(c, "admin")  # the same address, another account: also held
     assert r.status_code == 429
-    time.sleep(1.2)
+    time.sleep(1.2)  # a fixed time on purpose: the 1 s throttle delay itself must pass (polling would log in)
     assert login(c, "koordinator").status_code == 303  # after the delay, and the count is cleared
     # a growing delay: failures 6 and 7 double it
     d = env.app.state.login_throttle

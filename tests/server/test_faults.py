@@ -20,6 +20,7 @@ from radio_desk.errors import SyncError
 from radio_desk.store import Store, open_store
 from radio_desk.sync.client import SyncClient
 from tests.support.server_process import ServerProcess, free_port
+from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -99,7 +100,7 @@ def push_until_done(client: SyncClient, batches: list[list[dict]], give_up: floa
             except SyncError:
                 if time.monotonic() > deadline:
                     raise
-                time.sleep(0.2)
+                time.sleep(0.2)  # a desk's retry pause: each try is a push, not a look at a state
     return results
 
 
@@ -123,9 +124,8 @@ def test_killed_mid_batch_then_restarted(server: ServerProcess) -> None:
 
     t = threading.Thread(target=pusher)
     t.start()
-    deadline = time.monotonic() + 30
-    while len(sent) < 500 and time.monotonic() < deadline:  # two batches acknowledged ...
-        time.sleep(0.002)
+    # two batches acknowledged (polled often: the kill must land while the next one is in flight) ...
+    wait_until(lambda: len(sent) >= 500 or errors, 30, 0.002, what="two batches acknowledged")
     server.kill()  # ... then kill -9 while the next one is in flight
     t.join(30)
     assert errors and (
@@ -354,9 +354,7 @@ def test_desk_outbox_survives_server_killed_mid_sync(server: ServerProcess, tmp_
 
     t = threading.Thread(target=sync)
     t.start()
-    deadline = time.monotonic() + 60
-    while outbox.pending_count() > 1800 and time.monotonic() < deadline:
-        time.sleep(0.005)
+    wait_until(lambda: outbox.pending_count() <= 1800 or failure, 60, 0.005, what="two batches sent")
     server.kill()
     t.join(60)
     left = outbox.pending_count()

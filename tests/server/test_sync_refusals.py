@@ -8,7 +8,6 @@ resent every cycle, and it goes out once the operator has edited it.
 
 from __future__ import annotations
 
-import time
 import uuid
 
 import httpx
@@ -23,6 +22,7 @@ from radio_desk.store.models import CaseRow
 from radio_desk.sync.client import SyncClient
 from radio_desk.sync.outbox import SqlOutbox
 from radio_desk.sync.worker import SyncWorker, run_cycle
+from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -116,13 +116,11 @@ def test_worker_snapshot_names_the_refused_case(server: ServerProcess, store: St
     worker = SyncWorker(SqlOutbox(store), lambda: SyncClient(server.url, key), interval=0.2)
     worker.start()
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            snap = worker.snapshot()
-            if snap.online and snap.pending == 1:
-                break
-            time.sleep(0.05)
-        assert snap.online and snap.pending == 1
+        snap = wait_until(
+            lambda: (s := worker.snapshot()).online and s.pending == 1 and s,
+            30,
+            what="the worker online with the refused case left pending",
+        )
         assert [r.case_id for r in snap.refused] == [ids[3]]
         assert str(ids[3]) in snap.message and "terlalu panjang" in snap.message
     finally:

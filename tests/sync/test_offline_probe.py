@@ -34,11 +34,17 @@ def test_offline_desk_sends_within_a_probe_of_the_server_coming_back(tmp_path: P
     port, keys = free_port(), {}
     queue_case(desk)
     backoff = Backoff(base=2.0, cap=300.0)  # the app's backoff: would reach minutes after a few failures
-    worker = SyncWorker(desk, _factory(port, keys), interval=3600, backoff=backoff, probe=Probe(0.4, 0.8))
+    attempts: list[SyncClient] = []
+
+    def counted() -> SyncClient:  # one client per attempt: counts the probes
+        attempts.append(client := _factory(port, keys)())
+        return client
+
+    worker = SyncWorker(desk, counted, interval=3600, backoff=backoff, probe=Probe(0.4, 0.8))
     worker.start()
     try:
         wait_until(lambda: "Luring" in worker.snapshot().message, 10, what="the worker goes offline")
-        time.sleep(3)  # several probes fail meanwhile
+        wait_until(lambda: len(attempts) >= 5, 15, what="several probes failing")  # the first try + 4
         snap = wait_until(
             lambda: (s := worker.snapshot()).retry_in is not None and s, 5, what="a wait between probes"
         )
@@ -65,7 +71,7 @@ def test_sync_now_cuts_the_wait_short(tmp_path: Path, desk: SqlOutbox) -> None: 
         wait_until(lambda: "Luring" in worker.snapshot().message, 10, what="the worker goes offline")
         with threaded_server(tmp_path, port) as (_url, server_keys):
             keys.update(server_keys)
-            time.sleep(1)
+            time.sleep(1)  # a fixed time on purpose: nothing must happen meanwhile
             assert worker.snapshot().pending == 1  # next probe in 10 minutes: nothing happens by itself
             worker.wake()  # "Sinkron sekarang"
             wait_until(lambda: worker.snapshot().pending == 0, 10, what="the case goes after the wake")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from radio_desk.sync.backoff import Backoff
 from radio_desk.sync.client import SyncClient
 from radio_desk.sync.outbox import CURSOR_KEY, SqlOutbox, case_payload, render_transcript
 from radio_desk.sync.worker import SyncWorker, run_cycle
+from tests.support.wait import wait_until
 
 
 @pytest.fixture
@@ -128,15 +128,12 @@ def test_worker_offline_then_online(tmp_path: Path, server, desk: SqlOutbox) -> 
     worker = SyncWorker(desk, factory, interval=0.1, backoff=Backoff(base=0.05, cap=0.2))
     worker.start()
     try:
-        deadline = time.monotonic() + 10
-        while "Luring" not in worker.snapshot().message and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_until(lambda: "Luring" in worker.snapshot().message, 10, what="the worker goes offline")
         snap = worker.snapshot()
         assert snap.pending == 1 and not snap.online and "tidak bisa dihubungi" in snap.message
         online["up"] = True
         worker.wake()
-        while not worker.snapshot().online and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_until(lambda: worker.snapshot().online, 10, what="the worker back online")
         snap = worker.snapshot()
         assert snap.pending == 0 and snap.last_success is not None
     finally:
@@ -322,9 +319,7 @@ def test_worker_resumes_after_desk_restart(server, store: Store, tmp_path: Path)
         backoff=Backoff(base=0.05, cap=0.1),
     )
     offline.start()
-    deadline = time.monotonic() + 10
-    while "Luring" not in offline.snapshot().message and time.monotonic() < deadline:
-        time.sleep(0.02)
+    wait_until(lambda: "Luring" in offline.snapshot().message, 10, what="the worker goes offline")
     offline.stop()
     assert offline.snapshot().pending == 5
     store.close()
@@ -332,8 +327,7 @@ def test_worker_resumes_after_desk_restart(server, store: Store, tmp_path: Path)
     try:
         worker = SyncWorker(SqlOutbox(reopened), lambda: client_for(server), interval=0.1)
         worker.start()
-        while worker.snapshot().pending and time.monotonic() < deadline + 10:
-            time.sleep(0.02)
+        wait_until(lambda: worker.snapshot().pending == 0, 20, what="the queued cases sent")
         worker.stop()
         assert worker.snapshot().pending == 0 and worker.snapshot().online
         tc, keys = server

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ from radio_desk.server.accounts import add_account
 from radio_desk.server.app import create_app
 from radio_desk.server.auth import Role
 from radio_desk.server.config import ServerSettings
+from tests.support.wait import wait_until
 
 
 def free_port() -> int:
@@ -50,8 +50,7 @@ def threaded_server(tmp_path: Path, port: int = 0) -> Iterator[tuple[str, dict[s
     )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    while not srv.started:
-        time.sleep(0.01)
+    wait_until(lambda: srv.started, 30, 0.01, what="the threaded server to start")
     try:
         yield f"http://127.0.0.1:{port}", keys
     finally:

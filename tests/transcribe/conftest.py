@@ -8,8 +8,6 @@ more.  Tests that damage or download models point ``RADIO_DESK_MODELS`` at their
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,9 +16,9 @@ import numpy as np
 import pytest
 
 from radio_desk.transcribe.engine import SAMPLE_RATE
+from tests.support.speech import SENTENCE, espeak_wav
 
-# Words espeak-ng speaks clearly enough for whisper-base to get right every time (checked by hand).
-SENTENCE = "Jalan di desa Sukorejo rusak parah, mohon segera diperbaiki oleh dinas pekerjaan umum."
+# the words of SENTENCE (tests/support/speech.py) whisper-base gets right every time (checked by hand)
 KEY_WORDS = ("jalan", "rusak", "mohon", "segera", "umum")
 HOST_SENTENCE = "Baik bapak, laporan anda kami teruskan ke dinas kesehatan hari ini."
 
@@ -80,13 +78,6 @@ def oa_engine(bundled_model: Path, session_home: Path):
 
     with _env(RADIO_DESK_HOME=str(session_home)):
         return load_engine("openai-whisper", cpu_threads=1)
-
-
-def espeak_wav(path: Path, text: str = SENTENCE, voice: str = "id") -> Path:
-    if shutil.which("espeak-ng") is None:
-        pytest.fail("espeak-ng is not installed (apt package espeak-ng, see Makefile)")
-    subprocess.run(["espeak-ng", "-v", voice, "-s", "140", "-w", str(path), text], check=True)
-    return path
 
 
 @pytest.fixture(scope="session")

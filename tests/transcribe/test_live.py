@@ -13,6 +13,7 @@ from radio_desk.audio.recorder import Recorder
 from radio_desk.transcribe import Engine, TranscribeOptions
 from radio_desk.transcribe.audio_io import resample
 from radio_desk.transcribe.live import VAD_WINDOW, Endpointer, LiveTranscriber, LiveUpdate
+from tests.support.wait import wait_until
 
 RATE = 48_000  # a studio device rate: the transcriber resamples to 16 kHz itself
 
@@ -65,7 +66,8 @@ def run_call(
             if pace:
                 time.sleep(max(0.0, began + k * block_s / pace - time.monotonic()))
             rec.feed(pcm(signal[i : i + block]))
-        time.sleep(0.3)  # the writer publishes every 200 ms
+        # the writer's own pass (every 200 ms) has written and published every block fed
+        wait_until(lambda: round(rec.status().elapsed_s * RATE) >= len(signal), what="the whole call written")
         stopped = rec.stop_recording()
     finally:
         rec.close()
@@ -139,6 +141,8 @@ def test_cancel_stops_without_more_updates(fw_engine: Engine, speech: np.ndarray
     live.start()
     live.cancel()
     rec.feed(pcm(to_device(speech)[:, None]))
+    # a fixed time on purpose (nothing must happen): the writer's 200 ms passes hand the audio to the
+    # cancelled transcriber, which must not answer
     time.sleep(0.3)
     rec.stop_recording()
     rec.close()

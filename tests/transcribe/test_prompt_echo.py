@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import espeak_wav
-
 from radio_desk.transcribe.audio_io import load_audio
 from radio_desk.transcribe.engine import TranscribeOptions
+from tests.support.speech import espeak_wav
 
 OPENING = (
     "Halo, saya Budi dari desa Kalitidu. "
