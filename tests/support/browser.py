@@ -48,13 +48,18 @@ def chromium(user_data_dir: Path, width: int = 1366, height: int = 768):  # type
 
 def click_and_wait(driver, element, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
     """Click what loads a new page, and wait until the old page is gone (a click does not wait)."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old))
+    # mid-navigation chromedriver may answer "Node with given id does not belong to the document"
+    # (an unknown error, not a stale element): ask again until the old page is really gone
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+        expected_conditions.staleness_of(old)
+    )
     WebDriverWait(driver, timeout).until(
         lambda d: d.execute_script("return document.readyState") == "complete"
     )
