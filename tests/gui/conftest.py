@@ -32,7 +32,8 @@ DEVICE_RATE = 48_000
 def espeak(text: str, out: Path, rate: int) -> np.ndarray:
     raw = out.with_suffix(".espeak.wav")
     subprocess.run(["espeak-ng", "-v", "id", "-s", "150", "-w", str(raw), text], check=True)
-    subprocess.run(["sox", str(raw), "-r", str(rate), "-c", "1", "-b", "16", str(out)], check=True)
+    # -D: no dither, so the same text gives the same audio (and the same transcript) in every run
+    subprocess.run(["sox", "-D", str(raw), "-r", str(rate), "-c", "1", "-b", "16", str(out)], check=True)
     import soundfile as sf
 
     data, _ = sf.read(str(out), dtype="int16")
