@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(os.environ.get("RADIO_DESK_BENCH_RESULTS", ROOT / "bench" / "results" / "latest.json"))
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("RADIO_DESK_SHARED", ROOT.parent / "shared"))  # a worktree: set it
 
 
 def percentile(values: Iterable[float], q: float) -> float:

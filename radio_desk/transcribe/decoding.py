@@ -19,8 +19,10 @@ class WindowDecoding:
     vad: bool
     condition_on_previous_text: bool
     vad_min_silence_ms: int = 2000  # faster-whisper's default
+    vad_speech_pad_ms: int = 400  # faster-whisper's default: a cut silence keeps 2 pads (0.8 s)
 
 
+# --- live calls (the stored transcript, radio_desk/transcribe/windows.py) -----------------------------
 # On whole calls stock VAD (which cuts every silence of 2 s or more) loses to no VAD on Indonesian, clean
 # and telephone; no VAD lets Whisper invent text over long music or silence.  A VAD that only cuts
 # silences of 8 s or more keeps the call's audio as it is and still drops the hold music.
@@ -36,24 +38,56 @@ MEASURED_TELEPHONE: dict[str, WindowDecoding] = {
     "id": WindowDecoding(vad=False, condition_on_previous_text=True),
     "jw": WindowDecoding(vad=False, condition_on_previous_text=True),
 }
+# --- files (radio-desk transcribe, import, "Transkripsi ulang") ----------------------------------------
+# Chosen for speed as well as accuracy (docs/asr-decoding.md, fourth pass): a 30-second window costs
+# about the same whatever it holds, so a file costs what its kept audio costs in windows.  Full band:
+# every silence of 1 s or more is cut to 1 s (500 ms pads; stock cuts only silences of 2 s or more, to
+# 0.8 s): about as much audio as stock keeps, and a real pause at every break.  Telephone line:
+# silences of 2 s or more cut to 1.2 s (600 ms pads); the full band's cut lost words there.
+FILE_MEASURED: dict[str, WindowDecoding] = {
+    lang: WindowDecoding(
+        vad=True, condition_on_previous_text=True, vad_min_silence_ms=1000, vad_speech_pad_ms=500
+    )
+    for lang in ("id", "jw")
+}
+FILE_MEASURED_TELEPHONE: dict[str, WindowDecoding] = {
+    lang: WindowDecoding(
+        vad=True, condition_on_previous_text=True, vad_min_silence_ms=2000, vad_speech_pad_ms=600
+    )
+    for lang in ("id", "jw")
+}
 DEFAULT_LANGUAGE = "id"
 BANDS = (FULL, TELEPHONE)
 
 
-def for_language(language: str | None, band: str = FULL) -> WindowDecoding:
-    table = MEASURED_TELEPHONE if band == TELEPHONE else MEASURED
+def for_language(language: str | None, band: str = FULL, *, file: bool = False) -> WindowDecoding:
+    """The measured choice for a live call (``file=False``) or a file."""
+    if file:
+        table = FILE_MEASURED_TELEPHONE if band == TELEPHONE else FILE_MEASURED
+    else:
+        table = MEASURED_TELEPHONE if band == TELEPHONE else MEASURED
     return table.get(language or DEFAULT_LANGUAGE, table[DEFAULT_LANGUAGE])
 
 
-def resolve(options: TranscribeOptions, language: str | None, band: str = FULL) -> TranscribeOptions:
-    """``options`` with the choices measured for ``language`` and ``band`` filled in where it leaves
-    them open (``None``)."""
-    chosen = for_language(language, band)
+def band_matters(language: str | None, *, file: bool = False) -> bool:
+    """Whether the band changes the choice (if not, a file need not be checked for it)."""
+    return for_language(language, FULL, file=file) != for_language(language, TELEPHONE, file=file)
+
+
+def resolve(
+    options: TranscribeOptions, language: str | None, band: str = FULL, *, file: bool = False
+) -> TranscribeOptions:
+    """``options`` with the choices measured for ``language`` and ``band`` (for a file or a live call)
+    filled in where it leaves them open (``None``)."""
+    chosen = for_language(language, band, file=file)
     return replace(
         options,
         vad=chosen.vad if options.vad is None else options.vad,
         vad_min_silence_ms=(
             chosen.vad_min_silence_ms if options.vad_min_silence_ms is None else options.vad_min_silence_ms
+        ),
+        vad_speech_pad_ms=(
+            chosen.vad_speech_pad_ms if options.vad_speech_pad_ms is None else options.vad_speech_pad_ms
         ),
         condition_on_previous_text=(
             chosen.condition_on_previous_text

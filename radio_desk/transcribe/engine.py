@@ -38,6 +38,7 @@ class TranscribeOptions:
     beam_size: int = 5
     vad: bool | None = None  # Silero VAD: skip silence and music
     vad_min_silence_ms: int | None = None  # only silences this long are cut (stock faster-whisper: 2000)
+    vad_speech_pad_ms: int | None = None  # speech is padded this much each side (stock: 400)
     initial_prompt: str | None = None  # domain vocabulary, where the benchmark shows it helps
     hotwords: str | None = None
     # No sampling fallback: the same audio gives the same text (see docs/asr-decoding.md)

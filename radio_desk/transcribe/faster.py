@@ -30,7 +30,7 @@ import numpy as np
 
 from radio_desk.errors import ModelError
 from radio_desk.transcribe.band import FULL, detect_band
-from radio_desk.transcribe.decoding import resolve
+from radio_desk.transcribe.decoding import band_matters, resolve
 from radio_desk.transcribe.engine import SAMPLE_RATE, Segment, TranscribeOptions, TranscriptResult
 
 log = logging.getLogger(__name__)
@@ -238,15 +238,19 @@ class FasterWhisperEngine:
         if language is None:
             chunks = self._chunks(audio, True, {})
             language = self._detect(max(chunks, key=lambda c: c.seconds)) if chunks else AUTO_LANGUAGES[0]
-        band = detect_band(audio) if options.vad is None else FULL  # the VAD is chosen per band
-        options = resolve(options, language, band)
+        # the VAD is chosen per band (where the choice depends on it)
+        band = detect_band(audio) if options.vad is None and band_matters(language, file=True) else FULL
+        options = resolve(options, language, band, file=True)
         segments, info = self._model.transcribe(
             audio,
             language=language,
             beam_size=options.beam_size,
             temperature=list(options.temperature),
             vad_filter=bool(options.vad),
-            vad_parameters={"min_silence_duration_ms": options.vad_min_silence_ms or 2000},
+            vad_parameters={
+                "min_silence_duration_ms": options.vad_min_silence_ms or 2000,
+                "speech_pad_ms": options.vad_speech_pad_ms or 400,
+            },
             initial_prompt=options.initial_prompt,
             hotwords=options.hotwords,
             no_speech_threshold=options.no_speech_threshold,

@@ -143,13 +143,16 @@ def test_file_decoding_is_faster_whispers_own(fw_engine: Engine, stock_model, lo
     """The file path is stock ``transcribe()`` with the measured choices: not worse than the bare library."""
     from radio_desk.transcribe.decoding import for_language
 
-    chosen = for_language("id")
+    chosen = for_language("id", file=True)
     segments, _ = stock_model.transcribe(
         long_call,
         language="id",
         beam_size=5,
         vad_filter=chosen.vad,
-        vad_parameters={"min_silence_duration_ms": chosen.vad_min_silence_ms},
+        vad_parameters={
+            "min_silence_duration_ms": chosen.vad_min_silence_ms,
+            "speech_pad_ms": chosen.vad_speech_pad_ms,
+        },
         condition_on_previous_text=chosen.condition_on_previous_text,
         temperature=[0.0],
     )
@@ -246,13 +249,26 @@ def _stock_text(model, audio: np.ndarray, **vad: object) -> str:
     return " ".join(s.text.strip() for s in segments)
 
 
-def test_telephone_file_is_decoded_as_stock_without_vad(
+def test_telephone_file_is_decoded_as_stock_with_the_telephone_vad(
     fw_engine: Engine, stock_model, telephone_call: np.ndarray
 ) -> None:
+    from radio_desk.transcribe.band import TELEPHONE
+    from radio_desk.transcribe.decoding import for_language
+
+    chosen = for_language("id", TELEPHONE, file=True)
+    assert chosen != for_language("id", file=True)  # the band changes the file's VAD
     model = fw_engine._model
     retries = model.retries
     text = fw_engine.transcribe(telephone_call, file_options("id")).text
-    stock = _stock_text(stock_model, telephone_call, vad_filter=False)
+    stock = _stock_text(
+        stock_model,
+        telephone_call,
+        vad_filter=chosen.vad,
+        vad_parameters={
+            "min_silence_duration_ms": chosen.vad_min_silence_ms,
+            "speech_pad_ms": chosen.vad_speech_pad_ms,
+        },
+    )
     if model.retries == retries:  # no window failed at temperature 0: stock's text word for word
         assert text and text == stock
     else:  # a window failed; the guard decoded it again without the previous text and kept the better
