@@ -213,7 +213,7 @@ def test_bench_live_refuses_a_missing_file(tmp_path: Path) -> None:
     assert "tidak ditemukan" in proc.stderr and "Traceback" not in proc.stderr
 
 
-# --- the band: a telephone line is decoded as measured for it (no VAD), files and live calls alike ----
+# --- the band: a telephone line is decoded as measured for it, files and live calls alike -----------
 @pytest.fixture(scope="module")
 def telephone_call(long_call: np.ndarray, tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
     """``long_call`` through a telephone line (sox: 300-3400 Hz, 8 kHz mu-law, back to 16 kHz)."""
@@ -242,11 +242,14 @@ def test_telephone_band_is_told_from_full_band(long_call: np.ndarray, telephone_
     assert high_band_share(chord) < 1e-6 and detect_band(chord) == FULL
 
 
-def _stock_text(model, audio: np.ndarray, **vad: object) -> str:
+def _stock_text(model, audio: np.ndarray, **vad: object) -> tuple[str, str]:
+    """Stock's text at temperature 0, and the text of its first 30-second window."""
     segments, _ = model.transcribe(
         audio, language="id", beam_size=5, condition_on_previous_text=True, temperature=[0.0], **vad
     )
-    return " ".join(s.text.strip() for s in segments)
+    segments = list(segments)
+    first = [s for s in segments if s.seek == segments[0].seek] if segments else []
+    return " ".join(s.text.strip() for s in segments), " ".join(s.text.strip() for s in first)
 
 
 def test_telephone_file_is_decoded_as_stock_with_the_telephone_vad(
@@ -260,7 +263,7 @@ def test_telephone_file_is_decoded_as_stock_with_the_telephone_vad(
     model = fw_engine._model
     retries = model.retries
     text = fw_engine.transcribe(telephone_call, file_options("id")).text
-    stock = _stock_text(
+    stock, first_window = _stock_text(
         stock_model,
         telephone_call,
         vad_filter=chosen.vad,
@@ -279,7 +282,9 @@ def test_telephone_file_is_decoded_as_stock_with_the_telephone_vad(
             return len(t.encode()) / len(zlib.compress(t.encode()))
 
         n = next((i for i, (a, b) in enumerate(zip(text, stock, strict=False)) if a != b), len(text))
-        assert n > len(stock) / 3, (text, stock)  # the windows before the failed one are stock's
+        # the first window is never retried (it has no previous text), so it is stock's word for word;
+        # stock's own loop makes its text long, so this is not a share of stock's length
+        assert first_window and text.startswith(first_window), (text, stock)
         assert ratio(text[n:]) <= ratio(stock[n:]) + 0.05, (text, stock)
 
 
