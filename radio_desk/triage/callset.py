@@ -25,6 +25,9 @@ digressions, other places mentioned in passing, the host naming a place, numbers
 complaints with the one that matters most said, krama/ngoko mixing, ASR garbling) and was measured
 before and after that round without tuning on its individual calls. ``calls_heldout2.jsonl`` was
 written blind, by a writer who never read the triage code or the other sets, and is for checking only.
+``calls_dev5.jsonl`` (round 6) is a tuning set about urgency: emergencies happening now told without the
+word "darurat", alarming calls that are no emergency now, urgent-sounding ordinary complaints, personal
+matters whose only place is the caller's home (that home is their place), and calls naming no place.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ CALL_SETS = {
     "dev2": "calls_dev2.jsonl",
     "dev3": "calls_dev3.jsonl",
     "dev4": "calls_dev4.jsonl",
+    "dev5": "calls_dev5.jsonl",
     "heldout": "calls_heldout.jsonl",
     "heldout2": "calls_heldout2.jsonl",
     "heldout3": "calls_heldout3.jsonl",
@@ -67,7 +71,7 @@ class Call:
 
 
 def call_set_path(name: str) -> Path:
-    """The shipped call set ``dev``, ``dev2``, ``dev3``, ``dev4``, ``heldout`` or ``heldout2``."""
+    """The shipped call set ``dev`` .. ``dev5`` or ``heldout`` .. ``heldout3``."""
     if name not in CALL_SETS:
         raise ValidationError(
             f"Kumpulan panggilan \u201c{name}\u201d tidak dikenal (pilih: {', '.join(CALL_SETS)})."
