@@ -24,7 +24,8 @@ PERSON, HELPLESS, STILL, NOT, SMOKE, SMOKE_COLOUR, FROM, BUILDING, WATER, ENTERS
         supir pejalan korban tetangga tanggaku tanggane bayi balita pemuda warga seseorang yang sing
         ingkang pemotor pesepeda
         # kin ("bojoku ora sadar", "mertua saya jatuh"); possessive endings come off first (``_persons``)
-        suami istri bojo garwa mertua cucu putu putra putri adik adhik kakak ayah emak mbok
+        suami istri bojo garwa mertua cucu putu putra putri adik adhik kakak ayah emak mbok ponakan
+        keponakan
     helpless: tergeletak terkapar tergolek kejang kejangkejang berbusa terjepit kejepit terhimpit tercebur
         kecebur nyemplung kecemplung njegur kejegur terperosok ceblok semaput pingsan kelenger sesak megap
         sekarat kritis kegiles terlindas tenggelam klelep kintir gumlethak nggeletak ngglethak tertimpa
@@ -100,12 +101,13 @@ RETRACT, RETRACT_HOW = tx.word_lists(
     retract_how: cuma hanya mung namung bukan ora mboten nggak tidak gak
     """
 )
-# signs of an illness or injury seen now ("sesak napas, bibirnya biru", "keringat dingin, kesemutan",
-# "muntah-muntah, lemas"): two different ones said together are an emergency (one alone is a complaint)
-SYMPTOMS = frozenset(
-    "pelo mencong perot lumpuh kejang pingsan semaput sesak lemas lemes biru membiru kaku anyep ngorok "
-    "mendengkur muntah keringat kesemutan pucat bengkak".split()
+# signs of an illness or injury seen now ("sesak napas, bibirnya biru", "pelo, raine mencong", "kejang,
+# kaku"): a grave one said with another is an emergency; one alone, or mild ones only ("diare, muntah,
+# lemas" after dirty water), is a complaint
+GRAVE_SIGNS = frozenset(
+    "pelo mencong perot lumpuh kejang pingsan semaput sesak biru membiru kaku anyep ngorok mendengkur".split()
 )
+SYMPTOMS = GRAVE_SIGNS | frozenset("lemas lemes muntah keringat kesemutan pucat bengkak".split())
 BITE, VENOMOUS, BLOOD, FLOWS, STOPS = tx.word_lists(
     """
     # "digigit ular weling", "disengat tawon", "dicokot ula": a venomous bite
@@ -302,6 +304,15 @@ def _ter(word: str) -> str:
     return word
 
 
+CHEST = frozenset("dada dhadha jaja".split())
+PAIN = frozenset("sakit nyeri perih ampeg seseg lara sesak".split())
+
+
+def _chest_pain(words: list[str], i: int) -> bool:
+    """ "dadanya sakit", "dhadhane lara": a grave sign (with another: "keringat dingin")."""
+    return words[i] in CHEST and any(w in PAIN for w in words[i + 1 : i + 3])
+
+
 def _signs(words: list[str]) -> list[tuple[int, int]]:
     """What the caller sees of a person now: two different symptoms together ("sesak napas, bibirnya
     biru"), a venomous bite ("digigit ular weling"), bleeding that does not stop ("ngucur darah",
@@ -309,9 +320,9 @@ def _signs(words: list[str]) -> list[tuple[int, int]]:
     ("masih ada lansia di dalam rumah"), a person gone missing and not found ("cucu saya ilang ... belum
     ketemu")."""
     out: list[tuple[int, int]] = []
-    seen = [(i, w) for i, w in enumerate(words) if w in SYMPTOMS]
+    seen = [(i, w) for i, w in enumerate(words) if w in SYMPTOMS or _chest_pain(words, i)]
     for (i, a), (j, b) in pairwise(seen):
-        if a != b and j - i <= WINDOW:
+        if a != b and j - i <= WINDOW and (a in GRAVE_SIGNS | CHEST or b in GRAVE_SIGNS | CHEST):
             out.append((i, j + 1))
             break
     bite = _near(words, BITE, VENOMOUS)
