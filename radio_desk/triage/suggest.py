@@ -25,7 +25,7 @@ from radio_desk.triage.hints import HintScorer
 from radio_desk.triage.model import CategoryModel
 from radio_desk.triage.places import COMMON_WORDS, PlaceFound, regency_places
 from radio_desk.triage.summary import summarize
-from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
+from radio_desk.triage.urgency import UrgencyRater, UrgencyResult, counted_words
 
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
@@ -212,7 +212,7 @@ class Suggester:
         else:
             dar, dar_raw = -1, 0.0
         # danger words count in the complaint itself; every word of their clauses tells when it happens
-        counted = [k >= URGENT_ROLE for k in p.weights]
+        counted = counted_words(p.words, p.weights, URGENT_ROLE)
         urg = self.urgency.rate(p.words, clause=p.clause, counted=counted)
         feared = [w for w, k in zip(p.words, p.weights, strict=True) if k == spans.ROLE_WEIGHT[spans.FEAR]]
         if feared and urg.level.rank < Urgency.TINGGI.rank:

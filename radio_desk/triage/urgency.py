@@ -53,6 +53,14 @@ OTHER_SENSE = {
     "kejebak": frozenset("macet".split()),
 }
 _LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgency.RENDAH}
+# "sampai lemas", "nganti semaput": a degree, not a place ("sampai" is also a where-word: "sampai pasar")
+DEGREE = frozenset("sampai sampe nganti hingga".split())
+
+
+def counted_words(words: list[str], weights: list[float], least: float) -> list[bool]:
+    """Which words' danger counts: those of the complaint itself (``weights`` at least ``least``), and a
+    state said after a degree word ("ada yang sampai lemas"), which the where-word made an address."""
+    return [k >= least or (i > 0 and k > 0 and words[i - 1] in DEGREE) for i, k in enumerate(weights)]
 
 
 @dataclass(frozen=True)
