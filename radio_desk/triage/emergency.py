@@ -90,6 +90,7 @@ LEAK, SAFE, MAYBE, HEDGES, REACHES = tx.word_lists(
     reaches: sampai sampe nyampe tekan mencapai setinggi
     """
 )
+THINKERS = frozenset("saya aku kula kulo sy tak tek kami".split())  # "saya kira ..."
 CALLED = frozenset("dipanggil diceluk diundang ditimbali diundang dipanggili".split())
 AGE = frozenset("umur usia umure umurnya yuswa".split())
 # "istri saya mau lahiran sekarang", "ketubannya sudah pecah": a birth now
@@ -213,7 +214,7 @@ def emergency_cues(
     a clause that tells of the past or of what keeps happening, when ``clause`` gives the clauses).
     ``context`` (the whole text's stems and clauses, and where each of ``words`` is in it) lets the
     words around tell when it happens."""
-    words = [_persons(w) if _persons(w) in PERSON else _ter(tx.light_stem(w)) for w in words]
+    words = [_persons(w) if _persons(w) in PERSON else _ter(_cue_stem(w)) for w in words]
 
     def now(i: int) -> bool:
         if context is None:
@@ -296,6 +297,17 @@ def _persons(word: str) -> str:
 
 # every word of the cue lists: "ketimpa", "kebalik" are the colloquial ke- forms of "tertimpa", "terbalik"
 _CUE_WORDS = HELPLESS | INTO_WATER | FALL | ENTERS | MOVES
+
+
+_SHORT_ROOTS = frozenset(w for w in WATER | SMOKE | HAZARD | BLOOD if len(w) < 4)  # "air", "api"
+
+
+def _cue_stem(word: str) -> str:
+    """The light stem, and short roots too: "airnya" is "air", "apine" is "api"."""
+    for suffix in ("nya", "ne", "e"):
+        if word.endswith(suffix) and word[: -len(suffix)] in _SHORT_ROOTS:
+            return word[: -len(suffix)]
+    return tx.light_stem(word)
 
 
 def _ter(word: str) -> str:
@@ -425,6 +437,9 @@ def hedged(words: list[str], i: int, j: int | None = None) -> bool:
     bisa dikeluarkan": that is what cannot be done)."""
     end = j or i + 1
     for k in range(max(0, i - 3), end):
+        thought = k > 0 and words[k - 1] in THINKERS and words[k + 1 : k + 2] != ["kira"]
+        if words[k] == "kira" and not thought:
+            continue  # "kira-kira sedada" (about), not "saya kira kebakaran" (what the caller thought)
         if words[k] in HEDGES and not (k + 1 < len(words) and words[k + 1] in REACHES):
             return True
     for k in {i, end - 1}:

@@ -30,7 +30,7 @@ from radio_desk.triage.urgency import UrgencyRater, UrgencyResult, counted_words
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
-DARURAT_EVIDENCE = 6.0  # hint evidence an emergency (urgency Darurat) adds to the category darurat
+DARURAT_EVIDENCE = 4.5  # hint evidence an emergency (urgency Darurat) adds to the category darurat
 # share of the darurat hints' evidence kept when the urgency is below Darurat: the disaster word tells of
 # one that is over, feared or the reason for aid ("korban longsor bulan lalu", "jalan tertimbun longsor")
 NOT_NOW_SHARE = 0.5

@@ -30,6 +30,8 @@ NOW = [
     # Javanese depth words, and water that "hampir sampai" the roof is no near miss
     "banyune wis tekan dhadha, wong tuwa ra iso metu",
     "airnya hampir sampai genteng, ada lansia yang belum keluar",
+    # "kira-kira" is about, not what the caller thought
+    "banjir masuk rumah, airnya kira-kira sedada, anak-anak belum bisa keluar",
     # the time word is said in a clause that counts less, the danger now
     "Mas, ada kebakaran gudang, apinya masih besar",
 ]
@@ -68,8 +70,15 @@ def test_not_happening_now_is_not_darurat(bojonegoro, text):
     assert s.urgency is not Urgency.DARURAT, s.urgency_words
 
 
-def test_an_emergency_now_outweighs_the_scene_in_the_category(bojonegoro):
-    s = bojonegoro.suggest("ibu kula sakmenika kejang-kejang, mboten saged dipun ajak ngendika")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mertuane Pak Dul ambruk nang sawah, diceluk ora krungu",  # the field is the scene, not the topic
+        "anak tetangga kecemplung sumur di belakang rumah, sumurnya dalam",  # nor the well
+    ],
+)
+def test_an_emergency_now_outweighs_the_scene_in_the_category(bojonegoro, text):
+    s = bojonegoro.suggest(text)
     assert s.urgency is Urgency.DARURAT
     assert s.categories[0].code == "darurat"
 
