@@ -24,7 +24,9 @@ changes, in the voices the others lack (other regions' colloquial speech, older 
 digressions, other places mentioned in passing, the host naming a place, numbers and streets, two
 complaints with the one that matters most said, krama/ngoko mixing, ASR garbling) and was measured
 before and after that round without tuning on its individual calls. ``calls_heldout2.jsonl`` was
-written blind, by a writer who never read the triage code or the other sets, and is for checking only.
+written blind, by a writer who never read the triage code or the other sets, and is for checking only;
+so were ``calls_heldout3.jsonl`` and ``calls_heldout4.jsonl`` (heldout4 by yet another writer, for
+measuring once).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ CALL_SETS = {
     "heldout": "calls_heldout.jsonl",
     "heldout2": "calls_heldout2.jsonl",
     "heldout3": "calls_heldout3.jsonl",
+    "heldout4": "calls_heldout4.jsonl",
 }
 CALL_REGENCY = "35.22"  # Kabupaten Bojonegoro: every shipped call is set there
 FIELDS = ("id", "text", "category", "urgency", "kecamatan", "desa", "summary_terms")
@@ -67,7 +70,7 @@ class Call:
 
 
 def call_set_path(name: str) -> Path:
-    """The shipped call set ``dev``, ``dev2``, ``dev3``, ``dev4``, ``heldout`` or ``heldout2``."""
+    """The shipped call set by name: ``dev``..``dev4`` or ``heldout``..``heldout4``."""
     if name not in CALL_SETS:
         raise ValidationError(
             f"Kumpulan panggilan \u201c{name}\u201d tidak dikenal (pilih: {', '.join(CALL_SETS)})."
