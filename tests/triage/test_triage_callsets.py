@@ -19,7 +19,16 @@ from radio_desk.triage.callset import (
     term_found,
 )
 
-MINIMUM = {"dev": 170, "dev2": 120, "dev3": 150, "dev4": 160, "heldout": 70, "heldout2": 120, "heldout3": 150, "heldout4": 170}
+MINIMUM = {
+    "dev": 170,
+    "dev2": 120,
+    "dev3": 150,
+    "dev4": 160,
+    "heldout": 70,
+    "heldout2": 120,
+    "heldout3": 150,
+    "heldout4": 170,
+}
 
 
 @pytest.fixture(scope="module")
