@@ -28,6 +28,7 @@ MINIMUM = {
     "heldout": 70,
     "heldout2": 120,
     "heldout3": 150,
+    "heldout4": 170,
 }
 
 

@@ -200,6 +200,7 @@ def test_bench_triage_runs_the_call_sets_next_to_the_written_set(tmp_path, monke
         "calls_heldout",
         "calls_heldout2",
         "calls_heldout3",
+        "calls_heldout4",
     ]
     for name, preds in sets.items():
         assert set(preds) == {"desk", "peer"}
