@@ -18,6 +18,7 @@ import os
 import tempfile
 import threading
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -102,7 +103,9 @@ class CategoryModel:
     trained_at: float
 
     # -- prediction -------------------------------------------------------------------------------
-    def vector(self, text: str, feats: Counter[str] | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    def vector(
+        self, text: str, feats: Counter[str] | None = None
+    ) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """The text's known features: (indexes, weights, names); compute once, pass to the others.
         ``feats`` (``features(text)``) spares the work when two models read the same text."""
         feats = features(text) if feats is None else feats
@@ -187,7 +190,7 @@ class CategoryModel:
                 )
         except ModelError:
             raise
-        except (OSError, ValueError, KeyError) as err:
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as err:  # cut short, not a zip
             raise ModelError(f"Model kategori {path} tidak bisa dibaca ({err}); akan dilatih ulang.") from err
 
 

@@ -24,7 +24,7 @@ from radio_desk.domain.enums import Urgency
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
 from radio_desk.triage import spans
 from radio_desk.triage import text as tx
-from radio_desk.triage.hints import HintScorer
+from radio_desk.triage.hints import FILLERS, WHERE_WORDS, HintScorer
 from radio_desk.triage.model import CategoryModel, features
 from radio_desk.triage.places import COMMON_WORDS, PlaceFound, regency_places
 from radio_desk.triage.summary import summarize
@@ -151,6 +151,7 @@ class _Prepared:
 _Learned = tuple[CategoryModel, np.ndarray, float]
 # ... with the text's vector for it
 _Read = tuple[CategoryModel, np.ndarray, float, tuple]
+_State = tuple[CategoryModel | None, CategoryModel | None, tuple[_Learned, ...]]  # station, seed, both
 
 
 class Suggester:
@@ -177,7 +178,7 @@ class Suggester:
         self.routes = _load_routes(self.taxonomy)
         # the station's model and the seed, each with its columns for self.codes and its say: one
         # attribute, so a swap from another thread is atomic
-        self._state: tuple[CategoryModel | None, CategoryModel | None, tuple[_Learned, ...]] = (None, None, ())
+        self._state: _State = (None, None, ())
         self._swap_lock = threading.Lock()
         self._swap(model, seed)
 
@@ -207,6 +208,14 @@ class Suggester:
         if seed is not None:
             learned.append((seed, self._columns(seed), SEED_GAIN * SEED_HALF / (SEED_HALF + n)))
         self._state = (model, seed, tuple(learned))
+
+    def say(self) -> dict[str, float]:
+        """How much each learned model counts now (log-odds per unit of its score): station, seed."""
+        model, seed, learned = self._state
+        gains = {id(m): gain for m, _, gain in learned}
+        return {
+            name: gains[id(m)] for name, m in (("station", model), ("seed", seed)) if m is not None
+        }
 
     def _columns(self, model: CategoryModel) -> np.ndarray:
         where = {c: i for i, c in enumerate(model.categories)}
@@ -404,11 +413,17 @@ class Suggester:
         return self.taxonomy.default_opd(category)
 
 
+# words that lead no suggestion on their own: fillers, "where" words, the caller speaking of self
+_NOT_A_REASON = FILLERS | WHERE_WORDS | spans.FILLERS | spans.SELF
+
+
 def _learned_words(said: str, code: str, read: list[_Read], top: int = 3) -> list[str]:
     """The words the learned models (station and seed, by their say) pushed towards ``code`` most."""
     best: dict[str, float] = {}
     for model, _, gain, vec in read:
-        for word, value in model.explain(said, code, top=top, vec=vec):
+        for word, value in model.explain(said, code, top=top + 3, vec=vec):
+            if all(w in _NOT_A_REASON or len(w) < 3 for w in word.split()):
+                continue  # "saya", "di", "banget": no reason an operator would take
             best[word] = best.get(word, 0.0) + gain * value
     return [w for w, _ in sorted(best.items(), key=lambda kv: -kv[1])[:top]]
 
