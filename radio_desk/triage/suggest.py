@@ -213,9 +213,7 @@ class Suggester:
         """How much each learned model counts now (log-odds per unit of its score): station, seed."""
         model, seed, learned = self._state
         gains = {id(m): gain for m, _, gain in learned}
-        return {
-            name: gains[id(m)] for name, m in (("station", model), ("seed", seed)) if m is not None
-        }
+        return {name: gains[id(m)] for name, m in (("station", model), ("seed", seed)) if m is not None}
 
     def _columns(self, model: CategoryModel) -> np.ndarray:
         where = {c: i for i, c in enumerate(model.categories)}
