@@ -5,7 +5,8 @@ its first weeks.  The seed is a :class:`~radio_desk.triage.model.CategoryModel` 
 tuning call sets (``calls_dev`` .. ``calls_dev4``: our own text, never the held-out sets).  No model
 file is shipped: the seed is trained at first use, off the GUI thread, and kept in the user's cache
 folder under a name that hashes what it was trained from (the call sets, the code version), so a new
-release or new call sets train a new one.  Training is deterministic: the same sets give the same file.
+release or new call sets train a new one.  Training is deterministic: the same sets give the same
+weights (the zip file around them carries its own time stamps).
 A damaged cache file is ignored and trained again.
 
 The seed reads what the suggester's models read (the complaint's own words,
