@@ -80,7 +80,8 @@ class GuardedWhisperModel(WhisperModel):
         speech = np.concatenate(collect_chunks(audio, chunks)[0])
         log.info("VAD filter removed %.3f s of audio", (audio.shape[0] - speech.shape[0]) / rate)
         segments, info = super().transcribe(speech, *args, **{**kwargs, "vad_filter": False})
-        info = replace(info, duration=audio.shape[0] / rate, duration_after_vad=info.duration, vad_options=vad)
+        duration = audio.shape[0] / rate
+        info = replace(info, duration=duration, duration_after_vad=info.duration, vad_options=vad)
         return (self._restore(segments, chunks, rate) if chunks else segments), info
 
     def _restore(self, segments: Iterable, chunks: list[dict], rate: int) -> Iterator:
