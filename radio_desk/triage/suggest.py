@@ -19,13 +19,13 @@ import numpy as np
 
 from radio_desk.domain.enums import Urgency
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
-from radio_desk.triage import spans
+from radio_desk.triage import emergency, spans
 from radio_desk.triage import text as tx
 from radio_desk.triage.hints import HintScorer
 from radio_desk.triage.model import CategoryModel
 from radio_desk.triage.places import COMMON_WORDS, PlaceFound, regency_places
 from radio_desk.triage.summary import summarize
-from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
+from radio_desk.triage.urgency import UrgencyRater, UrgencyResult, counted_words
 
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
@@ -211,8 +211,9 @@ class Suggester:
             dar_raw = float(raw[dar])
         else:
             dar, dar_raw = -1, 0.0
-        urgent = [i for i, k in enumerate(p.weights) if k >= URGENT_ROLE]
-        urg = self.urgency.rate([p.words[i] for i in urgent], clause=[p.clause[i] for i in urgent])
+        # danger words count in the complaint itself; every word of their clauses tells when it happens
+        counted = counted_words(p.words, p.weights, URGENT_ROLE)
+        urg = self.urgency.rate(p.words, clause=p.clause, counted=counted)
         feared = [w for w, k in zip(p.words, p.weights, strict=True) if k == spans.ROLE_WEIGHT[spans.FEAR]]
         if feared and urg.level.rank < Urgency.TINGGI.rank:
             # "takut roboh", "kalau hujan bisa banjir": a danger feared is Tinggi at most
@@ -239,7 +240,8 @@ class Suggester:
             logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
             why.setdefault("informasi", []).extend(f"\u201c{w}\u201d" for w in urg.words)
         not_now = 0.0
-        if dar >= 0 and urg.level is not Urgency.DARURAT and (urg.words or urg.over):
+        heard = urg.words or urg.over or _told_not_now(p, hits)
+        if dar >= 0 and urg.level is not Urgency.DARURAT and heard:
             # a danger the call tells of as not happening now (past, over, feared, a cost): its words
             # count for less than the thing they happened to; with no danger word heard at all ("ular
             # kobra masuk kamar") the hints are all there is, and they keep their weight
@@ -334,9 +336,17 @@ class Suggester:
         sure = cats[0].score
         if top == "darurat" and not_now:  # how sure the hints alone are, before the damping
             sure = float(_softmax(logits + not_now * (np.arange(len(self.codes)) == order[0]))[order[0]])
-        if top == "darurat" and sure >= DARURAT_SURE and urg.level is not Urgency.DARURAT and not urg.over:
+        heard_not_now = urg.level is Urgency.TINGGI and bool(not_now)
+        if (
+            top == "darurat"
+            and sure >= DARURAT_SURE
+            and urg.level is not Urgency.DARURAT
+            and not urg.over
+            and not heard_not_now
+        ):
             # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat (not one
-            # the caller says is over: "apinya sudah dipadamkan")
+            # the caller says is over: "apinya sudah dipadamkan", nor a danger word the rater heard and
+            # judged not happening now: "korban puting beliung bulan kemarin")
             urg = UrgencyResult(
                 Urgency.DARURAT, urg.words or tuple(w.strip("\u201c\u201d") for w in cats[0].words[:2])
             )
@@ -362,6 +372,21 @@ class Suggester:
             if routed:
                 return routed
         return self.taxonomy.default_opd(category)
+
+
+def _told_not_now(p: _Prepared, hits: dict) -> bool:
+    """Every darurat hint is said in a clause that tells of the past, of what is over or of what keeps
+    happening ("tadi malam ada ular masuk rumah, sudah diusir", "tiap kemarau ... kebakaran")."""
+    spots = []
+    for h in hits.get("darurat", ()):
+        said = h.said.split()
+        at = next((i for i in range(len(p.words)) if p.words[i : i + len(said)] == said), None)
+        if at is not None:
+            spots.append(at)
+    if not spots:
+        return False
+    stems = [tx.light_stem(w) for w in p.words]
+    return all(emergency.not_now(stems, i, p.clause) for i in spots)
 
 
 def _thanking(words: list[str]) -> bool:
