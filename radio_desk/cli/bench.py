@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         metavar="SET",
         help="call sets: dev..dev5, heldout..heldout4 (shipped; the default), a JSONL path or none",
     )
+    tri.add_argument(
+        "--no-seed", action="store_true", help="measure the desk without the seed model (hints only)"
+    )
     tri.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N of each set")
     tri.add_argument("--json", dest="json_out", default=None, metavar="OUT")
     tri.set_defaults(handler=_triage)
