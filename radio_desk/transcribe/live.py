@@ -47,6 +47,7 @@ SPEAKERS = ("Penelepon", "Penyiar")  # channel 1, channel 2 of a split recording
 # each SPEC_STEP_S more (docs/asr-decoding.md, fourth pass)
 SPEC_MIN_S = 6.0
 SPEC_STEP_S = 4.0
+TAIL_MIN_S = 1.5  # less speech than this after the point (a breath, a word's end): decoded as stock
 VAD_WINDOW = 512  # Silero's window at 16 kHz (32 ms)
 VAD_CONTEXT = 64
 
@@ -175,8 +176,9 @@ class _Channel:
         # speculation (see LiveTranscriber._spec_point): call samples where an utterance ended at a
         # pause, the same points as speech samples of the decoder, the newest speculation made
         self.pauses: list[int] = []
-        self.points: list[int] = []
+        self.points: list[tuple[int, int]] = []  # (call sample, speech sample)
         self.spec: Speculation | None = None
+        self.utterances: list[Utterance] = []  # every one, for what follows a point at Stop
 
     @property
     def end(self) -> int:
@@ -207,6 +209,7 @@ class _Channel:
             self.speech.extend(pieces)
             utts = self.ep.push(probs)
             self.pauses.extend(u.end for u in utts if u.paused)
+            self.utterances.extend(utts)
             return utts
 
     def _gate(self, x: np.ndarray, probs: np.ndarray, final: bool) -> list[tuple[int, np.ndarray]]:
@@ -351,8 +354,9 @@ class LiveTranscriber:
                     tail = ch.resample(None)
                     utts = ch.append(tail, self._cond, final=True)
                     with self._cond:
-                        utts += ch.ep.flush()
-                    self._enqueue(i, utts)
+                        last = ch.ep.flush()
+                        ch.utterances.extend(last)
+                    self._enqueue(i, utts + last)
         except BaseException as err:  # surfaced by finish(); the recording itself is unaffected
             log.exception("live transcription reader failed")
             self.error = err
@@ -505,12 +509,17 @@ class LiveTranscriber:
                 for start, piece in ch.speech:
                     ch.decoder.push(start, piece)
                 ch.speech.clear()
-                upto = self._spec_point(ch)
+                point = self._spec_point(ch)
+                after = 0 if point is None else self._speech_after(ch, point[0])
             began = time.monotonic()
             self.last_window_s = max(self.last_window_s, ch.decoder.pending_s)
             with self.engine.lock:  # type: ignore[attr-defined]
                 segs: list[Segment] = []
-                if upto is not None:  # the call ended after a speculation point: its text stands
+                # the call ended after a point: the text up to it stands; what follows is decoded
+                # alone if it holds speech enough, not at all if it holds none (a short tail decoded
+                # alone hallucinates: a 0.24 s one gave a made-up sentence, fourth pass)
+                if point is not None and (after == 0 or after >= TAIL_MIN_S * SAMPLE_RATE):
+                    upto = point[1]
                     spec = ch.spec
                     if spec is None or (spec.seek_from, spec.upto) != (ch.decoder.seek, upto):
                         spec = ch.decoder.speculate(upto)  # not made in time: made now, same text
@@ -518,13 +527,20 @@ class LiveTranscriber:
                     else:
                         self.speculation_at_stop = "ready"
                     segs = ch.decoder.adopt(spec)
-                self.tail_s = max(self.tail_s, ch.decoder.pending_s)
+                    if after == 0:
+                        ch.decoder.close()
+                self.tail_s = max(self.tail_s, ch.decoder.pending_s if not ch.decoder.finished else 0.0)
                 segs += ch.decoder.finish()
             self.last_window_decode_s += time.monotonic() - began
             self._window_done(i, segs, float("inf"))
 
     # ------------------------------------------------------------------ speculation: the open window ahead
-    def _spec_point(self, ch: _Channel) -> int | None:
+    @staticmethod
+    def _speech_after(ch: _Channel, call_sample: int) -> int:
+        """Samples of utterances (with their pads) after ``call_sample`` (lock held)."""
+        return sum(max(0, u.end - max(u.start, call_sample)) for u in ch.utterances)
+
+    def _spec_point(self, ch: _Channel) -> tuple[int, int] | None:
         """The speech sample at which the open window is to be decoded ahead (lock held).
 
         A pause that ends an utterance is a point once its speech is all in the decoder (the gate has
@@ -536,14 +552,15 @@ class LiveTranscriber:
         if decoder is None:
             return None
         while ch.pauses and (ch.pauses[0] <= decoder.received_until or self._reader_done):
-            ch.points.append(decoder.speech_before(ch.pauses.pop(0)))
+            at = ch.pauses.pop(0)
+            ch.points.append((at, decoder.speech_before(at)))
         base = decoder.seek * HOP
-        chosen: int | None = None
-        for upto in ch.points:
-            if upto - base < SPEC_MIN_S * SAMPLE_RATE:
+        chosen: tuple[int, int] | None = None
+        for point in ch.points:
+            if point[1] - base < SPEC_MIN_S * SAMPLE_RATE:
                 continue
-            if chosen is None or upto - chosen >= SPEC_STEP_S * SAMPLE_RATE:
-                chosen = upto
+            if chosen is None or point[1] - chosen[1] >= SPEC_STEP_S * SAMPLE_RATE:
+                chosen = point
         return chosen
 
     def _spec_job(self) -> tuple[int, int] | None:
@@ -551,11 +568,11 @@ class LiveTranscriber:
         if not self.windowed:
             return None
         for i, ch in enumerate(self._channels):
-            upto = self._spec_point(ch)
-            if upto is None or ch.decoder is None:
+            point = self._spec_point(ch)
+            if point is None or ch.decoder is None:
                 continue
-            if ch.spec is None or (ch.spec.seek_from, ch.spec.upto) != (ch.decoder.seek, upto):
-                return i, upto
+            if ch.spec is None or (ch.spec.seek_from, ch.spec.upto) != (ch.decoder.seek, point[1]):
+                return i, point[1]
         return None
 
     def _speculate(self, i: int, upto: int) -> None:

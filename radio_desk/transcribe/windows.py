@@ -341,6 +341,10 @@ class WindowDecoder:
             out += self._window(mel[:, k : k + size], size)
         return out
 
+    def close(self) -> None:
+        """The call ended and what is left after the seek holds no speech: nothing more to decode."""
+        self.finished = True
+
     def _mel(self, start: int, end: int) -> np.ndarray:
         log_spec = log_mel_unclamped(
             self.model.feature_extractor, self._audio[start - self._base : end - self._base]
