@@ -424,6 +424,10 @@ class LiveTranscriber:
                             self._queue.clear()  # hung up: drafts are no use now, the last window is
                             job = ("finish", 0, None)
                             break
+                        spec = self._spec_job()  # before the screen's drafts and partials
+                        if spec is not None:
+                            job = ("speculate", *spec)
+                            break
                         if self._queue:
                             job = ("utterance", *self._queue.pop(0))
                             break
@@ -433,10 +437,6 @@ class LiveTranscriber:
                         partial = self._partial_job()
                         if partial is not None:
                             job = ("partial", *partial)
-                            break
-                        spec = self._spec_job()
-                        if spec is not None:
-                            job = ("speculate", *spec)
                             break
                         self._cond.wait(0.2)
                     kind, i, utt = job
