@@ -110,9 +110,6 @@ def run_live_bench(
         "windows_decoded_during_call": live.windows_decoded,
         "last_window_s": round(live.last_window_s, 2),
         "last_window_decode_s": round(live.last_window_decode_s, 2),
-        "speculations_during_call": live.speculations,
-        "speculation_at_stop": live.speculation_at_stop,
-        "tail_s": round(live.tail_s, 2),
     }
     return report
 

@@ -38,16 +38,11 @@ import numpy as np
 from radio_desk.audio.stream import AudioBlock, AudioSubscription
 from radio_desk.transcribe.band import DECIDE_S, FULL, detect_band
 from radio_desk.transcribe.engine import SAMPLE_RATE, Engine, Segment, TranscribeOptions
-from radio_desk.transcribe.windows import HOP, Speculation, SpeechGate, StockVadProbabilities, WindowDecoder
+from radio_desk.transcribe.windows import SpeechGate, StockVadProbabilities, WindowDecoder
 
 log = logging.getLogger(__name__)
 
 SPEAKERS = ("Penelepon", "Penyiar")  # channel 1, channel 2 of a split recording
-# the open window is decoded ahead at a pause once it holds SPEC_MIN_S of speech, and again after
-# each SPEC_STEP_S more (docs/asr-decoding.md, fourth pass)
-SPEC_MIN_S = 6.0
-SPEC_STEP_S = 4.0
-TAIL_MIN_S = 1.5  # less speech than this after the point (a breath, a word's end): decoded as stock
 VAD_WINDOW = 512  # Silero's window at 16 kHz (32 ms)
 VAD_CONTEXT = 64
 
@@ -66,7 +61,6 @@ StreamingVad = StockVadProbabilities
 class Utterance:
     start: int  # 16 kHz samples from the start of the channel's audio
     end: int
-    paused: bool = True  # ended by a pause (not cut for length, not the end of the stream)
 
 
 class Endpointer:
@@ -126,13 +120,13 @@ class Endpointer:
         """The stream ended: the utterance in progress, whatever its state."""
         if self.start is None:
             return []
-        return self._close(max(self.last_speech, self.pos), paused=False)
+        return self._close(max(self.last_speech, self.pos))
 
-    def _close(self, end: int, *, paused: bool = True) -> list[Utterance]:
+    def _close(self, end: int) -> list[Utterance]:
         start, self.start, self._probs, self.silence_from = self.start, None, [], None
         if start is None or end - start < self.min_speech:
             return []
-        return [Utterance(max(0, start - self.pad), min(end + self.pad, self.pos), paused)]
+        return [Utterance(max(0, start - self.pad), min(end + self.pad, self.pos))]
 
     def _cut(self) -> list[Utterance]:
         # the quietest window of the last third: most likely a breath between phrases
@@ -144,7 +138,7 @@ class Endpointer:
         if self.silence_from is not None and self.silence_from < cut:
             self.silence_from = cut
         self._probs = [x for x in self._probs if x[0] > cut]
-        return [Utterance(max(0, start - self.pad), cut, False)]
+        return [Utterance(max(0, start - self.pad), cut)]
 
 
 class _Channel:
@@ -173,12 +167,6 @@ class _Channel:
         self.base = 0  # 16 kHz sample index of audio[0]
         self.partial_shown = False
         self.drafts: list[Segment] = []  # shown, not final yet (call times)
-        # speculation (see LiveTranscriber._spec_point): call samples where an utterance ended at a
-        # pause, the same points as speech samples of the decoder, the newest speculation made
-        self.pauses: list[int] = []
-        self.points: list[tuple[int, int]] = []  # (call sample, speech sample)
-        self.spec: Speculation | None = None
-        self.utterances: list[Utterance] = []  # every one, for what follows a point at Stop
 
     @property
     def end(self) -> int:
@@ -207,10 +195,7 @@ class _Channel:
         with lock:
             self.audio = np.concatenate([self.audio, x])
             self.speech.extend(pieces)
-            utts = self.ep.push(probs)
-            self.pauses.extend(u.end for u in utts if u.paused)
-            self.utterances.extend(utts)
-            return utts
+            return self.ep.push(probs)
 
     def _gate(self, x: np.ndarray, probs: np.ndarray, final: bool) -> list[tuple[int, np.ndarray]]:
         if self.gate is None and self.make_gate is not None:
@@ -289,9 +274,6 @@ class LiveTranscriber:
         self.windows_decoded = 0
         self.last_window_s = 0.0  # speech left to decode when the call ended (the longest channel)
         self.last_window_decode_s = 0.0  # and how long decoding it took
-        self.speculations = 0  # open windows decoded ahead during the call
-        self.speculation_at_stop = "none"  # "ready", "made at stop" or "none" (no point in the last window)
-        self.tail_s = 0.0  # speech decoded at Stop after the speculation point
 
     # ------------------------------------------------------------------ public API
     def start(self) -> None:
@@ -354,9 +336,8 @@ class LiveTranscriber:
                     tail = ch.resample(None)
                     utts = ch.append(tail, self._cond, final=True)
                     with self._cond:
-                        last = ch.ep.flush()
-                        ch.utterances.extend(last)
-                    self._enqueue(i, utts + last)
+                        utts += ch.ep.flush()
+                    self._enqueue(i, utts)
         except BaseException as err:  # surfaced by finish(); the recording itself is unaffected
             log.exception("live transcription reader failed")
             self.error = err
@@ -424,10 +405,6 @@ class LiveTranscriber:
                             self._queue.clear()  # hung up: drafts are no use now, the last window is
                             job = ("finish", 0, None)
                             break
-                        spec = self._spec_job()  # before the screen's drafts and partials
-                        if spec is not None:
-                            job = ("speculate", *spec)
-                            break
                         if self._queue:
                             job = ("utterance", *self._queue.pop(0))
                             break
@@ -440,16 +417,12 @@ class LiveTranscriber:
                             break
                         self._cond.wait(0.2)
                     kind, i, utt = job
-                    audio = None
-                    if isinstance(utt, Utterance):
-                        audio = self._channels[i].slice(utt.start, utt.end)
+                    audio = self._channels[i].slice(utt.start, utt.end) if utt is not None else None
                 if kind == "window":
                     self._decode_window(i)
                 elif kind == "finish":
                     self._finish_windows()
                     return
-                elif kind == "speculate":
-                    self._speculate(i, utt)
                 elif kind == "utterance" and self.windowed:
                     self._draft(i, utt, audio)
                 elif kind == "utterance":
@@ -509,80 +482,12 @@ class LiveTranscriber:
                 for start, piece in ch.speech:
                     ch.decoder.push(start, piece)
                 ch.speech.clear()
-                point = self._spec_point(ch)
-                after = 0 if point is None else self._speech_after(ch, point[0])
             began = time.monotonic()
             self.last_window_s = max(self.last_window_s, ch.decoder.pending_s)
             with self.engine.lock:  # type: ignore[attr-defined]
-                segs: list[Segment] = []
-                # the call ended after a point: the text up to it stands; what follows is decoded
-                # alone if it holds speech enough, not at all if it holds none (a short tail decoded
-                # alone hallucinates: a 0.24 s one gave a made-up sentence, fourth pass)
-                if point is not None and (after == 0 or after >= TAIL_MIN_S * SAMPLE_RATE):
-                    upto = point[1]
-                    spec = ch.spec
-                    if spec is None or (spec.seek_from, spec.upto) != (ch.decoder.seek, upto):
-                        spec = ch.decoder.speculate(upto)  # not made in time: made now, same text
-                        self.speculation_at_stop = "made at stop"
-                    else:
-                        self.speculation_at_stop = "ready"
-                    segs = ch.decoder.adopt(spec)
-                    if after == 0:
-                        ch.decoder.close()
-                self.tail_s = max(self.tail_s, ch.decoder.pending_s if not ch.decoder.finished else 0.0)
-                segs += ch.decoder.finish()
+                segs = ch.decoder.finish()
             self.last_window_decode_s += time.monotonic() - began
             self._window_done(i, segs, float("inf"))
-
-    # ------------------------------------------------------------------ speculation: the open window ahead
-    @staticmethod
-    def _speech_after(ch: _Channel, call_sample: int) -> int:
-        """Samples of utterances (with their pads) after ``call_sample`` (lock held)."""
-        return sum(max(0, u.end - max(u.start, call_sample)) for u in ch.utterances)
-
-    def _spec_point(self, ch: _Channel) -> tuple[int, int] | None:
-        """The speech sample at which the open window is to be decoded ahead (lock held).
-
-        A pause that ends an utterance is a point once its speech is all in the decoder (the gate has
-        released it).  Points count from the open window's start: the first with SPEC_MIN_S of speech
-        before it, then each SPEC_STEP_S further; the newest is chosen.  Only the audio and the
-        window decodes (both deterministic) decide it, never the CPU: at Stop the newest point of the
-        last window is used whether or not its speculation was made in time."""
-        decoder = ch.decoder
-        if decoder is None:
-            return None
-        while ch.pauses and (ch.pauses[0] <= decoder.received_until or self._reader_done):
-            at = ch.pauses.pop(0)
-            ch.points.append((at, decoder.speech_before(at)))
-        base = decoder.seek * HOP
-        chosen: tuple[int, int] | None = None
-        for point in ch.points:
-            if point[1] - base < SPEC_MIN_S * SAMPLE_RATE:
-                continue
-            if chosen is None or point[1] - chosen[1] >= SPEC_STEP_S * SAMPLE_RATE:
-                chosen = point
-        return chosen
-
-    def _spec_job(self) -> tuple[int, int] | None:
-        """A channel whose open window has a point not decoded ahead yet (lock held)."""
-        if not self.windowed:
-            return None
-        for i, ch in enumerate(self._channels):
-            point = self._spec_point(ch)
-            if point is None or ch.decoder is None:
-                continue
-            if ch.spec is None or (ch.spec.seek_from, ch.spec.upto) != (ch.decoder.seek, point[1]):
-                return i, point[1]
-        return None
-
-    def _speculate(self, i: int, upto: int) -> None:
-        ch = self._channels[i]
-        assert ch.decoder is not None
-        with self.engine.lock:  # type: ignore[attr-defined]
-            spec = ch.decoder.speculate(upto)
-        with self._cond:
-            ch.spec = spec
-        self.speculations += 1
 
     def _window_done(self, i: int, segs: list[Segment], until_s: float) -> None:
         """Final segments of channel ``i`` up to call time ``until_s``: stored, shown instead of drafts."""

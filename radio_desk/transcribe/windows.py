@@ -20,8 +20,7 @@ loudest frame) uses the loudest frame *so far*; nothing else.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -184,17 +183,6 @@ def log_mel_unclamped(feature_extractor, audio: np.ndarray) -> np.ndarray:
     return np.log10(np.clip(mel, a_min=1e-10, a_max=None))
 
 
-@dataclass
-class Speculation:
-    """The open window decoded as if the call had ended at speech sample ``upto`` (see
-    :meth:`WindowDecoder.speculate`): its segments and the decoder state after them."""
-
-    seek_from: int  # the decoder's seek it was made from (stale once a window completes)
-    upto: int
-    segments: list[Segment]
-    state: dict = field(repr=False)
-
-
 class WindowDecoder:
     """The stock seek loop over growing speech; finals come out window by window.
 
@@ -277,46 +265,6 @@ class WindowDecoder:
     def pending_s(self) -> float:
         return max(0.0, (self._total - self.seek * HOP) / SAMPLE_RATE)
 
-    @property
-    def total(self) -> int:
-        """Speech samples received."""
-        return self._total
-
-    @property
-    def received_until(self) -> int:
-        """Call sample just after the last speech received."""
-        return self._spans[-1].orig_start + self._spans[-1].length if self._spans else 0
-
-    def speech_before(self, call_sample: int) -> int:
-        """How many of the speech samples received were recorded before ``call_sample``."""
-        n = 0
-        for span in self._spans:
-            if call_sample <= span.orig_start:
-                break
-            n = span.speech_start + min(call_sample - span.orig_start, span.length)
-        return n
-
-    # --- the open window, ahead of the end of the call ------------------------------------------------
-    def speculate(self, upto: int) -> Speculation:
-        """Decode the speech left, cut at speech sample ``upto``, as the call's end would be decoded
-        (:meth:`finish` on a copy); this decoder is not changed.  :meth:`adopt` takes the result over."""
-        twin = copy.copy(self)
-        twin.all_tokens = list(self.all_tokens)
-        twin._spans = list(self._spans)
-        twin._total = min(upto, self._total)
-        segments = twin.finish()
-        state = {k: getattr(twin, k) for k in ("seek", "all_tokens", "prompt_reset_since", "_max_log")}
-        return Speculation(self.seek, twin._total, segments, state)
-
-    def adopt(self, spec: Speculation) -> list[Segment]:
-        """Take a speculation over as final: the speech up to ``spec.upto`` is decoded as it was then,
-        the rest is left to :meth:`finish`.  Only a speculation made from the current seek fits."""
-        if spec.seek_from != self.seek or spec.upto > self._total or self.finished:
-            raise ValueError("stale speculation")
-        for k, v in spec.state.items():
-            setattr(self, k, list(v) if k == "all_tokens" else v)
-        return list(spec.segments)
-
     # --- decoding -------------------------------------------------------------------------------------
     def step(self) -> list[Segment]:
         """Decode the next complete window (call only when :attr:`ready`)."""
@@ -340,10 +288,6 @@ class WindowDecoder:
             size = min(WINDOW_FRAMES, content_frames - self.seek)
             out += self._window(mel[:, k : k + size], size)
         return out
-
-    def close(self) -> None:
-        """The call ended and what is left after the seek holds no speech: nothing more to decode."""
-        self.finished = True
 
     def _mel(self, start: int, end: int) -> np.ndarray:
         log_spec = log_mel_unclamped(
