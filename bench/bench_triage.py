@@ -1,8 +1,10 @@
 """Triage suggestions measured on real complaints (Kota Surabaya, ``shared/eval/triage/dev.csv``).
 
 The data is for measuring only: nothing learned here is kept (models are trained in memory and
-dropped).  Figures:
-  * hints only (what a new station gets): top-1/top-3 category accuracy on all rows, place precision;
+dropped).  The desk is measured with the seed model learned from our tuning call sets, as a fresh
+install has it (``radio_desk.triage.seed``); the figures without it are reported beside.  Figures:
+  * cold (what a new station gets: hints and the seed): top-1/top-3 category accuracy on all rows,
+    place precision;
   * after learning from N confirmed cases: a fixed split (seeded shuffle; the first N rows train, the
     rows after the first 1,000 test, so every N is measured on the same rows), N = 100, 300, 1000,
     next to the learned model alone (a plain character n-gram classifier) for comparison;
@@ -48,7 +50,7 @@ CALL_TARGETS = {
 def side_by_side_sets(written_rows: list[dict] | None) -> dict:
     """Written set (when present), dev, dev2 and held-out calls, desk and peer: written to TABLE_OUT."""
     from radio_desk.triage.callset import CALL_REGENCY, CALL_SETS
-    from radio_desk.triage.evaluate import TUNE_SETS, call_sets, side_by_side, written_gold
+    from radio_desk.triage.evaluate import TUNE_SETS, Seeds, call_sets, side_by_side, written_gold
     from radio_desk.triage.measure import HEADLINE, table
 
     sets = {}
@@ -56,7 +58,8 @@ def side_by_side_sets(written_rows: list[dict] | None) -> dict:
         sets["written"] = (written_gold(written_rows, REGENCY), REGENCY)
     for label, items in call_sets(list(CALL_SETS)).items():
         sets[label] = (items, CALL_REGENCY)
-    result = side_by_side(sets, misses=TUNE_SETS)
+    seeds = Seeds()
+    result = side_by_side(sets, misses=TUNE_SETS, seeds=seeds)
     print(table(result))
     TABLE_OUT.parent.mkdir(parents=True, exist_ok=True)
     doc = {
@@ -64,6 +67,7 @@ def side_by_side_sets(written_rows: list[dict] | None) -> dict:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "written_set": str(DEV) if written_rows else None,
         "targets_calls": CALL_TARGETS,
+        "seed": seeds.describe(list(sets)),
         "sets": result,
     }
     TABLE_OUT.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -92,6 +96,7 @@ def main() -> None:
     from radio_desk.domain.taxonomy import CATEGORY_CODES, default_taxonomy_path, load_taxonomy
     from radio_desk.triage.evaluate import evaluate, read_rows
     from radio_desk.triage.model import train
+    from radio_desk.triage.seed import train_seed
 
     rows = read_rows(DEV)
     pairs = [(r["text"], r["category"]) for r in rows]
@@ -105,15 +110,18 @@ def main() -> None:
         retrain_s.append(time.perf_counter() - start)
 
     load_taxonomy(default_taxonomy_path())
-    hints = evaluate(rows, None, REGENCY)
+    seed = train_seed()  # of every tuning call set: what a fresh install trains
+    no_seed = evaluate(rows, None, REGENCY)
+    hints = evaluate(rows, None, REGENCY, seed=seed)
 
     shuffled = rows[:]
     random.Random(SEED).shuffle(shuffled)
     test = shuffled[TEST_FROM:]
-    split_300 = evaluate(shuffled[300:], shuffled[:300], REGENCY)
+    split_300_no_seed = evaluate(shuffled[300:], shuffled[:300], REGENCY)
+    split_300 = evaluate(shuffled[300:], shuffled[:300], REGENCY, seed=seed)
     curve: dict[str, dict] = {}
     for n in CURVE:
-        combined = evaluate(test, shuffled[:n], REGENCY)
+        combined = evaluate(test, shuffled[:n], REGENCY, seed=seed)
         model = train([(r["text"], r["category"]) for r in shuffled[:n]], CATEGORY_CODES)
         top1 = top3 = 0
         for r in test:
@@ -131,7 +139,7 @@ def main() -> None:
     # one suggestion at a time, as the operator's screen asks for it (model from 300 cases)
     from radio_desk.triage.suggest import Suggester
 
-    s = Suggester(load_taxonomy(default_taxonomy_path()), REGENCY)
+    s = Suggester(load_taxonomy(default_taxonomy_path()), REGENCY, seed=seed)
     s.set_model(train([(r["text"], r["category"]) for r in shuffled[:300]], CATEGORY_CODES))
     samples = []
     for r in test[:500]:
@@ -149,6 +157,12 @@ def main() -> None:
             "desa_precision_all": hints["place"]["desa_precision_all"],
             "kecamatan_precision": hints["place"]["kecamatan_precision"],
             "rows_naming_their_kelurahan": hints["place"]["named"],
+        },
+        "no_seed": {
+            "cold_top1": no_seed["category_top1"],
+            "cold_top3": no_seed["category_top3"],
+            "after_300_top1": split_300_no_seed["category_top1"],
+            "after_300_top3": split_300_no_seed["category_top3"],
         },
         "split_seed": SEED,
         "after_300": {

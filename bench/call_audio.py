@@ -62,15 +62,16 @@ def _write_wav(path: Path, audio: np.ndarray) -> None:
 
 
 def telephone(src: Path, dest: Path) -> None:
-    """A telephone-band copy: 300-3400 Hz, 8 kHz mu-law, back to 16 kHz 16-bit (sox)."""
+    """A telephone-band copy: 300-3400 Hz, 8 kHz mu-law, back to 16 kHz 16-bit (sox, without its random
+    dither: the same call gives the same file, so telephone WERs compare across runs and machines)."""
     narrow = dest.with_suffix(".8k.wav")
     subprocess.run(
-        ["sox", str(src), "-r", "8000", "-e", "u-law", "-b", "8", str(narrow), "sinc", "300-3400"],
+        ["sox", "-D", str(src), "-r", "8000", "-e", "u-law", "-b", "8", str(narrow), "sinc", "300-3400"],
         check=True,
         capture_output=True,
     )
     subprocess.run(
-        ["sox", str(narrow), "-r", "16000", "-e", "signed", "-b", "16", str(dest)],
+        ["sox", "-D", str(narrow), "-r", "16000", "-e", "signed", "-b", "16", str(dest)],
         check=True,
         capture_output=True,
     )
@@ -147,7 +148,7 @@ def build_calls(per_group: int = 3, seed: int = SEED) -> list[Call]:
             whisper_lang = "jw" if lang == "jv" else "id"
             calls.append(Call(name, lang, whisper_lang, wav, refs, seconds))
             if lang == "id":
-                tel = CACHE / f"{name}-tel.wav"
+                tel = CACHE / f"{name}-tel-nodither.wav"  # files made with dither differ per build
                 if not tel.is_file() or tel.stat().st_mtime < wav.stat().st_mtime:
                     telephone(wav, tel)
                 calls.append(Call(f"{name}-tel", "id-tel", "id", tel, refs, seconds))

@@ -224,12 +224,14 @@ def _triage_imports(queue: queues.Queue, args: argparse.Namespace, done: dict) -
     from radio_desk.services.catalog import open_database
     from radio_desk.services.imported import transcribe_and_triage
     from radio_desk.transcribe import load_engine
+    from radio_desk.triage.seed import load_or_train
     from radio_desk.triage.suggest import Suggester
 
     try:
         engine = load_engine("faster-whisper", args.model)
         s = _settings()
         suggester = Suggester(regency_code=(s.get("home_regency") if s is not None else None) or None)
+        suggester.set_seed(load_or_train())  # what a fresh desk suggests with (seconds the first time)
     except RadioDeskError as err:
         print(f"radio-desk: transkripsi tidak bisa dimulai: {err}", file=sys.stderr)
         done["failed"] += 1

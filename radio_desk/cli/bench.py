@@ -51,7 +51,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         nargs="+",
         default=None,
         metavar="SET",
-        help="call sets: dev..dev4, heldout..heldout3 (shipped; the default), a JSONL path or none",
+        help="call sets: dev..dev5, heldout..heldout4 (shipped; the default), a JSONL path or none",
+    )
+    tri.add_argument(
+        "--no-seed", action="store_true", help="measure the desk without the seed model (hints only)"
     )
     tri.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N of each set")
     tri.add_argument("--json", dest="json_out", default=None, metavar="OUT")

@@ -20,7 +20,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     s.add_argument("--regency", default=None, metavar="CODE", help="home regency (default: the taxonomy's)")
     s.add_argument("--json", action="store_true", help="print one JSON object per input line")
-    s.add_argument("--hints-only", action="store_true", help="ignore the station's learned model")
+    s.add_argument(
+        "--hints-only", action="store_true", help="ignore the learned models (the station's and the seed)"
+    )
+    s.add_argument("--no-seed", action="store_true", help="without the seed model learned from our call sets")
     s.set_defaults(handler=_suggest)
 
 
@@ -48,11 +51,13 @@ def _texts(stream: TextIO):
 def _suggest(args: argparse.Namespace) -> int:
     from radio_desk.domain.gazetteer import get_gazetteer
     from radio_desk.triage.learning import Learner
+    from radio_desk.triage.seed import load_or_train
     from radio_desk.triage.suggest import Suggester
 
     regency = get_gazetteer().regency(args.regency).code if args.regency else None
     model = None if args.hints_only else Learner().model()
-    suggester = Suggester(regency_code=regency, model=model)
+    seed = None if args.hints_only or args.no_seed else load_or_train()
+    suggester = Suggester(regency_code=regency, model=model, seed=seed)
     bad = 0
     out = sys.stdout
     for number, text, error in _texts(sys.stdin):

@@ -42,11 +42,16 @@ TriageFactory = Callable[[], "TriageService"]
 
 
 def build_triage(store: Store, regency_code: str | None) -> TriageService:
-    """The station's triage: suggestions for the home regency, learning from the store's cases."""
+    """The station's triage: suggestions for the home regency, the seed model, learning from the
+    store's cases."""
+    from radio_desk.triage.seed import load_or_train
     from radio_desk.triage.service import TriageService
     from radio_desk.triage.suggest import Suggester
 
-    service = TriageService(StoreCaseSource(store), suggester=Suggester(regency_code=regency_code or None))
+    service = TriageService(
+        StoreCaseSource(store), suggester=Suggester(regency_code=regency_code or None), seed=load_or_train
+    )
+    service.load_seed_in_background()  # the first start trains it (seconds); hints meanwhile
     service.retrain_if_needed()
     return service
 

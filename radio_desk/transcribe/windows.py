@@ -332,7 +332,7 @@ class WindowDecoder:
                 if s["start"] == s["end"] or not text.strip():
                     continue
                 self.all_tokens.extend(s["tokens"])
-                start, end = self.call_time(s["start"]), self.call_time(s["end"], is_end=True)
+                start, end = self._place(s["start"], s["end"])
                 out.append(
                     Segment(
                         round(start, 3),
@@ -349,6 +349,15 @@ class WindowDecoder:
         if drop > SAMPLE_RATE * 5:
             self._audio, self._base = self._audio[drop:], self._base + drop
         return out
+
+    def _place(self, start_s: float, end_s: float) -> tuple[float, float]:
+        """A segment's start and end in the call, placed across cuts as a file's (guarded.across_cut)."""
+        from radio_desk.transcribe.guarded import across_cut
+
+        if len(self._spans) > 1:
+            cuts = [(span.speech_start + span.length) / SAMPLE_RATE for span in self._spans]
+            start_s, _, end_s, _ = across_cut(start_s, end_s, cuts)
+        return self.call_time(start_s), self.call_time(end_s, is_end=True)
 
     def call_time(self, speech_s: float, *, is_end: bool = False) -> float:
         """A time in the concatenated speech → the call's time (as ``restore_speech_timestamps``)."""

@@ -24,7 +24,12 @@ changes, in the voices the others lack (other regions' colloquial speech, older 
 digressions, other places mentioned in passing, the host naming a place, numbers and streets, two
 complaints with the one that matters most said, krama/ngoko mixing, ASR garbling) and was measured
 before and after that round without tuning on its individual calls. ``calls_heldout2.jsonl`` was
-written blind, by a writer who never read the triage code or the other sets, and is for checking only.
+written blind, by a writer who never read the triage code or the other sets, and is for checking only;
+so were ``calls_heldout3.jsonl`` and ``calls_heldout4.jsonl`` (heldout4 by yet another writer, for
+measuring once).
+``calls_dev5.jsonl`` (round 6) is a tuning set about urgency: emergencies happening now told without the
+word "darurat", alarming calls that are no emergency now, urgent-sounding ordinary complaints, personal
+matters whose only place is the caller's home (that home is their place), and calls naming no place.
 """
 
 from __future__ import annotations
@@ -45,9 +50,11 @@ CALL_SETS = {
     "dev2": "calls_dev2.jsonl",
     "dev3": "calls_dev3.jsonl",
     "dev4": "calls_dev4.jsonl",
+    "dev5": "calls_dev5.jsonl",
     "heldout": "calls_heldout.jsonl",
     "heldout2": "calls_heldout2.jsonl",
     "heldout3": "calls_heldout3.jsonl",
+    "heldout4": "calls_heldout4.jsonl",
 }
 CALL_REGENCY = "35.22"  # Kabupaten Bojonegoro: every shipped call is set there
 FIELDS = ("id", "text", "category", "urgency", "kecamatan", "desa", "summary_terms")
@@ -67,7 +74,7 @@ class Call:
 
 
 def call_set_path(name: str) -> Path:
-    """The shipped call set ``dev``, ``dev2``, ``dev3``, ``dev4``, ``heldout`` or ``heldout2``."""
+    """The shipped call set ``dev`` .. ``dev5`` or ``heldout`` .. ``heldout4``."""
     if name not in CALL_SETS:
         raise ValidationError(
             f"Kumpulan panggilan \u201c{name}\u201d tidak dikenal (pilih: {', '.join(CALL_SETS)})."

@@ -9,6 +9,11 @@ CSV columns: ``text``, ``category`` and optionally ``kecamatan`` and ``kelurahan
 top-1/top-3 category accuracy (with ``--train``: after learning from those rows as confirmed cases, in
 memory only: the station's own model is neither used nor touched) and place precision/recall.
 
+The desk is measured as a fresh install meets it: with the seed model learned from our tuning call sets
+(:mod:`radio_desk.triage.seed`; ``--no-seed``: hints only).  A tuning set itself is measured with a
+seed trained on the other tuning sets only (leave one set out), so its figures are not trained-on ones;
+every other set (the held-out sets, a CSV) gets the seed of all the tuning sets.
+
 Place figures: a row counts as *named* when the text contains its kelurahan's name; the suggested desa
 counts when its confidence is at least ``PLACE_MIN_CONFIDENCE`` (what the form fills in by itself).
 """
@@ -37,7 +42,8 @@ from radio_desk.triage.measure import (
     ratio,
     table,
 )
-from radio_desk.triage.model import train
+from radio_desk.triage.model import CategoryModel, train
+from radio_desk.triage.seed import SEED_SETS, train_seed
 from radio_desk.triage.suggest import PLACE_MIN_CONFIDENCE, Suggester
 
 csv.field_size_limit(10_000_000)
@@ -85,11 +91,12 @@ def evaluate(
     test: list[dict[str, str]],
     train_rows: list[dict[str, str]] | None = None,
     regency: str | None = None,
+    seed: CategoryModel | None = None,
 ) -> dict:
     taxonomy = get_taxonomy()
     gaz = get_gazetteer()
     regency_code = gaz.regency(regency).code if regency else taxonomy.regency_code
-    suggester = Suggester(taxonomy, regency_code)
+    suggester = Suggester(taxonomy, regency_code, seed=seed)
     train_s = None
     if train_rows:
         start = time.perf_counter()
@@ -136,6 +143,7 @@ def evaluate(
         "place": {**place, **figures_of(both, PLACE_FIGURES), "min_confidence": PLACE_MIN_CONFIDENCE},
         **ms_figures([t * 1000 for t in times], "suggest_ms_"),
         "train_s": round(train_s, 3) if train_s is not None else None,
+        "seed": seed is not None,
     }
 
 
@@ -176,7 +184,8 @@ def written_gold(rows: list[dict[str, str]], regency_code: str) -> list[Gold]:
     return out
 
 
-TUNE_SETS = ("calls_dev", "calls_dev2", "calls_dev3", "calls_dev4")  # misses listed (never the held-out sets)
+# the tuning sets, which also teach the seed: misses listed (never the held-out sets)
+TUNE_SETS = tuple(f"calls_{name}" for name in SEED_SETS)
 
 
 def call_sets(names: list[str]) -> dict[str, list[Gold]]:
@@ -189,17 +198,50 @@ def call_sets(names: list[str]) -> dict[str, list[Gold]]:
     return out
 
 
+class Seeds:
+    """The seed for each measured set: a tuning set gets one trained on the *other* tuning sets
+    (leave one set out), every other set the seed of all of them.  Each is trained once, in memory."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self._trained: dict[tuple[str, ...], CategoryModel] = {}
+
+    def sets_for(self, label: str) -> tuple[str, ...]:
+        return tuple(s for s in SEED_SETS if f"calls_{s}" != label)
+
+    def for_set(self, label: str) -> CategoryModel | None:
+        if not self.enabled:
+            return None
+        sets = self.sets_for(label)
+        if sets not in self._trained:
+            self._trained[sets] = train_seed(sets)
+        return self._trained[sets]
+
+    def describe(self, labels) -> dict:
+        """What the JSON says of the seeds: which sets taught the seed of each measured set."""
+        return {
+            "enabled": self.enabled,
+            "note": "tuning sets are measured leave-one-set-out: their seed never saw their calls",
+            "trained_on": {label: list(self.sets_for(label)) for label in labels} if self.enabled else {},
+        }
+
+
 def side_by_side(
-    sets: dict[str, tuple[list[Gold], str]], model_rows=None, misses: tuple[str, ...] = ()
+    sets: dict[str, tuple[list[Gold], str]],
+    model_rows=None,
+    misses: tuple[str, ...] = (),
+    seeds: Seeds | None = None,
 ) -> dict:
     """Every set (items, regency) for the desk and the peer: ``{set: {"desk": figures, "peer": ...}}``.
 
     ``model_rows`` (the CSV's ``--train`` rows) give the desk a learned model on the written set only;
-    ``misses`` names the sets whose wrong answers are listed (the dev sets: the ones to tune on)."""
+    ``misses`` names the sets whose wrong answers are listed (the dev sets: the ones to tune on);
+    ``seeds`` gives the desk its seed model per set (default: leave one tuning set out)."""
     taxonomy = get_taxonomy()
+    seeds = seeds or Seeds()
     out: dict[str, dict[str, dict]] = {}
     for name, (items, regency) in sets.items():
-        suggester = Suggester(taxonomy, regency)
+        suggester = Suggester(taxonomy, regency, seed=seeds.for_set(name))
         if model_rows and name == "written":
             cats = list(taxonomy.categories)
             suggester.set_model(train([(r["text"], r["category"]) for r in model_rows], cats))
@@ -220,6 +262,7 @@ def run_bench_triage(args: argparse.Namespace) -> int:
     result: dict = {}
     sets: dict[str, tuple[list[Gold], str]] = {}
     train_rows = None
+    seeds = Seeds(enabled=not getattr(args, "no_seed", False))
     if args.test:
         test = read_rows(args.test)
         if not test:
@@ -227,7 +270,7 @@ def run_bench_triage(args: argparse.Namespace) -> int:
         if limit:
             test = test[:limit]
         train_rows = read_rows(args.train) if args.train else None
-        result = evaluate(test, train_rows, args.regency)
+        result = evaluate(test, train_rows, args.regency, seed=seeds.for_set("written"))
         out.write(f"baris uji            {result['rows']}   (latih: {result['train_rows']})\n")
         out.write(f"kategori top-1       {result['category_top1']}\n")
         out.write(f"kategori top-3       {result['category_top3']}\n")
@@ -246,8 +289,16 @@ def run_bench_triage(args: argparse.Namespace) -> int:
         sets["written"] = (written_gold(test, result["regency"]), result["regency"])
     for label, items in call_sets(names).items():
         sets[label] = (items[:limit] if limit else items, CALL_REGENCY)
-    result["sets"] = side_by_side(sets, train_rows, misses=TUNE_SETS)
+    result["sets"] = side_by_side(sets, train_rows, misses=TUNE_SETS, seeds=seeds)
+    result["seed"] = seeds.describe(list(sets))
     out.write("\n" + table(result["sets"]))
+    if seeds.enabled:
+        out.write(
+            "model awal (seed): dilatih dari " + ", ".join(SEED_SETS) + "; set dev diukur leave-one-set-out "
+            "(seed-nya tak pernah melihat panggilannya sendiri)\n"
+        )
+    else:
+        out.write("tanpa model awal (seed): petunjuk kata saja\n")
     if args.json_out:
         try:
             Path(args.json_out).write_text(

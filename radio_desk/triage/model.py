@@ -6,7 +6,8 @@ misspellings and Javanese/Indonesian affix variants); each group is TF-IDF weigh
 The classifier is Complement Naive Bayes (Rennie et al. 2003): training is one pass of sums; each
 text's features are kept (as ids), so a retrain featurises only the cases it has not seen; weights
 are per-feature, so every suggestion can say which words pushed it.  Only numpy: no model is
-shipped, each station grows its own.
+shipped as a file: each station grows its own, on top of a seed trained at first use from the
+developers' call sets (:mod:`radio_desk.triage.seed`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import tempfile
 import threading
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -101,9 +103,12 @@ class CategoryModel:
     trained_at: float
 
     # -- prediction -------------------------------------------------------------------------------
-    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """The text's known features: (indexes, weights, names); compute once, pass to the others."""
-        feats = features(text)
+    def vector(
+        self, text: str, feats: Counter[str] | None = None
+    ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """The text's known features: (indexes, weights, names); compute once, pass to the others.
+        ``feats`` (``features(text)``) spares the work when two models read the same text."""
+        feats = features(text) if feats is None else feats
         idx, vals, names = [], [], []
         for name, tf in feats.items():
             j = self.vocabulary.get(name)
@@ -185,7 +190,7 @@ class CategoryModel:
                 )
         except ModelError:
             raise
-        except (OSError, ValueError, KeyError) as err:
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as err:  # cut short, not a zip
             raise ModelError(f"Model kategori {path} tidak bisa dibaca ({err}); akan dilatih ulang.") from err
 
 
@@ -201,8 +206,11 @@ def _normalise_groups(values: np.ndarray, names: Sequence[str]) -> np.ndarray:
     return out
 
 
-def train(pairs: Iterable[tuple[str, str]], categories: Sequence[str]) -> CategoryModel:
-    """Train on ``(text, category)`` pairs; categories outside ``categories`` are skipped."""
+def train(
+    pairs: Iterable[tuple[str, str]], categories: Sequence[str], trained_at: float | None = None
+) -> CategoryModel:
+    """Train on ``(text, category)`` pairs; categories outside ``categories`` are skipped.
+    ``trained_at`` fixed (not the clock) makes the saved file the same on every run."""
     cats = list(categories)
     col = {c: i for i, c in enumerate(cats)}
     _fresh_table_if_full()
@@ -277,5 +285,5 @@ def train(pairs: Iterable[tuple[str, str]], categories: Sequence[str]) -> Catego
         weights.T.astype(np.float32),
         bias,
         n_docs,
-        time.time(),
+        time.time() if trained_at is None else trained_at,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -18,6 +18,7 @@ from typing import Protocol
 from radio_desk.domain.models import Case, utcnow
 from radio_desk.errors import RadioDeskError
 from radio_desk.triage.learning import Learner
+from radio_desk.triage.model import CategoryModel
 from radio_desk.triage.related import DUPLICATE_WINDOW, RelatedCase, possible_duplicates, repeat_caller
 from radio_desk.triage.suggest import Suggester, Suggestion
 
@@ -52,13 +53,37 @@ class TriageService:
         source: CaseSource | None = None,
         suggester: Suggester | None = None,
         learner: Learner | None = None,
+        seed: Callable[[], CategoryModel] | None = None,
     ) -> None:
+        """``seed`` loads (or trains) the seed model: :meth:`load_seed_in_background` calls it."""
         self.source = source
+        self._seed_loader = seed
         self.learner = learner or Learner()
         self.suggester = suggester or Suggester(model=self.learner.model())
         if suggester is not None and suggester.model is None:
             suggester.set_model(self.learner.model())
         self._retraining = threading.Lock()
+
+    def load_seed(self) -> bool:
+        """Load or train the seed model and hand it to the suggester (blocking; seconds the first
+        time).  Returns whether a seed is now in use; without one the suggestions go on as before."""
+        if self._seed_loader is None:
+            return False
+        try:
+            self.suggester.set_seed(self._seed_loader())
+        except (RadioDeskError, OSError, ValueError) as err:
+            log.warning("Model awal saran kategori tidak tersedia: %s", err)
+            return False
+        return True
+
+    def load_seed_in_background(self) -> threading.Thread | None:
+        """:meth:`load_seed` in a daemon thread: suggestions are hints (and the station's model) until
+        it is there.  Returns the thread (tests join it), or ``None`` when there is no seed to load."""
+        if self._seed_loader is None:
+            return None
+        worker = threading.Thread(target=self.load_seed, name="triage-seed", daemon=True)
+        worker.start()
+        return worker
 
     def suggest(self, text: str | None) -> Suggestion:
         return self.suggester.suggest(text)

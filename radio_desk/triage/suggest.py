@@ -3,6 +3,8 @@
 The category ranking adds three kinds of evidence on a log scale:
   * the taxonomy's hints (works from the first day; :mod:`radio_desk.triage.hints`);
   * the category's prior (how common it is in the regency, from the taxonomy);
+  * the seed model, learned from the developers' call sets (:mod:`radio_desk.triage.seed`): there from
+    the first call on a fresh install, its say shrinks as the station's own cases grow;
   * once the station has confirmed cases, the learned model (:mod:`radio_desk.triage.model`), whose say
     grows with the number of cases it learned from.
 Everything here is plain Python, safe to call from any thread; one :class:`Suggester` serves a session.
@@ -11,6 +13,7 @@ Everything here is plain Python, safe to call from any thread; one :class:`Sugge
 # ruff: noqa: SIM905  (word lists read best as one string)
 from __future__ import annotations
 
+import threading
 import time
 import tomllib
 from dataclasses import asdict, dataclass, field
@@ -19,17 +22,19 @@ import numpy as np
 
 from radio_desk.domain.enums import Urgency
 from radio_desk.domain.taxonomy import Taxonomy, get_taxonomy
-from radio_desk.triage import spans
+from radio_desk.triage import emergency, spans
 from radio_desk.triage import text as tx
-from radio_desk.triage.hints import HintScorer
-from radio_desk.triage.model import CategoryModel
+from radio_desk.triage.hints import FILLERS, WHERE_WORDS, HintScorer
+from radio_desk.triage.model import CategoryModel, features
 from radio_desk.triage.places import COMMON_WORDS, PlaceFound, regency_places
 from radio_desk.triage.summary import summarize
-from radio_desk.triage.urgency import UrgencyRater, UrgencyResult
+from radio_desk.triage.urgency import UrgencyRater, UrgencyResult, counted_words
 
 HINT_GAIN = 1.2  # log-odds per unit of hint evidence
 MODEL_GAIN = 2.0  # log-odds per unit of model score once the model is mature
 MODEL_HALF = 100  # cases after which the model has half its full say
+SEED_GAIN = 1.5  # log-odds per unit of the seed model's score on a fresh install
+SEED_HALF = 100  # station cases after which the seed has half its first say
 DARURAT_EVIDENCE = 4.5  # hint evidence an emergency (urgency Darurat) adds to the category darurat
 # share of the darurat hints' evidence kept when the urgency is below Darurat: the disaster word tells of
 # one that is over, feared or the reason for aid ("korban longsor bulan lalu", "jalan tertimbun longsor")
@@ -139,7 +144,14 @@ class _Prepared:
     weights: list[float]  # how much each token is the complaint itself (spans.ROLE_WEIGHT)
     clause: list[int]  # the clause of each token
     stems: list[str]
-    said: str  # the complaint's own words, for the learned model
+    said: str  # the complaint's own words, for the learned models
+
+
+# a learned model, its column for each of the suggester's codes, and its say (log-odds per unit)
+_Learned = tuple[CategoryModel, np.ndarray, float]
+# ... with the text's vector for it
+_Read = tuple[CategoryModel, np.ndarray, float, tuple]
+_State = tuple[CategoryModel | None, CategoryModel | None, tuple[_Learned, ...]]  # station, seed, both
 
 
 class Suggester:
@@ -148,6 +160,7 @@ class Suggester:
         taxonomy: Taxonomy | None = None,
         regency_code: str | None = None,
         model: CategoryModel | None = None,
+        seed: CategoryModel | None = None,
     ) -> None:
         self.taxonomy = taxonomy or get_taxonomy()
         self.regency_code = regency_code or self.taxonomy.regency_code
@@ -163,29 +176,54 @@ class Suggester:
             if k.isalpha() and len(k) > 3 and not tx.is_known_root(k) and k not in COMMON_WORDS
         )
         self.routes = _load_routes(self.taxonomy)
-        # (model, its column for each of self.codes): one attribute, so a swap from another thread is atomic
-        self._learned: tuple[CategoryModel, np.ndarray] | None = None
-        self.set_model(model)
+        # the station's model and the seed, each with its columns for self.codes and its say: one
+        # attribute, so a swap from another thread is atomic
+        self._state: _State = (None, None, ())
+        self._swap_lock = threading.Lock()
+        self._swap(model, seed)
 
     @property
     def model(self) -> CategoryModel | None:
-        learned = self._learned
-        return learned[0] if learned else None
+        return self._state[0]
+
+    @property
+    def seed(self) -> CategoryModel | None:
+        return self._state[1]
 
     def set_model(self, model: CategoryModel | None) -> None:
-        """Swap the learned model (e.g. after a background retrain); ``None`` = hints only."""
-        if model is None:
-            self._learned = None
-            return
+        """Swap the station's learned model (e.g. after a background retrain); ``None`` = none."""
+        with self._swap_lock:
+            self._swap(model, self._state[1])
+
+    def set_seed(self, seed: CategoryModel | None) -> None:
+        """Swap the seed model (built in the background at first use); ``None`` = none."""
+        with self._swap_lock:
+            self._swap(self._state[0], seed)
+
+    def _swap(self, model: CategoryModel | None, seed: CategoryModel | None) -> None:
+        n = model.n_trained if model else 0
+        learned = []
+        if model is not None:
+            learned.append((model, self._columns(model), MODEL_GAIN * n / (n + MODEL_HALF)))
+        if seed is not None:
+            learned.append((seed, self._columns(seed), SEED_GAIN * SEED_HALF / (SEED_HALF + n)))
+        self._state = (model, seed, tuple(learned))
+
+    def say(self) -> dict[str, float]:
+        """How much each learned model counts now (log-odds per unit of its score): station, seed."""
+        model, seed, learned = self._state
+        gains = {id(m): gain for m, _, gain in learned}
+        return {name: gains[id(m)] for name, m in (("station", model), ("seed", seed)) if m is not None}
+
+    def _columns(self, model: CategoryModel) -> np.ndarray:
         where = {c: i for i, c in enumerate(model.categories)}
-        self._learned = (model, np.array([where.get(c, -1) for c in self.codes]))
+        return np.array([where.get(c, -1) for c in self.codes])
 
     # ---------------------------------------------------------------------------------------------
     def _category_logits(
         self,
         p: _Prepared,
-        learned: tuple[CategoryModel, np.ndarray] | None,
-        vec: tuple | None,
+        read: list[_Read],
     ) -> tuple[np.ndarray, dict[str, list[str]], bool, UrgencyResult, float]:
         """Log-scores of every category (``self.codes`` order), the words behind each, whether the
         text gave any evidence at all, the urgency (an emergency is evidence for ``darurat``) and what
@@ -199,20 +237,19 @@ class Suggester:
             for c, hs in hits.items()
         }
         evidence = bool(hits)
-        if learned is not None and vec is not None:
-            model, cols = learned
+        for model, cols, gain, vec in read:
             scores = model.log_scores(text, vec)
             if np.any(scores != 0):
                 evidence = True
-                gain = MODEL_GAIN * model.n_trained / (model.n_trained + MODEL_HALF)
                 logits = logits + gain * np.where(cols >= 0, scores[np.maximum(cols, 0)], 0.0)
         if "darurat" in hits:
             dar = self.codes.index("darurat")
             dar_raw = float(raw[dar])
         else:
             dar, dar_raw = -1, 0.0
-        urgent = [i for i, k in enumerate(p.weights) if k >= URGENT_ROLE]
-        urg = self.urgency.rate([p.words[i] for i in urgent], clause=[p.clause[i] for i in urgent])
+        # danger words count in the complaint itself; every word of their clauses tells when it happens
+        counted = counted_words(p.words, p.weights, URGENT_ROLE)
+        urg = self.urgency.rate(p.words, clause=p.clause, counted=counted)
         feared = [w for w, k in zip(p.words, p.weights, strict=True) if k == spans.ROLE_WEIGHT[spans.FEAR]]
         if feared and urg.level.rank < Urgency.TINGGI.rank:
             # "takut roboh", "kalau hujan bisa banjir": a danger feared is Tinggi at most
@@ -239,7 +276,8 @@ class Suggester:
             logits[self.codes.index("informasi")] += HINT_GAIN * INFO_EVIDENCE
             why.setdefault("informasi", []).extend(f"\u201c{w}\u201d" for w in urg.words)
         not_now = 0.0
-        if dar >= 0 and urg.level is not Urgency.DARURAT and (urg.words or urg.over):
+        heard = urg.words or urg.over or _told_not_now(p, hits)
+        if dar >= 0 and urg.level is not Urgency.DARURAT and heard:
             # a danger the call tells of as not happening now (past, over, feared, a cost): its words
             # count for less than the thing they happened to; with no danger word heard at all ("ular
             # kobra masuk kamar") the hints are all there is, and they keep their weight
@@ -271,11 +309,23 @@ class Suggester:
                 weights.extend([weight] * len(parts))
                 clause.extend([talk.clause[i]] * len(parts))
         stems = [tx.stem(w) if w not in self._place_words else PLACE_STEM for w in words]
-        learned = self._learned
-        # the learned model reads the complaint itself, not the greetings and introductions around it
+        # the learned models read the complaint itself, not the greetings and introductions around it
         said = " ".join(talk.complaint_words()) or text
-        vec = learned[0].vector(said) if learned is not None and words else None
-        return _Prepared(talk, words, weights, clause, stems, said), learned, vec
+        read: list[_Read] = []
+        learned = self._state[2]
+        if words and learned:
+            feats = features(said)
+            read = [(m, cols, gain, m.vector(said, feats)) for m, cols, gain in learned]
+        return _Prepared(talk, words, weights, clause, stems, said), read
+
+    def model_text(self, text: str, places: bool = True) -> str:
+        """What the learned models read of ``text``: the complaint's own words; without the regency's
+        one-word place names when ``places`` is false (what the seed learns from)."""
+        talk = spans.read(text, self.places.name_len)
+        words = talk.complaint_words()
+        if not places:
+            words = [w for w in words if w not in self._place_words]
+        return " ".join(words) or text
 
     def _place_references(self, words: list[str]) -> set[int]:
         """Where a place is named with its marker ("desa Kemiri", "ds. Jetak", "kecamatan Malo"): the
@@ -297,8 +347,8 @@ class Suggester:
     def rank(self, text: str | None) -> list[tuple[str, float]]:
         """Every category with its probability, best first."""
         text = text or ""
-        p, learned, vec = self._prepare(text)
-        logits, _, _, _, _ = self._category_logits(p, learned, vec)
+        p, read = self._prepare(text)
+        logits, _, _, _, _ = self._category_logits(p, read)
         probs = _softmax(logits)
         order = np.argsort(-probs)
         return [(self.codes[i], float(probs[i])) for i in order]
@@ -306,17 +356,16 @@ class Suggester:
     def suggest(self, text: str | None) -> Suggestion:
         start = time.perf_counter()
         text = text or ""
-        p, learned, vec = self._prepare(text)
-        logits, why, evidence, urg, not_now = self._category_logits(p, learned, vec)
-        model = learned[0] if learned else None
+        p, read = self._prepare(text)
+        logits, why, evidence, urg, not_now = self._category_logits(p, read)
         probs = _softmax(logits)
         order = np.argsort(-probs)[:TOP]
         cats = []
         for i in order:
             code = self.codes[i]
             reasons = list(dict.fromkeys(why.get(code, [])))[:5]
-            if model is not None and vec is not None:
-                learned = [f"{w} (dipelajari)" for w, _ in model.explain(p.said, code, top=3, vec=vec)]
+            if read:
+                learned = [f"{w} (dipelajari)" for w in _learned_words(p.said, code, read)]
                 reasons += [w for w in learned if w not in reasons][: max(0, 5 - len(reasons))]
             cats.append(
                 CategorySuggestion(
@@ -334,9 +383,17 @@ class Suggester:
         sure = cats[0].score
         if top == "darurat" and not_now:  # how sure the hints alone are, before the damping
             sure = float(_softmax(logits + not_now * (np.arange(len(self.codes)) == order[0]))[order[0]])
-        if top == "darurat" and sure >= DARURAT_SURE and urg.level is not Urgency.DARURAT and not urg.over:
+        heard_not_now = urg.level is Urgency.TINGGI and bool(not_now)
+        if (
+            top == "darurat"
+            and sure >= DARURAT_SURE
+            and urg.level is not Urgency.DARURAT
+            and not urg.over
+            and not heard_not_now
+        ):
             # "ular kobra masuk kamar", "perahu terbalik": an emergency beyond doubt is Darurat (not one
-            # the caller says is over: "apinya sudah dipadamkan")
+            # the caller says is over: "apinya sudah dipadamkan", nor a danger word the rater heard and
+            # judged not happening now: "korban puting beliung bulan kemarin")
             urg = UrgencyResult(
                 Urgency.DARURAT, urg.words or tuple(w.strip("\u201c\u201d") for w in cats[0].words[:2])
             )
@@ -362,6 +419,36 @@ class Suggester:
             if routed:
                 return routed
         return self.taxonomy.default_opd(category)
+
+
+def _told_not_now(p: _Prepared, hits: dict) -> bool:
+    """Every darurat hint is said in a clause that tells of the past, of what is over or of what keeps
+    happening ("tadi malam ada ular masuk rumah, sudah diusir", "tiap kemarau ... kebakaran")."""
+    spots = []
+    for h in hits.get("darurat", ()):
+        said = h.said.split()
+        at = next((i for i in range(len(p.words)) if p.words[i : i + len(said)] == said), None)
+        if at is not None:
+            spots.append(at)
+    if not spots:
+        return False
+    stems = [tx.light_stem(w) for w in p.words]
+    return all(emergency.not_now(stems, i, p.clause) for i in spots)
+
+
+# words that lead no suggestion on their own: fillers, "where" words, the caller speaking of self
+_NOT_A_REASON = FILLERS | WHERE_WORDS | spans.FILLERS | spans.SELF
+
+
+def _learned_words(said: str, code: str, read: list[_Read], top: int = 3) -> list[str]:
+    """The words the learned models (station and seed, by their say) pushed towards ``code`` most."""
+    best: dict[str, float] = {}
+    for model, _, gain, vec in read:
+        for word, value in model.explain(said, code, top=top + 3, vec=vec):
+            if all(w in _NOT_A_REASON or len(w) < 3 for w in word.split()):
+                continue  # "saya", "di", "banget": no reason an operator would take
+            best[word] = best.get(word, 0.0) + gain * value
+    return [w for w, _ in sorted(best.items(), key=lambda kv: -kv[1])[:top]]
 
 
 def _thanking(words: list[str]) -> bool:

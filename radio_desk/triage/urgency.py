@@ -53,6 +53,14 @@ OTHER_SENSE = {
     "kejebak": frozenset("macet".split()),
 }
 _LEVELS = {"darurat": Urgency.DARURAT, "tinggi": Urgency.TINGGI, "rendah": Urgency.RENDAH}
+# "sampai lemas", "nganti semaput": a degree, not a place ("sampai" is also a where-word: "sampai pasar")
+DEGREE = frozenset("sampai sampe nganti hingga".split())
+
+
+def counted_words(words: list[str], weights: list[float], least: float) -> list[bool]:
+    """Which words' danger counts: those of the complaint itself (``weights`` at least ``least``), and a
+    state said after a degree word ("ada yang sampai lemas"), which the where-word made an address."""
+    return [k >= least or (i > 0 and k > 0 and words[i - 1] in DEGREE) for i, k in enumerate(weights)]
 
 
 @dataclass(frozen=True)
@@ -77,13 +85,55 @@ class UrgencyRater:
         for i, (stems, _, _) in enumerate(self.phrases):
             self.first.setdefault(stems[0], []).append(i)
 
+    def _danger_stem(self, word: str) -> str:
+        """ "apinya" is "api", "kbakaran" is "kebakaran" (the colloquial ke- of ter-, "kebalik", counts
+        only in the cues of :mod:`emergency`, next to a person or a boat: "Kebalik Mas" is no accident)."""
+        s = tx.light_stem(word)
+        if s in self.first:
+            return s
+        for suffix in ("nya", "ne", "e"):  # short roots the light stem keeps whole ("apinya", "genine")
+            if word.endswith(suffix) and word[: -len(suffix)] in self.first:
+                return word[: -len(suffix)]
+        return self.spelling(s) or s
+
     def rate(
-        self, words: list[str], category: str | None = None, clause: list[int] | None = None
+        self,
+        words: list[str],
+        category: str | None = None,
+        clause: list[int] | None = None,
+        counted: list[bool] | None = None,
     ) -> UrgencyResult:
         """The urgency of ``words``; ``clause`` (the clause of each word, optional) lets a clause that
-        tells of the past or of what keeps happening temper its danger words (:func:`not_now`)."""
-        stems = [tx.light_stem(w) for w in words]
-        stems = [s if s in self.first else (self.spelling(s) or s) for s in stems]
+        tells of the past or of what keeps happening temper its danger words (:func:`not_now`).
+        ``counted`` (optional, with ``clause``) marks the words whose danger counts (the complaint
+        itself); the others still tell when it happens ("... sudah dibawa ambulans" in a clause that
+        counts less, "bulan kemarin" in an address)."""
+        if counted is not None and clause is not None and not all(counted):
+            return self._rate_in_context(words, category, clause, counted)
+        return self._rate(words, category, clause)
+
+    def _rate_in_context(
+        self, words: list[str], category: str | None, clause: list[int], counted: list[bool]
+    ) -> UrgencyResult:
+        keep = [i for i, c in enumerate(counted) if c]
+        context = ([tx.light_stem(w) for w in words], clause, keep)
+        return self._rate([words[i] for i in keep], category, [clause[i] for i in keep], context)
+
+    def _rate(
+        self,
+        words: list[str],
+        category: str | None = None,
+        clause: list[int] | None = None,
+        context: tuple[list[str], list[int], list[int]] | None = None,
+    ) -> UrgencyResult:
+        stems = [self._danger_stem(w) for w in words]
+
+        def later(i: int) -> bool:  # not happening now, judged on the whole text when it is given
+            if context is None:
+                return not_now(stems, i, clause)
+            all_stems, all_clause, where = context
+            return not_now(all_stems, where[i], all_clause)
+
         found: dict[Urgency, list[str]] = {}
         n = len(stems)
         matches: list[tuple[int, int, Urgency, int]] = []
@@ -94,9 +144,7 @@ class UrgencyRater:
                 if end is None or _negated(words, i):
                     continue
                 if level is Urgency.DARURAT and (
-                    _tempered(stems, i, end, clause)
-                    or _other_sense(stems, i, end)
-                    or not_now(stems, i, clause)
+                    _tempered(stems, i, end, clause) or _other_sense(stems, i, end) or later(i)
                 ):
                     level = Urgency.TINGGI
                 matches.append((i, end, level, len(phrase)))
@@ -108,7 +156,7 @@ class UrgencyRater:
         del n
         if Urgency.DARURAT not in found:
             # "ada yang tergeletak", "asap hitam dari rumah", "air masuk rumah"
-            cues = emergency_cues(words, clause)
+            cues = emergency_cues(words, clause, context)
             if cues:
                 found[Urgency.DARURAT] = list(cues)
             elif clause is not None and (past := emergency_cues(words)):
@@ -153,7 +201,7 @@ def _tempered(stems: list[str], i: int, end: int, clause: list[int] | None = Non
         around = [*range(max(0, i - WINDOW), i), *range(end, min(len(stems), end + WINDOW))]
         if clause is not None:
             around = [k for k in around if abs(clause[k] - clause[i]) <= 1]
-        return not any(stems[k] in PEOPLE_OR_HOMES for k in around)
+        return not any(stems[k] in PEOPLE_OR_HOMES and not _other_sense(stems, k, k + 1) for k in around)
     if end - i == 1 and stems[i] in IF_PERSON_BEFORE:
         return not any(w in PEOPLE_OR_HOMES for w in stems[max(0, i - 3) : i])
     return False

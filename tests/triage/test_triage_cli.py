@@ -196,9 +196,11 @@ def test_bench_triage_runs_the_call_sets_next_to_the_written_set(tmp_path, monke
         "calls_dev2",
         "calls_dev3",
         "calls_dev4",
+        "calls_dev5",
         "calls_heldout",
         "calls_heldout2",
         "calls_heldout3",
+        "calls_heldout4",
     ]
     for name, preds in sets.items():
         assert set(preds) == {"desk", "peer"}

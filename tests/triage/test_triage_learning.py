@@ -82,6 +82,8 @@ def test_damaged_model_file_means_hints_only_not_a_crash():
     assert Learner().model() is None
     with pytest.raises(ModelError, match="tidak bisa dibaca"):
         CategoryModel.load(path)
+    path.write_bytes(b"PK\x03\x04 cut short")  # a zip's start, then nothing: a save cut off
+    assert Learner().model() is None
     # the next retrain replaces it
     learner = Learner()
     learner.retrain(confirmed_cases())
