@@ -17,7 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(os.environ.get("RADIO_DESK_BENCH_RESULTS", ROOT / "bench" / "results" / "latest.json"))
-SHARED = Path(os.environ.get("RADIO_DESK_SHARED", ROOT.parent / "shared"))  # a worktree: set it
+# the measuring data beside the checkout; a git worktree elsewhere names it with RADIO_DESK_SHARED
+SHARED = Path(os.environ.get("RADIO_DESK_SHARED", ROOT.parent / "shared"))
 
 
 def percentile(values: Iterable[float], q: float) -> float:

@@ -82,13 +82,13 @@ def run_live_bench(
     for k, i in enumerate(range(0, len(pcm), block)):
         time.sleep(max(0.0, t0 + k * BLOCK_S / speed - time.monotonic()))
         rec.feed(pcm[i : i + block])
-    stop_at = time.monotonic()
+    stop_at, stop_cpu = time.monotonic(), time.process_time()
     call.recording = rec.stop_recording()
     store_recording(store, call.recording)
     call.segments = live.finish(timeout=600)
     call.transcript_done = True
     store_segments(store, call)
-    stop_to_final = time.monotonic() - stop_at
+    stop_to_final, stop_cpu = time.monotonic() - stop_at, time.process_time() - stop_cpu
     rec.close()
     stored = store.segments.list_for_recording(call.recording.id)
     transcript = " ".join(s.text for s in stored)  # in time order
@@ -97,6 +97,7 @@ def run_live_bench(
         report["wer"] = round(wer(reference, transcript), 4)
     report |= {
         "stop_to_final_s": round(stop_to_final, 2),
+        "stop_to_final_cpu_s": round(stop_cpu, 2),  # the process's CPU seconds meanwhile (all threads)
         "partial_lag_median_s": round(statistics.median(lags), 2) if lags else None,
         "partial_lag_p95_s": round(_percentile(lags, 0.95), 2) if lags else None,
         "peak_rss_mb": peak_rss_mb(),
