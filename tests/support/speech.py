@@ -16,6 +16,17 @@ import pytest
 SENTENCE = "Jalan di desa Sukorejo rusak parah, mohon segera diperbaiki oleh dinas pekerjaan umum."
 
 
+# what of SENTENCE a transcript must hold: whisper-base misspells one or two of these per CPU and codec
+# ("dalam di desa" for "jalan di desa" on one machine), never most of them
+SENTENCE_WORDS = ("jalan", "rusak", "parah", "desa", "dinas", "diperbaiki")
+
+
+def sentence_words_in(text: str) -> list[str]:
+    """The words of :data:`SENTENCE_WORDS` that ``text`` contains (case-insensitive)."""
+    heard = text.lower()
+    return [w for w in SENTENCE_WORDS if w in heard]
+
+
 def espeak_wav(path: Path, text: str = SENTENCE, voice: str = "id") -> Path:
     if shutil.which("espeak-ng") is None:
         pytest.fail("espeak-ng is not installed (apt package espeak-ng, see Makefile)")
