@@ -76,7 +76,7 @@ def test_whole_call_f9_transcript_keys_ctrl_enter(make_window, qtbot, call_devic
     audio, rate = sf.read(recs[0].path, dtype="int16")
     assert rate == 48000 and len(audio) / rate >= speech_s
     segs = store.segments.list_for_case(case.id)
-    assert segs and "jalan" in " ".join(s.text.lower() for s in segs)
+    assert segs and len(sentence_words_in(" ".join(s.text for s in segs))) >= 3
     assert segs[0].engine == "faster-whisper"
     # the form is reset and ready for the next call; the case is in today's list
     assert desk.form.is_empty() and desk.form_call is None
