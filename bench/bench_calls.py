@@ -34,7 +34,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.call_audio import GROUPS, MANIFEST, SEED, Call, build_calls, clip_errors, long_call
+from bench.call_audio import (
+    GROUPS,
+    SEED,
+    Call,
+    build_calls,
+    clip_errors,
+    long_call,
+    ready_to_measure,
+)
 from bench.common import RESULTS, ROOT, record
 
 THREADS = 2
@@ -155,10 +163,8 @@ def main(argv: list[str] | None = None) -> None:
         help="keep the other systems' results of the last run (bench/results/calls.json) in the table",
     )
     args, _ = p.parse_known_args(sys.argv[1:] if argv is None else argv)
-    if not MANIFEST.exists():
-        print(f"bench_calls: SKIPPED — {MANIFEST} not found (the measuring data lives outside the repo)")
+    if not ready_to_measure("bench_calls", THREADS):
         return
-    os.environ.setdefault("OMP_NUM_THREADS", str(THREADS))
     groups = [g for g in args.groups.split(",") if g]
     calls = sorted(
         (c for c in build_calls(args.calls, args.seed) if c.group in groups),

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bench.bench_calls import BEAM, THREADS, paired_diff
-from bench.call_audio import GROUPS, MANIFEST, SEED, Call, build_calls, clip_errors
+from bench.call_audio import GROUPS, SEED, Call, build_calls, clip_errors, ready_to_measure
 from bench.common import RESULTS
 
 OUT = RESULTS.parent / "filespeed.json"
@@ -111,10 +111,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--seed", type=int, default=SEED)
     p.add_argument("--calls", type=int, default=3)
     args, _ = p.parse_known_args(sys.argv[1:] if argv is None else argv)
-    if not MANIFEST.exists():
-        print(f"bench_filespeed: SKIPPED — {MANIFEST} not found (the measuring data lives outside the repo)")
+    if not ready_to_measure("bench_filespeed", THREADS):
         return
-    os.environ.setdefault("OMP_NUM_THREADS", str(THREADS))
     names = [s for s in args.systems.split(",") if s]
     systems = {name: _system(name) for name in names}
     calls = build_calls(args.calls, args.seed)

@@ -13,6 +13,7 @@ order of the same clips.  Everything is seeded: the same calls every run.  Built
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,16 @@ def _plan(per_group: int, seed: int = SEED) -> dict[str, list[list]]:
         plans["jv"].append(call)
     plans["id"] = plans["id"][:per_group]
     return plans
+
+
+def ready_to_measure(bench: str, threads: int) -> bool:
+    """Whether the clips are here (they live outside the repo); says SKIPPED when not.  Also pins
+    OpenMP to the benchmark's thread count, as every call-length bench needs."""
+    if not MANIFEST.exists():
+        print(f"{bench}: SKIPPED — {MANIFEST} not found (the measuring data lives outside the repo)")
+        return False
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    return True
 
 
 def build_calls(per_group: int = 3, seed: int = SEED) -> list[Call]:
